@@ -1,0 +1,86 @@
+// json: a small JSON value, parser and writer for model specs, options and saved models.
+//
+// Objects keep their keys in insertion order, so a saved file reads in the order it was
+// written. Every accessor that expects a kind takes a `what` naming the field, so a wrong
+// type becomes a message a learner can act on: "spec.layers[2].out must be a number, got a
+// string". The parser reports line and column. Numbers are doubles; dump() writes the
+// shortest text that reads back to the same double (or, for Value::f32, the same float).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lw::json {
+
+class Value {
+ public:
+  enum class Kind { Null, Bool, Number, String, Array, Object };
+  using Array = std::vector<Value>;
+  using Object = std::vector<std::pair<std::string, Value>>;
+
+  Value() = default;
+  Value(std::nullptr_t) {}
+  Value(bool b) : kind_(Kind::Bool), bool_(b) {}
+  Value(double d) : kind_(Kind::Number), number_(d) {}
+  Value(int i) : kind_(Kind::Number), number_(i) {}
+  Value(long i) : kind_(Kind::Number), number_(static_cast<double>(i)) {}
+  Value(unsigned long i) : kind_(Kind::Number), number_(static_cast<double>(i)) {}
+  Value(unsigned long long i) : kind_(Kind::Number), number_(static_cast<double>(i)) {}
+  Value(unsigned i) : kind_(Kind::Number), number_(i) {}
+  Value(const char* s) : kind_(Kind::String), string_(s) {}
+  Value(std::string s) : kind_(Kind::String), string_(std::move(s)) {}
+  Value(std::string_view s) : kind_(Kind::String), string_(s) {}
+  Value(Array a) : kind_(Kind::Array), array_(std::move(a)) {}
+  Value(Object o) : kind_(Kind::Object), object_(std::move(o)) {}
+  // A number that was a float: written with the shortest digits that read back to that float.
+  static Value f32(float f);
+
+  Kind kind() const { return kind_; }
+  bool is_null() const { return kind_ == Kind::Null; }
+  bool is_bool() const { return kind_ == Kind::Bool; }
+  bool is_number() const { return kind_ == Kind::Number; }
+  bool is_string() const { return kind_ == Kind::String; }
+  bool is_array() const { return kind_ == Kind::Array; }
+  bool is_object() const { return kind_ == Kind::Object; }
+
+  bool as_bool(std::string_view what) const;
+  double as_number(std::string_view what) const;  // finite
+  // A whole number in [lo, hi].
+  long long as_int(std::string_view what, long long lo, long long hi) const;
+  const std::string& as_string(std::string_view what) const;
+  const Array& as_array(std::string_view what) const;
+  const Object& as_object(std::string_view what) const;
+
+  // Object access. find() returns nullptr when the key is absent (or this is not an object).
+  const Value* find(std::string_view key) const;
+  Value& operator[](std::string_view key);  // inserts null when absent; makes null an object
+  void push_back(Value v);                  // makes null an array
+
+  friend bool operator==(const Value& a, const Value& b);
+
+ private:
+  friend std::string dump(const Value&, int);
+  Kind kind_ = Kind::Null;
+  bool bool_ = false;
+  bool is_f32_ = false;
+  double number_ = 0;
+  std::string string_;
+  Array array_;
+  Object object_;
+};
+
+// Throws lw::Error("JSON: ... at line L, column C") on malformed text.
+Value parse(std::string_view text);
+// indent < 0: one line; otherwise pretty-printed with that many spaces per level.
+std::string dump(const Value& value, int indent = -1);
+
+const char* kind_name(Value::Kind kind);
+
+// Fails with a message listing the allowed keys when `object` has a key not in `allowed`.
+void check_keys(const Value& object, std::string_view what,
+                std::initializer_list<std::string_view> allowed);
+
+}  // namespace lw::json

@@ -1,0 +1,59 @@
+// Optimizer: updates parameters from their gradients, keeping its own per-parameter state.
+//
+// Each optimiser follows PyTorch's update rule and defaults (shared/SEMANTICS.md) and takes
+// its hyperparameters under PyTorch's names ("lr", "momentum", "betas", "weight_decay", ...)
+// as a JSON object, so a spec, a URL and the JS API all speak the same words. set() may be
+// called between steps (the playground changes the learning rate while training); it checks
+// every value first and changes nothing when one is bad.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../json.hpp"
+#include "../param.hpp"
+
+namespace lw {
+
+class Optimizer {
+ public:
+  virtual ~Optimizer() = default;
+  virtual std::string_view name() const = 0;  // "sgd", "adam", "adamw", "rmsprop"
+
+  // One update of every parameter from its gradient. The first call fixes the list:
+  // later calls must pass the same parameters (same count, order and sizes).
+  void step(const ParamList& params);
+
+  // Changes hyperparameters (a JSON object of PyTorch names); unknown names and bad values
+  // throw lw::Error and leave every hyperparameter as it was.
+  virtual void set(const json::Value& options) = 0;
+  // The current hyperparameters under the same names.
+  virtual json::Value options() const = 0;
+
+  float lr() const { return lr_; }
+  void set_lr(float lr);  // finite and >= 0
+  long long steps() const { return t_; }
+  // Forgets all state (moments, momentum buffers, step count); hyperparameters stay.
+  void reset();
+
+ protected:
+  // One parameter's update; `state` is this parameter's slot of per-parameter buffers,
+  // sized by init_state(). t_ is the step number, 1 at the first step.
+  virtual std::size_t state_buffers() const = 0;  // how many buffers of p's size it keeps
+  virtual void update(Param& p, std::vector<Tensor>& state) = 0;
+
+  float lr_ = 1e-3f;
+  long long t_ = 0;
+
+ private:
+  std::vector<std::vector<Tensor>> state_;
+  std::vector<std::size_t> sizes_;
+};
+
+// "sgd" | "adam" | "adamw" | "rmsprop", with options as in set(); unknown names throw.
+std::unique_ptr<Optimizer> make_optimizer(std::string_view name,
+                                          const json::Value& options = json::Value());
+
+}  // namespace lw

@@ -1,0 +1,63 @@
+// Tensor: a float32, contiguous, row-major, 64-byte aligned N-d array.
+//
+// A Tensor owns its storage and is move-only: copying the numbers is always explicit
+// (clone()), so no hot path can copy by accident. reshape() keeps the storage; resize()
+// reallocates only when the element count grows. The shape is held inline (up to 4 dims).
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace lw {
+
+using Shape = std::vector<std::size_t>;
+
+std::size_t shape_size(const Shape& shape);
+std::string shape_str(const Shape& shape);  // "[32, 784]"
+
+class Tensor {
+ public:
+  Tensor() = default;
+  explicit Tensor(Shape shape);  // zero-filled
+  Tensor(Tensor&&) noexcept = default;
+  Tensor& operator=(Tensor&&) noexcept = default;
+  Tensor(const Tensor&) = delete;
+  Tensor& operator=(const Tensor&) = delete;
+
+  Tensor clone() const;
+  static Tensor from(Shape shape, std::span<const float> values);
+
+  const Shape& shape() const { return shape_; }
+  std::size_t dim(std::size_t i) const { return shape_[i]; }
+  std::size_t ndim() const { return shape_.size(); }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+  float* data() { return data_.get(); }
+  const float* data() const { return data_.get(); }
+  float& operator[](std::size_t i) { return data_[i]; }
+  float operator[](std::size_t i) const { return data_[i]; }
+  std::span<float> span() { return {data(), size_}; }
+  std::span<const float> span() const { return {data(), size_}; }
+
+  // Same numbers, new shape of the same size.
+  void reshape(Shape shape);
+  // New shape of any size; contents are unspecified afterwards (zero when newly allocated).
+  void resize(Shape shape);
+  void fill(float value);
+
+ private:
+  struct Free {
+    void operator()(float* p) const;
+  };
+  Shape shape_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+  std::unique_ptr<float[], Free> data_;
+};
+
+}  // namespace lw
