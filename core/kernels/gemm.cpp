@@ -1,0 +1,246 @@
+#include "gemm.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+
+#include "simd.hpp"
+
+namespace lw {
+
+namespace {
+
+using simd::fvec;
+using simd::kLanes;
+
+// Register tile: kMR rows × kNR columns of accumulators (kNV vectors per row). With AVX-512's
+// 32 registers a 12×32 tile uses 24 of them; with 16 registers (AVX2, SSE, wasm on x86) a 6×2
+// vector tile uses 12, leaving room for the B loads and the A broadcast.
+constexpr std::size_t kNV = 2;
+constexpr std::size_t kNR = kNV * kLanes;
+constexpr std::size_t kMR = kLanes >= 16 ? 12 : 6;
+// Cache blocks: a kKC×kNR panel of B stays in L1, a kMC×kKC block of A in L2.
+constexpr std::size_t kKC = kLanes >= 16 ? 192 : 256;
+constexpr std::size_t kMC = kMR * 8;
+constexpr std::size_t kNC = kNR * 64;
+// Below this many multiply-adds (or with fewer rows than a tile), packing costs more than it saves.
+constexpr std::size_t kDirectFlops = 32 * 32 * 32;
+
+struct FreeDeleter {
+  void operator()(float* p) const { std::free(p); }
+};
+
+// One scratch buffer per thread, grown on demand and kept: no allocation per call.
+float* scratch(std::unique_ptr<float[], FreeDeleter>& buf, std::size_t& cap, std::size_t n) {
+  if (n > cap) {
+    buf.reset(static_cast<float*>(std::aligned_alloc(64, (n * sizeof(float) + 63) / 64 * 64)));
+    cap = n;
+  }
+  return buf.get();
+}
+
+// op(A)[i0 : i0+mc, p0 : p0+kc] -> panels of kMR rows; panel layout [p][r], zero-padded rows.
+void pack_a(float* dst, const GemmArgs& g, std::size_t i0, std::size_t mc, std::size_t p0,
+            std::size_t kc) {
+  for (std::size_t ir = 0; ir < mc; ir += kMR, dst += kc * kMR) {
+    std::size_t mr = std::min(kMR, mc - ir);
+    for (std::size_t p = 0; p < kc; ++p) {
+      float* d = dst + p * kMR;
+      if (g.ta == Trans::N) {
+        const float* s = g.a + (i0 + ir) * g.lda + p0 + p;
+        for (std::size_t r = 0; r < mr; ++r) d[r] = s[r * g.lda];
+      } else {
+        const float* s = g.a + (p0 + p) * g.lda + i0 + ir;
+        for (std::size_t r = 0; r < mr; ++r) d[r] = s[r];
+      }
+      for (std::size_t r = mr; r < kMR; ++r) d[r] = 0.0f;
+    }
+  }
+}
+
+// op(B)[p0 : p0+kc, j0 : j0+nc] -> panels of kNR columns; panel layout [p][j], zero-padded.
+void pack_b(float* dst, const GemmArgs& g, std::size_t p0, std::size_t kc, std::size_t j0,
+            std::size_t nc) {
+  for (std::size_t jr = 0; jr < nc; jr += kNR, dst += kc * kNR) {
+    std::size_t nr = std::min(kNR, nc - jr);
+    if (g.tb == Trans::N) {
+      for (std::size_t p = 0; p < kc; ++p) {
+        const float* s = g.b + (p0 + p) * g.ldb + j0 + jr;
+        float* d = dst + p * kNR;
+        std::copy(s, s + nr, d);
+        std::fill(d + nr, d + kNR, 0.0f);
+      }
+    } else {
+      for (std::size_t j = 0; j < nr; ++j) {
+        const float* s = g.b + (j0 + jr + j) * g.ldb + p0;
+        for (std::size_t p = 0; p < kc; ++p) dst[p * kNR + j] = s[p];
+      }
+      for (std::size_t p = 0; p < kc; ++p)
+        std::fill(dst + p * kNR + nr, dst + (p + 1) * kNR, 0.0f);
+    }
+  }
+}
+
+// How a finished tile lands in C: overwrite or add, bias on the first k-block, epilogue on the last.
+struct Store {
+  bool overwrite;
+  const float* bias;
+  bool relu;
+};
+
+template <class T>
+inline T finish(T value, T old, T bias, const Store& s) {
+  T v = s.overwrite ? value : value + old;
+  v = v + bias;
+  return s.relu ? xsimd::max(v, T(0.0f)) : v;
+}
+
+// The micro-kernel: acc[kMR][kNV] += a_panel ⊗ b_panel over kc steps, then stored into C.
+void micro_kernel(std::size_t kc, const float* __restrict ap, const float* __restrict bp, float* c,
+                  std::size_t ldc, std::size_t mr, std::size_t nr, const Store& s) {
+  fvec acc[kMR][kNV];
+  for (std::size_t r = 0; r < kMR; ++r)
+    for (std::size_t v = 0; v < kNV; ++v) acc[r][v] = fvec(0.0f);
+  for (std::size_t p = 0; p < kc; ++p, ap += kMR, bp += kNR) {
+    fvec b[kNV];
+    for (std::size_t v = 0; v < kNV; ++v) b[v] = fvec::load_aligned(bp + v * kLanes);
+    for (std::size_t r = 0; r < kMR; ++r) {
+      fvec a(ap[r]);
+      for (std::size_t v = 0; v < kNV; ++v) acc[r][v] = xsimd::fma(a, b[v], acc[r][v]);
+    }
+  }
+  if (mr == kMR && nr == kNR) {
+    for (std::size_t r = 0; r < kMR; ++r) {
+      float* row = c + r * ldc;
+      for (std::size_t v = 0; v < kNV; ++v) {
+        float* cp = row + v * kLanes;
+        fvec old = s.overwrite ? fvec(0.0f) : simd::load(cp);
+        fvec bias = s.bias ? simd::load(s.bias + v * kLanes) : fvec(0.0f);
+        simd::store(cp, finish(acc[r][v], old, bias, s));
+      }
+    }
+    return;
+  }
+  alignas(64) float tile[kMR][kNR];
+  for (std::size_t r = 0; r < kMR; ++r)
+    for (std::size_t v = 0; v < kNV; ++v) acc[r][v].store_aligned(&tile[r][v * kLanes]);
+  for (std::size_t r = 0; r < mr; ++r)
+    for (std::size_t j = 0; j < nr; ++j) {
+      float& out = c[r * ldc + j];
+      out = finish(tile[r][j], s.overwrite ? 0.0f : out, s.bias ? s.bias[j] : 0.0f, s);
+    }
+}
+
+void gemm_packed(const GemmArgs& g) {
+  thread_local std::unique_ptr<float[], FreeDeleter> abuf, bbuf;
+  thread_local std::size_t acap = 0, bcap = 0;
+  float* ap = scratch(abuf, acap, kMC * kKC);
+  float* bp = scratch(bbuf, bcap, kKC * kNC);
+  for (std::size_t jc = 0; jc < g.n; jc += kNC) {
+    std::size_t nc = std::min(kNC, g.n - jc);
+    for (std::size_t pc = 0; pc < g.k; pc += kKC) {
+      std::size_t kc = std::min(kKC, g.k - pc);
+      pack_b(bp, g, pc, kc, jc, nc);
+      bool first = pc == 0, last = pc + kc == g.k;
+      for (std::size_t ic = 0; ic < g.m; ic += kMC) {
+        std::size_t mc = std::min(kMC, g.m - ic);
+        pack_a(ap, g, ic, mc, pc, kc);
+        for (std::size_t jr = 0; jr < nc; jr += kNR) {
+          Store s{first && !g.accumulate, first && g.bias ? g.bias + jc + jr : nullptr,
+                  last && g.epilogue == Epilogue::Relu};
+          for (std::size_t ir = 0; ir < mc; ir += kMR) {
+            micro_kernel(kc, ap + ir * kc, bp + jr * kc, g.c + (ic + ir) * g.ldc + jc + jr, g.ldc,
+                         std::min(kMR, mc - ir), std::min(kNR, nc - jr), s);
+          }
+        }
+      }
+    }
+  }
+}
+
+// Small products, no packing: each orientation walks memory in its contiguous direction.
+void gemm_direct(const GemmArgs& g) {
+  for (std::size_t i = 0; i < g.m; ++i) {
+    float* c = g.c + i * g.ldc;
+    if (g.ta == Trans::N && g.tb == Trans::T) {
+      // C[i, j] = dot(A[i, :], B[j, :]): both rows contiguous in k.
+      const float* a = g.a + i * g.lda;
+      for (std::size_t j = 0; j < g.n; ++j) {
+        const float* b = g.b + j * g.ldb;
+        fvec acc(0.0f);
+        std::size_t p = 0;
+        for (; p + kLanes <= g.k; p += kLanes)
+          acc = xsimd::fma(simd::load(a + p), simd::load(b + p), acc);
+        float sum = xsimd::hadd(acc);
+        for (; p < g.k; ++p) sum += a[p] * b[p];
+        c[j] = (g.accumulate ? c[j] : 0.0f) + sum;
+      }
+    } else {
+      if (!g.accumulate) std::fill(c, c + g.n, 0.0f);
+      for (std::size_t p = 0; p < g.k; ++p) {
+        // C[i, :] += op(A)[i, p] · op(B)[p, :], contiguous in j when B is not transposed.
+        float a = g.ta == Trans::N ? g.a[i * g.lda + p] : g.a[p * g.lda + i];
+        if (g.tb == Trans::N) {
+          const float* b = g.b + p * g.ldb;
+          fvec av(a);
+          std::size_t j = 0;
+          for (; j + kLanes <= g.n; j += kLanes)
+            simd::store(c + j, xsimd::fma(av, simd::load(b + j), simd::load(c + j)));
+          for (; j < g.n; ++j) c[j] += a * b[j];
+        } else {
+          for (std::size_t j = 0; j < g.n; ++j) c[j] += a * g.b[j * g.ldb + p];
+        }
+      }
+    }
+    if (g.bias)
+      simd::map2(c, c, g.bias, g.n, [](auto x, auto b) { return x + b; });
+    if (g.epilogue == Epilogue::Relu)
+      simd::map(c, c, g.n, [](auto x) { return xsimd::max(x, decltype(x)(0.0f)); });
+  }
+}
+
+}  // namespace
+
+void f32_gemm(const GemmArgs& g) {
+  assert(g.m == 0 || g.n == 0 || g.c != nullptr);
+  if (g.m == 0 || g.n == 0) return;
+  if (g.k == 0 || g.m * g.n * g.k <= kDirectFlops || g.m < kMR / 2) {
+    gemm_direct(g);
+  } else {
+    gemm_packed(g);
+  }
+}
+
+void f32_gemm_ref(const GemmArgs& g) {
+  for (std::size_t i = 0; i < g.m; ++i)
+    for (std::size_t j = 0; j < g.n; ++j) {
+      double sum = 0;
+      for (std::size_t p = 0; p < g.k; ++p) {
+        float a = g.ta == Trans::N ? g.a[i * g.lda + p] : g.a[p * g.lda + i];
+        float b = g.tb == Trans::N ? g.b[p * g.ldb + j] : g.b[j * g.ldb + p];
+        sum += static_cast<double>(a) * b;
+      }
+      float& c = g.c[i * g.ldc + j];
+      float v = (g.accumulate ? c : 0.0f) + static_cast<float>(sum) + (g.bias ? g.bias[j] : 0.0f);
+      c = g.epilogue == Epilogue::Relu ? std::max(v, 0.0f) : v;
+    }
+}
+
+void f32_gemm_nt(float* y, const float* x, const float* w, const float* bias, std::size_t batch,
+                 std::size_t out, std::size_t in, Epilogue epilogue) {
+  f32_gemm({y, out, x, in, Trans::N, w, in, Trans::T, batch, out, in, false, bias, epilogue});
+}
+
+void f32_gemm_tn(float* dw, const float* dy, const float* x, std::size_t batch, std::size_t out,
+                 std::size_t in) {
+  f32_gemm({dw, in, dy, out, Trans::T, x, in, Trans::N, out, in, batch, true, nullptr,
+            Epilogue::None});
+}
+
+void f32_gemm_nn(float* dx, const float* dy, const float* w, std::size_t batch, std::size_t out,
+                 std::size_t in) {
+  f32_gemm({dx, in, dy, out, Trans::N, w, in, Trans::N, batch, in, out, false, nullptr,
+            Epilogue::None});
+}
+
+}  // namespace lw

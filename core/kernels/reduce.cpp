@@ -1,0 +1,47 @@
+#include "reduce.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "elementwise.hpp"
+#include "simd.hpp"
+
+namespace lw {
+
+float f32_sum(const float* x, std::size_t n) {
+  return simd::fold(x, n, 0.0f, [](auto a, auto b) { return a + b; },
+                    [](float a, float b) { return a + b; });
+}
+
+float f32_max(const float* x, std::size_t n) {
+  assert(n > 0);
+  return simd::fold(x, n, -std::numeric_limits<float>::infinity(),
+                    [](auto a, auto b) { return xsimd::max(a, b); },
+                    [](float a, float b) { return std::max(a, b); });
+}
+
+void f32_col_sum_add(float* s, const float* x, std::size_t rows, std::size_t cols) {
+  for (std::size_t r = 0; r < rows; ++r) f32_vadd(s, s, x + r * cols, cols);
+}
+
+namespace ref {
+float f32_sum(const float* x, std::size_t n) {
+  double s = 0;
+  for (std::size_t i = 0; i < n; ++i) s += x[i];
+  return static_cast<float>(s);
+}
+float f32_max(const float* x, std::size_t n) {
+  float m = x[0];
+  for (std::size_t i = 1; i < n; ++i) m = std::max(m, x[i]);
+  return m;
+}
+void f32_col_sum_add(float* s, const float* x, std::size_t rows, std::size_t cols) {
+  for (std::size_t c = 0; c < cols; ++c) {
+    double acc = 0;
+    for (std::size_t r = 0; r < rows; ++r) acc += x[r * cols + c];
+    s[c] += static_cast<float>(acc);
+  }
+}
+}  // namespace ref
+
+}  // namespace lw

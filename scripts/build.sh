@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds what is missing or out of date: the native core + tests in build/native, and the
+# WebAssembly module in build/wasm, copied to web/engine/ for the static site. CMake is
+# configured once per build tree; make does the incremental part.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+# Native: library, Catch2 tests, benchmark.
+if [[ ! -f build/native/Makefile ]]; then
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release
+fi
+make -C build/native -j"$jobs" --no-print-directory
+
+# WebAssembly: Debian's emcc needs Debian's node modules (acorn), TOOLCHAIN.md trap 1.
+if [[ ! -f wasm/bindings.cpp ]]; then
+  echo "build: wasm/bindings.cpp does not exist yet; skipping the WebAssembly build."
+  exit 0
+fi
+export NODE_PATH=/usr/share/nodejs
+if [[ ! -f build/wasm/Makefile ]]; then
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release
+fi
+make -C build/wasm -j"$jobs" --no-print-directory layerwise
+mkdir -p web/engine
+cp -u build/wasm/layerwise.mjs build/wasm/layerwise.wasm web/engine/

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# One idempotent setup step: the Debian packages the build and tests need, then the npm
+# dev dependencies. Each part runs only when something is missing, so a second run is
+# silent and takes well under a second. See /work/shared/TOOLCHAIN.md for why each package.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(g++ make cmake emscripten libxsimd-dev catch2 binaryen wabt chromium libopenblas-dev)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)
+  [[ $status == ii* ]] || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  if ((EUID == 0)); then
+    as_root=()
+  elif command -v sudo >/dev/null; then
+    as_root=(sudo)
+  else
+    echo "setup: missing Debian packages (${missing[*]}) and neither root nor sudo is available." >&2
+    exit 1
+  fi
+  echo "setup: installing ${missing[*]}"
+  "${as_root[@]}" apt-get update -qq  # once, and only when something is missing
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq "${missing[@]}"
+fi
+
+# npm ci wipes and reinstalls node_modules, so only when the lock file is newer.
+if [[ ! -d node_modules || package-lock.json -nt node_modules ]]; then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules
+fi
