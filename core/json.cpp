@@ -1,6 +1,5 @@
 #include "json.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -354,11 +353,19 @@ void write_string(std::string& out, const std::string& s) {
   out += '"';
 }
 
+// Shortest "%.Ng" that reads back to the same value (std::to_chars for floats is missing
+// from Emscripten 3.1.6's libc++). Whole numbers print without exponent up to 2^53.
 template <class T>
 void write_shortest(std::string& out, T x) {
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-  out.append(buf, end);
+  char buf[40];
+  int first = sizeof(T) == 4 ? 6 : 15, last = sizeof(T) == 4 ? 9 : 17;
+  for (int digits = first; digits <= last; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(x));
+    T back = sizeof(T) == 4 ? static_cast<T>(std::strtof(buf, nullptr))
+                            : static_cast<T>(std::strtod(buf, nullptr));
+    if (back == x) break;
+  }
+  out += buf;
 }
 
 }  // namespace

@@ -1,0 +1,46 @@
+#include "linear.hpp"
+
+#include "../error.hpp"
+#include "../kernels/gemm.hpp"
+#include "../kernels/reduce.hpp"
+
+namespace lw {
+
+Linear::Linear(std::size_t index, std::size_t out, json::Value init)
+    : index_(index), out_(out), init_(std::move(init)) {}
+
+Shape Linear::configure(const Shape& input) {
+  check(input.size() == 1, "layer ", index_, " (linear) needs a flat input, got shape ",
+        shape_str(input), "; put a flatten layer before it");
+  in_ = input[0];
+  check(in_ * out_ <= kMaxElements, "layer ", index_, " (linear) would have ", in_, " x ", out_,
+        " weights, more than the limit of 2^26");
+  std::string prefix = std::to_string(index_) + ".";
+  weight_ = Param(prefix + "weight", {out_, in_});
+  bias_ = Param(prefix + "bias", {out_});
+  return {out_};
+}
+
+void Linear::forward(Tensor& y, const Tensor& x, const Pass&) {
+  std::size_t batch = x.dim(0);
+  y.resize({batch, out_});
+  f32_gemm_nt(y.data(), x.data(), weight_.value.data(), bias_.value.data(), batch, out_, in_);
+}
+
+void Linear::backward(Tensor* dx, const Tensor& dy, const Tensor& x, const Tensor&) {
+  std::size_t batch = x.dim(0);
+  f32_gemm_tn(weight_.grad.data(), dy.data(), x.data(), batch, out_, in_);
+  f32_col_sum_add(bias_.grad.data(), dy.data(), batch, out_);
+  if (dx) {
+    dx->resize(x.shape());
+    f32_gemm_nn(dx->data(), dy.data(), weight_.value.data(), batch, out_, in_);
+  }
+}
+
+json::Value Linear::spec() const {
+  json::Value s = json::Value::Object{{"type", "linear"}, {"out", out_}};
+  if (!init_.is_null()) s["init"] = init_;
+  return s;
+}
+
+}  // namespace lw
