@@ -6,6 +6,8 @@
 #include <cmath>
 
 #include "../error.hpp"
+#include <algorithm>
+
 #include "../kernels/softmax.hpp"
 #include "loss.hpp"
 
@@ -27,10 +29,14 @@ class CrossEntropyLoss final : public Loss {
   }
   double value(const Tensor& pred, const float* target) const override {
     std::size_t batch = pred.dim(0), k = pred.size() / batch;
-    Tensor logp(pred.shape());
-    f32_log_softmax(logp.data(), pred.data(), batch, k);
     double sum = 0;
-    for (std::size_t b = 0; b < batch; ++b) sum -= logp[b * k + std::size_t(target[b])];
+    for (std::size_t b = 0; b < batch; ++b) {
+      const float* z = pred.data() + b * k;
+      double m = z[0], e = 0;
+      for (std::size_t j = 1; j < k; ++j) m = std::max(m, double(z[j]));
+      for (std::size_t j = 0; j < k; ++j) e += std::exp(z[j] - m);
+      sum += m + std::log(e) - z[std::size_t(target[b])];  // −log_softmax(z)[c]
+    }
     return sum / double(batch);
   }
   void grad(Tensor& dpred, const Tensor& pred, const float* target) const override {
