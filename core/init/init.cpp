@@ -85,7 +85,7 @@ Init Init::parse(const json::Value& spec, std::string_view where) {
     const std::string& mode = m->as_string(w + ".mode");
     check(mode == "fan_in" || mode == "fan_out", w, ".mode must be \"fan_in\" or \"fan_out\", got \"",
           mode, "\"");
-    init.fan_out = mode == "fan_out";
+    init.use_fan_out = mode == "fan_out";
   }
   if (const json::Value* n = obj->find("nonlinearity")) {
     init.nonlinearity = n->as_string(w + ".nonlinearity");
@@ -99,7 +99,7 @@ json::Value Init::to_json() const {
   if (type == "xavier_uniform" || type == "xavier_normal") v["gain"] = json::Value::f32(gain);
   if (type == "kaiming_uniform" || type == "kaiming_normal") {
     v["a"] = json::Value::f32(a);
-    v["mode"] = fan_out ? "fan_out" : "fan_in";
+    v["mode"] = use_fan_out ? "fan_out" : "fan_in";
     v["nonlinearity"] = nonlinearity;
   }
   if (type == "normal") {
@@ -133,7 +133,7 @@ void Init::fill(Tensor& t, std::size_t fan_in, std::size_t fan_out, InitRole rol
   }
   if (type == "xavier_normal") return fill_normal(t, 0.0f, xavier_normal_std(fan_in, fan_out, gain), rng);
   float g = calculate_gain(nonlinearity, a);
-  std::size_t fan = fan_out ? fan_out : fan_in;
+  std::size_t fan = use_fan_out ? fan_out : fan_in;
   if (type == "kaiming_uniform") {
     float b = kaiming_uniform_bound(fan, g);
     return fill_uniform(t, -b, b, rng);

@@ -32,7 +32,7 @@ struct Init {
   std::string type = "default";
   float gain = 1.0f;       // xavier
   float a = 0.0f;          // kaiming: negative slope of the leaky ReLU that follows
-  bool fan_out = false;    // kaiming mode
+  bool use_fan_out = false;  // kaiming mode "fan_out"
   std::string nonlinearity = "leaky_relu";  // kaiming, PyTorch's default
   float mean = 0.0f, std = 1.0f;            // normal
   float lo = 0.0f, hi = 1.0f;               // uniform
