@@ -51,7 +51,8 @@ struct Standardizer {
   void apply(Tensor& x) const;
 };
 
-// Shuffles (with the seed) and splits: the first round(ratio·N) points train, the rest test.
+// Shuffles (with the seed) and splits: the first round(ratio·N) points (at least one) train,
+// the rest test.
 // ratio in (0, 1]; with fewer than 2 points or ratio 1 the test set may be empty.
 std::pair<Dataset, Dataset> split(const Dataset& data, float train_ratio, std::uint64_t seed);
 
