@@ -22,5 +22,10 @@ if [[ ! -f build/wasm/Makefile ]]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release
 fi
 make -C build/wasm -j"$jobs" --no-print-directory layerwise
+
+# web/engine/ is generated: the library (wasm/layerwise.mjs, its types) next to the engine
+# (layerwise.wasm) and Emscripten's glue, renamed so the library keeps the public name.
 mkdir -p web/engine
-cp -u build/wasm/layerwise.mjs build/wasm/layerwise.wasm web/engine/
+cp build/wasm/layerwise.wasm web/engine/layerwise.wasm
+cp build/wasm/layerwise.mjs web/engine/layerwise-glue.mjs
+cp wasm/layerwise.mjs wasm/layerwise.d.ts web/engine/

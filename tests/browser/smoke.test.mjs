@@ -1,5 +1,5 @@
 // Smoke test of the playground: the page loads from the static server without a console
-// error and, after training XOR through the engine, reports an accuracy in #status.
+// error and, after training XOR through the engine, reports an accuracy (a number) in #status.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/serve.mjs';
@@ -22,7 +22,7 @@ test('index.html loads without errors and reports an accuracy', async () => {
   const { page, errors } = await openPage(browser, new URL('index.html', server.url).href);
   try {
     await page.waitForFunction(
-      () => /accuracy/i.test(document.getElementById('status')?.textContent ?? ''),
+      () => /accuracy\s*[:=]?\s*\d/i.test(document.getElementById('status')?.textContent ?? ''),
       null,
       { timeout: 60_000 },
     );
@@ -30,6 +30,6 @@ test('index.html loads without errors and reports an accuracy', async () => {
     await screenshot(page, 'test-results/smoke.png');
   }
   const status = await page.textContent('#status');
-  assert.match(status, /accuracy/i);
+  assert.match(status, /accuracy\s*[:=]?\s*\d/i);
   assert.deepEqual(errors, [], `console errors:\n${errors.join('\n')}`);
 });

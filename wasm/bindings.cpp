@@ -1,0 +1,327 @@
+// Embind registration of the engine, for wasm/layerwise.mjs and nothing else.
+//
+// This file only registers and converts. Every name starts with "_": JavaScript users never
+// see these objects; layerwise.mjs wraps them in the idiomatic API of DESIGN.md (checks,
+// camelCase options, LayerwiseError, dispose). Conventions at this boundary:
+//   - Arrays cross once per call, never per element: a Float32Array argument is copied into
+//     wasm memory with one TypedArray.prototype.set; a Float32Array result is a fresh copy,
+//     so no view of wasm memory escapes (memory growth cannot detach what a caller holds).
+//   - Structured values (spec, optimiser options, saved model, statistics) cross as JSON text.
+//     Strings come in as `val`, never as std::string: Embind frees a std::string argument's
+//     wire buffer only after a call that returns, so a call that throws would leak it.
+//   - Every call catches std::exception (lw::Error above all) and throws a JS Error carrying
+//     its message, so a bad input never aborts the module (TOOLCHAIN.md, trap 6). The throw
+//     skips the epilogues of the wasm frames it leaves, so layerwise.mjs restores the stack
+//     pointer (stackSave/stackRestore) around every call.
+//   - Engine objects live in boxes created with `new`; the JS handle owns the box and frees
+//     it with delete() (layerwise.mjs: dispose()).
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "data/dataset.hpp"
+#include "error.hpp"
+#include "json.hpp"
+#include "losses/loss.hpp"
+#include "model.hpp"
+#include "optim/optimizer.hpp"
+
+namespace {
+
+using emscripten::val;
+
+struct ModelBox {
+  lw::Model model;
+};
+struct LossBox {
+  std::unique_ptr<lw::Loss> loss;
+};
+struct OptimizerBox {
+  std::unique_ptr<lw::Optimizer> optimizer;
+};
+struct DatasetBox {
+  lw::Dataset data;
+};
+
+// Errors. The message is copied out and the C++ exception finished before the JS Error is
+// thrown, so a failed call leaves no exception object behind.
+std::string error_message;
+
+[[noreturn]] void throw_js_error() { val::global("Error").new_(error_message).throw_(); }
+
+template <class F>
+auto guarded(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    error_message = e.what();
+  }
+  throw_js_error();
+}
+
+// Arrays: one copy in, one copy out.
+std::vector<float> floats_in(const val& array) {
+  std::vector<float> out(array["length"].as<std::size_t>());
+  val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", array);
+  return out;
+}
+
+val floats_out(std::span<const float> v) {
+  return val::global("Float32Array").new_(emscripten::typed_memory_view(v.size(), v.data()));
+}
+
+template <class T>
+val array_of(const std::vector<T>& items) {
+  val out = val::array();
+  for (const T& item : items) out.call<void>("push", val(item));
+  return out;
+}
+
+val names_of(const std::vector<std::string_view>& names) {
+  val out = val::array();
+  for (std::string_view n : names) out.call<void>("push", val(std::string(n)));
+  return out;
+}
+
+std::string string_of(const val& s) { return s.as<std::string>(); }
+
+std::uint64_t seed_of(double seed) { return static_cast<std::uint64_t>(seed); }  // checked in JS
+
+// Model.
+ModelBox* model_from_spec(const val& text) {
+  return guarded([&] { return new ModelBox{lw::Model::from_spec_text(string_of(text))}; });
+}
+
+ModelBox* model_from_json(const val& text) {
+  return guarded(
+      [&] { return new ModelBox{lw::Model::from_json(lw::json::parse(string_of(text)))}; });
+}
+
+val model_forward(ModelBox& m, const val& x, std::size_t batch) {
+  return guarded([&] { return floats_out(m.model.forward(floats_in(x), batch).span()); });
+}
+
+float model_train_step(ModelBox& m, const val& x, const val& y, std::size_t batch,
+                       const LossBox& loss, OptimizerBox& opt) {
+  return guarded([&] {
+    return m.model.train_step(floats_in(x), floats_in(y), batch, *loss.loss, *opt.optimizer);
+  });
+}
+
+float model_train_epoch(ModelBox& m, const DatasetBox& d, std::size_t batch, const LossBox& loss,
+                        OptimizerBox& opt) {
+  return guarded([&] {
+    return m.model.train_epoch(d.data.x.span(), d.data.y.span(), d.data.size(), batch,
+                               *loss.loss, *opt.optimizer);
+  });
+}
+
+val model_evaluate(ModelBox& m, const DatasetBox& d, const LossBox& loss) {
+  return guarded([&] {
+    lw::Evaluation e = m.model.evaluate(d.data.x.span(), d.data.y.span(), d.data.size(),
+                                        *loss.loss, !d.data.regression());
+    val out = val::object();
+    out.set("loss", e.loss);
+    out.set("accuracy", e.accuracy ? val(*e.accuracy) : val::null());
+    return out;
+  });
+}
+
+val model_parameters(ModelBox& m) {
+  return guarded([&] {
+    val out = val::array();
+    for (lw::Param* p : m.model.params()) {
+      val item = val::object();
+      item.set("name", p->name);
+      item.set("shape", array_of(p->value.shape()));
+      item.set("data", floats_out(p->value.span()));
+      out.call<void>("push", item);
+    }
+    return out;
+  });
+}
+
+// list: [{name, data: Float32Array}, ...] in the model's order.
+void model_set_parameters(ModelBox& m, const val& list) {
+  guarded([&] {
+    const auto n = list["length"].as<std::size_t>();
+    std::vector<std::vector<float>> storage;
+    std::vector<std::pair<std::string, std::span<const float>>> values;
+    storage.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      val item = list[i];
+      values.emplace_back(item["name"].as<std::string>(), storage.emplace_back(floats_in(item["data"])));
+    }
+    m.model.set_parameters(values);
+  });
+}
+
+std::string model_to_json(const ModelBox& m) {
+  return guarded([&] { return lw::json::dump(m.model.to_json()); });
+}
+
+std::string model_spec(const ModelBox& m) {
+  return guarded([&] { return lw::json::dump(m.model.spec()); });
+}
+
+std::string model_stats(const ModelBox& m, std::size_t bins) {
+  return guarded([&] {
+    lw::json::Value::Array layers;
+    for (const lw::LayerStats& s : m.model.stats(bins)) layers.push_back(s.to_json());
+    return lw::json::dump(lw::json::Value(std::move(layers)));
+  });
+}
+
+void model_reset(ModelBox& m, double seed) {
+  guarded([&] { m.model.reset(seed_of(seed)); });
+}
+
+val model_input_shape(const ModelBox& m) { return array_of(m.model.input_shape()); }
+val model_output_shape(const ModelBox& m) { return array_of(m.model.output_shape()); }
+double model_num_params(const ModelBox& m) { return static_cast<double>(m.model.num_params()); }
+
+// Loss.
+LossBox* loss_create(const val& name) {
+  return guarded([&] { return new LossBox{lw::make_loss(string_of(name))}; });
+}
+
+// Optimizer.
+OptimizerBox* optimizer_create(const val& name, const val& options) {
+  return guarded([&] {
+    return new OptimizerBox{
+        lw::make_optimizer(string_of(name), lw::json::parse(string_of(options)))};
+  });
+}
+
+void optimizer_set(OptimizerBox& o, const val& options) {
+  guarded([&] { o.optimizer->set(lw::json::parse(string_of(options))); });
+}
+
+void optimizer_set_lr(OptimizerBox& o, float lr) {
+  guarded([&] { o.optimizer->set_lr(lr); });
+}
+
+std::string optimizer_options(const OptimizerBox& o) {
+  return guarded([&] { return lw::json::dump(o.optimizer->options()); });
+}
+
+float optimizer_lr(const OptimizerBox& o) { return o.optimizer->lr(); }
+double optimizer_steps(const OptimizerBox& o) { return static_cast<double>(o.optimizer->steps()); }
+void optimizer_reset(OptimizerBox& o) { o.optimizer->reset(); }
+
+// Dataset.
+DatasetBox* dataset_generate(const val& name, std::size_t n, float noise, double seed) {
+  return guarded(
+      [&] { return new DatasetBox{lw::generate(string_of(name), n, noise, seed_of(seed))}; });
+}
+
+DatasetBox* dataset_feature_map(const DatasetBox& d, const val& names) {
+  return guarded([&] {
+    auto features = emscripten::vecFromJSArray<std::string>(names);
+    return new DatasetBox{{lw::feature_map(d.data.x, features), d.data.y.clone(), d.data.classes}};
+  });
+}
+
+// One half of split(ratio, seed): the training part, or the test part when `test`.
+DatasetBox* dataset_split(const DatasetBox& d, float ratio, double seed, bool test) {
+  return guarded([&] {
+    auto [train, rest] = lw::split(d.data, ratio, seed_of(seed));
+    return new DatasetBox{test ? std::move(rest) : std::move(train)};
+  });
+}
+
+val dataset_fit_standardizer(const DatasetBox& d) {
+  return guarded([&] {
+    lw::Standardizer s = lw::Standardizer::fit(d.data.x);
+    val out = val::object();
+    out.set("mean", floats_out(s.mean));
+    out.set("std", floats_out(s.std));
+    return out;
+  });
+}
+
+void dataset_standardize(DatasetBox& d, const val& mean, const val& std) {
+  guarded([&] { lw::Standardizer{floats_in(mean), floats_in(std)}.apply(d.data.x); });
+}
+
+double dataset_size(const DatasetBox& d) { return static_cast<double>(d.data.size()); }
+double dataset_features(const DatasetBox& d) {
+  return d.data.x.ndim() == 2 ? static_cast<double>(d.data.x.dim(1)) : 0.0;
+}
+int dataset_classes(const DatasetBox& d) { return d.data.classes; }
+val dataset_x(const DatasetBox& d) { return floats_out(d.data.x.span()); }
+val dataset_y(const DatasetBox& d) { return floats_out(d.data.y.span()); }
+
+// Free functions.
+val feature_map_points(const val& points, const val& names) {
+  return guarded([&] {
+    std::vector<float> xy = floats_in(points);
+    lw::check(xy.size() % 2 == 0, "featureMap: points hold ", xy.size(),
+              " values; expected pairs (x1, x2)");
+    lw::Tensor t = lw::Tensor::from({xy.size() / 2, 2}, xy);
+    auto features = emscripten::vecFromJSArray<std::string>(names);
+    return floats_out(lw::feature_map(t, features).span());
+  });
+}
+
+val dataset_names() { return names_of(lw::dataset_names()); }
+val feature_names() { return names_of(lw::feature_names()); }
+val loss_names() { return names_of(lw::loss_names()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(layerwise) {
+  using namespace emscripten;
+
+  class_<ModelBox>("Model")
+      .class_function("_fromSpec", &model_from_spec, allow_raw_pointers())
+      .class_function("_fromJSON", &model_from_json, allow_raw_pointers())
+      .function("_forward", &model_forward)
+      .function("_trainStep", &model_train_step)
+      .function("_trainEpoch", &model_train_epoch)
+      .function("_evaluate", &model_evaluate)
+      .function("_parameters", &model_parameters)
+      .function("_setParameters", &model_set_parameters)
+      .function("_toJSON", &model_to_json)
+      .function("_spec", &model_spec)
+      .function("_stats", &model_stats)
+      .function("_reset", &model_reset)
+      .function("_inputShape", &model_input_shape)
+      .function("_outputShape", &model_output_shape)
+      .function("_numParams", &model_num_params);
+
+  class_<LossBox>("Loss").class_function("_create", &loss_create, allow_raw_pointers());
+
+  class_<OptimizerBox>("Optimizer")
+      .class_function("_create", &optimizer_create, allow_raw_pointers())
+      .function("_set", &optimizer_set)
+      .function("_setLr", &optimizer_set_lr)
+      .function("_options", &optimizer_options)
+      .function("_lr", &optimizer_lr)
+      .function("_steps", &optimizer_steps)
+      .function("_reset", &optimizer_reset);
+
+  class_<DatasetBox>("Dataset")
+      .class_function("_generate", &dataset_generate, allow_raw_pointers())
+      .function("_featureMap", &dataset_feature_map, allow_raw_pointers())
+      .function("_split", &dataset_split, allow_raw_pointers())
+      .function("_fitStandardizer", &dataset_fit_standardizer)
+      .function("_standardize", &dataset_standardize)
+      .function("_size", &dataset_size)
+      .function("_features", &dataset_features)
+      .function("_classes", &dataset_classes)
+      .function("_x", &dataset_x)
+      .function("_y", &dataset_y);
+
+  function("_featureMap", &feature_map_points);
+  function("_datasetNames", &dataset_names);
+  function("_featureNames", &feature_names);
+  function("_lossNames", &loss_names);
+}

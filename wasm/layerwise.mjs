@@ -1,0 +1,565 @@
+// Layerwise: the engine as a JavaScript library, for the browser, a Web Worker and Node.
+//
+//   import { loadLayerwise } from './engine/layerwise.mjs';
+//   const lw = await loadLayerwise();
+//   const model = lw.Model.fromSpec({ input: [2], layers: [{ type: 'linear', out: 1 }] });
+//   const opt = lw.optim.Adam(model, { lr: 0.01 });
+//   const loss = model.trainStep(x, y, batch, lw.loss.MSE(), opt);
+//
+// This is the one module that knows the Embind bindings (wasm/bindings.cpp); it owns
+//   loading   the .wasm sits next to this file (or at options.wasmUrl); it is compiled here,
+//             with fetch in a browser or worker and with fs in Node (TOOLCHAIN.md, trap 4),
+//             and handed to Emscripten's glue (layerwise-glue.mjs) through instantiateWasm.
+//   errors    every failure is a LayerwiseError whose message names the problem, e.g.
+//             "forward: x has 3 values, but a batch of 2 samples of shape [2] needs 4";
+//             the engine stays usable afterwards.
+//   arrays    arguments (Float32Array, or any array of numbers) are copied into wasm memory
+//             once per call; every Float32Array returned is a fresh copy the caller owns.
+//             No view of wasm memory ever escapes, so memory growth cannot detach an array.
+//   lifetimes Model, Optimizer and Dataset hold wasm memory: call dispose() when done (or
+//             `using` where supported). One garbage-collected without dispose() is freed
+//             with a console warning. Losses are stateless values: nothing to dispose.
+// Semantics and option names are PyTorch's (DESIGN.md), with options in camelCase:
+// { lr, momentum, weightDecay, betas: [b1, b2], eps, amsgrad, nesterov, alpha, centered }.
+import createLayerwiseModule from './layerwise-glue.mjs';
+
+/** Every error the engine reports: a bad spec, shape, value or name, or a disposed object. */
+export class LayerwiseError extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = 'LayerwiseError';
+  }
+}
+
+const compiled = new Map(); // wasm URL -> Promise<WebAssembly.Module>
+
+/**
+ * Loads the engine and resolves to `lw`, the API of DESIGN.md.
+ * options.wasmUrl: where layerwise.wasm is (default: next to this module);
+ * options.wasmBinary: its bytes; options.wasmModule: an already compiled WebAssembly.Module
+ * (e.g. posted to a worker by the page that compiled it).
+ */
+export async function loadLayerwise(options = {}) {
+  try {
+    const module = await compileEngine(options);
+    // Emscripten's glue waits for receive() and has no way to hear of a failure: race it.
+    let fail;
+    const failed = new Promise((_, reject) => (fail = reject));
+    const ready = createLayerwiseModule({
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(module, imports).then((instance) => receive(instance), fail);
+        return {};
+      },
+    });
+    return makeApi(await Promise.race([ready, failed]));
+  } catch (err) {
+    if (err instanceof LayerwiseError) throw err;
+    throw new LayerwiseError(`could not start the engine: ${err?.message ?? err}`, { cause: err });
+  }
+}
+
+function compileEngine({ wasmUrl, wasmBinary, wasmModule } = {}) {
+  if (wasmModule instanceof WebAssembly.Module) return wasmModule;
+  if (wasmBinary) return WebAssembly.compile(wasmBinary);
+  const url = new URL(wasmUrl ?? 'layerwise.wasm', import.meta.url).href;
+  if (!compiled.has(url)) {
+    const promise = fetchAndCompile(url);
+    promise.catch(() => compiled.delete(url)); // a later call may try again
+    compiled.set(url, promise);
+  }
+  return compiled.get(url);
+}
+
+async function fetchAndCompile(url) {
+  let response;
+  try {
+    if (url.startsWith('file:')) {
+      // Node: fetch() cannot read files, so read it (browsers never reach here with file:).
+      const { readFile } = await import('node:fs/promises');
+      return await WebAssembly.compile(await readFile(new URL(url)));
+    }
+    response = await fetch(url);
+  } catch (err) {
+    throw new LayerwiseError(`could not load the engine from ${url}: ${err.message}` +
+      (err.code === 'ENOENT' ? ' (build it with: bash scripts/build.sh)' : ''), { cause: err });
+  }
+  if (!response.ok) {
+    throw new LayerwiseError(`could not load the engine from ${url}: HTTP ${response.status}`);
+  }
+  // Streaming compilation needs the right MIME type; without it, compile the bytes.
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.startsWith('application/wasm') && WebAssembly.compileStreaming) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+// Objects garbage-collected without dispose(): warn, then free what they held.
+const leaks = new FinalizationRegistry(({ kind, raw }) => {
+  console.warn(`Layerwise: a ${kind} was garbage-collected without dispose(); ` +
+    'freeing its memory now. Call dispose() when you are done with it.');
+  raw.delete();
+});
+
+// Core function names in messages, as JavaScript callers know them.
+const jsNames = {
+  train_step: 'trainStep',
+  train_epoch: 'trainEpoch',
+  set_parameters: 'setParameters',
+  feature_map: 'featureMap',
+};
+
+const camelCase = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+const snakeCase = (s) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+
+function toLayerwiseError(err, renameOptions) {
+  if (err instanceof LayerwiseError) return err;
+  if (err instanceof WebAssembly.RuntimeError) {
+    return new LayerwiseError(`the engine stopped (${err.message}); reload to start again`, { cause: err });
+  }
+  let message = String(err?.message ?? err);
+  if (message === 'std::bad_alloc') message = 'out of memory: the data or model is too large for this tab';
+  message = message.replace(/^(\w+):/, (all, name) => (jsNames[name] ? `${jsNames[name]}:` : all));
+  if (renameOptions) message = message.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, camelCase);
+  return new LayerwiseError(message, { cause: err });
+}
+
+const withArticle = (noun) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return withArticle(value.constructor?.name ?? 'object');
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  return String(value);
+}
+
+// Checks at the boundary, for what Embind would otherwise convert silently.
+function count(value, what, min = 1) {
+  if (!Number.isInteger(value) || value < min || value > 2 ** 31 - 1) {
+    throw new LayerwiseError(`${what} must be a whole number ≥ ${min}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function finite(value, what) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new LayerwiseError(`${what} must be a finite number, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function seedOf(value, what) {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new LayerwiseError(`${what} must be a whole number from 0 to 2^53, got ${describe(value)}`);
+  }
+  return value;
+}
+
+// A Float32Array to hand to the engine: as is, or copied from another array of numbers.
+function floats(value, what) {
+  if (value instanceof Float32Array) return value;
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) return Float32Array.from(value);
+  throw new LayerwiseError(`${what} must be a Float32Array (or an array of numbers), got ${describe(value)}`);
+}
+
+function jsonText(value, what) {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  throw new LayerwiseError(`${what} must be an object or JSON text, got ${describe(value)}`);
+}
+
+function makeApi(M) {
+  // One raw call: a failure becomes a LayerwiseError. A JS Error thrown out of wasm skips
+  // the epilogues of the frames it leaves, so the stack pointer is restored here.
+  function call(fn, renameOptions = false) {
+    const sp = M.stackSave();
+    try {
+      return fn();
+    } catch (err) {
+      M.stackRestore(sp);
+      throw toLayerwiseError(err, renameOptions);
+    }
+  }
+
+  const raws = new WeakMap(); // wrapper -> Embind handle
+
+  // Base of every object that holds wasm memory.
+  class Handle {
+    constructor(raw) {
+      raws.set(this, raw);
+      leaks.register(this, { kind: this.constructor.name, raw }, this);
+    }
+
+    /** True once dispose() has run. */
+    get disposed() {
+      return !raws.has(this);
+    }
+
+    /** Frees the wasm memory now; the object cannot be used afterwards. Safe to call twice. */
+    dispose() {
+      const raw = raws.get(this);
+      if (!raw) return;
+      raws.delete(this);
+      leaks.unregister(this);
+      raw.delete();
+    }
+
+    [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() {
+      this.dispose();
+    }
+  }
+
+  // The Embind handle inside value, which must be a live instance of Class.
+  function unwrap(value, Class, what) {
+    if (!(value instanceof Class)) {
+      throw new LayerwiseError(`${what} must be ${withArticle(Class.name)} of this engine, got ${describe(value)}`);
+    }
+    const raw = raws.get(value);
+    if (!raw) throw new LayerwiseError(`${what}: this ${Class.name} was disposed and cannot be used`);
+    return raw;
+  }
+
+  // Losses: stateless, so one engine object per name serves every caller.
+  const lossRaws = new Map();
+
+  class Loss {
+    /** @param {string} name "mse" | "bce" | "bce_with_logits" | "cross_entropy" */
+    constructor(name) {
+      name = String(name);
+      if (!lossRaws.has(name)) lossRaws.set(name, call(() => M.Loss._create(name)));
+      this.name = name;
+      Object.freeze(this);
+    }
+  }
+  const losses = new Map();
+  const lossNamed = (name) => {
+    if (!losses.has(name)) losses.set(name, new Loss(name));
+    return losses.get(name);
+  };
+  function lossRaw(loss, what) {
+    if (typeof loss === 'string') loss = lossNamed(loss);
+    if (!(loss instanceof Loss)) {
+      throw new LayerwiseError(`${what} must be a loss such as lw.loss.MSE(), got ${describe(loss)}`);
+    }
+    return lossRaws.get(loss.name);
+  }
+
+  // Optimiser options: camelCase in JavaScript, PyTorch's snake_case in the engine.
+  function optionsText(options, what) {
+    if (options === undefined || options === null) return '{}';
+    if (typeof options !== 'object' || Array.isArray(options)) {
+      throw new LayerwiseError(`${what} must be an object such as { lr: 0.01 }, got ${describe(options)}`);
+    }
+    const out = {};
+    for (const [key, value] of Object.entries(options)) {
+      for (const v of Array.isArray(value) ? value : [value]) {
+        if (typeof v === 'number') finite(v, `${what}.${key}`);
+      }
+      out[snakeCase(key)] = value;
+    }
+    return JSON.stringify(out);
+  }
+
+  class Optimizer extends Handle {
+    #model;
+    #title;
+
+    /** Use lw.optim.SGD / Adam / AdamW / RMSprop(model, options). */
+    constructor(name, title, model, options) {
+      unwrap(model, Model, `${title}(model)`);
+      const text = optionsText(options, `${title} options`);
+      super(call(() => M.Optimizer._create(name, text), true));
+      this.#model = model;
+      this.#title = title;
+    }
+
+    /** The model whose parameters this optimiser updates. */
+    get model() {
+      return this.#model;
+    }
+
+    get lr() {
+      return unwrap(this, Optimizer, `${this.#title}.lr`)._lr();
+    }
+
+    set lr(lr) {
+      this.setLr(lr);
+    }
+
+    /** Changes the learning rate between steps; the state (moments, momentum) stays. */
+    setLr(lr) {
+      const raw = unwrap(this, Optimizer, `${this.#title}.setLr`);
+      finite(lr, `${this.#title}.setLr: lr`);
+      call(() => raw._setLr(lr), true);
+    }
+
+    /** Changes any options ({ lr, momentum, ... }); all or nothing. */
+    set(options) {
+      const raw = unwrap(this, Optimizer, `${this.#title}.set`);
+      const text = optionsText(options, `${this.#title}.set options`);
+      call(() => raw._set(text), true);
+    }
+
+    /** The current options, camelCase. */
+    get options() {
+      const raw = unwrap(this, Optimizer, `${this.#title}.options`);
+      const options = JSON.parse(call(() => raw._options()));
+      return Object.fromEntries(Object.entries(options).map(([k, v]) => [camelCase(k), v]));
+    }
+
+    /** Steps taken since creation or reset(). */
+    get steps() {
+      return unwrap(this, Optimizer, `${this.#title}.steps`)._steps();
+    }
+
+    /** Forgets the state (moments, momentum buffers, step count); options stay. */
+    reset() {
+      unwrap(this, Optimizer, `${this.#title}.reset`)._reset();
+    }
+  }
+
+  class Dataset extends Handle {
+    /** Use lw.data.generate(...). */
+    constructor(raw) {
+      super(raw);
+    }
+
+    /** Number of samples. */
+    get size() {
+      return unwrap(this, Dataset, 'Dataset.size')._size();
+    }
+
+    /** Values per sample in x. */
+    get features() {
+      return unwrap(this, Dataset, 'Dataset.features')._features();
+    }
+
+    /** Number of classes; 0 for regression. */
+    get classes() {
+      return unwrap(this, Dataset, 'Dataset.classes')._classes();
+    }
+
+    get regression() {
+      return this.classes === 0;
+    }
+
+    /** Copies: x is [size × features] row-major; y is one class index or target per sample. */
+    toArrays() {
+      const raw = unwrap(this, Dataset, 'Dataset.toArrays');
+      return { x: raw._x(), y: raw._y() };
+    }
+
+    /** A new Dataset whose x holds the named features of each point (x1, x2, x1sq, x1x2, ...). */
+    featureMap(features) {
+      const raw = unwrap(this, Dataset, 'Dataset.featureMap');
+      return new Dataset(call(() => raw._featureMap(featureList(features))));
+    }
+
+    /** Two new Datasets [train, test]: a seeded shuffle, then the first round(ratio·N) train. */
+    split(trainRatio, seed = 42) {
+      const raw = unwrap(this, Dataset, 'Dataset.split');
+      finite(trainRatio, 'split: trainRatio');
+      seedOf(seed, 'split: seed');
+      const train = new Dataset(call(() => raw._split(trainRatio, seed, false)));
+      return [train, new Dataset(call(() => raw._split(trainRatio, seed, true)))];
+    }
+
+    /**
+     * Standardises x in place, column by column: with the given {mean, std}, or with this
+     * data's own (fit on the training set, then pass the result to the test set). Returns
+     * the {mean, std} used.
+     */
+    standardize(stats) {
+      const raw = unwrap(this, Dataset, 'Dataset.standardize');
+      stats ??= call(() => raw._fitStandardizer());
+      const mean = floats(stats.mean, 'standardize: mean');
+      const std = floats(stats.std, 'standardize: std');
+      call(() => raw._standardize(mean, std));
+      return { mean, std };
+    }
+  }
+
+  function featureList(features) {
+    if (!Array.isArray(features) || features.some((f) => typeof f !== 'string')) {
+      throw new LayerwiseError(`featureMap: features must be an array of names such as ['x1', 'x2'], got ${describe(features)}`);
+    }
+    return features;
+  }
+
+  class Model extends Handle {
+    /** Use Model.fromSpec(spec) or Model.fromJSON(saved). */
+    constructor(raw) {
+      super(raw);
+    }
+
+    /** A new model from a spec (object or JSON text), initialised from its seed. */
+    static fromSpec(spec) {
+      const text = jsonText(spec, 'Model.fromSpec: spec');
+      return new Model(call(() => M.Model._fromSpec(text)));
+    }
+
+    /** A model saved with toJSON() (object or JSON text). */
+    static fromJSON(saved) {
+      const text = jsonText(saved, 'Model.fromJSON: saved model');
+      return new Model(call(() => M.Model._fromJSON(text)));
+    }
+
+    /** Shape of one input sample, e.g. [2]. */
+    get inputShape() {
+      return unwrap(this, Model, 'Model.inputShape')._inputShape();
+    }
+
+    /** Shape of one output sample, e.g. [1]. */
+    get outputShape() {
+      return unwrap(this, Model, 'Model.outputShape')._outputShape();
+    }
+
+    /** Number of trainable values. */
+    get numParams() {
+      return unwrap(this, Model, 'Model.numParams')._numParams();
+    }
+
+    /** The spec, as an object (the seed is the one of the last initialisation). */
+    get spec() {
+      const raw = unwrap(this, Model, 'Model.spec');
+      return JSON.parse(call(() => raw._spec()));
+    }
+
+    /** Outputs for batch samples of x (batch × input size values): a new Float32Array. */
+    forward(x, batch) {
+      const raw = unwrap(this, Model, 'forward');
+      const xs = floats(x, 'forward: x');
+      count(batch, 'forward: batch');
+      return call(() => raw._forward(xs, batch));
+    }
+
+    /**
+     * One optimiser step on one batch; returns its mean loss. y holds class indices for
+     * CrossEntropy (one per sample), targets otherwise (batch × output size).
+     */
+    trainStep(x, y, batch, loss, optimizer) {
+      const raw = unwrap(this, Model, 'trainStep');
+      const xs = floats(x, 'trainStep: x');
+      const ys = floats(y, 'trainStep: y');
+      count(batch, 'trainStep: batch');
+      const [lossRawValue, optRaw] = this.#training('trainStep', loss, optimizer);
+      return call(() => raw._trainStep(xs, ys, batch, lossRawValue, optRaw));
+    }
+
+    /** One pass over data in shuffled batches; returns the mean loss over its samples. */
+    trainEpoch(data, batch, loss, optimizer) {
+      const raw = unwrap(this, Model, 'trainEpoch');
+      const dataRaw = unwrap(data, Dataset, 'trainEpoch: data');
+      count(batch, 'trainEpoch: batch');
+      const [lossRawValue, optRaw] = this.#training('trainEpoch', loss, optimizer);
+      return call(() => raw._trainEpoch(dataRaw, batch, lossRawValue, optRaw));
+    }
+
+    /** Mean loss over data and, for classification data, accuracy in [0, 1] (else null). */
+    evaluate(data, loss) {
+      const raw = unwrap(this, Model, 'evaluate');
+      const dataRaw = unwrap(data, Dataset, 'evaluate: data');
+      const lossRawValue = lossRaw(loss, 'evaluate: loss');
+      return call(() => raw._evaluate(dataRaw, lossRawValue));
+    }
+
+    #training(what, loss, optimizer) {
+      const lossRawValue = lossRaw(loss, `${what}: loss`);
+      const optRaw = unwrap(optimizer, Optimizer, `${what}: optimizer`);
+      if (optimizer.model !== this) {
+        throw new LayerwiseError(`${what}: this optimizer was created for another model; ` +
+          'create one for this model, e.g. lw.optim.Adam(model, { lr: 0.01 })');
+      }
+      return [lossRawValue, optRaw];
+    }
+
+    /** Copies of every parameter: [{name: "0.weight", shape: [out, in], data}, ...]. */
+    parameters() {
+      const raw = unwrap(this, Model, 'parameters');
+      return call(() => raw._parameters());
+    }
+
+    /** Sets every parameter from a list shaped like parameters() (names and sizes checked). */
+    setParameters(list) {
+      const raw = unwrap(this, Model, 'setParameters');
+      if (!Array.isArray(list)) {
+        throw new LayerwiseError(`setParameters: expected a list like model.parameters(), got ${describe(list)}`);
+      }
+      const items = list.map((p, i) => {
+        if (p === null || typeof p !== 'object' || typeof p.name !== 'string') {
+          throw new LayerwiseError(`setParameters: item ${i} must be {name, data}, got ${describe(p)}`);
+        }
+        return { name: p.name, data: floats(p.data, `setParameters: ${p.name}.data`) };
+      });
+      call(() => raw._setParameters(items));
+    }
+
+    /** The saved model: {format, version, spec, parameters}; JSON.stringify(model) works too. */
+    toJSON() {
+      const raw = unwrap(this, Model, 'toJSON');
+      return JSON.parse(call(() => raw._toJSON()));
+    }
+
+    /** Per-layer statistics of the last forward and backward pass (histograms of `bins`). */
+    stats(bins = 20) {
+      const raw = unwrap(this, Model, 'stats');
+      count(bins, 'stats: bins');
+      return JSON.parse(call(() => raw._stats(bins)));
+    }
+
+    /** Initialises every parameter again from seed (default: the spec's). */
+    reset(seed = this.spec.seed) {
+      const raw = unwrap(this, Model, 'reset');
+      seedOf(seed, 'reset: seed');
+      call(() => raw._reset(seed));
+    }
+  }
+
+  const optimizer = (name, title) => {
+    const make = (model, options) => new Optimizer(name, title, model, options);
+    Object.defineProperty(make, 'name', { value: title });
+    return make;
+  };
+
+  return Object.freeze({
+    Model,
+    Dataset,
+    Optimizer,
+    Loss,
+    LayerwiseError,
+    optim: Object.freeze({
+      SGD: optimizer('sgd', 'SGD'),
+      Adam: optimizer('adam', 'Adam'),
+      AdamW: optimizer('adamw', 'AdamW'),
+      RMSprop: optimizer('rmsprop', 'RMSprop'),
+    }),
+    loss: Object.freeze({
+      MSE: () => lossNamed('mse'),
+      BCE: () => lossNamed('bce'),
+      BCEWithLogits: () => lossNamed('bce_with_logits'),
+      CrossEntropy: () => lossNamed('cross_entropy'),
+      /** A loss by its engine name: "mse", "bce", "bce_with_logits", "cross_entropy". */
+      byName: (name) => lossNamed(String(name)),
+      names: Object.freeze(M._lossNames()),
+    }),
+    data: Object.freeze({
+      /**
+       * A seeded toy dataset: "circle", "xor", "gauss", "spiral", "moons", "blobs3"
+       * (classification) or "plane", "sine" (regression); points in [-6, 6]², noise in [0, 1].
+       */
+      generate(name, { n = 200, noise = 0, seed = 42 } = {}) {
+        count(n, 'generate: n');
+        finite(noise, 'generate: noise');
+        seedOf(seed, 'generate: seed');
+        return new Dataset(call(() => M.Dataset._generate(String(name), n, noise, seed)));
+      },
+      /** Features of points (pairs x1, x2 in a Float32Array): a new Float32Array. */
+      featureMap(points, features) {
+        const xy = floats(points, 'featureMap: points');
+        return call(() => M._featureMap(xy, featureList(features)));
+      },
+      names: Object.freeze(M._datasetNames()),
+      features: Object.freeze(M._featureNames()),
+    }),
+  });
+}
