@@ -6,9 +6,11 @@
 // State is never changed before a check fails. Kernels assert instead (their callers check).
 #pragma once
 
-#include <sstream>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace lw {
@@ -18,17 +20,41 @@ class Error : public std::runtime_error {
   explicit Error(const std::string& message) : std::runtime_error(message) {}
 };
 
-// Builds a message from any streamable parts: fail("Linear: got ", n, ", expected ", m).
-template <class... Parts>
-[[noreturn]] void fail(Parts&&... parts) {
-  std::ostringstream out;
-  (out << ... << std::forward<Parts>(parts));
-  throw Error(out.str());
+// Message text from parts: strings, characters and numbers (as iostreams would print them,
+// "%g" for floating point). Written without <sstream>, which would add ~70 KB of locale code
+// to the wasm binary.
+inline void append(std::string& out, std::string_view s) { out += s; }
+inline void append(std::string& out, char c) { out += c; }
+template <class T>
+  requires std::is_arithmetic_v<T>
+void append(std::string& out, T value) {
+  char buf[32];
+  if constexpr (std::is_floating_point_v<T>) {
+    std::snprintf(buf, sizeof buf, "%g", static_cast<double>(value));
+  } else if constexpr (std::is_signed_v<T>) {
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(value));
+  } else {
+    std::snprintf(buf, sizeof buf, "%llu", static_cast<unsigned long long>(value));
+  }
+  out += buf;
 }
 
 template <class... Parts>
-void check(bool ok, Parts&&... parts) {
-  if (!ok) fail(std::forward<Parts>(parts)...);
+std::string str(const Parts&... parts) {
+  std::string out;
+  (append(out, parts), ...);
+  return out;
+}
+
+// Throws lw::Error built from the parts: fail("Linear: got ", n, ", expected ", m).
+template <class... Parts>
+[[noreturn]] void fail(const Parts&... parts) {
+  throw Error(str(parts...));
+}
+
+template <class... Parts>
+void check(bool ok, const Parts&... parts) {
+  if (!ok) fail(parts...);
 }
 
 // Largest number of parameters (and of elements in any one tensor) the engine accepts: 2^26.

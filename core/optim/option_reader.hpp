@@ -12,7 +12,6 @@
 #include <cmath>
 #include <initializer_list>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -33,15 +32,9 @@ inline constexpr Range kZeroToOneOpen{0.0, 1.0, true};  // [0, 1)
 inline constexpr Range kZeroToOne{0.0, 1.0, false};     // [0, 1]
 
 inline std::string describe(Range r) {
-  std::ostringstream out;
-  out << "a finite number";
-  if (std::isinf(r.hi) && std::isinf(r.lo)) return out.str();
-  if (std::isinf(r.hi)) {
-    out << " >= " << r.lo;
-  } else {
-    out << " in [" << r.lo << ", " << r.hi << (r.hi_open ? ")" : "]");
-  }
-  return out.str();
+  if (std::isinf(r.hi) && std::isinf(r.lo)) return "a finite number";
+  if (std::isinf(r.hi)) return str("a finite number >= ", r.lo);
+  return str("a finite number in [", r.lo, ", ", r.hi, r.hi_open ? ")" : "]");
 }
 
 // x if it lies in r (and is finite as a float); otherwise fails naming `what` ("adam: eps").
