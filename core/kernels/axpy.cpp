@@ -5,7 +5,7 @@
 namespace lw {
 
 void f32_axpy(float* y, float a, const float* x, std::size_t n) {
-  simd::map2(y, x, y, n, [a](auto xv, auto yv) { return xsimd::fma(decltype(xv)(a), xv, yv); });
+  simd::map2(y, x, y, n, [a](auto xv, auto yv) { return simd::fma(decltype(xv)(a), xv, yv); });
 }
 
 void f32_scale(float* y, float a, std::size_t n) {

@@ -106,7 +106,7 @@ void micro_kernel(std::size_t kc, const float* __restrict ap, const float* __res
     for (std::size_t v = 0; v < kNV; ++v) b[v] = fvec::load_aligned(bp + v * kLanes);
     for (std::size_t r = 0; r < kMR; ++r) {
       fvec a(ap[r]);
-      for (std::size_t v = 0; v < kNV; ++v) acc[r][v] = xsimd::fma(a, b[v], acc[r][v]);
+      for (std::size_t v = 0; v < kNV; ++v) acc[r][v] = simd::fma(a, b[v], acc[r][v]);
     }
   }
   if (mr == kMR && nr == kNR) {
@@ -170,7 +170,7 @@ void gemm_direct(const GemmArgs& g) {
         fvec acc(0.0f);
         std::size_t p = 0;
         for (; p + kLanes <= g.k; p += kLanes)
-          acc = xsimd::fma(simd::load(a + p), simd::load(b + p), acc);
+          acc = simd::fma(simd::load(a + p), simd::load(b + p), acc);
         float sum = xsimd::hadd(acc);
         for (; p < g.k; ++p) sum += a[p] * b[p];
         c[j] = (g.accumulate ? c[j] : 0.0f) + sum;
@@ -185,7 +185,7 @@ void gemm_direct(const GemmArgs& g) {
           fvec av(a);
           std::size_t j = 0;
           for (; j + kLanes <= g.n; j += kLanes)
-            simd::store(c + j, xsimd::fma(av, simd::load(b + j), simd::load(c + j)));
+            simd::store(c + j, simd::fma(av, simd::load(b + j), simd::load(c + j)));
           for (; j < g.n; ++j) c[j] += a * b[j];
         } else {
           for (std::size_t j = 0; j < g.n; ++j) c[j] += a * g.b[j * g.ldb + p];

@@ -17,6 +17,17 @@ namespace lw::simd {
 using fvec = xsimd::batch<float>;
 inline constexpr std::size_t kLanes = fvec::size;
 
+// a·b + c. With FMA hardware one fused instruction (one rounding); xsimd 8.1 has no AVX-512
+// fma, so that case calls the intrinsic. SSE4.1 and wasm SIMD128 have no FMA: mul then add.
+// The float overload is the unfused form, as the vector body computes it there.
+inline fvec fma(fvec a, fvec b, fvec c) {
+#if defined(__AVX512F__)
+  if constexpr (kLanes == 16) return fvec(_mm512_fmadd_ps(a, b, c));
+#endif
+  return xsimd::fma(a, b, c);
+}
+inline float fma(float a, float b, float c) { return a * b + c; }
+
 inline fvec load(const float* p) { return fvec::load_unaligned(p); }
 inline void store(float* p, fvec v) { v.store_unaligned(p); }
 

@@ -51,11 +51,10 @@ void Adam::update(Param& p, std::vector<Tensor>& state) {
 
 void Adam::adam_update(Param& p, std::vector<Tensor>& state, float l2) {
   const std::size_t n = p.size();
-  float* w = p.value.data();
-  const float* g = p.grad.data();
-  float* m = state[0].data();
-  float* v = state[1].data();
-  float* v_max = amsgrad_ ? state[2].data() : nullptr;
+  float* __restrict w = p.value.data();
+  const float* __restrict g = p.grad.data();
+  float* __restrict m = state[0].data();
+  float* __restrict v = state[1].data();
 
   const double t = static_cast<double>(t_);
   const double bias1 = 1.0 - std::pow(beta1_, t);
@@ -66,16 +65,24 @@ void Adam::adam_update(Param& p, std::vector<Tensor>& state, float l2) {
   const float b2 = static_cast<float>(beta2_), one_minus_b2 = static_cast<float>(1.0 - beta2_);
   const float eps = static_cast<float>(eps_);
 
+  // Two loops rather than a branch inside one, so the compiler vectorises each (restrict
+  // pointers, no errno from sqrt).
+  if (!amsgrad_) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const float gi = g[i] + l2 * w[i];
+      m[i] = flush_tiny(b1 * m[i] + one_minus_b1 * gi);
+      v[i] = flush_tiny(b2 * v[i] + one_minus_b2 * gi * gi);
+      w[i] -= step_size * (m[i] / (std::sqrt(v[i]) / bias2_sqrt + eps));
+    }
+    return;
+  }
+  float* __restrict v_max = state[2].data();
   for (std::size_t i = 0; i < n; ++i) {
     const float gi = g[i] + l2 * w[i];
-    m[i] = b1 * m[i] + one_minus_b1 * gi;
-    v[i] = b2 * v[i] + one_minus_b2 * gi * gi;
-    float second = v[i];
-    if (v_max) {
-      v_max[i] = std::max(v_max[i], second);
-      second = v_max[i];
-    }
-    w[i] -= step_size * (m[i] / (std::sqrt(second) / bias2_sqrt + eps));
+    m[i] = flush_tiny(b1 * m[i] + one_minus_b1 * gi);
+    v[i] = flush_tiny(b2 * v[i] + one_minus_b2 * gi * gi);
+    v_max[i] = std::max(v_max[i], v[i]);
+    w[i] -= step_size * (m[i] / (std::sqrt(v_max[i]) / bias2_sqrt + eps));
   }
 }
 

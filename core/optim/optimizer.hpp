@@ -52,6 +52,11 @@ class Optimizer {
   std::vector<std::size_t> sizes_;
 };
 
+// Running averages of gradients that have become 0 (dead ReLU units) decay geometrically into
+// subnormal floats, which are 10-100x slower to compute with, and wasm cannot flush them to
+// zero. Below 1e-30 a moment changes no parameter by a representable amount, so it is set to 0.
+inline float flush_tiny(float x) { return (x < 1e-30f && x > -1e-30f) ? 0.0f : x; }
+
 // "sgd" | "adam" | "adamw" | "rmsprop", with options as in set(); unknown names throw.
 std::unique_ptr<Optimizer> make_optimizer(std::string_view name,
                                           const json::Value& options = json::Value());

@@ -37,6 +37,39 @@ json::Value RMSprop::options() const {
   return o;
 }
 
+namespace {
+
+struct RmspropCoefficients {
+  float lr, a, one_minus_a, eps, wd, mu;
+};
+
+// The update for one (centered, momentum) variant; the flags are template parameters so each
+// variant is a branch-free loop the compiler vectorises.
+template <bool kCentered, bool kMomentum>
+void rmsprop_loop(std::size_t n, float* __restrict w, const float* __restrict g,
+                  float* __restrict v, float* __restrict buf, float* __restrict g_mean,
+                  const RmspropCoefficients& c) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const float gi = g[i] + c.wd * w[i];
+    v[i] = flush_tiny(c.a * v[i] + c.one_minus_a * gi * gi);
+    float var = v[i];
+    if constexpr (kCentered) {
+      g_mean[i] = flush_tiny(c.a * g_mean[i] + c.one_minus_a * gi);
+      // v ≥ ḡ² in exact arithmetic; rounding can leave it a hair below, and √ would be NaN.
+      var = std::max(v[i] - g_mean[i] * g_mean[i], 0.0f);
+    }
+    const float s = std::sqrt(var) + c.eps;
+    if constexpr (kMomentum) {
+      buf[i] = flush_tiny(c.mu * buf[i] + gi / s);
+      w[i] -= c.lr * buf[i];
+    } else {
+      w[i] -= c.lr * (gi / s);
+    }
+  }
+}
+
+}  // namespace
+
 void RMSprop::update(Param& p, std::vector<Tensor>& state) {
   const std::size_t n = p.size();
   float* w = p.value.data();
@@ -44,30 +77,16 @@ void RMSprop::update(Param& p, std::vector<Tensor>& state) {
   float* v = state[0].data();
   float* buf = momentum_ > 0 ? state[1].data() : nullptr;
   float* g_mean = centered_ ? state[2].data() : nullptr;
-
-  const float lr = lr_;
-  const float a = static_cast<float>(alpha_), one_minus_a = static_cast<float>(1.0 - alpha_);
-  const float eps = static_cast<float>(eps_);
-  const float wd = static_cast<float>(weight_decay_);
-  const float mu = static_cast<float>(momentum_);
-
-  for (std::size_t i = 0; i < n; ++i) {
-    const float gi = g[i] + wd * w[i];
-    v[i] = a * v[i] + one_minus_a * gi * gi;
-    float var = v[i];
-    if (g_mean) {
-      g_mean[i] = a * g_mean[i] + one_minus_a * gi;
-      // v ≥ ḡ² in exact arithmetic; rounding can leave it a hair below, and √ would be NaN.
-      var = std::max(v[i] - g_mean[i] * g_mean[i], 0.0f);
-    }
-    const float s = std::sqrt(var) + eps;
-    if (buf) {
-      buf[i] = mu * buf[i] + gi / s;
-      w[i] -= lr * buf[i];
-    } else {
-      w[i] -= lr * (gi / s);
-    }
-  }
+  const RmspropCoefficients c{lr_,
+                              static_cast<float>(alpha_),
+                              static_cast<float>(1.0 - alpha_),
+                              static_cast<float>(eps_),
+                              static_cast<float>(weight_decay_),
+                              static_cast<float>(momentum_)};
+  if (g_mean && buf) return rmsprop_loop<true, true>(n, w, g, v, buf, g_mean, c);
+  if (g_mean) return rmsprop_loop<true, false>(n, w, g, v, buf, g_mean, c);
+  if (buf) return rmsprop_loop<false, true>(n, w, g, v, buf, g_mean, c);
+  rmsprop_loop<false, false>(n, w, g, v, buf, g_mean, c);
 }
 
 }  // namespace lw
