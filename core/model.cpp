@@ -53,6 +53,17 @@ double apply_l1(const ParamList& params, float l1) {
   return l1 * penalty;
 }
 
+// Length, finiteness and the loss's own rules for the targets of n samples, all up front,
+// so no step is taken on data that a later batch would reject.
+void check_targets(const Loss& loss, std::span<const float> y, std::size_t n, std::size_t k,
+                   const char* what) {
+  std::size_t want = n * loss.target_width(k);
+  check(y.size() == want, what, ": y has ", y.size(), " values, but ", n, " samples need ", want,
+        " for ", loss.name());
+  check_finite(y, what);
+  loss.check_target(y.data(), y.size(), n, k);
+}
+
 void check_train_options(const TrainOptions& o) {
   check(std::isfinite(o.l1) && o.l1 >= 0, "l1 must be a finite number >= 0, got ", o.l1);
 }
@@ -220,21 +231,18 @@ float Model::train_step(std::span<const float> x, std::span<const float> y, std:
                         const Loss& loss, Optimizer& opt, const TrainOptions& options) {
   check_batch(x, batch, "train_step");
   check_train_options(options);
-  std::size_t want = batch * loss.target_width(output_size());
-  check(y.size() == want, "train_step: y has ", y.size(), " values, but ", batch, " samples need ",
-        want, " for ", loss.name());
-  check_finite(y, "train_step: y");
+  check_targets(loss, y, batch, output_size(), "train_step");
   acts_[0].resize(batch_shape(batch, input_));
   std::copy(x.begin(), x.end(), acts_[0].data());
   ParamList ps = params();
-  return static_cast<float>(fit_batch(y.data(), y.size(), loss, opt, options, ps));
+  return static_cast<float>(fit_batch(y.data(), loss, opt, options, ps));
 }
 
-double Model::fit_batch(const float* y, std::size_t len, const Loss& loss, Optimizer& opt,
+double Model::fit_batch(const float* y, const Loss& loss, Optimizer& opt,
                         const TrainOptions& options, const ParamList& ps) {
   run_forward(true);
   const Tensor& pred = acts_.back();
-  loss.check(pred, y, len);
+  loss.check_prediction(pred);
   double value = loss.value(pred, y);
   loss.grad(grads_.back(), pred, y);
   zero_grad(ps);
@@ -253,9 +261,7 @@ float Model::train_epoch(std::span<const float> x, std::span<const float> y, std
   check(batch >= 1, "train_epoch: batch must be at least 1");
   batch = std::min(batch, n);  // as PyTorch's DataLoader: one short batch when batch > n
   std::size_t in = input_size(), tw = loss.target_width(output_size());
-  check(y.size() == n * tw, "train_epoch: y has ", y.size(), " values, but ", n, " samples need ",
-        n * tw, " for ", loss.name());
-  check_finite(y, "train_epoch: y");
+  check_targets(loss, y, n, output_size(), "train_epoch");
 
   order_.resize(n);
   std::iota(order_.begin(), order_.end(), 0u);
@@ -271,7 +277,7 @@ float Model::train_epoch(std::span<const float> x, std::span<const float> y, std
       std::copy_n(x.data() + s * in, in, acts_[0].data() + r * in);
       std::copy_n(y.data() + s * tw, tw, batch_y_.data() + r * tw);
     }
-    total += fit_batch(batch_y_.data(), batch_y_.size(), loss, opt, options, ps) * double(b);
+    total += fit_batch(batch_y_.data(), loss, opt, options, ps) * double(b);
   }
   return static_cast<float>(total / double(n));
 }
@@ -281,15 +287,14 @@ Evaluation Model::evaluate(std::span<const float> x, std::span<const float> y, s
   check(n >= 1, "evaluate: there are no samples");
   check_batch(x, n, "evaluate");
   std::size_t in = input_size(), tw = loss.target_width(output_size());
-  check(y.size() == n * tw, "evaluate: y has ", y.size(), " values, but ", n, " samples need ",
-        n * tw, " for ", loss.name());
+  check_targets(loss, y, n, output_size(), "evaluate");
   double total = 0;
   std::size_t correct = 0;
   for (std::size_t start = 0; start < n; start += kEvalChunk) {
     std::size_t b = std::min(kEvalChunk, n - start);
     const Tensor& pred = forward(x.subspan(start * in, b * in), b, false);
     const float* t = y.data() + start * tw;
-    loss.check(pred, t, b * tw);
+    loss.check_prediction(pred);
     total += loss.value(pred, t) * double(b);
     if (classification) correct += loss.correct(pred, t);
   }

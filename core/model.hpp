@@ -94,7 +94,7 @@ class Model {
   void run_forward(bool training);  // acts_[0] must hold the batch
   void backward();
   // Forward (training), loss, backward, L1, optimiser step on the batch in acts_[0].
-  double fit_batch(const float* y, std::size_t len, const Loss& loss, Optimizer& opt,
+  double fit_batch(const float* y, const Loss& loss, Optimizer& opt,
                    const TrainOptions& options, const ParamList& ps);
 
   Shape input_, output_;

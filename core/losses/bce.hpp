@@ -14,16 +14,18 @@ namespace lw {
 class BCELoss final : public Loss {
  public:
   std::string_view name() const override { return "bce"; }
-  void check(const Tensor& pred, const float* target, std::size_t len) const override {
-    Loss::check(pred, target, len);
-    for (std::size_t i = 0; i < pred.size(); ++i) {
-      // NaN passes: a diverged run should report a NaN loss, not a complaint about its input.
+  void check_target(const float* target, std::size_t len, std::size_t batch,
+                    std::size_t k) const override {
+    Loss::check_target(target, len, batch, k);
+    for (std::size_t i = 0; i < len; ++i)
+      lw::check(target[i] >= 0.0f && target[i] <= 1.0f, "bce: target ", i, " is ", target[i],
+                "; targets must be in [0, 1]");
+  }
+  void check_prediction(const Tensor& pred) const override {
+    for (std::size_t i = 0; i < pred.size(); ++i)
       lw::check(!(pred[i] < 0.0f || pred[i] > 1.0f), "bce: prediction ", i, " is ", pred[i],
                 "; bce needs probabilities in [0, 1] (put a sigmoid before it, or use "
                 "bce_with_logits)");
-      lw::check(target[i] >= 0.0f && target[i] <= 1.0f, "bce: target ", i, " is ", target[i],
-                "; targets must be in [0, 1]");
-    }
   }
   double value(const Tensor& pred, const float* target) const override {
     double sum = 0;

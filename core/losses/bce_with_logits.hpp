@@ -11,8 +11,9 @@ namespace lw {
 class BCEWithLogitsLoss final : public Loss {
  public:
   std::string_view name() const override { return "bce_with_logits"; }
-  void check(const Tensor& pred, const float* target, std::size_t len) const override {
-    Loss::check(pred, target, len);
+  void check_target(const float* target, std::size_t len, std::size_t batch,
+                    std::size_t k) const override {
+    Loss::check_target(target, len, batch, k);
     for (std::size_t i = 0; i < len; ++i)
       lw::check(target[i] >= 0.0f && target[i] <= 1.0f, "bce_with_logits: target ", i, " is ",
                 target[i], "; targets must be in [0, 1]");

@@ -16,12 +16,12 @@ class CrossEntropyLoss final : public Loss {
  public:
   std::string_view name() const override { return "cross_entropy"; }
   std::size_t target_width(std::size_t) const override { return 1; }
-  void check(const Tensor& pred, const float* target, std::size_t len) const override {
-    Loss::check(pred, target, len);
-    std::size_t k = pred.size() / pred.dim(0);
+  void check_target(const float* target, std::size_t len, std::size_t batch,
+                    std::size_t k) const override {
     lw::check(k >= 2, "cross_entropy: the model gives ", k,
               " output per sample; cross_entropy needs one logit per class (at least 2); for "
               "two classes with one output use bce_with_logits");
+    Loss::check_target(target, len, batch, k);
     for (std::size_t i = 0; i < len; ++i)
       lw::check(target[i] >= 0 && target[i] < float(k) && target[i] == std::floor(target[i]),
                 "cross_entropy: target ", i, " is ", target[i],

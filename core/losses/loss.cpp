@@ -19,8 +19,8 @@ std::size_t argmax(const float* row, std::size_t k) {
 }
 }  // namespace
 
-void Loss::check(const Tensor& pred, const float* target, std::size_t target_len) const {
-  std::size_t batch = pred.dim(0), k = pred.size() / batch;
+void Loss::check_target(const float* target, std::size_t target_len, std::size_t batch,
+                        std::size_t k) const {
   std::size_t want = batch * target_width(k);
   lw::check(target_len == want, name(), ": the target has ", target_len, " values, but ", batch,
             " samples with ", k, " outputs need ", want);

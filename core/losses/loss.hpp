@@ -21,8 +21,16 @@ class Loss {
   virtual std::string_view name() const = 0;
   // Values per sample the target holds for k outputs per sample.
   virtual std::size_t target_width(std::size_t k) const { return k; }
-  // Throws lw::Error when target does not fit pred.
-  virtual void check(const Tensor& pred, const float* target, std::size_t target_len) const;
+  // Throws lw::Error when `len` target values do not suit `batch` samples of k outputs.
+  virtual void check_target(const float* target, std::size_t len, std::size_t batch,
+                            std::size_t k) const;
+  // Throws when a prediction lies outside the loss's domain (bce needs [0, 1]). NaN passes:
+  // a diverged run reports a NaN loss rather than a complaint about its input.
+  virtual void check_prediction(const Tensor&) const {}
+  void check(const Tensor& pred, const float* target, std::size_t len) const {
+    check_target(target, len, pred.dim(0), pred.size() / pred.dim(0));
+    check_prediction(pred);
+  }
   virtual double value(const Tensor& pred, const float* target) const = 0;
   // dpred = ∂(mean loss)/∂pred; dpred is resized to pred's shape.
   virtual void grad(Tensor& dpred, const Tensor& pred, const float* target) const = 0;

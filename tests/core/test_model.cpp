@@ -245,6 +245,9 @@ TEST_CASE("bad calls throw, name the problem and leave the model unchanged", "[m
   REQUIRE_THROWS_WITH(m.train_step(x, y, 2, *ce, *adam), Contains("needs one logit per class"));
   REQUIRE_THROWS_WITH(m.train_epoch(x, y, 2, 0, *bce, *adam), Contains("batch must be at least 1"));
   REQUIRE_THROWS_WITH(m.stats(0), Contains("bins must be between 1 and 1024"));
+  // A bad target in the last sample is caught before the first batch is trained on.
+  std::vector<float> x4 = {0, 0, 0, 1, 1, 0, 1, 1}, y4 = {0, 1, 1, 7};
+  REQUIRE_THROWS_WITH(m.train_epoch(x4, y4, 4, 1, *bce, *adam), Contains("target 3 is 7"));
   REQUIRE_THROWS_WITH(make_optimizer("adagrad"), Contains("unknown optimizer") || Contains("adagrad"));
   REQUIRE_THROWS_WITH(adam->set_lr(NAN), Contains("lr"));
   REQUIRE_THROWS_WITH(adam->set_lr(-0.1f), Contains("lr"));
