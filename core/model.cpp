@@ -304,6 +304,12 @@ Evaluation Model::evaluate(std::span<const float> x, std::span<const float> y, s
   return e;
 }
 
+const Tensor& Model::layer_output(std::size_t i) const {
+  check(i < layers_.size(), "layer_output: layer ", i, " does not exist; the model has ",
+        layers_.size(), " layers (0 .. ", layers_.size() - 1, ")");
+  return acts_[i + 1];
+}
+
 std::vector<LayerStats> Model::stats(std::size_t bins) const {
   check(bins >= 1 && bins <= 1024, "stats: bins must be between 1 and 1024, got ", bins);
   std::vector<LayerStats> out;

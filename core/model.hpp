@@ -82,6 +82,9 @@ class Model {
   // Copies values in, checking names and shapes against this model; all or nothing.
   void set_parameters(const std::vector<std::pair<std::string, std::span<const float>>>& values);
 
+  // Output of layer i in the last forward pass ([batch, ...]); what a neuron view draws.
+  const Tensor& layer_output(std::size_t i) const;
+
   // Per-layer statistics of the last forward (activations) and backward (gradients).
   std::vector<LayerStats> stats(std::size_t bins = 20) const;
 

@@ -34,6 +34,13 @@ struct Dataset {
 
 const std::vector<std::string_view>& dataset_names();
 
+// A dataset from the caller's arrays (points a learner painted, a CSV): x holds n × features
+// values, y n values (class indices 0 .. classes − 1, or regression targets when classes is
+// 0). Checks sizes (n ≤ 100000, 1 ≤ features ≤ 4096, classes 0 or 2 .. 64), finiteness and
+// labels, naming the first bad value.
+Dataset make_dataset(std::span<const float> x, std::span<const float> y, std::size_t n,
+                     std::size_t features, int classes);
+
 // n in [1, 100000], noise in [0, 1]; an unknown name or a bad size throws lw::Error.
 Dataset generate(std::string_view name, std::size_t n, float noise, std::uint64_t seed);
 

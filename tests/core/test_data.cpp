@@ -390,3 +390,20 @@ TEST_CASE("split rejects bad input with lw::Error", "[data]") {
   REQUIRE_THROWS_WITH(lw::split(bad, 0.5f, 1),
                       Catch::Contains("[3, 1]") && Catch::Contains("expected [4, 1]"));
 }
+
+TEST_CASE("make_dataset keeps the caller's numbers and refuses bad ones", "[data][errors]") {
+  std::vector<float> x = {1, 2, 3, 4, 5, 6}, y = {0, 2, 1};
+  lw::Dataset d = lw::make_dataset(x, y, 3, 2, 3);
+  REQUIRE(d.size() == 3);
+  REQUIRE(d.x.shape() == lw::Shape{3, 2});
+  REQUIRE(d.x[5] == 6.0f);
+  REQUIRE(d.y[1] == 2.0f);
+  using Catch::Contains;
+  REQUIRE_THROWS_WITH(lw::make_dataset(x, y, 3, 2, 2), Contains("label 1 is 2; labels are class indices 0 .. 1"));
+  REQUIRE_THROWS_WITH(lw::make_dataset(x, y, 2, 2, 3), Contains("x has 6 values, but 2 samples"));
+  std::vector<float> bad = {1, 2, NAN, 4, 5, 6};
+  REQUIRE_THROWS_WITH(lw::make_dataset(bad, y, 3, 2, 3), Contains("x value 2 (sample 1) is nan"));
+  REQUIRE_THROWS_WITH(lw::make_dataset(x, y, 3, 2, 1), Contains("classes must be 0"));
+  lw::Dataset r = lw::make_dataset(x, std::vector<float>{-0.5f, 7, 1e3f}, 3, 2, 0);
+  REQUIRE(r.regression());
+}

@@ -186,6 +186,12 @@ TEST_CASE("per-layer statistics: histograms, dead ReLUs, saturation", "[model][s
   // and exactly 0.5 for x < 0: 2 of the 8 outputs are saturated.
   REQUIRE(stats[3].saturated == Approx(2.0 / 8.0));
   REQUIRE(json::dump(stats[1].to_json()).find("\"dead\":0.25") != std::string::npos);
+  // Layer outputs of the last forward: the ReLU layer's unit 0 is relu(x) for x = −1, …, 1.
+  const Tensor& h = m.layer_output(1);
+  REQUIRE(h.shape() == Shape{4, 4});
+  REQUIRE(h[0 * 4 + 0] == 0.0f);
+  REQUIRE(h[3 * 4 + 0] == 1.0f);
+  REQUIRE_THROWS_WITH(m.layer_output(4), Catch::Contains("layer 4 does not exist"));
 }
 
 TEST_CASE("spec errors name the problem and what is allowed", "[model][errors]") {
