@@ -109,17 +109,28 @@ val model_forward(ModelBox& m, const val& x, std::size_t batch) {
 }
 
 float model_train_step(ModelBox& m, const val& x, const val& y, std::size_t batch,
-                       const LossBox& loss, OptimizerBox& opt) {
+                       const LossBox& loss, OptimizerBox& opt, float l1) {
   return guarded([&] {
-    return m.model.train_step(floats_in(x), floats_in(y), batch, *loss.loss, *opt.optimizer);
+    return m.model.train_step(floats_in(x), floats_in(y), batch, *loss.loss, *opt.optimizer,
+                              lw::TrainOptions{l1});
   });
 }
 
 float model_train_epoch(ModelBox& m, const DatasetBox& d, std::size_t batch, const LossBox& loss,
-                        OptimizerBox& opt) {
+                        OptimizerBox& opt, float l1) {
   return guarded([&] {
     return m.model.train_epoch(d.data.x.span(), d.data.y.span(), d.data.size(), batch,
-                               *loss.loss, *opt.optimizer);
+                               *loss.loss, *opt.optimizer, lw::TrainOptions{l1});
+  });
+}
+
+// Every layer's output from the last forward pass: one Float32Array per layer.
+val model_layer_outputs(const ModelBox& m) {
+  return guarded([&] {
+    val out = val::array();
+    for (std::size_t i = 0; i < m.model.num_layers(); ++i)
+      out.call<void>("push", floats_out(m.model.layer_output(i).span()));
+    return out;
   });
 }
 
@@ -134,14 +145,15 @@ val model_evaluate(ModelBox& m, const DatasetBox& d, const LossBox& loss) {
   });
 }
 
-val model_parameters(ModelBox& m) {
+// [{name, shape, data}] of every parameter's values, or of its gradient from the last step.
+val model_parameters(ModelBox& m, bool gradients) {
   return guarded([&] {
     val out = val::array();
     for (lw::Param* p : m.model.params()) {
       val item = val::object();
       item.set("name", p->name);
       item.set("shape", array_of(p->value.shape()));
-      item.set("data", floats_out(p->value.span()));
+      item.set("data", floats_out(gradients ? p->grad.span() : p->value.span()));
       out.call<void>("push", item);
     }
     return out;
@@ -222,6 +234,13 @@ DatasetBox* dataset_generate(const val& name, std::size_t n, float noise, double
       [&] { return new DatasetBox{lw::generate(string_of(name), n, noise, seed_of(seed))}; });
 }
 
+DatasetBox* dataset_from_arrays(const val& x, const val& y, std::size_t n, std::size_t features,
+                                int classes) {
+  return guarded([&] {
+    return new DatasetBox{lw::make_dataset(floats_in(x), floats_in(y), n, features, classes)};
+  });
+}
+
 DatasetBox* dataset_feature_map(const DatasetBox& d, const val& names) {
   return guarded([&] {
     auto features = emscripten::vecFromJSArray<std::string>(names);
@@ -287,6 +306,7 @@ EMSCRIPTEN_BINDINGS(layerwise) {
       .function("_trainStep", &model_train_step)
       .function("_trainEpoch", &model_train_epoch)
       .function("_evaluate", &model_evaluate)
+      .function("_layerOutputs", &model_layer_outputs)
       .function("_parameters", &model_parameters)
       .function("_setParameters", &model_set_parameters)
       .function("_toJSON", &model_to_json)
@@ -310,6 +330,7 @@ EMSCRIPTEN_BINDINGS(layerwise) {
 
   class_<DatasetBox>("Dataset")
       .class_function("_generate", &dataset_generate, allow_raw_pointers())
+      .class_function("_fromArrays", &dataset_from_arrays, allow_raw_pointers())
       .function("_featureMap", &dataset_feature_map, allow_raw_pointers())
       .function("_split", &dataset_split, allow_raw_pointers())
       .function("_fitStandardizer", &dataset_fit_standardizer)

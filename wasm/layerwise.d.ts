@@ -2,6 +2,12 @@
 // errors, copies and dispose()). Names and semantics follow DESIGN.md and PyTorch.
 
 /** Every error the engine reports; the message names the problem. The engine stays usable. */
+/** Extra terms of a training step. */
+export interface TrainOptions {
+  /** L1 penalty λ: adds λ·Σ|w| over weight matrices to the loss (L2 is weightDecay). */
+  l1?: number;
+}
+
 export class LayerwiseError extends Error {}
 
 export interface LoadOptions {
@@ -60,12 +66,17 @@ export interface Model extends Disposable {
   forward(x: Float32Array | ArrayLike<number>, batch: number): Float32Array;
   /** One step on one batch; the batch's mean loss. y: class indices for CrossEntropy, else targets. */
   trainStep(x: Float32Array | ArrayLike<number>, y: Float32Array | ArrayLike<number>, batch: number,
-            loss: Loss | string, optimizer: Optimizer): number;
+            loss: Loss | string, optimizer: Optimizer, options?: TrainOptions): number;
   /** One shuffled pass over data; the mean loss over its samples. */
-  trainEpoch(data: Dataset, batch: number, loss: Loss | string, optimizer: Optimizer): number;
+  trainEpoch(data: Dataset, batch: number, loss: Loss | string, optimizer: Optimizer,
+             options?: TrainOptions): number;
+  /** Every layer's output from the last forward pass: one array per layer, batch × width. */
+  layerOutputs(): Float32Array[];
   evaluate(data: Dataset, loss: Loss | string): Evaluation;
   /** Copies of every parameter. */
   parameters(): Parameter[];
+  /** Copies of every parameter's gradient from the last training step. */
+  gradients(): Parameter[];
   /** All or nothing; names and sizes must match parameters(). */
   setParameters(list: Array<{ name: string; data: Float32Array | ArrayLike<number> }>): void;
   toJSON(): SavedModel;
@@ -156,6 +167,9 @@ export interface Layerwise {
   data: {
     /** Seeded toy data; noise in [0, 1]. Defaults: n 200, noise 0, seed 42. */
     generate(name: string, options?: { n?: number; noise?: number; seed?: number }): Dataset;
+    /** Your own data: x is n × features values; y class indices (classes ≥ 2) or targets (0). */
+    fromArrays(x: Float32Array | ArrayLike<number>, y: Float32Array | ArrayLike<number>,
+               options?: { features?: number; classes?: number }): Dataset;
     /** Features of points (pairs x1, x2): a new array. */
     featureMap(points: Float32Array | ArrayLike<number>, features: string[]): Float32Array;
     readonly names: readonly string[];

@@ -437,22 +437,36 @@ function makeApi(M) {
      * One optimiser step on one batch; returns its mean loss. y holds class indices for
      * CrossEntropy (one per sample), targets otherwise (batch × output size).
      */
-    trainStep(x, y, batch, loss, optimizer) {
+    trainStep(x, y, batch, loss, optimizer, { l1 = 0 } = {}) {
       const raw = unwrap(this, Model, 'trainStep');
       const xs = floats(x, 'trainStep: x');
       const ys = floats(y, 'trainStep: y');
       count(batch, 'trainStep: batch');
+      finite(l1, 'trainStep: l1');
       const [lossRawValue, optRaw] = this.#training('trainStep', loss, optimizer);
-      return call(() => raw._trainStep(xs, ys, batch, lossRawValue, optRaw));
+      return call(() => raw._trainStep(xs, ys, batch, lossRawValue, optRaw, l1));
     }
 
-    /** One pass over data in shuffled batches; returns the mean loss over its samples. */
-    trainEpoch(data, batch, loss, optimizer) {
+    /**
+     * One pass over data in shuffled batches; returns the mean loss over its samples.
+     * options.l1 adds the penalty l1·Σ|w| over weight matrices (L2 is the optimiser's weightDecay).
+     */
+    trainEpoch(data, batch, loss, optimizer, { l1 = 0 } = {}) {
       const raw = unwrap(this, Model, 'trainEpoch');
       const dataRaw = unwrap(data, Dataset, 'trainEpoch: data');
       count(batch, 'trainEpoch: batch');
+      finite(l1, 'trainEpoch: l1');
       const [lossRawValue, optRaw] = this.#training('trainEpoch', loss, optimizer);
-      return call(() => raw._trainEpoch(dataRaw, batch, lossRawValue, optRaw));
+      return call(() => raw._trainEpoch(dataRaw, batch, lossRawValue, optRaw, l1));
+    }
+
+    /**
+     * Every layer's output from the last forward pass (forward, trainStep, evaluate): one
+     * new Float32Array per layer, [batch × layer width] row-major — each neuron's response.
+     */
+    layerOutputs() {
+      const raw = unwrap(this, Model, 'layerOutputs');
+      return call(() => raw._layerOutputs());
     }
 
     /** Mean loss over data and, for classification data, accuracy in [0, 1] (else null). */
@@ -476,7 +490,13 @@ function makeApi(M) {
     /** Copies of every parameter: [{name: "0.weight", shape: [out, in], data}, ...]. */
     parameters() {
       const raw = unwrap(this, Model, 'parameters');
-      return call(() => raw._parameters());
+      return call(() => raw._parameters(false));
+    }
+
+    /** Copies of every parameter's gradient from the last training step, shaped as parameters(). */
+    gradients() {
+      const raw = unwrap(this, Model, 'gradients');
+      return call(() => raw._parameters(true));
     }
 
     /** Sets every parameter from a list shaped like parameters() (names and sizes checked). */
@@ -557,6 +577,19 @@ function makeApi(M) {
       featureMap(points, features) {
         const xy = floats(points, 'featureMap: points');
         return call(() => M._featureMap(xy, featureList(features)));
+      },
+      /**
+       * A Dataset from your own arrays: x holds n × features values (row-major), y one class
+       * index per sample (classes ≥ 2) or one regression target (classes = 0). Copied in.
+       */
+      fromArrays(x, y, { features = 2, classes = 0 } = {}) {
+        const xs = floats(x, 'fromArrays: x');
+        const ys = floats(y, 'fromArrays: y');
+        count(features, 'fromArrays: features');
+        if (!Number.isInteger(classes) || classes < 0) {
+          throw new LayerwiseError(`fromArrays: classes must be 0 (regression) or a whole number ≥ 2, got ${describe(classes)}`);
+        }
+        return new Dataset(call(() => M.Dataset._fromArrays(xs, ys, ys.length, features, classes)));
       },
       names: Object.freeze(M._datasetNames()),
       features: Object.freeze(M._featureNames()),
