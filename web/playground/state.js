@@ -1,0 +1,201 @@
+// The playground's state: one declarative table, the single source of truth for every panel.
+//
+// Each key is at once a URL-hash parameter (#dataset=spiral&layers=8,8&lr=0.03&seed=1), an
+// attribute of <layerwise-playground> (dataset="xor" layers="4" lang="ko"), and a field of the
+// element's `state` property. A state is a plain frozen object; every change makes a new one
+// through `withChanges`, which validates each value against this table and keeps the old value
+// (reporting why) when one is bad, so a hand-edited URL can never break the page.
+//
+// Units are the ones a learner sees: noise and trainRatio in percent (0-50, 10-90), learning
+// rate as a number, layers as hidden-layer sizes ("" for none).
+
+export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'blobs3', 'plane', 'sine', 'drawn'];
+export const REGRESSION = new Set(['plane', 'sine']);
+export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
+export const ACTIVATIONS = ['relu', 'leaky_relu', 'tanh', 'sigmoid', 'linear'];
+export const LOSSES = ['auto', 'bce', 'bce_with_logits', 'cross_entropy', 'mse'];
+export const INITS = ['xavier_uniform', 'xavier_normal', 'kaiming_uniform', 'kaiming_normal',
+  'zeros', 'normal', 'default'];
+export const OPTIMIZERS = ['sgd', 'adam', 'rmsprop'];
+export const MAX_LAYERS = 8;
+export const MAX_NEURONS = 64;
+
+const int = (min, max, dflt) => ({ kind: 'int', min, max, default: dflt });
+const num = (min, max, dflt) => ({ kind: 'number', min, max, default: dflt });
+const oneOf = (values, dflt) => ({ kind: 'enum', values, default: dflt });
+const bool = (dflt) => ({ kind: 'bool', default: dflt });
+
+/** key → how it is parsed and checked, and its default. The order is the URL's order. */
+export const FIELDS = Object.freeze({
+  dataset: oneOf(DATASETS, 'circle'),
+  noise: int(0, 50, 0),
+  trainRatio: int(10, 90, 50),
+  points: int(50, 2000, 400),
+  features: { kind: 'list', values: FEATURES, default: ['x1', 'x2'], min: 1 },
+  standardize: bool(true),
+  layers: { kind: 'sizes', max: MAX_LAYERS, maxSize: MAX_NEURONS, default: [4, 2] },
+  activation: { kind: 'activations', values: ACTIVATIONS, default: ['tanh'] },
+  loss: oneOf(LOSSES, 'auto'),
+  init: oneOf(INITS, 'xavier_uniform'),
+  initStd: num(0.0001, 10, 0.1),
+  optimizer: oneOf(OPTIMIZERS, 'sgd'),
+  lr: num(0, 10, 0.03),
+  momentum: num(0, 0.999, 0),
+  nesterov: bool(false),
+  beta1: num(0, 0.999, 0.9),
+  beta2: num(0, 0.9999, 0.999),
+  alpha: num(0, 1, 0.99),
+  batch: int(1, 100, 10),
+  l1: num(0, 1, 0),
+  l2: num(0, 1, 0),
+  dropout: num(0, 0.9, 0),
+  seed: int(0, 2 ** 31 - 1, 1),
+  discretize: bool(false),
+  showTest: bool(false),
+  lang: oneOf(['en', 'ko'], 'en'),
+});
+
+export const KEYS = Object.freeze(Object.keys(FIELDS));
+
+export const DEFAULTS = Object.freeze(Object.fromEntries(
+  KEYS.map((k) => [k, FIELDS[k].default])));
+
+/** Parses one value from its text form (URL or attribute); throws an Error naming the problem. */
+export function parseValue(key, text) {
+  const f = FIELDS[key];
+  if (!f) throw new Error(`unknown setting "${key}"`);
+  const s = String(text).trim();
+  switch (f.kind) {
+    case 'int':
+    case 'number': {
+      const v = Number(s);
+      if (s === '' || !Number.isFinite(v)) throw new Error(`${key} must be a number, got "${s}"`);
+      return checkValue(key, v);
+    }
+    case 'bool':
+      if (['1', 'true', 'on', 'yes', ''].includes(s)) return true;
+      if (['0', 'false', 'off', 'no'].includes(s)) return false;
+      throw new Error(`${key} must be true or false, got "${s}"`);
+    case 'enum':
+      return checkValue(key, s);
+    case 'list':
+    case 'activations':
+      return checkValue(key, s === '' ? [] : s.split(',').map((x) => x.trim()));
+    case 'sizes':
+      return checkValue(key, s === '' ? [] : s.split(',').map((x) => Number(x.trim())));
+  }
+  throw new Error(`cannot parse ${key}`);
+}
+
+/** Checks a value of the right JS type; returns it (arrays frozen) or throws naming the problem. */
+export function checkValue(key, v) {
+  const f = FIELDS[key];
+  if (!f) throw new Error(`unknown setting "${key}"`);
+  switch (f.kind) {
+    case 'int':
+      if (!Number.isInteger(v)) throw new Error(`${key} must be a whole number, got ${v}`);
+    // fall through
+    case 'number':
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < f.min || v > f.max) {
+        throw new Error(`${key} must be between ${f.min} and ${f.max}, got ${v}`);
+      }
+      return v;
+    case 'bool':
+      if (typeof v !== 'boolean') throw new Error(`${key} must be true or false, got ${v}`);
+      return v;
+    case 'enum':
+      if (!f.values.includes(v)) throw new Error(`${key} must be one of ${f.values.join(', ')}, got "${v}"`);
+      return v;
+    case 'list': {
+      if (!Array.isArray(v)) throw new Error(`${key} must be a list`);
+      const bad = v.find((x) => !f.values.includes(x));
+      if (bad !== undefined) throw new Error(`${key}: unknown "${bad}"; allowed: ${f.values.join(', ')}`);
+      if (new Set(v).size !== v.length) throw new Error(`${key} lists a name twice`);
+      if (v.length < f.min) throw new Error(`${key} needs at least ${f.min}`);
+      return Object.freeze(FIELDS[key].values.filter((x) => v.includes(x)));
+    }
+    case 'activations': {
+      if (!Array.isArray(v) || v.length === 0) throw new Error(`${key} must list at least one activation`);
+      const bad = v.find((x) => !f.values.includes(x));
+      if (bad !== undefined) throw new Error(`${key}: unknown "${bad}"; allowed: ${f.values.join(', ')}`);
+      return Object.freeze([...v]);
+    }
+    case 'sizes': {
+      if (!Array.isArray(v) || v.length > f.max) throw new Error(`${key}: at most ${f.max} hidden layers`);
+      const bad = v.find((n) => !Number.isInteger(n) || n < 1 || n > f.maxSize);
+      if (bad !== undefined) throw new Error(`${key}: each layer has 1 to ${f.maxSize} neurons, got ${bad}`);
+      return Object.freeze([...v]);
+    }
+  }
+  throw new Error(`cannot check ${key}`);
+}
+
+/**
+ * A new state: `base` with `changes` applied (values of the right type, or text to parse).
+ * Bad values are skipped and reported in `problems`; unknown keys are reported too.
+ */
+export function withChanges(base, changes) {
+  const next = { ...base };
+  const problems = [];
+  for (const [key, value] of Object.entries(changes)) {
+    try {
+      next[key] = typeof value === 'string' && FIELDS[key]?.kind !== 'enum'
+        ? parseValue(key, value) : checkValue(key, value);
+    } catch (err) {
+      problems.push(err.message);
+    }
+  }
+  return { state: Object.freeze(next), problems };
+}
+
+/** The activation of hidden layer i (one name applies to every layer). */
+export function activationOf(state, i) {
+  const a = state.activation;
+  return a[Math.min(i, a.length - 1)];
+}
+
+export function isRegression(state) {
+  return REGRESSION.has(state.dataset);
+}
+
+function textOf(key, v) {
+  if (Array.isArray(v)) return v.join(',');
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  return String(v);
+}
+
+/** The URL hash of a state: every key, in table order (a link reproduces the run). */
+export function toHash(state) {
+  return '#' + KEYS.map((k) => `${k}=${encodeURIComponent(textOf(k, state[k])).replace(/%2C/g, ',')}`).join('&');
+}
+
+/** A state from a URL hash: defaults for what it does not say; problems for what it gets wrong. */
+export function fromHash(hash, base = DEFAULTS) {
+  const changes = {};
+  const problems = [];
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const key = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
+    const value = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1));
+    if (!(key in FIELDS)) {
+      problems.push(`unknown setting "${key}"`);
+      continue;
+    }
+    changes[key] = value;
+  }
+  const r = withChanges(base, changes);
+  return { state: r.state, problems: problems.concat(r.problems) };
+}
+
+/** A state as plain JSON (for export files); readJSONState reverses it. */
+export function toJSONState(state) {
+  return Object.fromEntries(KEYS.map((k) => [k, Array.isArray(state[k]) ? [...state[k]] : state[k]]));
+}
+
+export function readJSONState(obj, base = DEFAULTS) {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+    throw new Error('the settings must be an object');
+  }
+  return withChanges(base, obj);
+}
