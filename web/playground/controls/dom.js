@@ -1,0 +1,132 @@
+// Small DOM builders for the playground's controls. Every text a learner reads is marked with
+// a string key in data-t (text), data-t-label (aria-label), data-t-title (title) or
+// data-t-group (an optgroup's label), so one call to relabel() puts the whole element into
+// another language without rebuilding it: the run, the focus and the scroll position stay.
+
+let uid = 0;
+/** A page-unique id with a readable prefix (label `for`, aria-describedby). */
+export const newId = (prefix) => `lwp-${prefix}-${++uid}`;
+
+const DATA_KEYS = { t: 't', 't-label': 'tLabel', 't-title': 'tTitle', 't-group': 'tGroup' };
+
+/**
+ * h('button', {class: 'x', 't-label': 'play', onclick}, child, ...): an element. Attributes
+ * named t, t-label, t-title become data-t* keys; on* functions become listeners; a `params`
+ * object fills the string's {placeholders}; null/false attributes are left out.
+ */
+export function h(tag, attrs = {}, ...children) {
+  const svg = tag === 'svg' || tag === 'path' || tag === 'rect' || tag === 'circle' || tag === 'polygon';
+  const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
+    else if (name in DATA_KEYS) el.dataset[DATA_KEYS[name]] = value;
+    else if (name === 'params') el.dataset.tParams = JSON.stringify(value);
+    else if (name === 'value' && !svg) el.value = value;
+    else if (name === 'checked' || name === 'disabled' || name === 'hidden') el[name] = Boolean(value);
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** Sets the key (and params) of an element's text and relabels it now. */
+export function setText(el, key, params, t) {
+  el.dataset.t = key;
+  if (params) el.dataset.tParams = JSON.stringify(params);
+  else delete el.dataset.tParams;
+  if (t) relabelOne(el, t);
+}
+
+function relabelOne(el, t) {
+  const params = el.dataset.tParams ? JSON.parse(el.dataset.tParams) : undefined;
+  if (el.dataset.t) el.textContent = t(el.dataset.t, params);
+  if (el.dataset.tLabel) el.setAttribute('aria-label', t(el.dataset.tLabel, params));
+  if (el.dataset.tTitle) el.title = t(el.dataset.tTitle, params);
+  if (el.dataset.tGroup) el.label = t(el.dataset.tGroup, params);
+}
+
+/** Puts every marked text under root into the language of t. */
+export function relabel(root, t) {
+  for (const el of root.querySelectorAll('[data-t], [data-t-label], [data-t-title], [data-t-group]')) relabelOne(el, t);
+}
+
+/** A labelled control: <div class="field"><label for>text</label>control [output]</div>. */
+export function field(labelKey, control, { output, hint, className = '' } = {}) {
+  control.id ||= newId('f');
+  const label = h('label', { for: control.id, t: labelKey });
+  if (hint) label.dataset.tTitle = hint;
+  return h('div', { class: `field ${className}`.trim() }, label, control, output ?? null);
+}
+
+/** <select> of [value, key] pairs (or groups {group: key, options: [...]}). */
+export function select(options, onchange) {
+  const el = h('select', { onchange: () => onchange(el.value) });
+  for (const o of options) {
+    if (o.group) {
+      el.append(h('optgroup', { 't-group': o.group }, ...o.options.map(option)));
+    } else {
+      el.append(option(o));
+    }
+  }
+  return el;
+}
+
+function option([value, key, params]) {
+  return key === null ? h('option', { value }, String(value)) : h('option', { value, t: key, params });
+}
+
+/** Gives a <select> the value, adding an option for it when it is not one of the presets. */
+export function setSelect(el, value, format = String) {
+  const text = String(value);
+  if (![...el.options].some((o) => o.value === text)) {
+    const extra = h('option', { value: text, 'data-extra': '' }, format(value));
+    const after = [...el.options].find((o) => !o.dataset.extra && Number(o.value) > Number(value));
+    el.insertBefore(extra, after ?? null);
+  }
+  for (const o of [...el.options]) if (o.dataset.extra && o.value !== text) o.remove();
+  el.value = text;
+}
+
+/** A checkbox with its label after it. */
+export function toggle(labelKey, onchange, { hint } = {}) {
+  const input = h('input', { type: 'checkbox', id: newId('c'), onchange: () => onchange(input.checked) });
+  const label = h('label', { class: 'toggle', for: input.id }, input, h('span', { t: labelKey }));
+  if (hint) label.dataset.tTitle = hint;
+  return { label, input };
+}
+
+/** A range slider with a live read-out. */
+export function range({ min, max, step, format = String }, onchange) {
+  const input = h('input', { type: 'range', min, max, step });
+  const out = h('output', { class: 'readout', 'aria-hidden': 'true' });
+  const show = () => {
+    out.textContent = format(Number(input.value));
+    input.setAttribute('aria-valuetext', out.textContent);
+  };
+  input.addEventListener('input', show);
+  input.addEventListener('change', () => onchange(Number(input.value)));
+  return { input, out, set: (v) => { input.value = v; show(); } };
+}
+
+/** An inline SVG icon from a 24×24 path. */
+export function icon(d) {
+  return h('svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true', class: 'icon', focusable: 'false' }, h('path', { d }));
+}
+
+export const ICONS = {
+  play: 'M8 5v14l11-7z',
+  pause: 'M6 5h4v14H6zM14 5h4v14h-4z',
+  stepEpoch: 'M6 5v14l9-7zM16 5h3v14h-3z',
+  stepBatch: 'M5 11h9V6l7 6-7 6v-5H5z',
+  reset: 'M12 5V2L7 6l5 4V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z',
+  plus: 'M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z',
+  minus: 'M5 11h14v2H5z',
+  download: 'M11 4h2v8l3-3 1.4 1.4L12 15.8 6.6 10.4 8 9l3 3zM5 18h14v2H5z',
+  upload: 'M11 16h2V8l3 3 1.4-1.4L12 4.2 6.6 9.6 8 11l3-3zM5 18h14v2H5z',
+  regenerate: 'M17.7 6.3A8 8 0 1 0 20 12h-2a6 6 0 1 1-1.8-4.2L13 11h7V4z',
+  copy: 'M8 3h11v13h-2V5H8zM5 7h10v14H5z',
+};

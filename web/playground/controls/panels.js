@@ -1,0 +1,348 @@
+// The playground's controls and layout: toolbar, training settings, data, network and output
+// panels, and the slots the views and the code panel draw into. buildPanels() makes the DOM
+// once; sync(state, info) shows a state; user actions call back into the element (actions),
+// which turns them into a new state. Nothing here trains or keeps state of its own.
+import { ACTIVATIONS, DATASETS, FEATURES, FIELDS, INITS, LOSSES, MAX_LAYERS, MAX_NEURONS, OPTIMIZERS, REGRESSION, activationOf } from '../state.js';
+import { ICONS, field, h, icon, newId, range, relabel, select, setSelect, setText, toggle } from './dom.js';
+
+const LR = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+const REG = [0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
+const DROPOUT = [0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9];
+const MOMENTUM = [0, 0.5, 0.9, 0.95, 0.99];
+const BETA1 = [0, 0.5, 0.8, 0.9, 0.95, 0.99];
+const BETA2 = [0.9, 0.99, 0.999, 0.9999];
+const ALPHA = [0.9, 0.95, 0.99, 0.999];
+const STD = [0.01, 0.05, 0.1, 0.5, 1, 2, 5];
+const POINTS = [50, 100, 200, 400, 800, 1000, 2000];
+export const SPEEDS = ['slow', 'normal', 'fast', 'max'];
+export const LANGUAGES = [['en', 'English'], ['ko', '한국어']];
+
+const numberOptions = (values) => values.map((v) => [String(v), null]);
+
+/** Separates thousands: 1234 → "1,234"; the epoch counter keeps six digits like a meter. */
+export const formatEpoch = (n) => String(n).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** A loss or accuracy for the read-outs. */
+export function formatMetric(v, percent = false) {
+  if (v === null || v === undefined) return '–';
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '∞' : '−∞';
+  if (percent) return `${(100 * v).toFixed(1)}%`;
+  if (v !== 0 && Math.abs(v) < 0.001) return v.toExponential(2);
+  return v.toFixed(3);
+}
+
+function iconButton(name, key, onclick, { text = false, className = '', tip = key } = {}) {
+  return h('button', { type: 'button', class: `btn ${className}`.trim(), 't-label': key, 't-title': tip, onclick },
+    icon(ICONS[name]), text ? h('span', { class: 'btn-text', t: key }) : null);
+}
+
+/**
+ * Builds the element's DOM. actions: {change(changes), layers('add' | 'remove'), neurons(i, ±1),
+ * layerActivation(i, name), togglePlay(), stepEpoch(), stepBatch(), reset(), regenerate(),
+ * speed(name), exportFile(), importFile(file), copyCode(), codeTab(name)}.
+ * Returns {root, slots, refs, sync(state, info), setPlaying, setEpoch, setMetrics, setMessage,
+ * setCode, setHidden}; info = {t, loss, output, classes, regression, hasDrawn}.
+ */
+export function buildPanels(actions) {
+  const change = (key) => (value) => actions.change({ [key]: value });
+  const numberChange = (key) => (value) => actions.change({ [key]: Number(value) });
+  const refs = {};
+
+  // ---- toolbar ----
+  refs.play = h('button', { type: 'button', class: 'btn play', 't-label': 'controls.play', 't-title': 'controls.play.tip', 'aria-pressed': 'false', onclick: actions.togglePlay },
+    icon(ICONS.play));
+  refs.epoch = h('output', { class: 'epoch-value', 'aria-live': 'off' }, formatEpoch(0));
+  refs.speed = select(SPEEDS.map((s) => [s, `speed.${s}`]), actions.speed);
+  refs.lang = select(LANGUAGES.map(([v]) => [v, null]), change('lang'));
+  LANGUAGES.forEach(([, name], i) => (refs.lang.options[i].textContent = name)); // each in its own language
+  refs.fileInput = h('input', { type: 'file', accept: '.json,application/json', hidden: true, class: 'file-input',
+    onchange: () => {
+      const file = refs.fileInput.files?.[0];
+      refs.fileInput.value = '';
+      if (file) actions.importFile(file);
+    } });
+  const toolbar = h('header', { class: 'bar', role: 'toolbar', 't-label': 'controls.toolbar', 'data-panel': 'controls' },
+    h('div', { class: 'brand', 'data-panel': 'brand', t: 'app.title' }),
+    h('div', { class: 'transport' },
+      iconButton('reset', 'controls.reset', actions.reset, { className: 'round', tip: 'controls.reset.tip' }),
+      refs.play,
+      iconButton('stepEpoch', 'controls.step', actions.stepEpoch, { className: 'round', tip: 'controls.step.tip' }),
+      iconButton('stepBatch', 'controls.stepBatch', actions.stepBatch, { className: 'round', tip: 'controls.stepBatch.tip' })),
+    h('div', { class: 'epoch' }, h('span', { class: 'epoch-label', t: 'training.epoch' }), refs.epoch),
+    field('controls.speed', refs.speed, { className: 'compact', hint: 'speed.tip' }),
+    h('div', { class: 'spacer' }),
+    h('div', { class: 'files', 'data-panel': 'files' },
+      iconButton('download', 'state.export', actions.exportFile, { text: true, tip: 'state.export.tip' }),
+      iconButton('upload', 'state.import', () => refs.fileInput.click(), { text: true, tip: 'state.import.tip' }),
+      refs.fileInput),
+    h('div', { 'data-panel': 'lang' }, field('app.language', refs.lang, { className: 'compact' })));
+
+  // ---- training settings strip ----
+  refs.optimizer = select(OPTIMIZERS.map((o) => [o, `optimizer.${o}`]), change('optimizer'));
+  refs.lr = select(numberOptions(LR), numberChange('lr'));
+  refs.batch = range({ min: FIELDS.batch.min, max: FIELDS.batch.max, step: 1 }, change('batch'));
+  refs.momentum = select(numberOptions(MOMENTUM), numberChange('momentum'));
+  refs.nesterov = toggle('training.nesterov', change('nesterov'), { hint: 'training.nesterov.tip' });
+  refs.beta1 = select(numberOptions(BETA1), numberChange('beta1'));
+  refs.beta2 = select(numberOptions(BETA2), numberChange('beta2'));
+  refs.alpha = select(numberOptions(ALPHA), numberChange('alpha'));
+  refs.l1 = select(numberOptions(REG), numberChange('l1'));
+  refs.l2 = select(numberOptions(REG), numberChange('l2'));
+  refs.momentumField = field('training.momentum', refs.momentum, { hint: 'training.momentum.tip' });
+  refs.nesterovField = h('div', { class: 'field toggle-field' }, refs.nesterov.label);
+  refs.beta1Field = field('training.beta1', refs.beta1, { hint: 'training.beta1.tip' });
+  refs.beta2Field = field('training.beta2', refs.beta2, { hint: 'training.beta2.tip' });
+  refs.alphaField = field('training.alpha', refs.alpha, { hint: 'training.alpha.tip' });
+  const settings = h('section', { class: 'settings', 'data-panel': 'settings', 't-label': 'training.title' },
+    h('h2', { class: 'settings-title', t: 'training.title' }),
+    field('optimizer.title', refs.optimizer, { hint: 'optimizer.title.tip' }),
+    field('training.lr', refs.lr, { hint: 'training.lr.tip' }),
+    field('training.batch', refs.batch.input, { output: refs.batch.out, className: 'slider', hint: 'training.batch.tip' }),
+    refs.momentumField, refs.nesterovField, refs.beta1Field, refs.beta2Field, refs.alphaField,
+    field('training.l1', refs.l1, { hint: 'training.l1.tip' }),
+    field('training.l2', refs.l2, { hint: 'training.l2.tip' }));
+
+  // ---- data ----
+  const classification = DATASETS.filter((d) => !REGRESSION.has(d));
+  refs.dataset = select([
+    { group: 'data.classification', options: classification.map((d) => [d, `dataset.${d}`]) },
+    { group: 'data.regression', options: [...REGRESSION].map((d) => [d, `dataset.${d}`]) },
+  ], change('dataset'));
+  refs.noise = range({ min: FIELDS.noise.min, max: FIELDS.noise.max, step: 5, format: (v) => `${v}%` }, change('noise'));
+  refs.trainRatio = range({ min: FIELDS.trainRatio.min, max: FIELDS.trainRatio.max, step: 10, format: (v) => `${v}%` }, change('trainRatio'));
+  refs.points = select(numberOptions(POINTS), numberChange('points'));
+  refs.seed = h('input', { type: 'number', min: 0, max: FIELDS.seed.max, step: 1, inputmode: 'numeric',
+    onchange: () => actions.change({ seed: refs.seed.value }) });
+  refs.showTest = toggle('controls.showTest', change('showTest'), { hint: 'controls.showTest.tip' });
+  refs.standardize = toggle('features.standardize', change('standardize'), { hint: 'features.standardize.tip' });
+  refs.features = FEATURES.map((f) => {
+    const input = h('input', { type: 'checkbox', value: f, id: newId('feat'),
+      onchange: () => actions.change({ features: refs.features.filter((x) => x.input.checked).map((x) => x.input.value) }) });
+    return { input, label: h('label', { class: 'chip', for: input.id, 't-title': `feature.${f}.tip` }, input, h('span', { t: `feature.${f}` })) };
+  });
+  const featuresLegend = h('legend', { t: 'features.title', 't-title': 'features.tip' });
+  const data = h('section', { class: 'panel data', 'data-panel': 'data' },
+    h('h2', { t: 'data.title' }),
+    field('data.dataset', refs.dataset),
+    field('data.noise', refs.noise.input, { output: refs.noise.out, className: 'slider', hint: 'data.noise.tip' }),
+    field('data.trainRatio', refs.trainRatio.input, { output: refs.trainRatio.out, className: 'slider', hint: 'data.trainRatio.tip' }),
+    field('data.points', refs.points),
+    h('div', { class: 'row' },
+      iconButton('regenerate', 'data.regenerate', actions.regenerate, { text: true, tip: 'data.regenerate.tip' }),
+      field('data.seed', refs.seed, { className: 'compact seed', hint: 'data.seed.tip' })),
+    h('fieldset', { class: 'features', 'data-panel': 'features' }, featuresLegend,
+      h('div', { class: 'chips' }, refs.features.map((f) => f.label))),
+    refs.standardize.label);
+
+  // ---- network ----
+  refs.layerCount = h('span', { class: 'layer-count', 'aria-live': 'polite' });
+  refs.addLayer = iconButton('plus', 'network.addLayer', () => actions.layers('add'), { className: 'round small' });
+  refs.removeLayer = iconButton('minus', 'network.removeLayer', () => actions.layers('remove'), { className: 'round small' });
+  refs.layerCards = h('ol', { class: 'layer-cards' });
+  refs.activationAll = select([['', 'network.activationMixed'], ...ACTIVATIONS.map((a) => [a, `activation.${a}`])], (v) => v && actions.change({ activation: [v] }));
+  refs.activationAll.options[0].disabled = true;
+  refs.init = select(INITS.map((i) => [i, `init.${i}`]), change('init'));
+  refs.initStd = select(numberOptions(STD), numberChange('initStd'));
+  refs.initStdField = field('init.std', refs.initStd, { className: 'compact' });
+  refs.dropout = select(DROPOUT.map((v) => [String(v), v === 0 ? 'network.dropoutNone' : null]), numberChange('dropout'));
+  refs.loss = select(LOSSES.map((l) => [l, `loss.${l}`]), change('loss'));
+  refs.head = h('p', { class: 'head' });
+  const slots = {
+    network: h('div', { class: 'slot slot-network', 'data-panel': 'diagram' }),
+    boundary: h('div', { class: 'slot slot-boundary', 'data-panel': 'boundary' }),
+    curves: h('div', { class: 'slot slot-curves', 'data-panel': 'curves' }),
+    histograms: h('div', { class: 'slot slot-histograms' }),
+  };
+  const network = h('section', { class: 'panel network', 'data-panel': 'network' },
+    h('div', { class: 'network-head' },
+      h('h2', { t: 'network.title' }),
+      h('div', { class: 'layer-buttons', role: 'group', 't-label': 'network.hiddenLayers', 't-title': 'network.hiddenLayers.tip' }, refs.removeLayer, refs.layerCount, refs.addLayer)),
+    refs.layerCards,
+    slots.network,
+    h('div', { class: 'network-settings' },
+      field('network.activationAll', refs.activationAll, { hint: 'network.activation.tip' }),
+      h('div', { class: 'init-row' }, field('init.title', refs.init, { hint: 'init.title.tip' }), refs.initStdField),
+      field('network.dropout', refs.dropout, { hint: 'network.dropout.tip' }),
+      field('loss.title', refs.loss, { hint: 'loss.title.tip' })),
+    refs.head);
+
+  // ---- output ----
+  const metric = (key, cls) => {
+    const value = h('span', { class: 'metric-value' }, '–');
+    const row = h('div', { class: `metric ${cls}` }, h('span', { class: 'metric-label', t: key }), value);
+    return { row, value };
+  };
+  refs.metrics = {
+    testLoss: metric('metrics.testLoss', 'test'),
+    trainLoss: metric('metrics.trainLoss', 'train'),
+    testAccuracy: metric('metrics.testAccuracy', 'test'),
+    trainAccuracy: metric('metrics.trainAccuracy', 'train'),
+  };
+  refs.discretize = toggle('controls.discretize', change('discretize'), { hint: 'controls.discretize.tip' });
+  const output = h('section', { class: 'panel output', 'data-panel': 'output' },
+    h('h2', { t: 'output.title' }),
+    h('div', { class: 'metrics', role: 'group', 't-label': 'output.title' },
+      refs.metrics.testLoss.row, refs.metrics.trainLoss.row, refs.metrics.testAccuracy.row, refs.metrics.trainAccuracy.row),
+    slots.boundary,
+    h('div', { class: 'row toggles', 'data-panel': 'boundary' }, refs.showTest.label, refs.discretize.label),
+    slots.curves);
+
+  // ---- histograms and code ----
+  const histograms = h('section', { class: 'panel histograms', 'data-panel': 'histograms' },
+    h('h2', { t: 'views.histograms' }), slots.histograms);
+  refs.codeTabs = ['pytorch', 'layerwise'].map((name, i) => h('button', {
+    type: 'button', role: 'tab', class: 'tab', id: newId('tab'), 'aria-selected': i === 0 ? 'true' : 'false',
+    tabindex: i === 0 ? '0' : '-1', t: `code.${name}`, 'data-tab': name,
+    onclick: () => actions.codeTab(name),
+    onkeydown: (e) => {
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+      const other = refs.codeTabs[1 - i];
+      other.focus();
+      actions.codeTab(other.dataset.tab);
+    },
+  }));
+  refs.code = h('code', {});
+  refs.copy = iconButton('copy', 'code.copy', actions.copyCode, { text: true });
+  const codePanelId = newId('code');
+  const code = h('section', { class: 'panel code', 'data-panel': 'code' },
+    h('div', { class: 'code-head' },
+      h('h2', { t: 'code.title', 't-title': 'code.tip' }),
+      h('div', { class: 'tabs', role: 'tablist', 't-label': 'code.title' }, refs.codeTabs),
+      refs.copy),
+    h('pre', { id: codePanelId, role: 'tabpanel', tabindex: '0' }, refs.code));
+  refs.codeTabs.forEach((tab) => tab.setAttribute('aria-controls', codePanelId));
+
+  refs.message = h('div', { class: 'message', role: 'status', 'aria-live': 'polite', hidden: true });
+  const root = h('div', { class: 'lwp' },
+    toolbar,
+    settings,
+    refs.message,
+    h('div', { class: 'main' }, data, network, output),
+    histograms,
+    code);
+
+  return {
+    root,
+    slots,
+    refs,
+    sync: (state, info) => sync(refs, state, info, actions),
+    setPlaying(playing) {
+      refs.play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
+      refs.play.setAttribute('aria-pressed', String(playing));
+      refs.play.dataset.tLabel = playing ? 'controls.pause' : 'controls.play';
+      refs.play.dataset.tTitle = playing ? 'controls.pause.tip' : 'controls.play.tip';
+      refs.play.classList.toggle('playing', playing);
+    },
+    setEpoch(n) {
+      refs.epoch.textContent = formatEpoch(n);
+    },
+    setMetrics(m, regression) {
+      refs.metrics.testLoss.value.textContent = formatMetric(m.testLoss);
+      refs.metrics.trainLoss.value.textContent = formatMetric(m.trainLoss);
+      refs.metrics.testAccuracy.value.textContent = formatMetric(m.testAccuracy, true);
+      refs.metrics.trainAccuracy.value.textContent = formatMetric(m.trainAccuracy, true);
+      refs.metrics.testAccuracy.row.hidden = regression;
+      refs.metrics.trainAccuracy.row.hidden = regression;
+    },
+    setMessage(message, t) {
+      refs.message.hidden = !message;
+      refs.message.className = `message ${message?.kind ?? ''}`.trim();
+      if (message) setText(refs.message, message.key, message.params, t);
+      else delete refs.message.dataset.t;
+    },
+    setCode(text, tab) {
+      refs.code.textContent = text;
+      for (const b of refs.codeTabs) {
+        const on = b.dataset.tab === tab;
+        b.setAttribute('aria-selected', String(on));
+        b.tabIndex = on ? 0 : -1;
+      }
+    },
+    setHidden(hidden) {
+      for (const el of root.querySelectorAll('[data-panel]')) el.hidden = hidden.has(el.dataset.panel);
+      // a column with nothing left to show goes, and the others take its room
+      root.querySelector('.main').dataset.columns = [data, network, output].filter((p) => !p.hidden).length;
+    },
+  };
+}
+
+function sync(refs, state, info, actions) {
+  refs.lang.value = state.lang;
+  setSelect(refs.optimizer, state.optimizer);
+  setSelect(refs.lr, state.lr);
+  refs.batch.set(state.batch);
+  setSelect(refs.momentum, state.momentum);
+  refs.nesterov.input.checked = state.nesterov;
+  setSelect(refs.beta1, state.beta1);
+  setSelect(refs.beta2, state.beta2);
+  setSelect(refs.alpha, state.alpha);
+  setSelect(refs.l1, state.l1);
+  setSelect(refs.l2, state.l2);
+  refs.momentumField.hidden = state.optimizer === 'adam';
+  refs.nesterovField.hidden = state.optimizer !== 'sgd';
+  refs.beta1Field.hidden = refs.beta2Field.hidden = state.optimizer !== 'adam';
+  refs.alphaField.hidden = state.optimizer !== 'rmsprop';
+
+  const drawnOption = [...refs.dataset.options].find((o) => o.value === 'drawn');
+  drawnOption.hidden = !info.hasDrawn && state.dataset !== 'drawn';
+  refs.dataset.value = state.dataset;
+  refs.noise.set(state.noise);
+  refs.trainRatio.set(state.trainRatio);
+  setSelect(refs.points, state.points);
+  if (refs.seed.value !== String(state.seed)) refs.seed.value = String(state.seed);
+  refs.showTest.input.checked = state.showTest;
+  refs.discretize.input.checked = state.discretize;
+  refs.discretize.label.hidden = info.regression;
+  refs.standardize.input.checked = state.standardize;
+  for (const f of refs.features) {
+    f.input.checked = state.features.includes(f.input.value);
+    // the last feature cannot be switched off: a network needs an input
+    f.input.disabled = f.input.checked && state.features.length === 1;
+  }
+
+  const n = state.layers.length;
+  setText(refs.layerCount, 'network.layerCount', { count: n }, info.t);
+  refs.addLayer.disabled = n >= MAX_LAYERS;
+  refs.removeLayer.disabled = n === 0;
+  syncLayerCards(refs, state, info, actions);
+  const acts = state.layers.map((_, i) => activationOf(state, i));
+  const same = acts.every((a) => a === acts[0]);
+  refs.activationAll.value = n === 0 ? state.activation[0] : same ? acts[0] : '';
+  refs.activationAll.disabled = n === 0;
+  refs.init.value = state.init;
+  setSelect(refs.initStd, state.initStd);
+  refs.initStdField.hidden = state.init !== 'normal';
+  setSelect(refs.dropout, state.dropout);
+  refs.loss.value = state.loss;
+  setText(refs.head, `network.head.${info.output}`, null, info.t);
+}
+
+// One card per hidden layer: its neurons (− n +) and its activation.
+function syncLayerCards(refs, state, info, actions) {
+  const cards = refs.layerCards;
+  while (cards.children.length > state.layers.length) cards.lastElementChild.remove();
+  while (cards.children.length < state.layers.length) {
+    const i = cards.children.length;
+    const count = h('span', { class: 'neuron-count' });
+    const act = select(ACTIVATIONS.map((a) => [a, `activation.${a}`]), (v) => actions.layerActivation(i, v));
+    act.dataset.tLabel = 'network.layerActivation';
+    act.dataset.tParams = JSON.stringify({ n: i + 1 });
+    const minus = iconButton('minus', 'network.removeNeuron', () => actions.neurons(i, -1), { className: 'round small' });
+    const plus = iconButton('plus', 'network.addNeuron', () => actions.neurons(i, +1), { className: 'round small' });
+    for (const b of [minus, plus]) b.dataset.tParams = JSON.stringify({ n: i + 1 });
+    const card = h('li', { class: 'layer-card' },
+      h('span', { class: 'layer-name', t: 'network.layer', params: { n: i + 1 } }),
+      h('div', { class: 'neuron-buttons' }, minus, count, plus),
+      act);
+    card.refs = { count, act, minus, plus };
+    cards.append(card);
+    relabel(card, info.t);
+  }
+  state.layers.forEach((size, i) => {
+    const { count, act, minus, plus } = cards.children[i].refs;
+    setText(count, 'network.neurons', { count: size }, info.t);
+    minus.disabled = size <= 1;
+    plus.disabled = size >= MAX_NEURONS;
+    act.value = activationOf(state, i);
+  });
+}

@@ -1,0 +1,950 @@
+// <layerwise-playground>: the whole playground as one custom element, so that the main page,
+// a lesson and a teacher's course page all hold the same thing.
+//
+//   <layerwise-playground dataset="spiral" layers="8,8" activation="tanh" optimizer="adam"
+//                         hide="code,histograms" lang="ko"></layerwise-playground>
+//
+// Attributes: every key of the state table (state.js; trainRatio may be written train-ratio or
+// trainratio), plus
+//   hide="..."      panels to leave out, comma-separated: controls, brand, settings, data,
+//                   features, network, diagram, output, boundary, curves, histograms, code,
+//                   files, lang
+//   url-state       keep the state in the page's URL hash (the main page; one element per page)
+//   autosave="key"  keep the state in localStorage under key and restore it on reload
+//   speed="..."     slow | normal | fast | max: epochs per second while playing
+// Where a setting comes from, last wins: defaults, attributes, autosave, the URL hash.
+//
+// Script API: play(), pause(), step(n = 1) → Promise (after n epochs; resolves with the epoch
+// event's detail), stepBatch(n = 1), reset() → Promise, property `state` (the frozen table;
+// assigning an object changes those keys), `ready` (a Promise: the first network is built),
+// `playing`, `epoch`, `history`, snapshot(options) → Promise<Snapshot>, exportJSON() →
+// Promise<object>, importJSON(textOrObject) → Promise (rejects, changing nothing, on a bad file),
+// `drawn` ({x, y, classes} of the "drawn" dataset). Events: `epoch` (detail {epoch, trainLoss,
+// testLoss, trainAccuracy, testAccuracy}; accuracy null for regression) after each slice of
+// training that completed an epoch; `statechange` (detail {state}).
+//
+// Training runs in a Web Worker (engine/trainer.mjs). While playing, the element keeps one
+// request in flight: trainFor a few milliseconds with a light snapshot (metrics and the
+// boundary grid), and the heavy parts (every neuron's image, weights, gradients, statistics)
+// only as often as the views can draw them; views draw once per animation frame from the
+// latest snapshot, so the page stays smooth whatever the worker does.
+import { DATASETS, DEFAULTS, FIELDS, KEYS, MAX_LAYERS, MAX_NEURONS, activationOf, fromHash, isRegression, readJSONState, toHash, toJSONState, withChanges } from './state.js';
+import { optimizerConfig, trainerConfig } from './config.js';
+import { createTrainer } from '../engine/trainer.mjs';
+import { t as translate } from './i18n.js';
+import { ELEMENT_STRINGS } from './strings-element.js';
+import { FileProblem, fileOf, readFile } from './controls/file.js';
+import { SPEEDS, buildPanels } from './controls/panels.js';
+import { relabel } from './controls/dom.js';
+
+const STYLESHEET = new URL('./playground.css', import.meta.url).href;
+
+// Where each view lives; loaded on demand so a view that fails does not take the rest down.
+const VIEWS = {
+  boundary: ['./views/boundary.js', 'BoundaryView'],
+  network: ['./views/network.js', 'NetworkView'],
+  curves: ['./views/curves.js', 'CurvesView'],
+  histograms: ['./views/histograms.js', 'HistogramsView'],
+};
+// The panel (hide token) whose absence makes a view unnecessary.
+const VIEW_PANEL = { boundary: 'boundary', network: 'diagram', curves: 'curves', histograms: 'histograms' };
+const PANELS = ['controls', 'brand', 'settings', 'data', 'features', 'network', 'diagram', 'output',
+  'boundary', 'curves', 'histograms', 'code', 'files', 'lang'];
+
+// Keys the views read (no retraining), keys the trainer changes in place, and the rest,
+// which build a new network.
+const VIEW_ONLY = new Set(['discretize', 'showTest', 'lang']);
+const IN_PLACE = new Set(['lr', 'optimizer', 'momentum', 'nesterov', 'beta1', 'beta2', 'alpha', 'batch', 'l1', 'l2']);
+
+// Epochs per second while playing (Infinity: as many as fit).
+const SPEED_RATE = { slow: 4, normal: 20, fast: 120, max: Infinity };
+const SLICE_MS = 12; // training per request: short enough that a change applies quickly
+const GRID = { size: 48, extent: 6 };
+const HISTORY_MAX = 1500; // curve points kept; older ones are thinned out two to one
+
+const attributeKey = new Map();
+for (const key of KEYS) {
+  attributeKey.set(key.toLowerCase(), key);
+  attributeKey.set(key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), key);
+}
+
+function fill(text, params) {
+  return params ? text.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m)) : text;
+}
+
+const sameValue = (a, b) => (Array.isArray(a) ? Array.isArray(b) && a.join() === b.join() : a === b);
+
+export class LayerwisePlayground extends HTMLElement {
+  static get observedAttributes() {
+    return [...attributeKey.keys(), 'hide', 'url-state', 'autosave', 'speed'];
+  }
+
+  #state = DEFAULTS;
+  #goodState = null; // the state of the network the worker has (a failed init goes back to it)
+  #info = null; // {loss, classes, output, notes}: what config.js made of the state
+  #drawn = null; // {x, y, classes} for the "drawn" dataset
+  #ui = null;
+  #views = {};
+  #trainer = null;
+  #starting = null;
+  #ready;
+  #resolveReady;
+  #queue = Promise.resolve();
+  #generation = 0; // bumped by every new network; replies for an older one are dropped
+  #playing = false;
+  #loopRunning = false;
+  #speed = 'fast';
+  #tokens = 0; // epochs the speed allows now
+  #lastTick = 0;
+  #snap = null; // the latest snapshot, with the heavy parts of earlier ones kept
+  #data = null; // the init snapshot's data
+  #workerEpoch = 0;
+  #workerStep = 0;
+  #epochOffset = 0; // an imported run's epochs, when the worker started from its weights
+  #history = emptyHistory(); // columns, as the curves view takes them
+  #log = []; // what changed the weights since init (file.js): replays the run exactly
+  #diverged = false;
+  #message = null;
+  #hidden = new Set();
+  #fresh = new Set(); // parts of #snap the views have not drawn yet
+  #frame = 0;
+  #lastFull = -Infinity;
+  #fullCost = 30; // ms a full snapshot costs to make, move and draw (measured)
+  #codeTab = 'pytorch';
+  #onHashChange = () => this.#readHash();
+  #connected = false;
+  #initialized = false;
+  #disposeTimer = 0;
+
+  constructor() {
+    super();
+    this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
+  }
+
+  // ---- lifecycle ----
+
+  connectedCallback() {
+    clearTimeout(this.#disposeTimer);
+    if (this.#connected) return;
+    this.#connected = true;
+    if (!this.#initialized) {
+      this.#initialized = true;
+      this.#build();
+      this.#state = this.#initialState();
+      this.#setHidden(this.getAttribute('hide'));
+      const speed = this.getAttribute('speed');
+      if (SPEEDS.includes(speed)) this.#speed = speed;
+    }
+    if (this.hasAttribute('url-state')) addEventListener('hashchange', this.#onHashChange);
+    this.#persist();
+    this.#syncControls();
+    this.#start();
+  }
+
+  disconnectedCallback() {
+    this.#connected = false;
+    removeEventListener('hashchange', this.#onHashChange);
+    this.pause();
+    // a move in the document disconnects and connects at once: keep the run through that
+    this.#disposeTimer = setTimeout(() => {
+      if (this.isConnected) return;
+      this.#trainer?.dispose();
+      this.#trainer = null;
+      this.#starting = null;
+    }, 0);
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.#connected || old === value) return;
+    if (name === 'hide') {
+      this.#setHidden(value);
+      this.#syncViews();
+    } else if (name === 'speed') {
+      if (SPEEDS.includes(value)) this.#setSpeed(value);
+    } else if (name === 'url-state') {
+      if (value === null) removeEventListener('hashchange', this.#onHashChange);
+      else addEventListener('hashchange', this.#onHashChange);
+    } else if (attributeKey.has(name)) {
+      const key = attributeKey.get(name);
+      this.#change({ [key]: value === null ? DEFAULTS[key] : value });
+    }
+  }
+
+  // Defaults, then attributes, then the autosaved state, then the URL hash.
+  #initialState() {
+    const fromAttributes = {};
+    for (const attr of this.attributes) {
+      const key = attributeKey.get(attr.name);
+      if (key) fromAttributes[key] = attr.value;
+    }
+    let { state, problems } = withChanges(DEFAULTS, fromAttributes);
+    if (!('lang' in fromAttributes) && /^ko\b/i.test(navigator.language ?? '')) state = withChanges(state, { lang: 'ko' }).state;
+    const saved = this.#readAutosave();
+    if (saved) {
+      state = withChanges(state, saved.state).state;
+      this.#drawn = saved.drawn;
+    }
+    if (this.hasAttribute('url-state') && location.hash.length > 1) {
+      const r = fromHash(location.hash, state);
+      state = r.state;
+      problems = problems.concat(r.problems);
+    }
+    if (problems.length) this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
+    return state;
+  }
+
+  #build() {
+    const shadow = this.attachShadow({ mode: 'open' });
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = STYLESHEET;
+    this.#ui = buildPanels({
+      change: (changes) => this.#change(changes),
+      layers: (how) => this.#editLayers(how),
+      neurons: (i, delta) => this.#editNeurons(i, delta),
+      layerActivation: (i, name) => this.#editActivation(i, name),
+      togglePlay: () => (this.#playing ? this.pause() : this.play()),
+      stepEpoch: () => this.step(1).catch(() => {}),
+      stepBatch: () => this.stepBatch(1).catch(() => {}),
+      reset: () => this.reset().catch(() => {}),
+      regenerate: () => this.#change({ seed: (this.#state.seed + 1) % (FIELDS.seed.max + 1) }),
+      speed: (name) => this.#setSpeed(name),
+      exportFile: () => this.#download(),
+      importFile: (file) => this.#openFile(file),
+      copyCode: () => this.#copyCode(),
+      codeTab: (name) => {
+        this.#codeTab = name;
+        this.#renderCode();
+      },
+    });
+    shadow.append(link, this.#ui.root);
+  }
+
+  // ---- public API ----
+
+  /** Resolves once the first network is built (the engine loaded and initialised). */
+  get ready() {
+    return this.#ready;
+  }
+
+  get state() {
+    return this.#state;
+  }
+
+  set state(value) {
+    if (value === null || typeof value !== 'object') throw new TypeError('state must be an object of settings, e.g. {dataset: "xor"}');
+    const changes = {};
+    for (const [k, v] of Object.entries(value)) changes[k] = v;
+    this.#change(changes);
+  }
+
+  get playing() {
+    return this.#playing;
+  }
+
+  /** Epochs trained since the network was built (or the imported run's count). */
+  get epoch() {
+    return this.#epochOffset + this.#workerEpoch;
+  }
+
+  /** The curves' history: [{epoch, trainLoss, testLoss, trainAccuracy, testAccuracy}]. */
+  get history() {
+    const h = this.#history;
+    return h.epochs.map((epoch, i) => ({
+      epoch, trainLoss: h.trainLoss[i], testLoss: h.testLoss[i], trainAccuracy: h.trainAccuracy[i], testAccuracy: h.testAccuracy[i],
+    }));
+  }
+
+  get drawn() {
+    return this.#drawn;
+  }
+
+  set drawn(value) {
+    this.#drawn = value ? { x: Float32Array.from(value.x), y: Float32Array.from(value.y), classes: value.classes ?? 2 } : null;
+    this.#persist();
+    if (this.#state.dataset === 'drawn') this.#rebuild();
+    this.#syncControls();
+  }
+
+  play() {
+    if (this.#playing || this.#diverged) return;
+    this.#playing = true;
+    this.#ui.setPlaying(true);
+    this.#relabel();
+    this.#runLoop();
+  }
+
+  pause() {
+    if (!this.#playing) return;
+    this.#playing = false;
+    this.#ui?.setPlaying(false);
+    this.#relabel();
+  }
+
+  /** Trains n epochs (pausing play first); resolves with the last epoch event's detail. */
+  async step(n = 1) {
+    if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`step(n): n must be a whole number ≥ 1, got ${n}`);
+    this.pause();
+    await this.#ready;
+    return this.#enqueue(async () => {
+      const generation = this.#generation;
+      const target = this.#workerEpoch + n;
+      while (this.#workerEpoch < target && !this.#diverged && generation === this.#generation) {
+        const trainer = await this.#started();
+        const snap = await trainer.trainFor(SLICE_MS * 2, { maxEpochs: target - this.#workerEpoch, snapshot: this.#snapshotOptions() });
+        if (generation !== this.#generation) break;
+        this.#receive(snap, 'train');
+      }
+      await this.#completeViews(generation);
+      return this.#detail();
+    });
+  }
+
+  /** Trains n batches (one optimiser step each). */
+  async stepBatch(n = 1) {
+    if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`stepBatch(n): n must be a whole number ≥ 1, got ${n}`);
+    this.pause();
+    await this.#ready;
+    return this.#enqueue(async () => {
+      if (this.#diverged) return this.#detail();
+      const generation = this.#generation;
+      const trainer = await this.#started();
+      const snap = await trainer.step(n, { snapshot: this.#snapshotOptions(true) });
+      if (generation === this.#generation) this.#receive(snap, 'step');
+      return this.#detail();
+    });
+  }
+
+  /**
+   * Fresh weights from the seed, counters and curves cleared; the settings stay. (The network
+   * is built again rather than re-initialised in place, so that a run is always "init, then
+   * the logged requests", which an export can replay.)
+   */
+  async reset() {
+    this.pause();
+    await this.#ready;
+    await this.#rebuild();
+  }
+
+  /** A snapshot of the network now (wasm/trainer.d.ts); options pick its parts. */
+  async snapshot(options = {}) {
+    const opts = { ...NOTHING, metrics: true, grid: true, parameters: true, ...options };
+    await this.#ready;
+    return this.#enqueue(async () => {
+      const snap = await (await this.#started()).snapshot(opts);
+      this.#logProbe(opts);
+      return snap;
+    });
+  }
+
+  /** The export file's object: the state, the weights, the curves (controls/file.js). */
+  async exportJSON() {
+    await this.#ready;
+    return this.#enqueue(async () => {
+      const snap = await (await this.#started()).snapshot({ metrics: false, grid: false, neurons: false, parameters: true, gradients: false, stats: false });
+      return fileOf({
+        state: this.#state,
+        epoch: this.epoch,
+        step: snap.step,
+        parameters: snap.parameters,
+        history: this.history,
+        drawn: this.#state.dataset === 'drawn' ? this.#drawn : null,
+        log: this.#epochOffset === 0 ? this.#log : null,
+      });
+    });
+  }
+
+  /**
+   * Opens an export file (its text or its parsed object). Rejects with an Error whose message
+   * says what is wrong, and changes nothing, when the file is malformed or does not fit.
+   */
+  async importJSON(file, name = 'file') {
+    let read;
+    try {
+      read = readFile(typeof file === 'string' ? file : JSON.stringify(file));
+    } catch (err) {
+      if (!(err instanceof FileProblem)) throw err;
+      const reason = this.#t(err.key, err.params);
+      this.#say('importRefused', { name, reason }, 'error');
+      throw new Error(this.#t('importRefused', { name, reason }));
+    }
+    this.pause();
+    await this.#ready;
+    return this.#enqueue(async () => {
+      const trainer = await this.#started();
+      const made = trainerConfig(read.state, { drawn: read.drawn, grid: GRID });
+      let snap;
+      try {
+        snap = await trainer.init({ ...made.config, snapshot: INIT_SNAPSHOT });
+      } catch (err) {
+        // the worker keeps the network it had; so do we
+        this.#say('importRefused', { name, reason: err.message }, 'error');
+        throw new Error(this.#t('importRefused', { name, reason: err.message }));
+      }
+      this.#generation++;
+      this.#state = read.state;
+      this.#goodState = read.state;
+      this.#drawn = read.drawn ?? this.#drawn;
+      this.#info = made;
+      this.#data = snap.data;
+      this.#restart();
+      let how = 'importNoWeights';
+      if (read.parameters && typeof trainer.setParameters === 'function') {
+        snap = await trainer.setParameters(read.parameters, { snapshot: this.#snapshotOptions(true) });
+        this.#epochOffset = read.epoch;
+        how = 'state.imported';
+      } else if (read.parameters && read.log) {
+        snap = await this.#replay(trainer, read.log);
+        how = sameParameters(snap.parameters, read.parameters) ? 'state.imported' : 'importReplayed';
+      }
+      if (how === 'importNoWeights') this.#log = [['set', this.#trainerSettings(this.#state)]];
+      this.#history = emptyHistory();
+      if (how !== 'importNoWeights') for (const row of read.history) pushHistory(this.#history, row);
+      this.#receive(snap, null);
+      this.#persist();
+      this.#syncControls();
+      this.#relabel();
+      this.#say(how, { name }, how === 'state.imported' ? 'info' : 'warn');
+      this.dispatchEvent(new CustomEvent('statechange', { detail: { state: this.#state } }));
+      return this.#detail();
+    });
+  }
+
+  // ---- state changes ----
+
+  #change(changes) {
+    const { state, problems } = withChanges(this.#state, changes);
+    if (problems.length) this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
+    const changed = KEYS.filter((k) => !sameValue(state[k], this.#state[k]));
+    if (changed.length === 0) {
+      this.#syncControls(); // puts a refused value back in its control
+      return;
+    }
+    this.#state = state;
+    if (!problems.length && this.#message?.kind === 'warn') this.#say(null);
+    this.#persist();
+    if (!this.#connected || !this.#ui) return;
+    if (changed.includes('lang')) this.#relabel();
+    const rebuild = changed.some((k) => !VIEW_ONLY.has(k) && !IN_PLACE.has(k));
+    if (rebuild) this.#rebuild();
+    else if (changed.some((k) => IN_PLACE.has(k))) this.#applySettings();
+    this.#syncControls();
+    this.#scheduleRender(true);
+    this.dispatchEvent(new CustomEvent('statechange', { detail: { state } }));
+  }
+
+  #editLayers(how) {
+    const { layers, activation } = this.#state;
+    if (how === 'add' && layers.length < MAX_LAYERS) {
+      const acts = activation.length > 1 ? [...activation, activationOf(this.#state, layers.length - 1)] : activation;
+      this.#change({ layers: [...layers, layers.at(-1) ?? 4], activation: acts });
+    } else if (how === 'remove' && layers.length > 0) {
+      const acts = activation.length > 1 ? activation.slice(0, Math.max(1, layers.length - 1)) : activation;
+      this.#change({ layers: layers.slice(0, -1), activation: acts });
+    }
+  }
+
+  #editNeurons(i, delta) {
+    const layers = [...this.#state.layers];
+    layers[i] = Math.min(MAX_NEURONS, Math.max(1, layers[i] + delta));
+    this.#change({ layers });
+  }
+
+  #editActivation(i, name) {
+    const acts = this.#state.layers.map((_, j) => activationOf(this.#state, j));
+    acts[i] = name;
+    this.#change({ activation: acts.every((a) => a === acts[0]) ? [acts[0]] : acts });
+  }
+
+  #setSpeed(name) {
+    this.#speed = name;
+    this.#tokens = 0;
+    if (this.#ui) this.#ui.refs.speed.value = name;
+  }
+
+  #setHidden(text) {
+    this.#hidden = new Set((text ?? '').split(/[\s,]+/).filter((p) => PANELS.includes(p)));
+    if (this.#hidden.has('output')) ['boundary', 'curves'].forEach((p) => this.#hidden.add(p));
+    if (this.#hidden.has('network')) this.#hidden.add('diagram');
+    this.#ui?.setHidden(this.#hidden);
+  }
+
+  // ---- the trainer ----
+
+  #start() {
+    this.#starting ??= createTrainer().then((trainer) => {
+      this.#trainer = trainer;
+      return trainer;
+    });
+    this.#starting.catch((err) => this.#say('engineFailed', { reason: err.message }, 'error'));
+    this.#say('app.loading', null, 'info');
+    this.#loadViews();
+    this.#rebuild();
+  }
+
+  #started() {
+    if (!this.#starting) this.#start();
+    return this.#starting;
+  }
+
+  // Jobs that talk to the trainer run one after another, so each sees the one before it done.
+  #enqueue(job) {
+    const run = this.#queue.then(job);
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  #rebuild() {
+    this.#generation++; // the play loop's reply in flight belongs to the old network
+    return this.#enqueue(() => this.#build0());
+  }
+
+  // Builds the network of the current state; on failure goes back to the last one that worked.
+  async #build0() {
+    const state = this.#state;
+    if (state.dataset === 'drawn' && !(this.#drawn?.y.length > 0)) {
+      this.#say('tooFewPoints', { min: 2 }, 'warn');
+      return;
+    }
+    const made = trainerConfig(state, { drawn: this.#drawn, grid: GRID });
+    let snap;
+    try {
+      const trainer = await this.#started();
+      snap = await trainer.init({ ...made.config, snapshot: INIT_SNAPSHOT });
+    } catch (err) {
+      this.#say('initFailed', { reason: err.message }, 'error');
+      if (this.#goodState && this.#goodState !== state) {
+        this.#state = this.#goodState;
+        this.#persist();
+        this.#syncControls();
+      }
+      return;
+    }
+    this.#generation++;
+    this.#goodState = state;
+    this.#info = made;
+    this.#data = snap.data;
+    this.#restart();
+    this.#receive(snap, null);
+    if (made.notes.includes('lossMismatch')) this.#say('lossMismatch', null, 'warn');
+    else if (['lossMismatch', 'app.loading', 'tooFewPoints'].includes(this.#message?.key)) this.#say(null);
+    this.#syncControls();
+    await this.#completeViews(this.#generation);
+    this.#resolveReady();
+  }
+
+  // A new run: counters, curves and the replay log start again.
+  #restart() {
+    this.#snap = null;
+    this.#workerEpoch = 0;
+    this.#workerStep = 0;
+    this.#epochOffset = 0;
+    this.#history = emptyHistory();
+    this.#diverged = false;
+    this.#log = [['set', this.#trainerSettings(this.#state)]];
+    if (this.#message?.kind === 'error') this.#say(null);
+  }
+
+  // The settings the trainer changes in place, as its `set` takes them.
+  #trainerSettings(state) {
+    return { optimizer: optimizerConfig(state), batch: state.batch, l1: state.l1 };
+  }
+
+  #applySettings() {
+    const settings = this.#trainerSettings(this.#state);
+    this.#enqueue(async () => {
+      const trainer = await this.#started();
+      await trainer.set(settings);
+      this.#log.push(['set', settings]);
+    }).catch((err) => this.#say('badSetting', { problem: err.message }, 'error'));
+  }
+
+  // Replays a file's log from its seed: the same requests in the same order give the same weights.
+  async #replay(trainer, log) {
+    for (const [op, arg] of log) {
+      if (op === 'train') await trainer.train(arg, { snapshot: NOTHING });
+      else if (op === 'step') await trainer.step(arg, { snapshot: NOTHING });
+      else if (op === 'set') await trainer.set(arg);
+      else if (op === 'probe') for (let i = 0; i < arg; i++) await trainer.snapshot({ ...NOTHING, gradients: true });
+    }
+    this.#log = log.map((entry) => [...entry]);
+    return trainer.snapshot(this.#snapshotOptions(true));
+  }
+
+  // Dropout draws its masks from the model's random stream, and so does a snapshot with
+  // gradients or statistics (a pass over the training set): the log must say where they fell.
+  #logProbe(options) {
+    if (this.#state.dropout === 0 || !(options.gradients || options.stats)) return;
+    const last = this.#log.at(-1);
+    if (last[0] === 'probe') last[1]++;
+    else this.#log.push(['probe', 1]);
+  }
+
+  // What the next snapshot holds: the cheap parts always, the heavy ones when due.
+  #snapshotOptions(full = false) {
+    const wants = (view) => !this.#hidden.has(VIEW_PANEL[view]);
+    const due = full || performance.now() - this.#lastFull >= Math.max(120, 6 * this.#fullCost);
+    const network = due && wants('network');
+    const histograms = due && wants('histograms');
+    return {
+      metrics: true,
+      grid: wants('boundary') || network,
+      neurons: network,
+      parameters: network,
+      gradients: network || histograms,
+      stats: histograms,
+    };
+  }
+
+  #runLoop() {
+    if (this.#loopRunning) return;
+    this.#loopRunning = true;
+    this.#lastTick = performance.now();
+    this.#tokens = 1;
+    const loop = async () => {
+      try {
+        await this.#ready;
+        while (this.#playing) {
+          const rate = SPEED_RATE[this.#speed];
+          if (rate !== Infinity) {
+            const now = performance.now();
+            this.#tokens = Math.min(this.#tokens + ((now - this.#lastTick) / 1000) * rate, Math.max(1, rate / 10));
+            this.#lastTick = now;
+            if (this.#tokens < 1) {
+              await new Promise((r) => setTimeout(r, ((1 - this.#tokens) / rate) * 1000));
+              continue;
+            }
+          }
+          const trained = await this.#enqueue(() => this.#slice(rate === Infinity ? undefined : Math.floor(this.#tokens)));
+          if (!trained) this.pause();
+        }
+      } catch (err) {
+        this.pause();
+        this.#say('initFailed', { reason: err.message }, 'error');
+      } finally {
+        this.#loopRunning = false;
+      }
+    };
+    loop();
+  }
+
+  // One slice of play; false when there is nothing to train (diverged, or no network).
+  async #slice(maxEpochs) {
+    if (!this.#playing) return true;
+    if (this.#diverged || !this.#goodState) return false;
+    const generation = this.#generation;
+    const trainer = await this.#started();
+    const before = this.#workerEpoch;
+    const snap = await trainer.trainFor(SLICE_MS, { maxEpochs, snapshot: this.#snapshotOptions() });
+    if (generation !== this.#generation) return true;
+    if (maxEpochs !== undefined) this.#tokens -= snap.epoch - before;
+    this.#receive(snap, 'train');
+    return true;
+  }
+
+  // A paused network's views want the heavy parts too; fetch them if the last slice had none.
+  async #completeViews(generation) {
+    if (generation !== this.#generation || !this.#snap) return;
+    const wanted = this.#snapshotOptions(true);
+    if ((wanted.neurons && !this.#fresh.has('neurons')) || (wanted.stats && !this.#fresh.has('stats'))) {
+      const snap = await (await this.#started()).snapshot(wanted);
+      if (generation === this.#generation) this.#receive(snap, null);
+    }
+  }
+
+  // Takes in a snapshot: counters, the replay log, curves, the epoch event, a render.
+  #receive(snap, op) {
+    const epochs = snap.epoch - this.#workerEpoch;
+    const steps = snap.step - this.#workerStep;
+    if (op === 'train' && epochs > 0) this.#pushLog('train', epochs);
+    if (op === 'step' && steps > 0) this.#pushLog('step', steps);
+    this.#logProbe({ gradients: Boolean(snap.gradients), stats: Boolean(snap.stats) });
+    this.#workerEpoch = snap.epoch;
+    this.#workerStep = snap.step;
+    if (snap.data) this.#data = snap.data;
+
+    const heavy = ['grid', 'neurons', 'parameters', 'gradients', 'stats'];
+    const merged = { ...(this.#snap ?? {}), ...snap };
+    for (const part of heavy) {
+      if (snap[part] === undefined && this.#snap?.[part] !== undefined) merged[part] = this.#snap[part];
+      if (snap[part] !== undefined) this.#fresh.add(part);
+    }
+    if (snap.neurons || snap.stats) this.#lastFull = performance.now();
+    this.#snap = merged;
+
+    pushHistory(this.#history, this.#detail());
+
+    if (snap.diverged && !this.#diverged) {
+      this.#diverged = true;
+      this.pause();
+      const bad = [...snap.epochLosses, ...snap.batchLosses, snap.trainLoss].find((v) => v !== null && !Number.isFinite(v));
+      this.#say('diverged', { value: bad === undefined || Number.isNaN(bad) ? 'NaN' : bad > 0 ? '∞' : '−∞' }, 'error');
+    } else if (this.#message?.key === 'app.loading') {
+      this.#say(null);
+    }
+    if (epochs > 0) this.dispatchEvent(new CustomEvent('epoch', { detail: this.#detail() }));
+    this.#scheduleRender();
+  }
+
+  #pushLog(op, n) {
+    const last = this.#log.at(-1);
+    if (last?.[0] === op) last[1] += n;
+    else this.#log.push([op, n]);
+  }
+
+  #detail() {
+    const s = this.#snap ?? {};
+    const value = (v) => (v === undefined ? null : v);
+    return {
+      epoch: this.epoch,
+      trainLoss: value(s.trainLoss),
+      testLoss: value(s.testLoss),
+      trainAccuracy: value(s.trainAccuracy),
+      testAccuracy: value(s.testAccuracy),
+    };
+  }
+
+  // ---- drawing ----
+
+  #scheduleRender(all = false) {
+    if (all) ['grid', 'neurons', 'stats', 'history'].forEach((p) => this.#fresh.add(p));
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.#render();
+    });
+  }
+
+  #render() {
+    const ui = this.#ui;
+    ui.setEpoch(this.epoch);
+    ui.setMetrics(this.#detail(), isRegression(this.#state));
+    if (!this.#snap) return;
+    const context = this.#context();
+    const start = performance.now();
+    const full = this.#fresh.has('neurons') || this.#fresh.has('stats');
+    const draw = (name, when) => {
+      const view = this.#views[name];
+      if (!view || this.#hidden.has(VIEW_PANEL[name]) || !when) return;
+      try {
+        view.update(this.#snap, context);
+      } catch (err) {
+        console.warn(`layerwise-playground: the ${name} view failed`, err);
+      }
+    };
+    draw('boundary', this.#fresh.has('grid'));
+    draw('curves', true);
+    draw('network', this.#fresh.has('neurons'));
+    draw('histograms', this.#fresh.has('stats'));
+    if (full) {
+      const took = performance.now() - start + (this.#snap.timing?.snapshotMs ?? 0);
+      this.#fullCost = 0.7 * this.#fullCost + 0.3 * took;
+    }
+    this.#fresh.clear();
+    this.#renderCode();
+  }
+
+  #context() {
+    const info = this.#info ?? trainerConfig(this.#state, { drawn: this.#drawn });
+    return {
+      state: this.#state,
+      classes: info.classes,
+      output: info.output,
+      loss: info.loss,
+      data: this.#data,
+      history: this.#history,
+      t: this.#tView,
+      lang: this.#state.lang,
+    };
+  }
+
+  async #loadViews() {
+    await Promise.all(Object.entries(VIEWS).map(async ([name, [path, className]]) => {
+      if (this.#views[name]) return;
+      try {
+        const module = await import(new URL(path, import.meta.url).href);
+        this.#views[name] = new module[className](this.#ui.slots[name], { t: this.#tView });
+      } catch (err) {
+        console.warn(`layerwise-playground: no ${name} view (${err.message})`);
+      }
+    }));
+    this.#relabel();
+    this.#scheduleRender(true);
+  }
+
+  #syncViews() {
+    this.#scheduleRender(true);
+  }
+
+  // ---- text ----
+
+  // i18n.js's text, or this element's English until i18n.js has the key; the key when neither
+  // knows it (the views then use their own English).
+  #t(key, params) {
+    const s = translate(this.#state.lang, key, params);
+    return s !== key ? s : fill(ELEMENT_STRINGS[key] ?? key, params);
+  }
+
+  #tView = (key, params) => this.#t(key, params);
+
+  #say(key, params = null, kind = 'info') {
+    this.#message = key ? { key, params, kind } : null;
+    this.#ui?.setMessage(this.#message, (k, p) => this.#t(k, p));
+  }
+
+  #relabel() {
+    if (!this.#ui) return;
+    const t = (k, p) => this.#t(k, p);
+    this.#ui.root.lang = this.#state.lang;
+    relabel(this.#ui.root, t);
+    this.#ui.setMessage(this.#message, t);
+    this.#codeText = null;
+    this.#scheduleRender(true);
+  }
+
+  #syncControls() {
+    if (!this.#ui) return;
+    const info = this.#info && this.#goodState === this.#state ? this.#info : trainerConfig(this.#state, { drawn: this.#drawn });
+    this.#ui.sync(this.#state, {
+      t: (k, p) => this.#t(k, p),
+      loss: info.loss,
+      output: info.output,
+      classes: info.classes,
+      regression: isRegression(this.#state),
+      hasDrawn: Boolean(this.#drawn?.y.length),
+    });
+    this.#ui.refs.speed.value = this.#speed;
+    this.#ui.setHidden(this.#hidden);
+  }
+
+  // ---- code panel ----
+
+  #codegen = null;
+  #codeText = null;
+  #codeKey = '';
+
+  async #renderCode() {
+    if (this.#hidden.has('code')) return;
+    const key = `${toHash(this.#state)}|${this.#codeTab}|${this.epoch > 0 ? Math.max(100, this.epoch) : 100}`;
+    if (key === this.#codeKey && this.#codeText) return;
+    this.#codeKey = key;
+    this.#codegen ??= import('./codegen.js').catch(() => null);
+    const codegen = await this.#codegen;
+    if (!codegen || key !== this.#codeKey) return;
+    const options = { lang: this.#state.lang, drawn: this.#drawn, epochs: Math.max(100, this.epoch) };
+    try {
+      this.#codeText = this.#codeTab === 'pytorch' ? codegen.pytorchCode(this.#state, options) : codegen.layerwiseCode(this.#state, options);
+    } catch (err) {
+      this.#codeText = `// ${err.message}`;
+    }
+    this.#ui.setCode(this.#codeText, this.#codeTab);
+  }
+
+  async #copyCode() {
+    const button = this.#ui.refs.copy;
+    const label = button.querySelector('.btn-text');
+    try {
+      await navigator.clipboard.writeText(this.#codeText ?? '');
+      label.textContent = this.#t('code.copied');
+    } catch {
+      this.#say('copyFailed', null, 'warn');
+    }
+    setTimeout(() => (label.textContent = this.#t('code.copy')), 1500);
+  }
+
+  // ---- files, URL hash, autosave ----
+
+  async #download() {
+    const file = await this.exportJSON();
+    const blob = new Blob([JSON.stringify(file)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `layerwise-${this.#state.dataset}-epoch${this.epoch}.json`;
+    this.shadowRoot.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  async #openFile(file) {
+    try {
+      await this.importJSON(await file.text(), file.name);
+    } catch {
+      // the message is on screen already
+    }
+  }
+
+  #readHash() {
+    const { state, problems } = fromHash(location.hash, DEFAULTS);
+    if (problems.length) this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
+    const changes = {};
+    for (const k of KEYS) if (!sameValue(state[k], this.#state[k])) changes[k] = state[k];
+    this.#change(changes);
+  }
+
+  #autosaveKey() {
+    const name = this.getAttribute('autosave');
+    return name === null ? null : `layerwise-playground:${name || 'main'}`;
+  }
+
+  #readAutosave() {
+    const key = this.#autosaveKey();
+    if (!key) return null;
+    try {
+      const saved = JSON.parse(localStorage.getItem(key) ?? 'null');
+      if (!saved?.state) return null;
+      const drawn = saved.drawn?.y?.length ? { x: Float32Array.from(saved.drawn.x), y: Float32Array.from(saved.drawn.y), classes: saved.drawn.classes } : null;
+      return { state: readJSONState(saved.state).state, drawn };
+    } catch {
+      return null; // a damaged entry is as good as none
+    }
+  }
+
+  #persist() {
+    if (!this.#connected) return;
+    if (this.hasAttribute('url-state')) {
+      const hash = toHash(this.#state);
+      if (location.hash !== hash) history.replaceState(history.state, '', hash);
+    }
+    const key = this.#autosaveKey();
+    if (key) {
+      const drawn = this.#drawn && { x: Array.from(this.#drawn.x), y: Array.from(this.#drawn.y), classes: this.#drawn.classes };
+      try {
+        localStorage.setItem(key, JSON.stringify({ version: 1, state: toJSONState(this.#state), drawn }));
+      } catch {
+        this.#say('storageFailed', null, 'warn');
+      }
+    }
+  }
+}
+
+function emptyHistory() {
+  return { epochs: [], trainLoss: [], testLoss: [], trainAccuracy: [], testAccuracy: [] };
+}
+
+// One entry per snapshot (the last one replaced while the epoch stays); past HISTORY_MAX
+// entries, every other old one goes, so a long run keeps its shape in bounded memory.
+function pushHistory(h, row) {
+  if (h.epochs.at(-1) === row.epoch) for (const column of Object.values(h)) column.pop();
+  h.epochs.push(row.epoch);
+  h.trainLoss.push(row.trainLoss);
+  h.testLoss.push(row.testLoss);
+  h.trainAccuracy.push(row.trainAccuracy);
+  h.testAccuracy.push(row.testAccuracy);
+  if (h.epochs.length > HISTORY_MAX) {
+    const n = h.epochs.length;
+    for (const [key, column] of Object.entries(h)) h[key] = column.filter((_, i) => i % 2 === 0 || i === n - 1);
+  }
+}
+
+const NOTHING = { metrics: false, grid: false, neurons: false, parameters: false, gradients: false, stats: false };
+// An init's own snapshot: no pass over the training set (it would draw dropout masks before the
+// log starts); the views' heavy parts come in a snapshot of their own, which the log records.
+const INIT_SNAPSHOT = { ...NOTHING, metrics: true, grid: true };
+
+function sameParameters(a, b) {
+  return a?.length === b.length && a.every((p, i) => p.name === b[i].name && p.data.length === b[i].data.length &&
+    p.data.every((v, j) => Object.is(v, b[i].data[j])));
+}
+
+if (!customElements.get('layerwise-playground')) customElements.define('layerwise-playground', LayerwisePlayground);
