@@ -1,0 +1,108 @@
+// web/playground/i18n.js: the UI strings in English and Korean, and t().
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { STRINGS, LANGS, t, translator, missingKeys, placeholders } from '../../web/playground/i18n.js';
+import { DATASETS, FEATURES, ACTIVATIONS, LOSSES, INITS, OPTIMIZERS, FIELDS } from '../../web/playground/state.js';
+import { resolveLoss } from '../../web/playground/config.js';
+
+test('every language has every key, none empty', () => {
+  assert.deepEqual(LANGS, ['en', 'ko']);
+  assert.deepEqual(Object.keys(STRINGS).sort(), [...LANGS].sort());
+  for (const lang of LANGS) {
+    assert.deepEqual(missingKeys(lang), [], `${lang} lacks keys`);
+    const extra = Object.keys(STRINGS[lang]).filter((k) => !(k in STRINGS.en));
+    assert.deepEqual(extra, [], `${lang} has keys English lacks`);
+    for (const [key, text] of Object.entries(STRINGS[lang])) {
+      assert.equal(typeof text, 'string', `${lang}.${key}`);
+      assert.ok(text.trim() !== '', `${lang}.${key} is empty`);
+      assert.equal(text, text.trim(), `${lang}.${key} has surrounding spaces`);
+    }
+  }
+});
+
+test('placeholders are the same in every language', () => {
+  for (const key of Object.keys(STRINGS.en)) {
+    const want = placeholders(STRINGS.en[key]);
+    for (const lang of LANGS) assert.deepEqual(placeholders(STRINGS[lang][key]), want, `${lang}.${key}`);
+  }
+});
+
+test('Korean reads as Korean', () => {
+  // Labels may stay as written (ReLU, Adam, x₁), but sentences and tooltips must be Korean.
+  const hangul = /[가-힣]/;
+  for (const [key, en] of Object.entries(STRINGS.en)) {
+    const ko = STRINGS.ko[key];
+    if (key.endsWith('.tip') || /[.!?]$/.test(en)) assert.match(ko, hangul, `ko.${key} is not Korean: ${ko}`);
+  }
+  const share = Object.values(STRINGS.ko).filter((s) => hangul.test(s)).length / Object.keys(STRINGS.ko).length;
+  assert.ok(share > 0.8, `only ${(share * 100).toFixed(0)}% of Korean strings contain Hangul`);
+  // The standard Korean ML terms appear where the concept does.
+  const expect = {
+    'training.lr': '학습률', 'network.hiddenLayers': '은닉층', 'network.activation': '활성화 함수',
+    'loss.title': '손실 함수', 'optimizer.title': '옵티마이저', 'init.title': '가중치 초기화',
+    'training.batch': '배치 크기', 'metrics.testAccuracy': '정확도', 'views.boundary': '결정 경계',
+    overfitting: '과적합',
+  };
+  for (const [key, term] of Object.entries(expect)) assert.ok(STRINGS.ko[key].includes(term), `ko.${key} uses ${term}`);
+});
+
+test("every choice of the state has a name and a tooltip", () => {
+  const kinds = { dataset: DATASETS, feature: FEATURES, activation: ACTIVATIONS, loss: LOSSES, init: INITS, optimizer: OPTIMIZERS };
+  for (const [kind, values] of Object.entries(kinds)) {
+    for (const v of values) {
+      assert.ok(`${kind}.${v}` in STRINGS.en, `${kind}.${v}`);
+      assert.ok(`${kind}.${v}.tip` in STRINGS.en, `${kind}.${v}.tip`);
+    }
+  }
+  for (const lang of FIELDS.lang.values) assert.ok(`lang.${lang}` in STRINGS.en, `lang.${lang}`);
+});
+
+test('messages the engine and config.js name exist, with the agreed wording', () => {
+  assert.equal(t('en', 'diverged'),
+    'Training diverged: the loss became NaN/infinite. Try a lower learning rate or another initialiser, then press Reset.');
+  // config.js reports a replaced loss with this key.
+  const { note } = resolveLoss({ loss: 'bce' }, 3);
+  assert.equal(note, 'lossMismatch');
+  for (const lang of LANGS) assert.notEqual(t(lang, note), note, `${lang} has ${note}`);
+  // The diverged message names the button the learner must press, in each language.
+  assert.ok(t('en', 'diverged').includes(t('en', 'controls.reset')));
+  assert.ok(t('ko', 'diverged').includes(t('ko', 'controls.reset')));
+});
+
+test('t interpolates {params}', () => {
+  assert.equal(t('en', 'training.epochCount', { epoch: 12 }), 'Epoch 12');
+  assert.equal(t('ko', 'training.epochCount', { epoch: 12 }), '에포크 12');
+  assert.equal(t('en', 'data.trainRatioValue', { train: 70, test: 30 }), '70% training, 30% test');
+  assert.equal(t('ko', 'views.neuron', { n: 2, layer: 1 }), '1번째 층의 2번째 뉴런');
+  assert.equal(t('en', 'metrics.loss', { value: 0 }), 'Loss: 0', 'zero is a value');
+  // A missing param leaves its placeholder visible; extra params are ignored.
+  assert.equal(t('en', 'training.epochCount'), 'Epoch {epoch}');
+  assert.equal(t('en', 'training.epochCount', {}), 'Epoch {epoch}');
+  assert.equal(t('en', 'training.epochCount', { epoch: 3, other: 1 }), 'Epoch 3');
+  assert.equal(t('en', 'badSetting', { problem: 'lr must be a number, got "x"' }), 'A setting was ignored: lr must be a number, got "x"');
+});
+
+test('t falls back to English, then to the key', () => {
+  assert.equal(t('fr', 'training.lr'), 'Learning rate', 'unknown language');
+  assert.equal(t(undefined, 'training.lr'), 'Learning rate');
+  assert.equal(t('fr', 'training.epochCount', { epoch: 2 }), 'Epoch 2', 'the fallback is interpolated too');
+  assert.equal(t('ko', 'no.such.key'), 'no.such.key');
+  assert.ok(Object.isFrozen(STRINGS.en) && Object.isFrozen(STRINGS.ko), 'tables are frozen');
+});
+
+test('missingKeys lists what a language lacks', () => {
+  assert.deepEqual(missingKeys('en'), []);
+  assert.deepEqual(missingKeys('fr'), Object.keys(STRINGS.en));
+});
+
+test('translator binds a language, as views take t', () => {
+  const tr = translator('ko');
+  assert.equal(tr('training.lr'), '학습률');
+  assert.equal(tr('data.class', { n: 2 }), '클래스 2');
+});
+
+test('placeholders() finds {names}', () => {
+  assert.deepEqual(placeholders('a {x} b {y} {x}'), ['x', 'y']);
+  assert.deepEqual(placeholders('none'), []);
+});
