@@ -30,9 +30,10 @@
 // latest snapshot, so the page stays smooth whatever the worker does.
 import { DATASETS, DEFAULTS, FIELDS, KEYS, MAX_LAYERS, MAX_NEURONS, activationOf, fromHash, isRegression, readJSONState, toHash, toJSONState, withChanges } from './state.js';
 import { optimizerConfig, trainerConfig } from './config.js';
+import { DEFAULT_EPOCHS, layerwiseCode, pytorchCode } from './codegen.js';
 import { createTrainer } from '../engine/trainer.mjs';
 import { t as translate } from './i18n.js';
-import { ELEMENT_STRINGS } from './strings-element.js';
+import { ELEMENT_STRINGS, ELEMENT_STRINGS_KO } from './strings-element.js';
 import { FileProblem, fileOf, readFile } from './controls/file.js';
 import { SPEEDS, buildPanels } from './controls/panels.js';
 import { relabel } from './controls/dom.js';
@@ -60,7 +61,8 @@ const IN_PLACE = new Set(['lr', 'optimizer', 'momentum', 'nesterov', 'beta1', 'b
 const SPEED_RATE = { slow: 4, normal: 20, fast: 120, max: Infinity };
 const SLICE_MS = 12; // training per request: short enough that a change applies quickly
 const GRID = { size: 48, extent: 6 };
-const HISTORY_MAX = 1500; // curve points kept; older ones are thinned out two to one
+const HISTORY_MAX = 1500;
+const CURVE_POINTS = 100; // curve points kept; older ones are thinned out two to one
 
 const attributeKey = new Map();
 for (const key of KEYS) {
@@ -291,7 +293,8 @@ export class LayerwisePlayground extends HTMLElement {
       const target = this.#workerEpoch + n;
       while (this.#workerEpoch < target && !this.#diverged && generation === this.#generation) {
         const trainer = await this.#started();
-        const snap = await trainer.trainFor(SLICE_MS * 2, { maxEpochs: target - this.#workerEpoch, snapshot: this.#snapshotOptions() });
+        const maxEpochs = Math.min(target - this.#workerEpoch, this.#curveStep());
+        const snap = await trainer.trainFor(SLICE_MS * 2, { maxEpochs, snapshot: this.#snapshotOptions() });
         if (generation !== this.#generation) break;
         this.#receive(snap, 'train');
       }
@@ -635,11 +638,18 @@ export class LayerwisePlayground extends HTMLElement {
     const generation = this.#generation;
     const trainer = await this.#started();
     const before = this.#workerEpoch;
+    maxEpochs = Math.min(maxEpochs ?? Infinity, this.#curveStep());
     const snap = await trainer.trainFor(SLICE_MS, { maxEpochs, snapshot: this.#snapshotOptions() });
     if (generation !== this.#generation) return true;
-    if (maxEpochs !== undefined) this.#tokens -= snap.epoch - before;
+    if (SPEED_RATE[this.#speed] !== Infinity) this.#tokens -= snap.epoch - before;
     this.#receive(snap, 'train');
     return true;
+  }
+
+  // Epochs per request at most, so that the curves get a point every epoch early on (where
+  // they move fastest) and at least CURVE_POINTS points over any run.
+  #curveStep() {
+    return Math.max(1, Math.floor(this.#workerEpoch / CURVE_POINTS));
   }
 
   // A paused network's views want the heavy parts too; fetch them if the last slice had none.
@@ -781,8 +791,10 @@ export class LayerwisePlayground extends HTMLElement {
   // i18n.js's text, or this element's English until i18n.js has the key; the key when neither
   // knows it (the views then use their own English).
   #t(key, params) {
-    const s = translate(this.#state.lang, key, params);
-    return s !== key ? s : fill(ELEMENT_STRINGS[key] ?? key, params);
+    const lang = this.#state.lang;
+    const s = translate(lang, key, params);
+    if (s !== key) return s;
+    return fill((lang === 'ko' ? ELEMENT_STRINGS_KO[key] : undefined) ?? ELEMENT_STRINGS[key] ?? key, params);
   }
 
   #tView = (key, params) => this.#t(key, params);
@@ -819,21 +831,21 @@ export class LayerwisePlayground extends HTMLElement {
 
   // ---- code panel ----
 
-  #codegen = null;
   #codeText = null;
   #codeKey = '';
+  #codeEpochs = DEFAULT_EPOCHS;
 
-  async #renderCode() {
+  // The code of this run: as many epochs as trained so far (the default before training). While
+  // playing the text stays as it was, so the panel neither flickers nor costs a frame.
+  #renderCode() {
     if (this.#hidden.has('code')) return;
-    const key = `${toHash(this.#state)}|${this.#codeTab}|${this.epoch > 0 ? Math.max(100, this.epoch) : 100}`;
-    if (key === this.#codeKey && this.#codeText) return;
+    if (!this.#playing) this.#codeEpochs = this.epoch || DEFAULT_EPOCHS;
+    const key = `${toHash(this.#state)}|${this.#codeTab}|${this.#codeEpochs}`;
+    if (key === this.#codeKey && this.#codeText !== null) return;
     this.#codeKey = key;
-    this.#codegen ??= import('./codegen.js').catch(() => null);
-    const codegen = await this.#codegen;
-    if (!codegen || key !== this.#codeKey) return;
-    const options = { lang: this.#state.lang, drawn: this.#drawn, epochs: Math.max(100, this.epoch) };
+    const options = { lang: this.#state.lang, drawn: this.#drawn, epochs: this.#codeEpochs };
     try {
-      this.#codeText = this.#codeTab === 'pytorch' ? codegen.pytorchCode(this.#state, options) : codegen.layerwiseCode(this.#state, options);
+      this.#codeText = this.#codeTab === 'pytorch' ? pytorchCode(this.#state, options) : layerwiseCode(this.#state, options);
     } catch (err) {
       this.#codeText = `// ${err.message}`;
     }
@@ -874,12 +886,22 @@ export class LayerwisePlayground extends HTMLElement {
     }
   }
 
+  // A hash edited by hand: keys it leaves out go back to their defaults; a bad value keeps the
+  // current one (and says why).
   #readHash() {
-    const { state, problems } = fromHash(location.hash, DEFAULTS);
-    if (problems.length) this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
+    const named = new Set(location.hash.slice(1).split('&').map((part) => {
+      try {
+        return decodeURIComponent(part.split('=')[0]);
+      } catch {
+        return '';
+      }
+    }));
+    const base = Object.fromEntries(KEYS.map((k) => [k, named.has(k) ? this.#state[k] : DEFAULTS[k]]));
+    const { state, problems } = fromHash(location.hash, base);
     const changes = {};
     for (const k of KEYS) if (!sameValue(state[k], this.#state[k])) changes[k] = state[k];
     this.#change(changes);
+    if (problems.length) this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
   }
 
   #autosaveKey() {

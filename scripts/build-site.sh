@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The production site: web/ (pages, playground, the engine in web/engine/) copied to dist/,
+# which any static host serves as it is (the only need: .wasm as application/wasm, which
+# every common host does). Builds the engine first when web/engine/ is missing.
+# Usage: bash scripts/build-site.sh [OUT]   (default dist/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-dist}
+
+if [[ ! -f web/engine/layerwise.wasm || ! -f web/engine/trainer-worker.mjs ]]; then
+  bash scripts/build.sh
+fi
+
+rm -rf "$out"
+mkdir -p "$out"
+# Everything the browser loads; not type declarations, notes, or web/test/ (pages for tests).
+tar -C web --exclude='*.d.ts' --exclude='*.md' --exclude='./test' -cf - . | tar -C "$out" -xf -
+
+# A page that a static host can serve must find every module it imports.
+for f in index.html playground/element.js engine/trainer.mjs engine/trainer-worker.mjs engine/layerwise.mjs engine/layerwise.wasm; do
+  [[ -f $out/$f ]] || { echo "build-site: $out/$f is missing" >&2; exit 1; }
+done
+echo "build-site: $(find "$out" -type f | wc -l) files, $(du -sh "$out" | cut -f1) in $out/"

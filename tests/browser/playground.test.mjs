@@ -1,0 +1,223 @@
+// The main page: it is nothing but <layerwise-playground>, loads without a console error, and
+// Play lowers the test loss; it can be worked from the keyboard with a visible focus, every
+// control has a name, the Korean UI has no missing strings and no English left over, phone
+// widths get one column without sideways scrolling, and the production copy (dist/) runs from
+// a plain static server. Screenshots at desktop and phone widths in both languages go to
+// test-results/; frame times while training are measured and reported (a figure, not a pass
+// mark).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+import { launchBrowser, screenshot } from './browser.mjs';
+import { metrics, openPlayground, p95 } from './playground-helpers.mjs';
+import { STRINGS, missingKeys } from '../../web/playground/i18n.js';
+import { ELEMENT_STRINGS } from '../../web/playground/strings-element.js';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ port: 0 });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SHOWCASE = '#dataset=spiral&points=800&layers=8,8&activation=tanh&optimizer=adam&lr=0.01&showTest=1';
+
+test('the main page is only the element, loads without errors, and Play lowers the test loss', async () => {
+  const { page, context, errors } = await openPlayground(browser, server);
+  try {
+    const body = await page.evaluate(() => [...document.body.children].map((e) => e.localName));
+    assert.deepEqual(body, ['layerwise-playground']);
+    assert.ok(await page.evaluate(() => Boolean(document.querySelector('link[rel="icon"]'))));
+    const start = await metrics(page);
+    assert.equal(start.epoch, 0);
+    await page.click('layerwise-playground .btn.play');
+    assert.equal(await page.getAttribute('layerwise-playground .btn.play', 'aria-pressed'), 'true');
+    await page.waitForFunction(() => document.querySelector('layerwise-playground').epoch >= 150, null, { timeout: 30_000 });
+    await page.click('layerwise-playground .btn.play');
+    const end = await metrics(page);
+    assert.ok(end.testLoss < start.testLoss, `test loss ${start.testLoss} → ${end.testLoss}`);
+    const counter = await page.textContent('layerwise-playground .epoch-value');
+    assert.equal(Number(counter.replace(/,/g, '')), end.epoch);
+    // every view is up and drew something
+    const views = await page.evaluate(() => {
+      const root = document.querySelector('layerwise-playground').shadowRoot;
+      return ['.slot-boundary', '.slot-network', '.slot-curves', '.slot-histograms'].map((s) => root.querySelector(s).childElementCount);
+    });
+    assert.ok(views.every((n) => n > 0), `views mounted: ${views}`);
+    assert.ok((await page.textContent('layerwise-playground pre')).includes('import torch'));
+    assert.deepEqual(errors, [], `console errors:\n${errors.join('\n')}`);
+  } finally {
+    await context.close();
+  }
+});
+
+for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+  for (const lang of ['en', 'ko']) {
+    test(`screenshot: ${name}, ${lang}; no sideways scrolling`, async () => {
+      const { page, context, errors } = await openPlayground(browser, server, { hash: `${SHOWCASE}&lang=${lang}`, viewport });
+      try {
+        await page.evaluate(() => document.querySelector('layerwise-playground').step(600));
+        await page.waitForTimeout(300); // a frame for the views
+        const layout = await page.evaluate(() => {
+          const root = document.querySelector('layerwise-playground').shadowRoot;
+          const box = (s) => root.querySelector(s).getBoundingClientRect();
+          return {
+            scrollWidth: document.documentElement.scrollWidth,
+            columns: getComputedStyle(root.querySelector('.main')).display === 'contents' ? 1 : getComputedStyle(root.querySelector('.main')).gridTemplateColumns.split(' ').length,
+            outputAboveData: box('.output').top < box('.data').top,
+          };
+        });
+        assert.ok(layout.scrollWidth <= viewport.width, `page is ${layout.scrollWidth}px wide`);
+        if (name === 'phone') {
+          assert.equal(layout.columns, 1);
+          assert.ok(layout.outputAboveData, 'on a phone the output comes first');
+        } else {
+          assert.equal(layout.columns, 3);
+        }
+        assert.deepEqual(errors, []);
+      } finally {
+        await screenshot(page, `test-results/playground-${name}-${lang}.png`);
+        await context.close();
+      }
+    });
+  }
+}
+
+test('Korean: no missing strings, no English left on screen; switching keeps the run', async () => {
+  const missing = missingKeys('ko');
+  const unmerged = Object.keys(ELEMENT_STRINGS).filter((k) => typeof STRINGS.ko[k] !== 'string');
+
+  const { page, context, errors } = await openPlayground(browser, server, { hash: SHOWCASE });
+  try {
+    await page.evaluate(() => document.querySelector('layerwise-playground').step(50));
+    await page.selectOption('layerwise-playground [data-panel="lang"] select', 'ko');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.querySelector('layerwise-playground').epoch), 50, 'the run was kept');
+    const texts = await page.evaluate(() => {
+      const root = document.querySelector('layerwise-playground').shadowRoot;
+      const seen = [];
+      const shown = (node) => node.checkVisibility?.() !== false && node.getClientRects().length > 0;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement;
+        const text = n.textContent.trim();
+        if (!text || !parent || parent.closest('pre, style, select, .lw-tip') || !shown(parent)) continue;
+        seen.push(text);
+      }
+      for (const s of root.querySelectorAll('select')) if (shown(s) && s.selectedOptions[0]) seen.push(s.selectedOptions[0].text);
+      for (const e of root.querySelectorAll('[aria-label]')) if (shown(e)) seen.push(e.getAttribute('aria-label'));
+      return seen;
+    });
+    // names that stay as they are in Korean courses, and the language's own name
+    const allowed = /\b(Layerwise|PyTorch|JS|JSON|SGD|Adam|RMSprop|Nesterov|ReLU|Leaky|Tanh|tanh|Sigmoid|sigmoid|softmax|Softmax|BCE|MSE|XOR|Xavier|He|Kaiming|L1|L2|sin|std|NaN|English|x|y|e|logit|logits)\b/g;
+    const leftovers = texts.filter((s) => /[A-Za-z]{2,}/.test(s.replace(allowed, '')));
+    assert.deepEqual({ missing, unmerged, leftovers }, { missing: [], unmerged: [], leftovers: [] },
+      'missing: keys i18n.js lacks in Korean; unmerged: strings-element.js keys not in i18n.js; leftovers: English on the Korean screen');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('keyboard: Tab reaches every control with a visible focus; Play works from the keyboard; all controls are named', async () => {
+  const { page, context, errors } = await openPlayground(browser, server);
+  try {
+    const focused = () => page.evaluate(() => {
+      let e = document.activeElement;
+      while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
+      const style = e ? getComputedStyle(e) : null;
+      return e && { cls: e.className?.baseVal ?? e.className, tag: e.localName, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    let play = null;
+    const stops = [];
+    for (let i = 0; i < 80 && !play; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      stops.push(f);
+      assert.ok(f.outline !== 'none' && f.width >= 2, `no visible focus on ${f.tag}.${f.cls}`);
+      if (/\bplay\b/.test(f.cls)) play = f;
+    }
+    assert.ok(play, `Tab never reached Play: ${stops.map((s) => s.tag).join(' ')}`);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.querySelector('layerwise-playground').playing), true);
+    await page.keyboard.press('Space');
+    assert.equal(await page.evaluate(() => document.querySelector('layerwise-playground').playing), false);
+
+    const unnamed = await page.evaluate(() => {
+      const root = document.querySelector('layerwise-playground').shadowRoot;
+      const named = (e) => e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || e.labels?.length || e.textContent.trim() || e.type === 'file';
+      return [...root.querySelectorAll('button, select, input, [tabindex="0"]')]
+        .filter((e) => !e.closest('[hidden]') && !named(e)).map((e) => `${e.localName}.${e.className}`);
+    });
+    assert.deepEqual(unnamed, [], 'controls without an accessible name');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('frame times while training (reported, not asserted)', async (t) => {
+  const { page, context, errors } = await openPlayground(browser, server, { hash: SHOWCASE });
+  const report = {};
+  try {
+    for (const speed of ['fast', 'max']) {
+      report[speed] = await page.evaluate(async (s) => {
+        const node = document.querySelector('layerwise-playground');
+        node.setAttribute('speed', s);
+        const startEpoch = node.epoch;
+        node.play();
+        await new Promise((r) => setTimeout(r, 500)); // warm up
+        const deltas = [];
+        let last = performance.now();
+        const end = last + 4000;
+        await new Promise((done) => {
+          const frame = (now) => {
+            deltas.push(now - last);
+            last = now;
+            if (now < end) requestAnimationFrame(frame);
+            else done();
+          };
+          requestAnimationFrame(frame);
+        });
+        node.pause();
+        return { deltas, epochs: node.epoch - startEpoch };
+      }, speed);
+    }
+    const lines = Object.entries(report).map(([speed, { deltas, epochs }]) => {
+      const sorted = [...deltas].sort((a, b) => a - b);
+      return { speed, frames: deltas.length, median: sorted[sorted.length >> 1], p95: p95(deltas), max: sorted.at(-1), epochsPerSecond: epochs / 4.5 };
+    });
+    for (const l of lines) {
+      t.diagnostic(`speed ${l.speed}: ${l.frames} frames in 4 s, frame time median ${l.median.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, max ${l.max.toFixed(1)} ms; ${l.epochsPerSecond.toFixed(0)} epochs/s`);
+    }
+    await mkdir('test-results', { recursive: true });
+    await writeFile('test-results/playground-frame-times.json', JSON.stringify(lines, null, 2));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the production build (dist/) runs from a plain static server', async () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  execFileSync('bash', ['scripts/build-site.sh', 'test-results/dist'], { cwd: root, stdio: 'pipe' });
+  const dist = await startServer({ root: `${root}test-results/dist`, port: 0 });
+  try {
+    const { page, context, errors } = await openPlayground(browser, dist);
+    const result = await page.evaluate(() => document.querySelector('layerwise-playground').step(20));
+    assert.equal(result.epoch, 20);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await dist.close();
+  }
+});
