@@ -28,4 +28,4 @@ make -C build/wasm -j"$jobs" --no-print-directory layerwise
 mkdir -p web/engine
 cp build/wasm/layerwise.wasm web/engine/layerwise.wasm
 cp build/wasm/layerwise.mjs web/engine/layerwise-glue.mjs
-cp wasm/layerwise.mjs wasm/layerwise.d.ts web/engine/
+cp wasm/*.mjs wasm/*.d.ts web/engine/

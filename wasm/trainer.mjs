@@ -1,0 +1,188 @@
+// The training service's client: one promise per request to wasm/trainer-worker.mjs, which
+// trains in a worker so the page never blocks on training (the protocol is documented at
+// the top of that file; the types are in trainer.d.ts).
+//
+//   import { createTrainer } from './engine/trainer.mjs';
+//   const trainer = await createTrainer();
+//   let snap = await trainer.init({ spec, data: { dataset: 'xor', noise: 0.1 }, loss: 'bce',
+//                                   optimizer: { name: 'adam', options: { lr: 0.03 } } });
+//   snap = await trainer.trainFor(30, { snapshot: { neurons: false } }); // one play-loop slice
+//   trainer.set({ lr: 0.01 });                                            // at the next slice
+//   trainer.dispose();
+//
+// Requests run in the worker one at a time, in the order sent; each call resolves with its
+// reply (a snapshot, settings, ...) or rejects with a LayerwiseError naming the problem.
+// In a browser the worker is a module Web Worker; in Node, a worker_threads Worker that keeps
+// the process alive only while a request is pending.
+import { LayerwiseError } from './layerwise.mjs';
+
+export const PROTOCOL = 1;
+
+/**
+ * Starts a worker and loads the engine in it; resolves to a Trainer once the engine is ready.
+ * options.workerUrl: where trainer-worker.mjs is (default: next to this module);
+ * options.wasmModule: a compiled WebAssembly.Module of the engine (saves compiling it again);
+ * options.wasmUrl: where layerwise.wasm is, as an absolute URL (default: next to layerwise.mjs).
+ */
+export async function createTrainer({ workerUrl, wasmModule, wasmUrl } = {}) {
+  const trainer = new Trainer(await startWorker(workerUrl ?? new URL('./trainer-worker.mjs', import.meta.url)));
+  try {
+    const ready = await trainer.load({ wasmModule, wasmUrl: wasmUrl === undefined ? undefined : String(wasmUrl) });
+    if (ready.protocol !== PROTOCOL) {
+      throw new LayerwiseError(`createTrainer: the worker speaks protocol ${ready.protocol}, this client ${PROTOCOL}; ` +
+        'serve trainer.mjs and trainer-worker.mjs from the same build');
+    }
+    return trainer;
+  } catch (err) {
+    trainer.dispose();
+    throw err;
+  }
+}
+
+// The worker behind one interface: post, terminate, and callbacks for replies and failures.
+async function startWorker(url) {
+  if (typeof globalThis.Worker === 'function') {
+    const worker = new Worker(url, { type: 'module' });
+    const port = {
+      post: (message) => worker.postMessage(message),
+      terminate: async () => worker.terminate(),
+      busy: () => {},
+      onReply: null,
+      onFailure: null,
+    };
+    worker.onmessage = (event) => port.onReply?.(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      port.onFailure?.(`the training worker failed: ${event.message || `could not load ${url}`}`);
+    };
+    worker.onmessageerror = () => port.onFailure?.('a reply from the training worker could not be read');
+    return port;
+  }
+  const { Worker: NodeWorker } = await import('node:worker_threads');
+  const worker = new NodeWorker(url);
+  // Node waits for a referenced worker before it exits: only while a request is pending.
+  worker.unref();
+  const port = {
+    post: (message) => worker.postMessage(message),
+    terminate: () => worker.terminate(),
+    busy: (busy) => (busy ? worker.ref() : worker.unref()),
+    onReply: null,
+    onFailure: null,
+  };
+  worker.on('message', (reply) => port.onReply?.(reply));
+  worker.on('error', (err) => port.onFailure?.(`the training worker failed: ${err?.message ?? err}`));
+  worker.on('exit', (code) => port.onFailure?.(`the training worker exited (code ${code})`));
+  return port;
+}
+
+export class Trainer {
+  #port;
+  #pending = new Map(); // id -> {resolve, reject}
+  #nextId = 0;
+  #failure = null; // why no more requests can be answered
+
+  /** Use createTrainer(). */
+  constructor(port) {
+    this.#port = port;
+    port.onReply = (reply) => this.#receive(reply);
+    port.onFailure = (why) => this.#fail(why);
+  }
+
+  /** True once dispose() ran or the worker failed; every request then rejects. */
+  get disposed() {
+    return this.#failure !== null;
+  }
+
+  /** Loads the engine in the worker (createTrainer does); resolves to {protocol, names}. */
+  load({ wasmModule, wasmUrl } = {}) {
+    return this.#request({ type: 'load', wasmModule, wasmUrl });
+  }
+
+  /** A new model, data, loss and optimiser (replacing the current ones); the epoch-0 snapshot. */
+  init(config) {
+    if (config === null || typeof config !== 'object') {
+      return Promise.reject(new LayerwiseError(`init: config must be an object such as {spec, data, loss, optimizer}, got ${config}`));
+    }
+    return this.#request({ ...config, type: 'init' });
+  }
+
+  /** Trains `epochs` whole epochs; the snapshot after them. */
+  train(epochs = 1, { snapshot } = {}) {
+    return this.#request({ type: 'train', epochs, snapshot });
+  }
+
+  /** Trains whole epochs until `ms` milliseconds have passed (at least one, at most maxEpochs). */
+  trainFor(ms, { maxEpochs, snapshot } = {}) {
+    return this.#request({ type: 'trainFor', ms, maxEpochs, snapshot });
+  }
+
+  /** Trains `batches` batches (one step of the optimiser each). */
+  step(batches = 1, { snapshot } = {}) {
+    return this.#request({ type: 'step', batches, snapshot });
+  }
+
+  /**
+   * Changes {lr, optimizer: {name, options}, loss, batch, l1} from the next request on; the
+   * weights stay. Resolves to the settings now in force. Safe not to await: a rejection that
+   * nobody awaits is not reported as unhandled.
+   */
+  set(changes) {
+    const reply = this.#request({ ...changes, type: 'set' });
+    reply.catch(() => {});
+    return reply;
+  }
+
+  /** Initialises the weights again (default seed: the spec's), clears optimiser state and counters. */
+  reset({ seed, snapshot } = {}) {
+    return this.#request({ type: 'reset', seed, snapshot });
+  }
+
+  /** Sets the weights from a list like snapshot.parameters ([{name, data}]); all or nothing. */
+  setParameters(parameters, { snapshot } = {}) {
+    return this.#request({ type: 'setParameters', parameters, snapshot });
+  }
+
+  /** A snapshot of the current state; options pick what it holds, e.g. {neurons: false}. */
+  snapshot(options) {
+    return this.#request({ type: 'snapshot', snapshot: options });
+  }
+
+  /** Terminates the worker; pending and later requests reject. Safe to call twice. */
+  dispose() {
+    if (this.#failure?.disposed) return Promise.resolve();
+    this.#fail('this trainer was disposed; create another with createTrainer()', true);
+    return this.#port.terminate().then(() => undefined, () => undefined);
+  }
+
+  #request(message) {
+    if (this.#failure) return Promise.reject(new LayerwiseError(`${message.type}: ${this.#failure.why}`));
+    const id = ++this.#nextId;
+    return new Promise((resolve, reject) => {
+      try {
+        this.#port.post({ v: PROTOCOL, id, ...message });
+      } catch (err) {
+        reject(new LayerwiseError(`${message.type}: the request cannot be sent to the worker (${err.message})`, { cause: err }));
+        return;
+      }
+      this.#pending.set(id, { resolve, reject });
+      if (this.#pending.size === 1) this.#port.busy(true);
+    });
+  }
+
+  #receive(reply) {
+    const waiting = this.#pending.get(reply?.id);
+    if (!waiting) return;
+    this.#pending.delete(reply.id);
+    if (this.#pending.size === 0) this.#port.busy(false);
+    if (reply.type === 'error') waiting.reject(new LayerwiseError(reply.message));
+    else waiting.resolve(reply);
+  }
+
+  #fail(why, disposed = false) {
+    if (this.#failure) return;
+    this.#failure = { why, disposed };
+    for (const { reject } of this.#pending.values()) reject(new LayerwiseError(why));
+    this.#pending.clear();
+    if (!disposed) this.#port.terminate().catch(() => {});
+  }
+}
