@@ -357,6 +357,10 @@ void write_string(std::string& out, const std::string& s) {
 // from Emscripten 3.1.6's libc++). Whole numbers print without exponent up to 2^53.
 template <class T>
 void write_shortest(std::string& out, T x) {
+  if (!std::isfinite(x)) {  // JSON has no NaN or infinity: write null, as JSON.stringify does
+    out += "null";
+    return;
+  }
   char buf[40];
   int first = sizeof(T) == 4 ? 6 : 15, last = sizeof(T) == 4 ? 9 : 17;
   for (int digits = first; digits <= last; ++digits) {

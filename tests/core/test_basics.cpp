@@ -1,6 +1,7 @@
 // Tensor, Rng and JSON: the foundations everything else stands on.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <numeric>
 
@@ -84,6 +85,9 @@ TEST_CASE("JSON: parse, dump, round-trip", "[json]") {
   REQUIRE(json::parse(json::dump(v)) == v);
   REQUIRE(json::dump(json::parse("[0.1, 1e-7, 123456789]")) == "[0.1,1e-07,123456789]");
   REQUIRE(json::dump(json::Value::f32(0.1f)) == "0.1");
+  // No NaN or infinity in JSON: they are written as null, as JSON.stringify does.
+  REQUIRE(json::dump(json::Value::Array{NAN, INFINITY, json::Value::f32(-INFINITY)}) ==
+          "[null,null,null]");
   float f = 0.3f + 1e-8f;
   REQUIRE(float(json::parse(json::dump(json::Value::f32(f))).as_number("f")) == f);
 }
