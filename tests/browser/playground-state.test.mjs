@@ -215,3 +215,48 @@ test('embedded elements keep out of the hash; hide= leaves panels out; state is 
     await context.close();
   }
 });
+
+test('drawn points: paint two classes, train, and keep them through a reload and a file', async () => {
+  const { page, context, errors } = await openPage(browser, new URL('index.html#dataset=drawn', server.url).href);
+  try {
+    await page.waitForFunction(() => /at least 4 points/i.test(document.querySelector('layerwise-playground')?.shadowRoot?.querySelector('.message')?.textContent ?? ''));
+    const pad = page.locator('layerwise-playground canvas.pad');
+    const box = await pad.boundingBox();
+    const at = (u, v) => ({ x: box.x + u * box.width, y: box.y + v * box.height });
+    // class 0 on the left, class 1 (chosen with its button) on the right
+    for (const v of [0.2, 0.4, 0.6, 0.8]) await page.mouse.click(at(0.2, v).x, at(0.2, v).y);
+    await page.click('layerwise-playground .pad-class >> nth=1');
+    for (const v of [0.2, 0.4, 0.6, 0.8]) await page.mouse.click(at(0.8, v).x, at(0.8, v).y);
+    // and a stroke: dragging sprays points
+    await page.mouse.move(at(0.7, 0.1).x, at(0.7, 0.1).y);
+    await page.mouse.down();
+    await page.mouse.move(at(0.9, 0.9).x, at(0.9, 0.9).y, { steps: 12 });
+    await page.mouse.up();
+    const drawn = await page.evaluate(() => {
+      const d = document.querySelector('layerwise-playground').drawn;
+      return { n: d.y.length, classes: d.classes, ones: Array.from(d.y).filter((c) => c === 1).length };
+    });
+    assert.equal(drawn.classes, 2);
+    assert.ok(drawn.n >= 10 && drawn.ones >= 6, JSON.stringify(drawn));
+    await page.waitForFunction(() => !document.querySelector('layerwise-playground').shadowRoot.querySelector('.message').textContent.includes('4 points'));
+    const trained = await page.evaluate(() => document.querySelector('layerwise-playground').step(100));
+    assert.ok(trained.trainAccuracy >= 0.9, `train accuracy ${trained.trainAccuracy}`);
+
+    const file = await page.evaluate(() => document.querySelector('layerwise-playground').exportJSON());
+    assert.equal(file.drawn.y.length, drawn.n);
+    await page.reload();
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => document.querySelector('layerwise-playground').drawn.y.length), drawn.n);
+    const before = await page.evaluate(async (text) => {
+      const node = document.querySelector('layerwise-playground');
+      node.drawn = null;
+      node.state = { dataset: 'xor' };
+      await node.importJSON(text, 'drawing.json');
+      return node.drawn.y.length;
+    }, JSON.stringify(file));
+    assert.equal(before, drawn.n);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

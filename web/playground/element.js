@@ -62,7 +62,8 @@ const SPEED_RATE = { slow: 4, normal: 20, fast: 120, max: Infinity };
 const SLICE_MS = 12; // training per request: short enough that a change applies quickly
 const GRID = { size: 48, extent: 6 };
 const HISTORY_MAX = 1500;
-const CURVE_POINTS = 100; // curve points kept; older ones are thinned out two to one
+const CURVE_POINTS = 100;
+const MIN_DRAWN = 4; // drawn points needed (in two classes at least) to train // curve points kept; older ones are thinned out two to one
 
 const attributeKey = new Map();
 for (const key of KEYS) {
@@ -117,6 +118,8 @@ export class LayerwisePlayground extends HTMLElement {
   #connected = false;
   #initialized = false;
   #disposeTimer = 0;
+  #drawTimer = 0;
+  #built = false; // the worker's network is the state's (not one kept while drawn points are too few)
 
   constructor() {
     super();
@@ -214,6 +217,7 @@ export class LayerwisePlayground extends HTMLElement {
       exportFile: () => this.#download(),
       importFile: (file) => this.#openFile(file),
       copyCode: () => this.#copyCode(),
+      drawn: (points) => (this.drawn = points),
       codeTab: (name) => {
         this.#codeTab = name;
         this.#renderCode();
@@ -264,8 +268,11 @@ export class LayerwisePlayground extends HTMLElement {
   set drawn(value) {
     this.#drawn = value ? { x: Float32Array.from(value.x), y: Float32Array.from(value.y), classes: value.classes ?? 2 } : null;
     this.#persist();
-    if (this.#state.dataset === 'drawn') this.#rebuild();
     this.#syncControls();
+    if (this.#state.dataset !== 'drawn') return;
+    // painting adds points quickly: build once the hand rests
+    clearTimeout(this.#drawTimer);
+    this.#drawTimer = setTimeout(() => this.#rebuild(), 200);
   }
 
   play() {
@@ -291,7 +298,7 @@ export class LayerwisePlayground extends HTMLElement {
     return this.#enqueue(async () => {
       const generation = this.#generation;
       const target = this.#workerEpoch + n;
-      while (this.#workerEpoch < target && !this.#diverged && generation === this.#generation) {
+      while (this.#workerEpoch < target && !this.#diverged && this.#built && generation === this.#generation) {
         const trainer = await this.#started();
         const maxEpochs = Math.min(target - this.#workerEpoch, this.#curveStep());
         const snap = await trainer.trainFor(SLICE_MS * 2, { maxEpochs, snapshot: this.#snapshotOptions() });
@@ -309,7 +316,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.pause();
     await this.#ready;
     return this.#enqueue(async () => {
-      if (this.#diverged) return this.#detail();
+      if (this.#diverged || !this.#built) return this.#detail();
       const generation = this.#generation;
       const trainer = await this.#started();
       const snap = await trainer.step(n, { snapshot: this.#snapshotOptions(true) });
@@ -387,6 +394,7 @@ export class LayerwisePlayground extends HTMLElement {
       this.#generation++;
       this.#state = read.state;
       this.#goodState = read.state;
+      this.#built = true;
       this.#drawn = read.drawn ?? this.#drawn;
       this.#info = made;
       this.#data = snap.data;
@@ -505,8 +513,10 @@ export class LayerwisePlayground extends HTMLElement {
   // Builds the network of the current state; on failure goes back to the last one that worked.
   async #build0() {
     const state = this.#state;
-    if (state.dataset === 'drawn' && !(this.#drawn?.y.length > 0)) {
-      this.#say('tooFewPoints', { min: 2 }, 'warn');
+    if (state.dataset === 'drawn' && !(this.#drawn?.y.length >= MIN_DRAWN && new Set(this.#drawn.y).size >= 2)) {
+      this.#built = false;
+      this.pause();
+      this.#say('tooFewPoints', { min: MIN_DRAWN }, 'warn');
       return;
     }
     const made = trainerConfig(state, { drawn: this.#drawn, grid: GRID });
@@ -525,6 +535,7 @@ export class LayerwisePlayground extends HTMLElement {
     }
     this.#generation++;
     this.#goodState = state;
+    this.#built = true;
     this.#info = made;
     this.#data = snap.data;
     this.#restart();
@@ -634,7 +645,7 @@ export class LayerwisePlayground extends HTMLElement {
   // One slice of play; false when there is nothing to train (diverged, or no network).
   async #slice(maxEpochs) {
     if (!this.#playing) return true;
-    if (this.#diverged || !this.#goodState) return false;
+    if (this.#diverged || !this.#built) return false;
     const generation = this.#generation;
     const trainer = await this.#started();
     const before = this.#workerEpoch;
@@ -823,7 +834,7 @@ export class LayerwisePlayground extends HTMLElement {
       output: info.output,
       classes: info.classes,
       regression: isRegression(this.#state),
-      hasDrawn: Boolean(this.#drawn?.y.length),
+      drawn: this.#drawn,
     });
     this.#ui.refs.speed.value = this.#speed;
     this.#ui.setHidden(this.#hidden);

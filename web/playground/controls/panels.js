@@ -4,6 +4,7 @@
 // which turns them into a new state. Nothing here trains or keeps state of its own.
 import { ACTIVATIONS, DATASETS, FEATURES, FIELDS, INITS, LOSSES, MAX_LAYERS, MAX_NEURONS, OPTIMIZERS, REGRESSION, activationOf } from '../state.js';
 import { ICONS, field, h, icon, newId, range, relabel, select, setSelect, setText, toggle } from './dom.js';
+import { DrawPad } from './drawpad.js';
 
 const LR = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REG = [0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
@@ -39,9 +40,9 @@ function iconButton(name, key, onclick, { text = false, className = '', tip = ke
 /**
  * Builds the element's DOM. actions: {change(changes), layers('add' | 'remove'), neurons(i, ±1),
  * layerActivation(i, name), togglePlay(), stepEpoch(), stepBatch(), reset(), regenerate(),
- * speed(name), exportFile(), importFile(file), copyCode(), codeTab(name)}.
+ * speed(name), exportFile(), importFile(file), copyCode(), codeTab(name), drawn(points)}.
  * Returns {root, slots, refs, sync(state, info), setPlaying, setEpoch, setMetrics, setMessage,
- * setCode, setHidden}; info = {t, loss, output, classes, regression, hasDrawn}.
+ * setCode, setHidden}; info = {t, loss, output, classes, regression, drawn}.
  */
 export function buildPanels(actions) {
   const change = (key) => (value) => actions.change({ [key]: value });
@@ -121,9 +122,11 @@ export function buildPanels(actions) {
     return { input, label: h('label', { class: 'chip', for: input.id, 't-title': `feature.${f}.tip` }, input, h('span', { t: `feature.${f}` })) };
   });
   const featuresLegend = h('legend', { t: 'features.title', 't-title': 'features.tip' });
+  refs.pad = new DrawPad(actions.drawn);
   const data = h('section', { class: 'panel data', 'data-panel': 'data' },
     h('h2', { t: 'data.title' }),
     field('data.dataset', refs.dataset),
+    refs.pad.root,
     field('data.noise', refs.noise.input, { output: refs.noise.out, className: 'slider', hint: 'data.noise.tip' }),
     field('data.trainRatio', refs.trainRatio.input, { output: refs.trainRatio.out, className: 'slider', hint: 'data.trainRatio.tip' }),
     field('data.points', refs.points),
@@ -248,7 +251,10 @@ export function buildPanels(actions) {
       refs.message.hidden = !message;
       refs.message.className = `message ${message?.kind ?? ''}`.trim();
       if (message) setText(refs.message, message.key, message.params, t);
-      else delete refs.message.dataset.t;
+      else {
+        delete refs.message.dataset.t;
+        refs.message.textContent = '';
+      }
     },
     setCode(text, tab) {
       refs.code.textContent = text;
@@ -283,9 +289,11 @@ function sync(refs, state, info, actions) {
   refs.beta1Field.hidden = refs.beta2Field.hidden = state.optimizer !== 'adam';
   refs.alphaField.hidden = state.optimizer !== 'rmsprop';
 
-  const drawnOption = [...refs.dataset.options].find((o) => o.value === 'drawn');
-  drawnOption.hidden = !info.hasDrawn && state.dataset !== 'drawn';
   refs.dataset.value = state.dataset;
+  refs.pad.root.hidden = state.dataset !== 'drawn';
+  if (state.dataset === 'drawn') refs.pad.update(info.drawn, info.t);
+  // drawn points have no noise or size to choose
+  for (const control of [refs.noise.input, refs.points]) control.closest('.field').hidden = state.dataset === 'drawn';
   refs.noise.set(state.noise);
   refs.trainRatio.set(state.trainRatio);
   setSelect(refs.points, state.points);
