@@ -102,10 +102,8 @@ export class LayerwisePlayground extends HTMLElement {
   #snap = null; // the latest snapshot, with the heavy parts of earlier ones kept
   #data = null; // the init snapshot's data
   #workerEpoch = 0;
-  #workerStep = 0;
   #epochOffset = 0; // an imported run's epochs, when the worker started from its weights
   #history = emptyHistory(); // columns, as the curves view takes them
-  #log = []; // what changed the weights since init (file.js): replays the run exactly
   #diverged = false;
   #message = null;
   #hidden = new Set();
@@ -303,7 +301,7 @@ export class LayerwisePlayground extends HTMLElement {
         const maxEpochs = Math.min(target - this.#workerEpoch, this.#curveStep());
         const snap = await trainer.trainFor(SLICE_MS * 2, { maxEpochs, snapshot: this.#snapshotOptions() });
         if (generation !== this.#generation) break;
-        this.#receive(snap, 'train');
+        this.#receive(snap);
       }
       await this.#completeViews(generation);
       return this.#detail();
@@ -320,15 +318,14 @@ export class LayerwisePlayground extends HTMLElement {
       const generation = this.#generation;
       const trainer = await this.#started();
       const snap = await trainer.step(n, { snapshot: this.#snapshotOptions(true) });
-      if (generation === this.#generation) this.#receive(snap, 'step');
+      if (generation === this.#generation) this.#receive(snap);
       return this.#detail();
     });
   }
 
   /**
-   * Fresh weights from the seed, counters and curves cleared; the settings stay. (The network
-   * is built again rather than re-initialised in place, so that a run is always "init, then
-   * the logged requests", which an export can replay.)
+   * Fresh weights from the seed, counters and curves cleared; the settings stay. The network is
+   * built again (cheap), which also brings back a run whose weights came from a file.
    */
   async reset() {
     this.pause();
@@ -341,9 +338,7 @@ export class LayerwisePlayground extends HTMLElement {
     const opts = { ...NOTHING, metrics: true, grid: true, parameters: true, ...options };
     await this.#ready;
     return this.#enqueue(async () => {
-      const snap = await (await this.#started()).snapshot(opts);
-      this.#logProbe(opts);
-      return snap;
+      return (await this.#started()).snapshot(opts);
     });
   }
 
@@ -359,7 +354,6 @@ export class LayerwisePlayground extends HTMLElement {
         parameters: snap.parameters,
         history: this.history,
         drawn: this.#state.dataset === 'drawn' ? this.#drawn : null,
-        log: this.#epochOffset === 0 ? this.#log : null,
       });
     });
   }
@@ -400,18 +394,14 @@ export class LayerwisePlayground extends HTMLElement {
       this.#data = snap.data;
       this.#restart();
       let how = 'importNoWeights';
-      if (read.parameters && typeof trainer.setParameters === 'function') {
+      if (read.parameters) {
         snap = await trainer.setParameters(read.parameters, { snapshot: this.#snapshotOptions(true) });
         this.#epochOffset = read.epoch;
         how = 'state.imported';
-      } else if (read.parameters && read.log) {
-        snap = await this.#replay(trainer, read.log);
-        how = sameParameters(snap.parameters, read.parameters) ? 'state.imported' : 'importReplayed';
       }
-      if (how === 'importNoWeights') this.#log = [['set', this.#trainerSettings(this.#state)]];
       this.#history = emptyHistory();
       if (how !== 'importNoWeights') for (const row of read.history) pushHistory(this.#history, row);
-      this.#receive(snap, null);
+      this.#receive(snap);
       this.#persist();
       this.#syncControls();
       this.#relabel();
@@ -539,7 +529,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.#info = made;
     this.#data = snap.data;
     this.#restart();
-    this.#receive(snap, null);
+    this.#receive(snap);
     if (made.notes.includes('lossMismatch')) this.#say('lossMismatch', null, 'warn');
     else if (['lossMismatch', 'app.loading', 'tooFewPoints'].includes(this.#message?.key)) this.#say(null);
     this.#syncControls();
@@ -547,15 +537,13 @@ export class LayerwisePlayground extends HTMLElement {
     this.#resolveReady();
   }
 
-  // A new run: counters, curves and the replay log start again.
+  // A new run: counters and curves start again.
   #restart() {
     this.#snap = null;
     this.#workerEpoch = 0;
-    this.#workerStep = 0;
     this.#epochOffset = 0;
     this.#history = emptyHistory();
     this.#diverged = false;
-    this.#log = [['set', this.#trainerSettings(this.#state)]];
     if (this.#message?.kind === 'error') this.#say(null);
   }
 
@@ -569,29 +557,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.#enqueue(async () => {
       const trainer = await this.#started();
       await trainer.set(settings);
-      this.#log.push(['set', settings]);
     }).catch((err) => this.#say('badSetting', { problem: err.message }, 'error'));
-  }
-
-  // Replays a file's log from its seed: the same requests in the same order give the same weights.
-  async #replay(trainer, log) {
-    for (const [op, arg] of log) {
-      if (op === 'train') await trainer.train(arg, { snapshot: NOTHING });
-      else if (op === 'step') await trainer.step(arg, { snapshot: NOTHING });
-      else if (op === 'set') await trainer.set(arg);
-      else if (op === 'probe') for (let i = 0; i < arg; i++) await trainer.snapshot({ ...NOTHING, gradients: true });
-    }
-    this.#log = log.map((entry) => [...entry]);
-    return trainer.snapshot(this.#snapshotOptions(true));
-  }
-
-  // Dropout draws its masks from the model's random stream, and so does a snapshot with
-  // gradients or statistics (a pass over the training set): the log must say where they fell.
-  #logProbe(options) {
-    if (this.#state.dropout === 0 || !(options.gradients || options.stats)) return;
-    const last = this.#log.at(-1);
-    if (last[0] === 'probe') last[1]++;
-    else this.#log.push(['probe', 1]);
   }
 
   // What the next snapshot holds: the cheap parts always, the heavy ones when due.
@@ -653,7 +619,7 @@ export class LayerwisePlayground extends HTMLElement {
     const snap = await trainer.trainFor(SLICE_MS, { maxEpochs, snapshot: this.#snapshotOptions() });
     if (generation !== this.#generation) return true;
     if (SPEED_RATE[this.#speed] !== Infinity) this.#tokens -= snap.epoch - before;
-    this.#receive(snap, 'train');
+    this.#receive(snap);
     return true;
   }
 
@@ -669,19 +635,14 @@ export class LayerwisePlayground extends HTMLElement {
     const wanted = this.#snapshotOptions(true);
     if ((wanted.neurons && !this.#fresh.has('neurons')) || (wanted.stats && !this.#fresh.has('stats'))) {
       const snap = await (await this.#started()).snapshot(wanted);
-      if (generation === this.#generation) this.#receive(snap, null);
+      if (generation === this.#generation) this.#receive(snap);
     }
   }
 
-  // Takes in a snapshot: counters, the replay log, curves, the epoch event, a render.
-  #receive(snap, op) {
+  // Takes in a snapshot: counters, curves, the epoch event, a render.
+  #receive(snap) {
     const epochs = snap.epoch - this.#workerEpoch;
-    const steps = snap.step - this.#workerStep;
-    if (op === 'train' && epochs > 0) this.#pushLog('train', epochs);
-    if (op === 'step' && steps > 0) this.#pushLog('step', steps);
-    this.#logProbe({ gradients: Boolean(snap.gradients), stats: Boolean(snap.stats) });
     this.#workerEpoch = snap.epoch;
-    this.#workerStep = snap.step;
     if (snap.data) this.#data = snap.data;
 
     const heavy = ['grid', 'neurons', 'parameters', 'gradients', 'stats'];
@@ -705,12 +666,6 @@ export class LayerwisePlayground extends HTMLElement {
     }
     if (epochs > 0) this.dispatchEvent(new CustomEvent('epoch', { detail: this.#detail() }));
     this.#scheduleRender();
-  }
-
-  #pushLog(op, n) {
-    const last = this.#log.at(-1);
-    if (last?.[0] === op) last[1] += n;
-    else this.#log.push([op, n]);
   }
 
   #detail() {
@@ -971,13 +926,8 @@ function pushHistory(h, row) {
 }
 
 const NOTHING = { metrics: false, grid: false, neurons: false, parameters: false, gradients: false, stats: false };
-// An init's own snapshot: no pass over the training set (it would draw dropout masks before the
-// log starts); the views' heavy parts come in a snapshot of their own, which the log records.
+// An init's own snapshot (and the defaults of later ones): the cheap parts; the views' heavy
+// parts come in a snapshot of their own once the network is up.
 const INIT_SNAPSHOT = { ...NOTHING, metrics: true, grid: true };
-
-function sameParameters(a, b) {
-  return a?.length === b.length && a.every((p, i) => p.name === b[i].name && p.data.length === b[i].data.length &&
-    p.data.every((v, j) => Object.is(v, b[i].data[j])));
-}
 
 if (!customElements.get('layerwise-playground')) customElements.define('layerwise-playground', LayerwisePlayground);

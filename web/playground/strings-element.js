@@ -22,7 +22,6 @@ export const ELEMENT_STRINGS = {
 
   initFailed: 'These settings cannot be trained, so the last ones that worked are back: {reason}',
   importRefused: 'Could not open {name}, and nothing was changed: {reason}',
-  importReplayed: 'Opened {name}: the weights were rebuilt by training again from the same seed.',
   importNoWeights: 'Opened the settings of {name}; the file holds no usable weights, so training starts again.',
   'file.notJson': 'it is not a JSON file ({message})',
   'file.notPlayground': 'it is not a file saved by a Layerwise playground',
@@ -55,7 +54,6 @@ export const ELEMENT_STRINGS_KO = {
 
   initFailed: '이 설정으로는 학습할 수 없어서, 마지막으로 동작한 설정으로 되돌렸습니다: {reason}',
   importRefused: '{name} 파일을 열지 못했고, 아무것도 바뀌지 않았습니다: {reason}',
-  importReplayed: '{name} 파일을 열었습니다. 같은 시드로 다시 학습해서 가중치를 복원했습니다.',
   importNoWeights: '{name} 파일의 설정을 열었습니다. 쓸 수 있는 가중치가 없어서 학습을 처음부터 시작합니다.',
   'file.notJson': 'JSON 파일이 아닙니다 ({message})',
   'file.notPlayground': 'Layerwise 플레이그라운드에서 저장한 파일이 아닙니다',

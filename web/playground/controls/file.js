@@ -1,7 +1,6 @@
-// The playground's export file: the state table, the trained weights, and what is needed to
-// rebuild them when the trainer cannot take weights directly. A file is read completely and
-// checked before anything changes, so a malformed one is refused with a reason and the
-// current work stays.
+// The playground's export file: the state table, the trained weights and the curves. A file is
+// read completely and checked (every weight against the shapes its own settings give) before
+// anything changes, so a malformed one is refused with a reason and the current work stays.
 //
 //   {
 //     "format": "layerwise-playground", "version": 1,
@@ -10,12 +9,9 @@
 //     "parameters": [{"name": "0.weight", "shape": [8, 2], "data": [...]}, ...],   (PyTorch names)
 //     "history":    [[epoch, trainLoss, testLoss, trainAccuracy, testAccuracy], ...],
 //     "drawn":      {"x": [x1, x2, ...], "y": [...], "classes": 2}                  (dataset "drawn")
-//     "log":        [["train", 100], ["step", 3], ["set", {...}], ["probe", 1], ...]
 //   }
 //
-// `log` lists, in order, every request since the network was initialised that changed the
-// weights or the random stream (train, step, set, and snapshots with gradients, which draw
-// dropout masks): replaying it from the same seed gives the same weights bit for bit.
+// Weights are float32 values written as JSON numbers, which read back to the same float32.
 import { KEYS, readJSONState, toJSONState } from '../state.js';
 import { trainerConfig } from '../config.js';
 
@@ -33,7 +29,7 @@ export class FileProblem extends Error {
 }
 
 /** The file's object (JSON.stringify it). */
-export function fileOf({ state, epoch, step, parameters, history, drawn, log }) {
+export function fileOf({ state, epoch, step, parameters, history, drawn }) {
   return {
     format: FORMAT,
     version: VERSION,
@@ -43,7 +39,6 @@ export function fileOf({ state, epoch, step, parameters, history, drawn, log }) 
     parameters: parameters.map((p) => ({ name: p.name, shape: [...p.shape], data: Array.from(p.data) })),
     history: history.map((r) => [r.epoch, r.trainLoss, r.testLoss, r.trainAccuracy, r.testAccuracy]),
     ...(drawn ? { drawn: { x: Array.from(drawn.x), y: Array.from(drawn.y), classes: drawn.classes } } : {}),
-    log,
   };
 }
 
@@ -61,9 +56,8 @@ export function parameterShapes(state, drawn) {
 }
 
 /**
- * Reads a file's text; returns {state, epoch, step, parameters, history, drawn, log} or
- * throws a FileProblem. `base` supplies nothing: every key must be in the file (a file from
- * an older version with fewer keys gets the defaults for the missing ones).
+ * Reads a file's text; returns {state, epoch, step, parameters, history, drawn} or throws a
+ * FileProblem. A key the file's settings leave out gets its default (files of older versions).
  */
 export function readFile(text) {
   if (text.length > MAX_BYTES) throw new FileProblem('file.tooBig', { size: MAX_BYTES / 1024 / 1024 });
@@ -106,7 +100,6 @@ export function readFile(text) {
     parameters,
     history: readHistory(obj.history),
     drawn,
-    log: readLog(obj.log),
   };
 }
 
@@ -128,7 +121,7 @@ function readParameters(list, expected) {
   });
 }
 
-// Optional parts: a bad history or log is dropped, not refused (they only decorate the run).
+// Optional: a bad history is dropped, not refused (it only decorates the run).
 function readHistory(rows) {
   if (!Array.isArray(rows)) return [];
   const num = (v) => (v === null || (typeof v === 'number' && Number.isFinite(v)) ? v : undefined);
@@ -138,15 +131,6 @@ function readHistory(rows) {
     out.push({ epoch: r[0], trainLoss: r[1], testLoss: r[2], trainAccuracy: r[3], testAccuracy: r[4] });
   }
   return out;
-}
-
-const LOG_OPS = new Set(['train', 'step', 'set', 'probe']);
-
-function readLog(log) {
-  if (!Array.isArray(log)) return null;
-  const ok = log.every((op) => Array.isArray(op) && op.length === 2 && LOG_OPS.has(op[0]) &&
-    (op[0] === 'set' ? op[1] !== null && typeof op[1] === 'object' : Number.isSafeInteger(op[1]) && op[1] > 0));
-  return ok ? log : null;
 }
 
 function readDrawn(d) {
