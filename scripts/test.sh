@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite that exists, after setup.sh and build.sh: Catch2 through ctest,
-# node:test for the wasm module (tests/js), headless Chromium for the pages (tests/browser).
+# node:test for the wasm module (tests/js), tsc on the types (tests/ts), headless Chromium for
+# the pages (tests/browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,11 @@ has_tests() {
 }
 if has_tests tests/js; then
   node --test tests/js/
+fi
+# The TypeScript declarations (web/engine/layerwise.d.ts), checked in strict mode on a typed
+# example of the whole API that imports 'layerwise' as a package user would.
+if [[ -f tests/ts/tsconfig.json ]]; then
+  npx --no-install tsc -p tests/ts --noEmit
 fi
 if [[ -d tests/browser ]]; then
   node --test tests/browser/

@@ -16,7 +16,9 @@
 //   - Engine objects live in boxes created with `new`; the JS handle owns the box and frees
 //     it with delete() (layerwise.mjs: dispose()).
 #include <emscripten/bind.h>
+#include <emscripten/heap.h>
 #include <emscripten/val.h>
+#include <malloc.h>
 
 #include <cstdint>
 #include <memory>
@@ -290,6 +292,14 @@ val feature_map_points(const val& points, const val& names) {
   });
 }
 
+// Memory, for leak checks: the wasm memory's size, and the bytes malloc has handed out.
+val memory() {
+  val out = val::object();
+  out.set("heapBytes", static_cast<double>(emscripten_get_heap_size()));
+  out.set("usedBytes", static_cast<double>(mallinfo().uordblks));
+  return out;
+}
+
 val dataset_names() { return names_of(lw::dataset_names()); }
 val feature_names() { return names_of(lw::feature_names()); }
 val loss_names() { return names_of(lw::loss_names()); }
@@ -345,4 +355,5 @@ EMSCRIPTEN_BINDINGS(layerwise) {
   function("_datasetNames", &dataset_names);
   function("_featureNames", &feature_names);
   function("_lossNames", &loss_names);
+  function("_memory", &memory);
 }

@@ -1,14 +1,18 @@
-// Types of wasm/layerwise.mjs (checked by hand against it; see that file for the rules on
-// errors, copies and dispose()). Names and semantics follow DESIGN.md and PyTorch.
+// Types of wasm/layerwise.mjs, written by hand and checked by `tsc` against the typed example
+// in tests/ts/ (strict mode). Names and semantics follow DESIGN.md and PyTorch. Rules that
+// types cannot say, from layerwise.mjs:
+//   - Every array crosses by copy: arguments are copied in, every Float32Array returned is
+//     a new array the caller owns (changing it changes nothing in the engine).
+//   - Model, Optimizer and Dataset hold wasm memory: call dispose() when done. (They also
+//     implement Symbol.dispose for `using`; it is left out here so these types need no
+//     esnext.disposable lib.)
+//   - Every failure throws a LayerwiseError naming the problem; the engine stays usable.
 
 /** Every error the engine reports; the message names the problem. The engine stays usable. */
-/** Extra terms of a training step. */
-export interface TrainOptions {
-  /** L1 penalty λ: adds λ·Σ|w| over weight matrices to the loss (L2 is weightDecay). */
-  l1?: number;
+export class LayerwiseError extends Error {
+  constructor(message?: string, options?: { cause?: unknown });
+  readonly name: 'LayerwiseError';
 }
-
-export class LayerwiseError extends Error {}
 
 export interface LoadOptions {
   /** Where layerwise.wasm is; default: next to layerwise.mjs. */
@@ -19,13 +23,59 @@ export interface LoadOptions {
   wasmModule?: WebAssembly.Module;
 }
 
+/** Loads the engine (compiled once per URL) and resolves to its API. */
 export function loadLayerwise(options?: LoadOptions): Promise<Layerwise>;
 
-/** A model spec: {"input":[2],"layers":[{"type":"linear","out":8},{"type":"tanh"},...],"init":{...},"seed":42} */
+/** A Float32Array, or any array or typed array of numbers (copied in). */
+export type Floats = Float32Array | ArrayLike<number>;
+
+// ---- Specs -----------------------------------------------------------------------------------
+
+/** An initialiser's name; with options it is an InitObject. */
+export type InitName =
+  | 'default' | 'zeros' | 'constant' | 'normal' | 'uniform'
+  | 'xavier_uniform' | 'xavier_normal' | 'kaiming_uniform' | 'kaiming_normal';
+
+export type Nonlinearity = 'linear' | 'identity' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu';
+
+/** An initialiser with options, e.g. {type: 'xavier_uniform', gain: 'tanh'}. */
+export interface InitObject {
+  type: InitName;
+  /** xavier_*: a number, or the nonlinearity whose calculate_gain to use. */
+  gain?: number | Nonlinearity;
+  /** kaiming_*: the negative slope of the leaky ReLU after the layer; uniform: lower bound. */
+  a?: number;
+  /** uniform: upper bound. */
+  b?: number;
+  mode?: 'fan_in' | 'fan_out';
+  nonlinearity?: Nonlinearity;
+  mean?: number;
+  std?: number;
+  /** constant */
+  value?: number;
+}
+
+export type InitSpec = InitName | InitObject;
+
+/** Initialisers of a model (spec.init) or of one linear layer (its "init"); absent: default. */
+export interface InitChoice {
+  weight?: InitSpec;
+  bias?: InitSpec;
+}
+
+export type LayerSpec =
+  | { type: 'linear'; out: number; init?: InitChoice }
+  | { type: 'relu' | 'sigmoid' | 'tanh' | 'softmax' | 'identity' | 'flatten' }
+  | { type: 'leaky_relu'; slope?: number }
+  | { type: 'dropout'; p?: number };
+
+/** {"input":[2],"layers":[{"type":"linear","out":8},{"type":"tanh"},...],"init":{...},"seed":42} */
 export interface ModelSpec {
+  /** Shape of one sample, 1 to 3 dimensions. */
   input: number[];
-  layers: Array<{ type: string; [option: string]: unknown }>;
-  init?: { weight?: unknown; bias?: unknown };
+  layers: LayerSpec[];
+  init?: InitChoice;
+  /** Initialisation seed; 42 when absent. */
   seed?: number;
 }
 
@@ -35,6 +85,8 @@ export interface SavedModel {
   spec: ModelSpec;
   parameters: Array<{ name: string; shape: number[]; data: number[] }>;
 }
+
+// ---- Engine objects --------------------------------------------------------------------------
 
 export interface Parameter {
   /** "0.weight", "0.bias", ... (PyTorch's state_dict names) */
@@ -51,37 +103,70 @@ export interface Evaluation {
   accuracy: number | null;
 }
 
-interface Disposable {
+/** Extra terms of a training step. */
+export interface TrainOptions {
+  /** L1 penalty λ: adds λ·Σ|w| over weight matrices to the loss (L2 is weightDecay). */
+  l1?: number;
+}
+
+/** What holds wasm memory. */
+export interface EngineObject {
   /** Frees the wasm memory now; later calls throw. Safe to call twice. */
   dispose(): void;
   readonly disposed: boolean;
 }
 
-export interface Model extends Disposable {
+/** Count, moments, range and a histogram of `bins` equal-width bins over [min, max]. */
+export interface Summary {
+  count: number;
+  mean: number;
+  std: number;
+  min: number;
+  max: number;
+  histogram: number[];
+}
+
+/** Statistics of one layer in the last forward (activations) and backward (gradients) pass. */
+export interface LayerStats {
+  type: string;
+  /** count 0 for layers without parameters. */
+  weights: Summary;
+  weightGrads: Summary;
+  /** The layer's output. */
+  activations: Summary;
+  /** ∂L/∂output. */
+  activationGrads: Summary;
+  /** relu: fraction of units that output 0 for the whole batch. */
+  dead: number;
+  /** tanh, sigmoid: fraction of outputs in a flat region (|tanh| > 0.99, sigmoid < 0.01 or > 0.99). */
+  saturated: number;
+}
+
+export interface Model extends EngineObject {
   readonly inputShape: number[];
   readonly outputShape: number[];
   readonly numParams: number;
+  /** The spec, with the seed of the last initialisation. */
   readonly spec: ModelSpec;
   /** x: batch × input size values. Returns a new array of batch × output size values. */
-  forward(x: Float32Array | ArrayLike<number>, batch: number): Float32Array;
+  forward(x: Floats, batch: number): Float32Array;
   /** One step on one batch; the batch's mean loss. y: class indices for CrossEntropy, else targets. */
-  trainStep(x: Float32Array | ArrayLike<number>, y: Float32Array | ArrayLike<number>, batch: number,
-            loss: Loss | string, optimizer: Optimizer, options?: TrainOptions): number;
+  trainStep(x: Floats, y: Floats, batch: number, loss: Loss | LossName, optimizer: Optimizer,
+            options?: TrainOptions): number;
   /** One shuffled pass over data; the mean loss over its samples. */
-  trainEpoch(data: Dataset, batch: number, loss: Loss | string, optimizer: Optimizer,
+  trainEpoch(data: Dataset, batch: number, loss: Loss | LossName, optimizer: Optimizer,
              options?: TrainOptions): number;
-  /** Every layer's output from the last forward pass: one array per layer, batch × width. */
+  /** Every layer's output from the last forward pass: one new array per layer, batch × width. */
   layerOutputs(): Float32Array[];
-  evaluate(data: Dataset, loss: Loss | string): Evaluation;
+  evaluate(data: Dataset, loss: Loss | LossName): Evaluation;
   /** Copies of every parameter. */
   parameters(): Parameter[];
   /** Copies of every parameter's gradient from the last training step. */
   gradients(): Parameter[];
   /** All or nothing; names and sizes must match parameters(). */
-  setParameters(list: Array<{ name: string; data: Float32Array | ArrayLike<number> }>): void;
+  setParameters(list: ReadonlyArray<{ name: string; data: Floats }>): void;
   toJSON(): SavedModel;
-  /** Per-layer statistics of the last forward/backward pass. */
-  stats(bins?: number): unknown[];
+  stats(bins?: number): LayerStats[];
   /** Initialises the parameters again (default: the spec's seed). */
   reset(seed?: number): void;
 }
@@ -89,30 +174,43 @@ export interface Model extends Disposable {
 /** Construct signatures are for instanceof only: create engine objects with the factories. */
 export interface ModelClass {
   new (internal: never): Model;
+  readonly prototype: Model;
+  /** From a spec (object or JSON text), or from an lw.nn module (options as its toSpec). */
   fromSpec(spec: ModelSpec | string): Model;
+  fromSpec(module: nn.Module, options?: nn.SpecOptions): Model;
   fromJSON(saved: SavedModel | string): Model;
 }
 
 /** PyTorch's option names in camelCase. */
 export interface OptimizerOptions {
   lr?: number;
+  /** SGD, RMSprop */
   momentum?: number;
+  /** SGD */
   dampening?: number;
+  /** SGD */
   nesterov?: boolean;
   weightDecay?: number;
+  /** Adam, AdamW */
   betas?: [number, number];
   eps?: number;
+  /** Adam, AdamW */
   amsgrad?: boolean;
+  /** RMSprop */
   alpha?: number;
+  /** RMSprop */
   centered?: boolean;
 }
 
-export interface Optimizer extends Disposable {
+export interface Optimizer extends EngineObject {
+  /** The model whose parameters it updates. */
   readonly model: Model;
   lr: number;
+  /** The current options, camelCase. */
   readonly options: OptimizerOptions;
   /** Steps since creation or reset(). */
   readonly steps: number;
+  /** Between steps; the state (moments, momentum) stays. */
   setLr(lr: number): void;
   /** All or nothing. */
   set(options: OptimizerOptions): void;
@@ -122,9 +220,11 @@ export interface Optimizer extends Disposable {
 
 export type OptimizerFactory = (model: Model, options?: OptimizerOptions) => Optimizer;
 
+export type LossName = 'mse' | 'bce' | 'bce_with_logits' | 'cross_entropy';
+
 /** Stateless; nothing to dispose. */
 export interface Loss {
-  readonly name: 'mse' | 'bce' | 'bce_with_logits' | 'cross_entropy';
+  readonly name: LossName;
 }
 
 export interface Standardization {
@@ -132,7 +232,10 @@ export interface Standardization {
   std: Float32Array;
 }
 
-export interface Dataset extends Disposable {
+export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons' | 'blobs3' | 'plane' | 'sine';
+export type FeatureName = 'x1' | 'x2' | 'x1sq' | 'x2sq' | 'x1x2' | 'sinx1' | 'sinx2';
+
+export interface Dataset extends EngineObject {
   readonly size: number;
   readonly features: number;
   /** 0 for regression. */
@@ -140,39 +243,182 @@ export interface Dataset extends Disposable {
   readonly regression: boolean;
   /** Copies: x is size × features values, y one class index or target per sample. */
   toArrays(): { x: Float32Array; y: Float32Array };
-  /** A new Dataset of the named features of each point ("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"). */
-  featureMap(features: string[]): Dataset;
-  /** Two new Datasets: [train, test]. */
+  /** A new Dataset of the named features of each point. */
+  featureMap(features: FeatureName[]): Dataset;
+  /** Two new Datasets [train, test]: a seeded shuffle, then round(ratio·size) for training. */
   split(trainRatio: number, seed?: number): [Dataset, Dataset];
-  /** In place; fits on this data when stats is omitted. Returns the stats used. */
+  /** In place; fits on this data when stats is omitted. Returns the stats used (copies). */
   standardize(stats?: Standardization): Standardization;
+}
+
+export interface GenerateOptions {
+  /** Number of points; default 200. */
+  n?: number;
+  /** In [0, 1]; default 0. */
+  noise?: number;
+  /** Default 42. */
+  seed?: number;
+}
+
+export interface FromArraysOptions {
+  /** Values per sample in x; default 2. */
+  features?: number;
+  /** Number of classes (≥ 2), or 0 for regression (default). */
+  classes?: number;
+}
+
+/** The engine's memory (lw.memory()). */
+export interface MemoryInfo {
+  /** Size of the wasm memory; it only grows. */
+  heapBytes: number;
+  /** Bytes the engine's allocator has handed out and not freed. */
+  usedBytes: number;
 }
 
 export interface Layerwise {
   Model: ModelClass;
-  Dataset: new (internal: never) => Dataset;
-  Optimizer: new (internal: never) => Optimizer;
+  Dataset: { new (internal: never): Dataset; readonly prototype: Dataset };
+  Optimizer: { new (internal: never): Optimizer; readonly prototype: Optimizer };
   /** new lw.Loss(name) is lw.loss.byName(name) without the cache. */
-  Loss: new (name: string) => Loss;
+  Loss: { new (name: LossName): Loss; readonly prototype: Loss };
   LayerwiseError: typeof LayerwiseError;
+  nn: typeof nn;
+  init: typeof init;
+  memory(): MemoryInfo;
   optim: { SGD: OptimizerFactory; Adam: OptimizerFactory; AdamW: OptimizerFactory; RMSprop: OptimizerFactory };
   loss: {
     MSE(): Loss;
     BCE(): Loss;
     BCEWithLogits(): Loss;
     CrossEntropy(): Loss;
-    byName(name: string): Loss;
-    readonly names: readonly string[];
+    byName(name: LossName): Loss;
+    readonly names: readonly LossName[];
   };
   data: {
-    /** Seeded toy data; noise in [0, 1]. Defaults: n 200, noise 0, seed 42. */
-    generate(name: string, options?: { n?: number; noise?: number; seed?: number }): Dataset;
+    /** Seeded toy data. */
+    generate(name: DatasetName, options?: GenerateOptions): Dataset;
     /** Your own data: x is n × features values; y class indices (classes ≥ 2) or targets (0). */
-    fromArrays(x: Float32Array | ArrayLike<number>, y: Float32Array | ArrayLike<number>,
-               options?: { features?: number; classes?: number }): Dataset;
+    fromArrays(x: Floats, y: Floats, options?: FromArraysOptions): Dataset;
     /** Features of points (pairs x1, x2): a new array. */
-    featureMap(points: Float32Array | ArrayLike<number>, features: string[]): Float32Array;
-    readonly names: readonly string[];
-    readonly features: readonly string[];
+    featureMap(points: Floats, features: FeatureName[]): Float32Array;
+    readonly names: readonly DatasetName[];
+    readonly features: readonly FeatureName[];
   };
+}
+
+// ---- nn and init: PyTorch-style builders of a spec (no engine needed) ------------------------
+
+/** A class callable with or without `new`, usable with instanceof. */
+interface Builder<Args extends unknown[], T> {
+  (...args: Args): T;
+  new (...args: Args): T;
+  readonly prototype: T;
+}
+
+export namespace nn {
+  /** The options of toSpec and of Model.fromSpec(module, options). */
+  interface SpecOptions {
+    /** Shape of one sample; default: the first Linear's inFeatures. */
+    input?: number[];
+    /** The seed the engine initialises from; default 42. */
+    seed?: number;
+  }
+
+  /** A weight or bias: its shape and the initialiser recorded by lw.init (values live in the engine). */
+  class Parameter {
+    private constructor();
+    readonly name: 'weight' | 'bias';
+    readonly shape: readonly number[];
+    /** The recorded spec entry; undefined: PyTorch's default. */
+    readonly init: InitSpec | undefined;
+  }
+
+  abstract class Module {
+    children(): Module[];
+    /** This module, then every module inside it, depth first. */
+    modules(): Module[];
+    /** fn on every module inside, then on this one (PyTorch's order); returns this. */
+    apply(fn: (m: Module) => void): this;
+    toSpec(options?: SpecOptions): ModelSpec;
+    /** PyTorch's repr. */
+    toString(): string;
+  }
+
+  interface Linear extends Module {
+    readonly inFeatures: number;
+    readonly outFeatures: number;
+    readonly weight: Parameter;
+    readonly bias: Parameter;
+  }
+  type ReLU = Module;
+  type Tanh = Module;
+  type Sigmoid = Module;
+  type Identity = Module;
+  type Flatten = Module;
+  interface LeakyReLU extends Module { readonly negativeSlope: number }
+  interface Softmax extends Module { readonly dim: number | undefined }
+  interface Dropout extends Module { readonly p: number }
+  interface Sequential extends Module {
+    readonly layers: readonly Module[];
+    readonly length: number;
+  }
+
+  /** Layers one after another; the whole model. */
+  const Sequential: Builder<Module[], Sequential>;
+  /** y = x·Wᵀ + b. bias must be true (every Linear has one). */
+  const Linear: Builder<[inFeatures: number, outFeatures: number, bias?: true], Linear>;
+  const ReLU: Builder<[], ReLU>;
+  /** Default slope 0.01. */
+  const LeakyReLU: Builder<[negativeSlope?: number], LeakyReLU>;
+  const Tanh: Builder<[], Tanh>;
+  const Sigmoid: Builder<[], Sigmoid>;
+  /** Over the last dimension: dim 1 (or -1) of a [batch, k] output. */
+  const Softmax: Builder<[dim?: number], Softmax>;
+  const Identity: Builder<[], Identity>;
+  /** Default p 0.5. */
+  const Dropout: Builder<[p?: number], Dropout>;
+  /** All but the batch dimension. */
+  const Flatten: Builder<[startDim?: 1, endDim?: -1], Flatten>;
+}
+
+export namespace init {
+  interface KaimingOptions {
+    /** Negative slope of the leaky ReLU after the layer; default 0. */
+    a?: number;
+    mode?: 'fan_in' | 'fan_out';
+    /** Default 'leaky_relu' (with a = 0: the ReLU gain √2). */
+    nonlinearity?: Nonlinearity;
+  }
+
+  /** PyTorch's calculate_gain: tanh 5/3, relu √2, leaky_relu √(2/(1+slope²)), others 1. */
+  function calculateGain(nonlinearity: Nonlinearity, param?: number): number;
+  /** U(−a, a), a = gain·√(6/(fan_in+fan_out)). Weights only. */
+  function xavierUniform_(param: nn.Parameter, options?: { gain?: number }): nn.Parameter;
+  function xavierUniform_(param: nn.Parameter, gain?: number): nn.Parameter;
+  /** N(0, std²), std = gain·√(2/(fan_in+fan_out)). Weights only. */
+  function xavierNormal_(param: nn.Parameter, options?: { gain?: number }): nn.Parameter;
+  function xavierNormal_(param: nn.Parameter, gain?: number): nn.Parameter;
+  /** U(−b, b), b = gain·√(3/fan). Weights only. */
+  function kaimingUniform_(param: nn.Parameter, options?: KaimingOptions): nn.Parameter;
+  function kaimingUniform_(param: nn.Parameter, a?: number, mode?: KaimingOptions['mode'],
+                           nonlinearity?: Nonlinearity): nn.Parameter;
+  /** N(0, (gain/√fan)²). Weights only. */
+  function kaimingNormal_(param: nn.Parameter, options?: KaimingOptions): nn.Parameter;
+  function kaimingNormal_(param: nn.Parameter, a?: number, mode?: KaimingOptions['mode'],
+                          nonlinearity?: Nonlinearity): nn.Parameter;
+  function zeros_(param: nn.Parameter): nn.Parameter;
+  function constant_(param: nn.Parameter, val: number): nn.Parameter;
+  function constant_(param: nn.Parameter, options: { val: number }): nn.Parameter;
+  /** Default mean 0, std 1. */
+  function normal_(param: nn.Parameter, options?: { mean?: number; std?: number }): nn.Parameter;
+  function normal_(param: nn.Parameter, mean?: number, std?: number): nn.Parameter;
+  /** U(a, b); default a 0, b 1. */
+  function uniform_(param: nn.Parameter, options?: { a?: number; b?: number }): nn.Parameter;
+  function uniform_(param: nn.Parameter, a?: number, b?: number): nn.Parameter;
+
+  /** For apply(): every Linear's weight by xavierUniform_, its bias zeros_ (the seed's weight_init). */
+  function xavierUniform(m: nn.Module): void;
+  function xavierNormal(m: nn.Module): void;
+  function kaimingUniform(m: nn.Module): void;
+  function kaimingNormal(m: nn.Module): void;
 }
