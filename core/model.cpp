@@ -23,7 +23,7 @@ constexpr std::size_t kEvalChunk = 256;
 const char* kLayerTypes =
     "linear, relu, leaky_relu, sigmoid, tanh, softmax, identity, dropout, flatten";
 
-void check_finite(std::span<const float> v, const char* what) {
+void check_finite(std::span<const float> v, std::string_view what) {
   for (std::size_t i = 0; i < v.size(); ++i)
     check(std::isfinite(v[i]), what, " value ", i, " is ", v[i], "; every value must be finite");
 }
@@ -60,7 +60,7 @@ void check_targets(const Loss& loss, std::span<const float> y, std::size_t n, st
   std::size_t want = n * loss.target_width(k);
   check(y.size() == want, what, ": y has ", y.size(), " values, but ", n, " samples need ", want,
         " for ", loss.name());
-  check_finite(y, what);
+  check_finite(y, str(what, ": y"));
   loss.check_target(y.data(), y.size(), n, k);
 }
 
@@ -103,7 +103,7 @@ void Model::build(const json::Value& spec) {
         kMaxLayers, " are allowed");
 
   Shape shape = input_;
-  std::size_t params = 0;
+  std::uint64_t params = 0;  // 64-bit even in wasm, where size_t is 32: no overflow past 2^32
   for (std::size_t i = 0; i < list.size(); ++i) {
     std::string where = "spec.layers[" + std::to_string(i) + "]";
     const json::Value& l = list[i];
@@ -138,8 +138,8 @@ void Model::build(const json::Value& spec) {
     if (type == "linear") {
       check(shape.size() == 1, where, " (linear) needs a flat input, got shape ", shape_str(shape),
             "; put a flatten layer before it");
-      std::size_t out = static_cast<std::size_t>(l.find("out")->as_number(""));
-      params += shape[0] * out + out;
+      auto out = static_cast<std::uint64_t>(l.find("out")->as_number(""));
+      params += std::uint64_t{shape[0]} * out + out;
       check(params <= kMaxElements, "the model would have more than 2^26 (67,108,864) ",
             "parameters; make the layers smaller");
     }

@@ -40,8 +40,11 @@ Standardizer Standardizer::fit(const Tensor& x) {
 
 void Standardizer::apply(Tensor& x) const {
   check(!mean.empty() && mean.size() == std.size(),
-        "Standardizer::apply: not fitted; call Standardizer::fit on the training data first");
-  check(x.ndim() == 2 && x.dim(1) == mean.size(), "Standardizer::apply: data has shape ",
+        "standardize: not fitted; fit the mean and std on the training data first");
+  for (std::size_t j = 0; j < mean.size(); ++j)
+    check(std::isfinite(mean[j]) && std::isfinite(std[j]) && std[j] > 0, "standardize: feature ",
+          j, " has mean ", mean[j], " and std ", std[j], "; the mean must be finite and the std > 0");
+  check(x.ndim() == 2 && x.dim(1) == mean.size(), "standardize: data has shape ",
         shape_str(x.shape()), ", but the standardizer was fitted on ", mean.size(),
         " features per row");
   std::size_t n = x.dim(0), width = x.dim(1);

@@ -343,6 +343,8 @@ TEST_CASE("Standardizer rejects bad input with lw::Error", "[data]") {
   lw::Standardizer unfitted;
   Tensor x({4, 2});
   REQUIRE_THROWS_WITH(unfitted.apply(x), Catch::Contains("not fitted"));
+  lw::Standardizer zero_std{{0.0f, 1.0f}, {1.0f, 0.0f}};
+  REQUIRE_THROWS_WITH(zero_std.apply(x), Catch::Contains("feature 1 has mean 1 and std 0"));
 }
 
 TEST_CASE("split: sizes, and train + test is a permutation of the data", "[data]") {

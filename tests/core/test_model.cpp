@@ -247,6 +247,8 @@ TEST_CASE("bad calls throw, name the problem and leave the model unchanged", "[m
   REQUIRE_THROWS_WITH(m.train_step(x, std::vector<float>{0, 2}, 2, *bce, *adam),
                       Contains("targets must be in [0, 1]"));
   REQUIRE_THROWS_WITH(m.train_step(x, y, 2, *bce, *adam, TrainOptions{-1}), Contains("l1"));
+  REQUIRE_THROWS_WITH(m.train_step(x, std::vector<float>{0, NAN}, 2, *bce, *adam),
+                      Contains("train_step: y value 1 is nan"));
   auto ce = make_loss("cross_entropy");
   REQUIRE_THROWS_WITH(m.train_step(x, y, 2, *ce, *adam), Contains("needs one logit per class"));
   REQUIRE_THROWS_WITH(m.train_epoch(x, y, 2, 0, *bce, *adam), Contains("batch must be at least 1"));
