@@ -23,11 +23,11 @@
 // testLoss, trainAccuracy, testAccuracy}; accuracy null for regression) after each slice of
 // training that completed an epoch; `statechange` (detail {state}).
 //
-// Training runs in a Web Worker (engine/trainer.mjs). While playing, the element keeps one
-// request in flight: trainFor a few milliseconds with a light snapshot (metrics and the
-// boundary grid), and the heavy parts (every neuron's image, weights, gradients, statistics)
-// only as often as the views can draw them; views draw once per animation frame from the
-// latest snapshot, so the page stays smooth whatever the worker does.
+// Training runs in a Web Worker (engine/trainer.mjs). While playing, the element sends one
+// request per animation frame (fewer at a capped speed): trainFor a few milliseconds with a
+// light snapshot (metrics and the boundary grid), and the heavy parts (every neuron's image,
+// weights, gradients, statistics) only as often as the views can draw them; views draw at most
+// once per frame from the latest snapshot, so the page stays smooth whatever the worker does.
 import { DATASETS, DEFAULTS, FIELDS, KEYS, MAX_LAYERS, MAX_NEURONS, activationOf, fromHash, isRegression, readJSONState, toHash, toJSONState, withChanges } from './state.js';
 import { optimizerConfig, trainerConfig } from './config.js';
 import { DEFAULT_EPOCHS, layerwiseCode, pytorchCode } from './codegen.js';
@@ -594,6 +594,8 @@ export class LayerwisePlayground extends HTMLElement {
               await new Promise((r) => setTimeout(r, ((1 - this.#tokens) / rate) * 1000));
               continue;
             }
+          } else {
+            await new Promise((r) => requestAnimationFrame(r)); // leaves the page's core some air
           }
           const trained = await this.#enqueue(() => this.#slice(rate === Infinity ? undefined : Math.floor(this.#tokens)));
           if (!trained) this.pause();

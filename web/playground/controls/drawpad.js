@@ -23,7 +23,7 @@ export class DrawPad {
     this.canvas = h('canvas', { class: 'pad', tabindex: '0', role: 'application', 't-label': 'draw.hint' });
     this.classBar = h('div', { class: 'pad-classes', role: 'radiogroup', 't-label': 'draw.title' });
     this.count = h('span', { class: 'pad-count', 'aria-live': 'polite' });
-    this.root = h('div', { class: 'drawpad', 'data-panel': 'draw' },
+    this.root = h('div', { class: 'drawpad' },
       h('p', { class: 'pad-title', t: 'draw.title' }),
       h('p', { class: 'pad-hint', t: 'draw.hint' }),
       this.classBar,
