@@ -1,0 +1,247 @@
+// What every view needs and none should write twice: making elements, sizing a canvas to its
+// box at the screen's pixel density, watching the box for size changes, numbers in short form,
+// translated text with an English fallback, the floating read-out, and the views' stylesheet.
+//
+// The stylesheet uses the page's custom properties when they are set (--ink, --muted, --line,
+// --card, --accent, --font) and sensible values when not, so the views look at home inside
+// <layerwise-playground>'s shadow root and on a bare test page alike.
+import { VIEW_STRINGS } from './strings.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An HTML element with attributes (className as `class`), appended to parent if given. */
+export function el(tag, attrs = {}, parent = null) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+/** An SVG element with attributes, appended to parent if given. */
+export function svg(tag, attrs = {}, parent = null) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+/**
+ * Sizes canvas to cssW × cssH CSS pixels at the device pixel ratio (only when they changed,
+ * since resizing clears it) and returns its 2-D context scaled to CSS pixels.
+ */
+export function fitCanvas(canvas, cssW, cssH) {
+  const dpr = globalThis.devicePixelRatio || 1;
+  const w = Math.max(1, Math.round(cssW * dpr));
+  const h = Math.max(1, Math.round(cssH * dpr));
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  canvas.style.width = `${cssW}px`;
+  canvas.style.height = `${cssH}px`;
+  const ctx = canvas.getContext('2d');
+  ctx.setTransform(w / cssW, 0, 0, h / cssH, 0, 0);
+  return ctx;
+}
+
+/** Calls onResize(width, height) when element's content box changes; returns a stop function. */
+export function watchSize(element, onResize) {
+  if (typeof ResizeObserver !== 'function') return () => {};
+  let last = '';
+  const ro = new ResizeObserver((entries) => {
+    const box = entries[entries.length - 1].contentRect;
+    const key = `${Math.round(box.width)}x${Math.round(box.height)}`;
+    if (key === last) return;
+    last = key;
+    onResize(Math.round(box.width), Math.round(box.height));
+  });
+  ro.observe(element);
+  return () => ro.disconnect();
+}
+
+const MINUS = '\u2212';
+
+/** A number in at most `digits` significant digits, with a true minus sign: 0.0123, −4.56e−5. */
+export function fmt(v, digits = 3) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : `${MINUS}∞`;
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  let s;
+  if (a >= 1e5 || a < 1e-3) {
+    s = v.toExponential(digits - 1).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  } else {
+    s = String(Number(v.toPrecision(digits)));
+  }
+  return s.replace(/-/g, MINUS);
+}
+
+/** A share in [0, 1] as a percentage: 0.975 → "97.5%". */
+export function pct(v) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  const p = 100 * v;
+  return `${p >= 99.95 || p === 0 ? p.toFixed(0) : p >= 10 ? p.toFixed(1) : p.toPrecision(2)}%`;
+}
+
+/** "{name}" placeholders of text filled from params. */
+export function fill(text, params) {
+  return params ? text.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m)) : text;
+}
+
+/**
+ * A translator that always answers: the playground's t(key, params) when it knows the key,
+ * else the English text of VIEW_STRINGS, else the key itself.
+ */
+export function translator(t) {
+  return (key, params) => {
+    const s = typeof t === 'function' ? t(key, params) : undefined;
+    if (typeof s === 'string' && s !== key && s !== '') return s;
+    return fill(VIEW_STRINGS[key] ?? key, params);
+  };
+}
+
+/** Reads a few CSS custom properties of node for drawing on a canvas (which cannot use var()). */
+export function themeOf(node) {
+  const cs = getComputedStyle(node);
+  const get = (name, dflt) => cs.getPropertyValue(name).trim() || dflt;
+  return {
+    ink: get('--ink', '#1f2933'),
+    muted: get('--muted', '#5f6b7a'),
+    line: get('--line', '#e3e7ec'),
+    card: get('--card', '#ffffff'),
+    font: cs.fontFamily || 'system-ui, sans-serif',
+  };
+}
+
+/**
+ * The floating read-out of a view: a small dark label that follows the pointer (or the
+ * keyboard's focus) inside `host` (positioned), kept within host's box. It is also a polite
+ * live region, so a screen reader hears what a keyboard user moves to.
+ */
+export class Readout {
+  constructor(host) {
+    this.host = host;
+    this.node = el('div', { class: 'lw-tip', role: 'status', 'aria-live': 'polite' }, host);
+    this.text = '';
+    this.hide();
+  }
+
+  /** Shows lines of text (an array, or one string) with its anchor at (x, y) in host's pixels. */
+  show(lines, x, y) {
+    const text = Array.isArray(lines) ? lines.join('\n') : lines;
+    if (text !== this.text) {
+      this.text = text;
+      this.node.replaceChildren(...text.split('\n').map((line, i) => el('div', {
+        class: i === 0 ? 'lw-tip-head' : 'lw-tip-line', text: line,
+      })));
+    }
+    this.node.hidden = false;
+    const hw = this.host.clientWidth;
+    const w = this.node.offsetWidth;
+    const h = this.node.offsetHeight;
+    let left = x + 14;
+    if (left + w > hw - 2) left = x - 14 - w;
+    if (left < 2) left = Math.max(2, Math.min(hw - w - 2, x - w / 2));
+    let top = y - h - 12;
+    if (top < 2) top = y + 16;
+    this.node.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+  }
+
+  hide() {
+    this.node.hidden = true;
+  }
+
+  get visible() {
+    return !this.node.hidden;
+  }
+}
+
+/** Appends the views' stylesheet to root (once per root). */
+export function installStyles(root) {
+  el('style', { text: CSS }, root);
+}
+
+const CSS = `
+.lw-view {
+  position: relative;
+  font-family: var(--font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  color: var(--ink, #1f2933);
+  font-size: 12px;
+  line-height: 1.35;
+  -webkit-tap-highlight-color: transparent;
+}
+.lw-view canvas { display: block; }
+.lw-view svg { display: block; overflow: visible; }
+.lw-view text { fill: currentColor; font-family: inherit; }
+.lw-view .lw-muted { color: var(--muted, #5f6b7a); }
+.lw-view [tabindex]:focus { outline: none; }
+.lw-view .lw-focusable:focus-visible { outline: 2px solid var(--accent, #0072B2); outline-offset: 2px; border-radius: 4px; }
+.lw-tip {
+  position: absolute; left: 0; top: 0; z-index: 5;
+  pointer-events: none;
+  max-width: 17rem;
+  padding: 5px 8px;
+  border-radius: 6px;
+  background: rgba(23, 29, 36, 0.92);
+  color: #fff;
+  font-size: 12px;
+  line-height: 1.4;
+  font-variant-numeric: tabular-nums;
+  box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);
+  white-space: nowrap;
+}
+.lw-tip[hidden] { display: none; }
+.lw-tip-head { font-weight: 600; }
+.lw-legend {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 4px 14px;
+  margin-top: 6px; color: var(--muted, #5f6b7a);
+}
+.lw-legend .lw-key { display: inline-flex; align-items: center; gap: 5px; white-space: nowrap; }
+.lw-swatch {
+  display: inline-block; width: 10px; height: 10px; border-radius: 50%;
+  box-shadow: 0 0 0 1.5px #fff, 0 0 0 2.2px rgba(0, 0, 0, 0.25);
+}
+.lw-swatch.lw-test { box-shadow: 0 0 0 1.6px #1f2933; }
+.lw-swatch.lw-line { width: 18px; height: 0; border-radius: 0; box-shadow: none; border-top: 2px solid; }
+.lw-swatch.lw-line.lw-dashed { border-top-style: dashed; }
+.lw-ramp { display: inline-block; width: 72px; height: 10px; border-radius: 3px; }
+.lw-toggle { display: inline-flex; align-items: center; gap: 4px; cursor: pointer; color: var(--muted, #5f6b7a); }
+.lw-toggle input { margin: 0; accent-color: var(--accent, #0072B2); }
+.lw-empty { color: var(--muted, #5f6b7a); padding: 12px 0; }
+.lw-scroll { overflow-x: auto; overflow-y: hidden; -webkit-overflow-scrolling: touch; }
+.lw-badge {
+  display: inline-block; padding: 0 5px; border-radius: 8px; font-size: 11px; line-height: 16px;
+  background: var(--line, #e3e7ec); color: var(--ink, #1f2933); white-space: nowrap;
+}
+.lw-badge.lw-warn { background: #FBE3B8; color: #6B4500; }
+.lw-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
+
+/** About `count` round tick values covering [lo, hi] (steps of 1, 2 or 5 × 10^k). */
+export function niceTicks(lo, hi, count = 5) {
+  if (!(hi > lo)) return [lo];
+  const raw = (hi - lo) / Math.max(1, count);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.999) ?? 10 * mag;
+  const ticks = [];
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
+    ticks.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
+  }
+  return ticks;
+}
+
+/** Largest |target| of the data: regression colours run from −it to +it. */
+export function targetScale(data) {
+  let m = 0;
+  for (const set of [data?.train, data?.test]) {
+    if (!set) continue;
+    for (const v of set.y) if (Math.abs(v) > m) m = Math.abs(v);
+  }
+  return m > 0 ? m : 1;
+}
