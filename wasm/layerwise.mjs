@@ -58,7 +58,8 @@ export async function loadLayerwise(options = {}) {
     const failed = new Promise((_, reject) => (fail = reject));
     const ready = createLayerwiseModule({
       instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(module, imports).then((instance) => receive(instance), fail);
+        // catch, not then's second argument: a throw inside receive() must reject too.
+        WebAssembly.instantiate(module, imports).then(receive).catch(fail);
         return {};
       },
     });
@@ -118,7 +119,6 @@ const jsNames = {
   train_epoch: 'trainEpoch',
   set_parameters: 'setParameters',
   feature_map: 'featureMap',
-  'Standardizer::apply': 'standardize',
 };
 
 const camelCase = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

@@ -50,7 +50,7 @@ test('bad input of every kind: a LayerwiseError naming the problem, then the eng
     'y of the wrong length': [() => model.trainStep(x, [0, 1], 1, ce, opt), /trainStep: y has 2 values, but 1 samples need 1 for cross_entropy/],
     'a class out of range': [() => model.trainStep(x, [3], 1, ce, opt), /cross_entropy: target 0 is 3; targets are class indices 0 \.\. 2/],
     'a fractional class': [() => model.trainStep(x, [0.5], 1, ce, opt), /target 0 is 0\.5/],
-    'y holding NaN': [() => model.trainStep(x, [NaN], 1, ce, opt), /trainStep value 0 is nan/],
+    'y holding NaN': [() => model.trainStep(x, [NaN], 1, ce, opt), /trainStep: y value 0 is nan/],
     'a BCE target outside [0, 1]': [() => model.trainStep(x, [0, 2, 0], 1, 'bce', opt), /bce: target 1 is 2; targets must be in \[0, 1\]/],
     'a BCE prediction outside [0, 1]': [() => model.trainStep([100, 2], [0, 1, 0], 1, 'bce', opt), /bce needs probabilities in \[0, 1\] \(put a sigmoid before it/],
     'a negative l1': [() => model.trainStep(x, [0], 1, ce, opt, { l1: -1 }), /l1 must be a finite number >= 0, got -1/],
