@@ -1,9 +1,9 @@
-// The engine in the browser: the XOR page trains to a high accuracy, can be paused, fits a
-// phone screen (screenshots in test-results/), and the library also runs in a module worker.
+// The engine library in the browser, outside the playground: it loads and trains in a module
+// Web Worker, and its errors arrive as LayerwiseError.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage, screenshot } from './browser.mjs';
+import { launchBrowser, openPage } from './browser.mjs';
 
 let server;
 let browser;
@@ -16,62 +16,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-});
-
-const statusNumbers = (page) =>
-  page.evaluate(() => {
-    const text = document.getElementById('status').textContent;
-    const epoch = Number(/epoch\s*(\d+)/i.exec(text)?.[1]);
-    const accuracy = Number(/accuracy\s*([\d.]+)%/i.exec(text)?.[1]);
-    return { text, epoch, accuracy };
-  });
-
-for (const [name, viewport] of [
-  ['desktop', { width: 1280, height: 800 }],
-  ['phone', { width: 390, height: 844 }],
-]) {
-  test(`XOR page on a ${name} screen: trains past 95% test accuracy, no horizontal scroll`, async () => {
-    const { page, context, errors } = await openPage(browser, new URL('index.html', server.url).href, { viewport });
-    try {
-      await page.waitForFunction(() => /epoch\s*200\b/i.test(document.getElementById('status').textContent), null, {
-        timeout: 60_000,
-      });
-      const { text, accuracy } = await statusNumbers(page);
-      assert.ok(accuracy >= 95, `status: ${text}`);
-      const layout = await page.evaluate(() => {
-        const canvas = document.getElementById('boundary').getBoundingClientRect();
-        return { scrollWidth: document.documentElement.scrollWidth, canvas: [canvas.width, canvas.height] };
-      });
-      assert.ok(layout.scrollWidth <= viewport.width, `page is ${layout.scrollWidth}px wide`);
-      assert.ok(layout.canvas[0] > 200 && Math.abs(layout.canvas[0] - layout.canvas[1]) < 1, `canvas ${layout.canvas}`);
-      assert.deepEqual(errors, [], `console errors:\n${errors.join('\n')}`);
-    } finally {
-      await screenshot(page, `test-results/xor-${name}.png`);
-      await context.close();
-    }
-  });
-}
-
-test('Pause stops training, Resume continues it, New data starts over', async () => {
-  const { page, context, errors } = await openPage(browser, new URL('index.html', server.url).href);
-  try {
-    await page.waitForFunction(() => /accuracy\s*\d/i.test(document.getElementById('status').textContent));
-    await page.click('#pause');
-    const paused = (await statusNumbers(page)).epoch;
-    await page.waitForTimeout(300);
-    assert.equal((await statusNumbers(page)).epoch, paused);
-    assert.equal(await page.textContent('#pause'), 'Resume');
-    await page.click('#pause');
-    const epochAbove = (n) => Number(/epoch\s*(\d+)/i.exec(document.getElementById('status').textContent)?.[1]) > n;
-    await page.waitForFunction(epochAbove, paused);
-    const before = (await statusNumbers(page)).epoch;
-    await page.click('#restart');
-    assert.ok((await statusNumbers(page)).epoch < before, 'New data restarts at epoch 0');
-    await page.waitForFunction(() => /accuracy\s*\d/i.test(document.getElementById('status').textContent));
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
 });
 
 test('the library loads and trains in a module Web Worker', async () => {
