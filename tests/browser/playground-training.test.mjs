@@ -57,6 +57,11 @@ test('three blobs with softmax and cross-entropy: at least 90% test accuracy', a
   const { result } = await stepAndWatch(200);
   t.diagnostic(`blobs3: epoch ${result.epoch}, test accuracy ${result.testAccuracy}`);
   assert.ok(result.testAccuracy >= 0.9, `test accuracy ${result.testAccuracy}`);
+  // a loss that cannot work with three classes is replaced, and the learner is told
+  await page.evaluate(() => { document.querySelector('layerwise-playground').state = { loss: 'bce' }; });
+  await page.waitForFunction(() => document.querySelector('layerwise-playground').epoch === 0);
+  await page.waitForFunction(() => !document.querySelector('layerwise-playground').shadowRoot.querySelector('.message').hidden);
+  assert.match(await message(page), /cross-entropy/i);
   assert.deepEqual(errors, []);
 });
 
