@@ -61,9 +61,9 @@ const IN_PLACE = new Set(['lr', 'optimizer', 'momentum', 'nesterov', 'beta1', 'b
 const SPEED_RATE = { slow: 4, normal: 20, fast: 120, max: Infinity };
 const SLICE_MS = 12; // training per request: short enough that a change applies quickly
 const GRID = { size: 48, extent: 6 };
-const HISTORY_MAX = 1500;
-const CURVE_POINTS = 100;
-const MIN_DRAWN = 4; // drawn points needed (in two classes at least) to train // curve points kept; older ones are thinned out two to one
+const HISTORY_MAX = 1500; // curve points kept; older ones are thinned out two to one
+const CURVE_POINTS = 100; // at least this many points over any run (see #curveStep)
+const MIN_DRAWN = 4; // drawn points needed (in two classes at least) to train
 
 const attributeKey = new Map();
 for (const key of KEYS) {
@@ -161,7 +161,7 @@ export class LayerwisePlayground extends HTMLElement {
     if (!this.#connected || old === value) return;
     if (name === 'hide') {
       this.#setHidden(value);
-      this.#syncViews();
+      this.#scheduleRender(true);
     } else if (name === 'speed') {
       if (SPEEDS.includes(value)) this.#setSpeed(value);
     } else if (name === 'url-state') {
@@ -221,12 +221,20 @@ export class LayerwisePlayground extends HTMLElement {
         this.#renderCode();
       },
     });
+    // unstyled controls would flash for a moment: show them once the stylesheet is in
+    this.#ui.root.style.visibility = 'hidden';
+    const show = () => this.#ui.root.style.removeProperty('visibility');
+    link.addEventListener('load', show);
+    link.addEventListener('error', show);
     shadow.append(link, this.#ui.root);
   }
 
   // ---- public API ----
 
-  /** Resolves once the first network is built (the engine loaded and initialised). */
+  /**
+   * Resolves once the element can take commands: the engine is loaded and the first network
+   * built (or, if it could not be, the reason is on screen and training does nothing).
+   */
   get ready() {
     return this.#ready;
   }
@@ -237,9 +245,7 @@ export class LayerwisePlayground extends HTMLElement {
 
   set state(value) {
     if (value === null || typeof value !== 'object') throw new TypeError('state must be an object of settings, e.g. {dataset: "xor"}');
-    const changes = {};
-    for (const [k, v] of Object.entries(value)) changes[k] = v;
-    this.#change(changes);
+    this.#change({ ...value });
   }
 
   get playing() {
@@ -276,16 +282,15 @@ export class LayerwisePlayground extends HTMLElement {
   play() {
     if (this.#playing || this.#diverged) return;
     this.#playing = true;
-    this.#ui.setPlaying(true);
-    this.#relabel();
+    this.#ui.setPlaying(true, this.#tr);
     this.#runLoop();
   }
 
   pause() {
     if (!this.#playing) return;
     this.#playing = false;
-    this.#ui?.setPlaying(false);
-    this.#relabel();
+    this.#ui?.setPlaying(false, this.#tr);
+    this.#scheduleRender(); // the code panel catches up with the epochs trained
   }
 
   /** Trains n epochs (pausing play first); resolves with the last epoch event's detail. */
@@ -422,7 +427,7 @@ export class LayerwisePlayground extends HTMLElement {
       return;
     }
     this.#state = state;
-    if (!problems.length && this.#message?.kind === 'warn') this.#say(null);
+    if (!problems.length && this.#message?.key === 'badSetting') this.#say(null);
     this.#persist();
     if (!this.#connected || !this.#ui) return;
     if (changed.includes('lang')) this.#relabel();
@@ -507,6 +512,7 @@ export class LayerwisePlayground extends HTMLElement {
       this.#built = false;
       this.pause();
       this.#say('tooFewPoints', { min: MIN_DRAWN }, 'warn');
+      this.#resolveReady();
       return;
     }
     const made = trainerConfig(state, { drawn: this.#drawn, grid: GRID });
@@ -521,6 +527,7 @@ export class LayerwisePlayground extends HTMLElement {
         this.#persist();
         this.#syncControls();
       }
+      this.#resolveReady();
       return;
     }
     this.#generation++;
@@ -555,6 +562,7 @@ export class LayerwisePlayground extends HTMLElement {
   #applySettings() {
     const settings = this.#trainerSettings(this.#state);
     this.#enqueue(async () => {
+      if (!this.#built) return; // the next network takes them from the state
       const trainer = await this.#started();
       await trainer.set(settings);
     }).catch((err) => this.#say('badSetting', { problem: err.message }, 'error'));
@@ -661,8 +669,7 @@ export class LayerwisePlayground extends HTMLElement {
     if (snap.diverged && !this.#diverged) {
       this.#diverged = true;
       this.pause();
-      const bad = [...snap.epochLosses, ...snap.batchLosses, snap.trainLoss].find((v) => v !== null && !Number.isFinite(v));
-      this.#say('diverged', { value: bad === undefined || Number.isNaN(bad) ? 'NaN' : bad > 0 ? '∞' : '−∞' }, 'error');
+      this.#say('diverged', null, 'error');
     } else if (this.#message?.key === 'app.loading') {
       this.#say(null);
     }
@@ -685,7 +692,7 @@ export class LayerwisePlayground extends HTMLElement {
   // ---- drawing ----
 
   #scheduleRender(all = false) {
-    if (all) ['grid', 'neurons', 'stats', 'history'].forEach((p) => this.#fresh.add(p));
+    if (all) ['grid', 'neurons', 'stats'].forEach((p) => this.#fresh.add(p));
     if (this.#frame) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
@@ -731,7 +738,7 @@ export class LayerwisePlayground extends HTMLElement {
       loss: info.loss,
       data: this.#data,
       history: this.#history,
-      t: this.#tView,
+      t: this.#tr,
       lang: this.#state.lang,
     };
   }
@@ -741,16 +748,12 @@ export class LayerwisePlayground extends HTMLElement {
       if (this.#views[name]) return;
       try {
         const module = await import(new URL(path, import.meta.url).href);
-        this.#views[name] = new module[className](this.#ui.slots[name], { t: this.#tView });
+        this.#views[name] = new module[className](this.#ui.slots[name], { t: this.#tr });
       } catch (err) {
         console.warn(`layerwise-playground: no ${name} view (${err.message})`);
       }
     }));
     this.#relabel();
-    this.#scheduleRender(true);
-  }
-
-  #syncViews() {
     this.#scheduleRender(true);
   }
 
@@ -765,19 +768,18 @@ export class LayerwisePlayground extends HTMLElement {
     return fill((lang === 'ko' ? ELEMENT_STRINGS_KO[key] : undefined) ?? ELEMENT_STRINGS[key] ?? key, params);
   }
 
-  #tView = (key, params) => this.#t(key, params);
+  #tr = (key, params) => this.#t(key, params); // #t as a function to hand out
 
   #say(key, params = null, kind = 'info') {
     this.#message = key ? { key, params, kind } : null;
-    this.#ui?.setMessage(this.#message, (k, p) => this.#t(k, p));
+    this.#ui?.setMessage(this.#message, this.#tr);
   }
 
   #relabel() {
     if (!this.#ui) return;
-    const t = (k, p) => this.#t(k, p);
     this.#ui.root.lang = this.#state.lang;
-    relabel(this.#ui.root, t);
-    this.#ui.setMessage(this.#message, t);
+    relabel(this.#ui.root, this.#tr);
+    this.#ui.setMessage(this.#message, this.#tr);
     this.#codeText = null;
     this.#scheduleRender(true);
   }
@@ -786,7 +788,7 @@ export class LayerwisePlayground extends HTMLElement {
     if (!this.#ui) return;
     const info = this.#info && this.#goodState === this.#state ? this.#info : trainerConfig(this.#state, { drawn: this.#drawn });
     this.#ui.sync(this.#state, {
-      t: (k, p) => this.#t(k, p),
+      t: this.#tr,
       loss: info.loss,
       output: info.output,
       classes: info.classes,

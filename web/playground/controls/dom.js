@@ -41,7 +41,8 @@ export function setText(el, key, params, t) {
   if (t) relabelOne(el, t);
 }
 
-function relabelOne(el, t) {
+/** Puts one marked element's text into the language of t. */
+export function relabelOne(el, t) {
   const params = el.dataset.tParams ? JSON.parse(el.dataset.tParams) : undefined;
   if (el.dataset.t) el.textContent = t(el.dataset.t, params);
   if (el.dataset.tLabel) el.setAttribute('aria-label', t(el.dataset.tLabel, params));

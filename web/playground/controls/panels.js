@@ -3,7 +3,7 @@
 // once; sync(state, info) shows a state; user actions call back into the element (actions),
 // which turns them into a new state. Nothing here trains or keeps state of its own.
 import { ACTIVATIONS, DATASETS, FEATURES, FIELDS, INITS, LOSSES, MAX_LAYERS, MAX_NEURONS, OPTIMIZERS, REGRESSION, activationOf } from '../state.js';
-import { ICONS, field, h, icon, newId, range, relabel, select, setSelect, setText, toggle } from './dom.js';
+import { ICONS, field, h, icon, newId, range, relabel, relabelOne, select, setSelect, setText, toggle } from './dom.js';
 import { DrawPad } from './drawpad.js';
 
 const LR = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -229,12 +229,13 @@ export function buildPanels(actions) {
     slots,
     refs,
     sync: (state, info) => sync(refs, state, info, actions),
-    setPlaying(playing) {
+    setPlaying(playing, t) {
       refs.play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
       refs.play.setAttribute('aria-pressed', String(playing));
       refs.play.dataset.tLabel = playing ? 'controls.pause' : 'controls.play';
       refs.play.dataset.tTitle = playing ? 'controls.pause.tip' : 'controls.play.tip';
       refs.play.classList.toggle('playing', playing);
+      relabelOne(refs.play, t);
     },
     setEpoch(n) {
       refs.epoch.textContent = formatEpoch(n);
