@@ -2,7 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { STRINGS, LANGS, t, translator, missingKeys, placeholders } from '../../web/playground/i18n.js';
+import { STRINGS, LANGS, CLASHES, t, translator, missingKeys, placeholders } from '../../web/playground/i18n.js';
+import { ELEMENT_STRINGS } from '../../web/playground/strings-element.js';
+import { VIEW_STRINGS } from '../../web/playground/views/strings.js';
 import { DATASETS, FEATURES, ACTIVATIONS, LOSSES, INITS, OPTIMIZERS, FIELDS } from '../../web/playground/state.js';
 import { resolveLoss } from '../../web/playground/config.js';
 
@@ -19,6 +21,40 @@ test('every language has every key, none empty', () => {
       assert.equal(text, text.trim(), `${lang}.${key} has surrounding spaces`);
     }
   }
+});
+
+test("the keys files' strings are merged in, and every one has Korean", (t) => {
+  // strings-element.js and views/strings.js hold English their authors edit; i18n.js merges them
+  // and holds their Korean. A key added there without Korean here fails this test.
+  for (const [file, table] of [['strings-element.js', ELEMENT_STRINGS], ['views/strings.js', VIEW_STRINGS]]) {
+    const unmerged = Object.keys(table).filter((k) => typeof STRINGS.en[k] !== 'string');
+    assert.deepEqual(unmerged, [], `${file} keys not in STRINGS.en`);
+    const noKorean = Object.keys(table).filter((k) => typeof STRINGS.ko[k] !== 'string' || STRINGS.ko[k].trim() === '');
+    assert.deepEqual(noKorean, [], `${file} keys without Korean in i18n.js`);
+    for (const [key, text] of Object.entries(table)) {
+      // English as the keys file writes it, unless i18n.js has the key itself (a clash).
+      const clash = CLASHES.find((c) => c.key === key && c.file === file);
+      assert.equal(STRINGS.en[key], clash ? clash.used : text, `en.${key}`);
+      assert.deepEqual(placeholders(STRINGS.ko[key]), placeholders(text), `ko.${key} has the placeholders of ${file}`);
+    }
+  }
+  assert.deepEqual(missingKeys('ko'), []);
+  for (const c of CLASHES) t.diagnostic(`clash: ${c.key} is ${JSON.stringify(c.used)}; ${c.file} says ${JSON.stringify(c.text)}`);
+});
+
+test('no Korean string is left in English, except names, code and symbols', () => {
+  // A Korean string may equal the English only when nothing in it is an English word: once
+  // placeholders and the names below are taken out, no two Latin letters in a row remain
+  // ("x₁ = {x1}", "{n}✕", "β₁", "한국어" pass; "Input", "weights:" fail).
+  const names = ['Layerwise', 'PyTorch', 'JS', 'JSON', 'English', 'XOR', 'ReLU', 'Leaky', 'Tanh', 'tanh',
+    'SGD', 'Adam', 'RMSprop', 'sin', 'L1', 'L2', 'MB'];
+  const allowed = new RegExp(`\\{\\w+\\}|\\b(${names.join('|')})\\b`, 'g');
+  const same = Object.keys(STRINGS.en)
+    .filter((k) => STRINGS.ko[k] === STRINGS.en[k] && /[A-Za-z]{2,}/.test(STRINGS.ko[k].replace(allowed, '')));
+  assert.deepEqual(same, [], 'Korean identical to English');
+  // The checker itself: words fail, names and symbols pass.
+  for (const text of ['Input', 'weights:', 'L{n} layer']) assert.match(text.replace(allowed, ''), /[A-Za-z]{2,}/, text);
+  for (const text of ['x₁ = {x1}', '{n}✕', 'Leaky ReLU', 'sin(x₁)', 'Layerwise JS']) assert.doesNotMatch(text.replace(allowed, ''), /[A-Za-z]{2,}/, text);
 });
 
 test('placeholders are the same in every language', () => {
