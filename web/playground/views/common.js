@@ -106,6 +106,18 @@ export function translator(t) {
   };
 }
 
+const ACTIVATION_ENGLISH = {
+  identity: 'linear', leaky_relu: 'leaky ReLU', relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid',
+  softmax: 'softmax',
+};
+
+/** An activation's name in the UI's language (the playground's activation.* strings). */
+export function activationLabel(t, type) {
+  const key = `activation.${type === 'identity' ? 'linear' : type}`;
+  const s = t(key);
+  return s && s !== key ? s : (ACTIVATION_ENGLISH[type] ?? type);
+}
+
 /** Reads a few CSS custom properties of node for drawing on a canvas (which cannot use var()). */
 export function themeOf(node) {
   const cs = getComputedStyle(node);

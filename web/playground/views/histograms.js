@@ -13,7 +13,7 @@
 // Hover or tap a histogram (or focus the panel and use the arrow keys) for its mean, std,
 // min, max and the bar under the pointer.
 import { NEGATIVE, POSITIVE } from '../palette.js';
-import { Readout, el, fitCanvas, fmt, installStyles, pct, themeOf, translator, watchSize } from './common.js';
+import { Readout, activationLabel, el, fitCanvas, fmt, installStyles, pct, themeOf, translator, watchSize } from './common.js';
 
 const ACTIVATIONS = new Set(['relu', 'leaky_relu', 'tanh', 'sigmoid', 'identity', 'softmax']);
 const KINDS = ['weights', 'activations', 'gradients'];
@@ -113,8 +113,8 @@ export class HistogramsView {
       const row = el('div', { style: 'margin-top: 8px;' });
       const head = el('div', { style: 'display: flex; flex-wrap: wrap; align-items: center; gap: 2px 6px; margin-bottom: 2px;' }, row);
       const name = r === layers.length - 1
-        ? t('hist.output', { activation: nameOf(layer.activation) })
-        : t('hist.layer', { n: r + 1, activation: nameOf(layer.activation) });
+        ? t('hist.output', { activation: activationLabel(t, layer.activation) })
+        : t('hist.layer', { n: r + 1, activation: activationLabel(t, layer.activation) });
       el('span', { class: 'lw-muted', text: name }, head);
       const badge = el('span', { class: 'lw-badge' }, head);
       const canvas = el('canvas', { style: 'touch-action: pan-y pinch-zoom;' }, row);
@@ -305,8 +305,4 @@ export class HistogramsView {
       this.#read();
     });
   }
-}
-
-function nameOf(type) {
-  return type === 'identity' ? 'linear' : type === 'leaky_relu' ? 'leaky ReLU' : type === 'relu' ? 'ReLU' : type;
 }

@@ -31,7 +31,7 @@ import {
   CLASS_COLORS, DIVERGING_STRONG, NEGATIVE, NEUTRAL, NEUTRAL_RGB, POSITIVE, hexToRGB, packTable, sigmoid,
 } from '../palette.js';
 import {
-  Readout, el, fitCanvas, fmt, installStyles, svg, targetScale, themeOf, translator, watchSize,
+  Readout, activationLabel, el, fitCanvas, fmt, installStyles, svg, targetScale, themeOf, translator, watchSize,
 } from './common.js';
 
 const CLASS_RGB = CLASS_COLORS.map(hexToRGB);
@@ -533,7 +533,7 @@ export class NetworkView {
       const room = col.w + this.geom.edge - 6;
       const long = [
         col.kind === 'input' ? t('net.input') : col.kind === 'output' ? t('net.output') : t('net.layer', { n: ci }),
-        col.kind === 'input' ? t('net.features', { n: col.n }) : t('net.width', { n: col.n, activation: activationName(col.activation) }),
+        col.kind === 'input' ? t('net.features', { n: col.n }) : t('net.width', { n: col.n, activation: activationLabel(t, col.activation) }),
       ];
       const fits = textWidth(long[0], `600 11.5px ${font}`) <= room && textWidth(long[1], `10.5px ${font}`) <= room;
       const [title, sub] = fits ? long : [
@@ -591,8 +591,8 @@ export class NetworkView {
     const col = this.columns[ci];
     const t = this.t;
     if (col.kind === 'input') return t('net.inputHead', { name: t(`net.feature.${col.names[j]}`) });
-    if (col.kind === 'output') return t('net.outputHead', { j: j + 1, activation: activationName(col.activation) });
-    return t('net.neuronHead', { n: ci, j: j + 1, activation: activationName(col.activation) });
+    if (col.kind === 'output') return t('net.outputHead', { j: j + 1, activation: activationLabel(t, col.activation) });
+    return t('net.neuronHead', { n: ci, j: j + 1, activation: activationLabel(t, col.activation) });
   }
 
   #markDead() {
@@ -934,10 +934,6 @@ function feature(name, x1, x2) {
     case 'sinx2': return Math.sin(x2);
     default: return 0;
   }
-}
-
-function activationName(type) {
-  return type === 'identity' ? 'linear' : type === 'leaky_relu' ? 'leaky ReLU' : type === 'relu' ? 'ReLU' : type;
 }
 
 
