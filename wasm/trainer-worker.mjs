@@ -43,6 +43,11 @@
 //                                            snapshot.parameters ([{name, data}]; names and
 //                                            sizes checked, all or nothing); the rest stays
 //   snapshot  {snapshot?}                 -> snapshot
+//   predict   {x, batch}                  -> prediction {outputs: Float32Array of batch ×
+//                                            outputs}: the current model in eval mode (dropout
+//                                            off) on x, samples as init's data takes them (the
+//                                            same feature map and standardisation); no training
+//                                            state changes
 //   dispose   {}                          -> disposed; frees the model (init works again)
 //   any failure                           -> error {name, message}; nothing changed, and the
 //                                            worker stays usable
@@ -169,6 +174,7 @@ const handlers = {
   reset: (request) => current().reset(request.seed, request.snapshot),
   setParameters: (request) => current().setParameters(request.parameters, request.snapshot),
   snapshot: (request) => current().snapshot(request.snapshot),
+  predict: (request) => ({ type: 'prediction', outputs: current().predict(request.x, request.batch) }),
   dispose() {
     session?.dispose();
     session = null;
@@ -358,6 +364,7 @@ class Session {
     this.testSet = test;
     this.trainArrays = train.toArrays();
     this.width = this.features ? this.features.length : perSample;
+    this.perSample = perSample;
   }
 
   // The decision-boundary grid: cell centres, row 0 at the top, mapped like the data.
@@ -605,6 +612,30 @@ class Session {
     this.batchLosses = [];
     this.trainMs = 0;
     return out;
+  }
+
+  // The model's outputs on raw samples (eval mode), mapped and standardised like the data.
+  predict(x, batch) {
+    whole(batch, 'predict: batch');
+    if (x === null || typeof x !== 'object' || typeof x.length !== 'number') {
+      throw new LayerwiseError(`predict: x must be a Float32Array (or array) of batch × ${this.perSample} values, got ${describe(x)}`);
+    }
+    if (x.length !== batch * this.perSample) {
+      throw new LayerwiseError(`predict: x has ${x.length} values, but a batch of ${batch} samples of ${this.perSample} values needs ${batch * this.perSample}`);
+    }
+    if (!this.features && !this.standardization) return this.model.forward(x, batch);
+    let set = this.lw.data.fromArrays(x, new Float32Array(batch), { features: this.perSample });
+    try {
+      if (this.features) {
+        const mapped = set.featureMap(this.features);
+        set.dispose();
+        set = mapped;
+      }
+      if (this.standardization) set.standardize(this.standardization);
+      return this.model.forward(set.toArrays().x, batch);
+    } finally {
+      set.dispose();
+    }
   }
 
   // The twin's stats, or null when a value is not finite (the engine's JSON cannot carry NaN).

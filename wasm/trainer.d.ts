@@ -184,6 +184,15 @@ export interface Ready {
   names: { datasets: string[]; features: string[]; losses: LossName[]; optimizers: OptimizerName[] };
 }
 
+/** The model's outputs on the samples of a predict request, in eval mode. */
+export interface Prediction {
+  v: 1;
+  id: unknown;
+  type: 'prediction';
+  /** batch × outputs values, sample-major (sample i's output k at i·outputs + k). */
+  outputs: Float32Array;
+}
+
 export interface SettingsReply {
   v: 1;
   id: unknown;
@@ -202,6 +211,7 @@ export type Request = { v?: 1; id?: unknown } & (
   | { type: 'reset'; seed?: number; snapshot?: SnapshotOptions }
   | { type: 'setParameters'; parameters: ParameterValues; snapshot?: SnapshotOptions }
   | { type: 'snapshot'; snapshot?: SnapshotOptions }
+  | { type: 'predict'; x: Float32Array | ArrayLike<number>; batch: number }
   | { type: 'dispose' }
 );
 
@@ -209,6 +219,7 @@ export type Reply =
   | Ready
   | Snapshot
   | SettingsReply
+  | Prediction
   | { v: 1; id: unknown; type: 'disposed' }
   | { v: 1; id: unknown; type: 'error'; name: string; message: string };
 
@@ -243,6 +254,11 @@ export class Trainer {
   /** Weights from a list like snapshot.parameters (names and sizes checked; all or nothing). */
   setParameters(parameters: ParameterValues, options?: { snapshot?: SnapshotOptions }): Promise<Snapshot>;
   snapshot(options?: SnapshotOptions): Promise<Snapshot>;
+  /**
+   * The current model's outputs on `batch` samples (raw, as init's data takes them: the same
+   * feature map and standardisation are applied), in eval mode; nothing trains or changes.
+   */
+  predict(x: Float32Array | ArrayLike<number>, batch: number): Promise<Prediction>;
   /** Terminates the worker; pending and later requests reject. */
   dispose(): Promise<void>;
 }

@@ -7,6 +7,7 @@
 //   let snap = await trainer.init({ spec, data: { dataset: 'xor', noise: 0.1 }, loss: 'bce',
 //                                   optimizer: { name: 'adam', options: { lr: 0.03 } } });
 //   snap = await trainer.trainFor(30, { snapshot: { neurons: false } }); // one play-loop slice
+//   const { outputs } = await trainer.predict(points, 2);                  // eval mode
 //   trainer.set({ lr: 0.01 });                                            // at the next slice
 //   trainer.dispose();
 //
@@ -145,6 +146,14 @@ export class Trainer {
   /** A snapshot of the current state; options pick what it holds, e.g. {neurons: false}. */
   snapshot(options) {
     return this.#request({ type: 'snapshot', snapshot: options });
+  }
+
+  /**
+   * The current model's outputs on `batch` samples x (raw, as init's data takes them; eval
+   * mode, nothing trains): resolves to {type: 'prediction', outputs: Float32Array}.
+   */
+  predict(x, batch) {
+    return this.#request({ type: 'predict', x, batch });
   }
 
   /** Terminates the worker; pending and later requests reject. Safe to call twice. */

@@ -421,3 +421,59 @@ test('setParameters loads weights (all or nothing) and keeps training from them'
   const kept = await trainer.snapshot({ ...light, parameters: true });
   sameArray(kept.parameters[0].data, trained.parameters[0].data, 'a failed load changes nothing');
 });
+
+test('predict gives the current model\'s outputs in eval mode and changes nothing', async () => {
+  // Dropout in the spec: eval mode means the outputs are the plain forward pass, the same on
+  // every call, and equal to a model built here from the snapshot's weights.
+  const spec = { ...net(3, [6], 1, 'sigmoid') };
+  spec.layers = [spec.layers[0], spec.layers[1], { type: 'dropout', p: 0.5 }, ...spec.layers.slice(2)];
+  const features = ['x1', 'x2', 'x1x2'];
+  const data = { dataset: 'xor', n: 120, noise: 0.1, seed: 5, features, standardize: true };
+  const config = { ...xorConfig, spec, data, grid: null, snapshot: light };
+  await trainer.init(config);
+  const before = await trainer.train(5, { snapshot: { ...light, parameters: true, data: true } });
+  const points = Float32Array.from([0.5, -2, -3, 4, 1.25, 1.25]);
+  const first = await trainer.predict(points, 3);
+  assert.equal(first.type, 'prediction');
+  assert.ok(first.outputs instanceof Float32Array);
+  assert.equal(first.outputs.length, 3);
+  sameArray((await trainer.predict(points, 3)).outputs, first.outputs, 'the same outputs every time: no dropout');
+
+  // The same pipeline written out: feature map (x1, x2, x1·x2), standardisation with the
+  // training set's mean and std, then the network with dropout off.
+  const { mean, std } = before.data.standardization;
+  const mapped = new Float32Array(9);
+  for (let i = 0; i < 3; i++) {
+    const [x1, x2] = [points[2 * i], points[2 * i + 1]];
+    [x1, x2, x1 * x2].forEach((v, k) => (mapped[3 * i + k] = (v - mean[k]) / std[k]));
+  }
+  const model = lw.Model.fromSpec(spec);
+  model.setParameters(before.parameters);
+  const expected = model.forward(mapped, 3);
+  model.dispose();
+  for (let i = 0; i < 3; i++) assert.ok(Math.abs(first.outputs[i] - expected[i]) < 1e-6, `output ${i}: ${first.outputs[i]} vs ${expected[i]}`);
+
+  // Nothing trained or moved: the counters, the weights, and what training does next.
+  const after = await trainer.snapshot({ ...light, parameters: true });
+  assert.equal(after.epoch, 5);
+  assert.equal(after.trainLoss, before.trainLoss);
+  sameArray(after.parameters[0].data, before.parameters[0].data, 'weights unchanged');
+  const withPredict = (await trainer.train(3)).epochLosses;
+  await trainer.init(config);
+  await trainer.train(5);
+  sameArray((await trainer.train(3)).epochLosses, withPredict, 'training goes on as if predict had not run');
+
+  // 784 values per sample, no feature map (the sketch pad's case), and the batch checked.
+  const pixels = { spec: net(784, [4], 3), data: { x: new Float32Array(6 * 784).map((_, i) => (i % 7) / 7), y: [0, 1, 2, 0, 1, 2], classes: 3, features: 784, trainRatio: 1 }, loss: 'cross_entropy', grid: null };
+  const snap = await trainer.init({ ...pixels, snapshot: { ...light, parameters: true } });
+  const one = new Float32Array(784).fill(0.5);
+  const { outputs } = await trainer.predict(one, 1);
+  const direct = lw.Model.fromSpec(pixels.spec);
+  direct.setParameters(snap.parameters);
+  sameArray(outputs, direct.forward(one, 1), 'three logits');
+  direct.dispose();
+  await assert.rejects(trainer.predict(one, 2), (err) => err instanceof LayerwiseError && /predict: x has 784 values, but a batch of 2 samples of 784 values needs 1568/.test(err.message));
+  await assert.rejects(trainer.predict(one, 0), /predict: batch must be a whole number ≥ 1/);
+  await assert.rejects(trainer.predict(null, 1), /predict: x must be/);
+  assert.equal((await trainer.predict(one, 1)).outputs.length, 3, 'still usable');
+});
