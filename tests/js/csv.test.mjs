@@ -72,6 +72,7 @@ test('a broken file: bad lines reported by number, good ones kept in order', () 
   assert.deepEqual(problems.map((p) => p.line), [4, 5, 7, 9, 10, 11, 13, 15, 16, 17]);
   assert.deepEqual(problems.map((p) => p.key),
     ['csv.notNumber', 'csv.columns', 'csv.label', 'csv.outside', 'csv.label', 'csv.notNumber', 'csv.columns', 'csv.notNumber', 'csv.notNumber', 'csv.label']);
+  assert.deepEqual(fromCSV('1,2,one\n').problems, [{ line: 1, key: 'csv.labelNotNumber', params: { text: 'one' } }]);
   assert.deepEqual(problems[0].params, { column: 'x', text: 'abc' });
   assert.deepEqual(problems[1].params, { count: 2 });
   assert.deepEqual(problems[2].params, { text: '7', last: MAX_CLASSES - 1 });
@@ -88,10 +89,10 @@ test('without a header the caller decides; values accept any finite number', () 
   assert.equal(asValues.header, null);
   assert.equal(asValues.drawn.classes, 0);
   assert.deepEqual(Array.from(asValues.drawn.y), [0.5, -3]);
-  assert.deepEqual(asValues.problems, [{ line: 3, key: 'csv.notNumber', params: { column: 'value', text: 'abc' } }]);
+  assert.deepEqual(asValues.problems, [{ line: 3, key: 'csv.valueNotNumber', params: { text: 'abc' } }]);
   const asClasses = fromCSV(text);
   assert.equal(asClasses.drawn.classes, 2); // at least two classes, even with labels 0 only
-  assert.deepEqual(asClasses.problems.map((p) => [p.line, p.key]), [[1, 'csv.label'], [2, 'csv.label'], [3, 'csv.notNumber']]);
+  assert.deepEqual(asClasses.problems.map((p) => [p.line, p.key]), [[1, 'csv.label'], [2, 'csv.label'], [3, 'csv.labelNotNumber']]);
   // a header naming "label" reads classes even in values mode; a BOM is ignored
   const labelled = fromCSV('\uFEFFx,y,label\n1,1,1\n', { regression: true });
   assert.equal(labelled.drawn.classes, 2);

@@ -19,7 +19,10 @@
 // assigning an object changes those keys), `ready` (a Promise: the first network is built),
 // `playing`, `epoch`, `history`, snapshot(options) → Promise<Snapshot>, exportJSON() →
 // Promise<object>, importJSON(textOrObject) → Promise (rejects, changing nothing, on a bad file),
-// `drawn` ({x, y, classes} of the "drawn" dataset). Events: `epoch` (detail {epoch, trainLoss,
+// `drawn` ({x, y, classes} of the "drawn" dataset: classes 2 to 5, or 0 for values to regress),
+// drawFrom(dataset) → Promise (copies a generated dataset into the drawing and draws on it),
+// exportCSV() → text, importCSV(text, name) → {count, problems} (throws, changing nothing, when
+// no line is good). Events: `epoch` (detail {epoch, trainLoss,
 // testLoss, trainAccuracy, testAccuracy}; accuracy null for regression) after each slice of
 // training that completed an epoch; `statechange` (detail {state}).
 //
@@ -34,6 +37,7 @@ import { DEFAULT_EPOCHS, layerwiseCode, pytorchCode } from './codegen.js';
 import { createTrainer } from '../engine/trainer.mjs';
 import { t as translate } from './i18n.js';
 import { FileProblem, fileOf, readFile } from './controls/file.js';
+import { checkPoints, fromCSV, toCSV } from './controls/csv.js';
 import { SPEEDS, buildPanels } from './controls/panels.js';
 import { relabel } from './controls/dom.js';
 
@@ -62,7 +66,8 @@ const SLICE_MS = 12; // training per request: short enough that a change applies
 const GRID = { size: 48, extent: 6 };
 const HISTORY_MAX = 1500; // curve points kept; older ones are thinned out two to one
 const CURVE_POINTS = 100; // at least this many points over any run (see #curveStep)
-const MIN_DRAWN = 4; // drawn points needed (in two classes at least) to train
+const CSV_MAX_BYTES = 5 * 1024 * 1024;
+const MIN_DRAWN = 4; // drawn points needed (in two classes at least, or values) to train
 
 const attributeKey = new Map();
 for (const key of KEYS) {
@@ -211,6 +216,9 @@ export class LayerwisePlayground extends HTMLElement {
       importFile: (file) => this.#openFile(file),
       copyCode: () => this.#copyCode(),
       drawn: (points) => (this.drawn = points),
+      drawFrom: (dataset) => this.drawFrom(dataset).catch(() => {}),
+      importCSV: (file) => this.#openCSV(file),
+      exportCSV: () => this.#downloadCSV(),
       codeTab: (name) => {
         this.#codeTab = name;
         this.#renderCode();
@@ -264,14 +272,82 @@ export class LayerwisePlayground extends HTMLElement {
     return this.#drawn;
   }
 
+  /** Throws an Error naming the problem (and keeps the points) when value is not valid. */
   set drawn(value) {
-    this.#drawn = value ? { x: Float32Array.from(value.x), y: Float32Array.from(value.y), classes: value.classes ?? 2 } : null;
+    this.#drawn = value ? checkPoints(value) : null;
     this.#persist();
     this.#syncControls();
     if (this.#state.dataset !== 'drawn') return;
     // painting adds points quickly: build once the hand rests
     clearTimeout(this.#drawTimer);
     this.#drawTimer = setTimeout(() => this.#rebuild(), 200);
+  }
+
+  /**
+   * Copies a generated dataset (by default the one shown) into the drawing: the training and
+   * the test points alike, with their classes (or values, for regression), made with the
+   * state's points, noise and seed. Then the "drawn" dataset is on, to edit them. Resolves
+   * with the new `drawn` once its network is built.
+   */
+  async drawFrom(dataset = this.#state.dataset) {
+    const generators = DATASETS.filter((d) => d !== 'drawn');
+    if (!generators.includes(dataset)) throw new RangeError(`drawFrom(dataset): dataset must be one of ${generators.join(', ')}, got "${dataset}"`);
+    this.pause();
+    await this.#ready;
+    const data = await this.#enqueue(async () => {
+      const state = this.#state;
+      if (this.#built && this.#goodState === state && state.dataset === dataset && this.#data) return this.#data;
+      // the worker makes the points (with that dataset's network, which the drawing's replaces)
+      const made = trainerConfig(withChanges(state, { dataset }).state, { grid: null });
+      const snap = await (await this.#started()).init({ ...made.config, snapshot: NOTHING });
+      this.#generation++;
+      this.#built = false;
+      return snap.data;
+    });
+    const sets = [data.train, data.test].filter(Boolean);
+    const clamp = (v) => Math.max(-GRID.extent, Math.min(GRID.extent, v)); // noise may push a point off the plane
+    this.#drawn = checkPoints({
+      x: sets.flatMap((s) => Array.from(s.points, clamp)),
+      y: sets.flatMap((s) => Array.from(s.y)),
+      classes: data.classes,
+    });
+    clearTimeout(this.#drawTimer);
+    if (this.#state.dataset !== 'drawn') {
+      this.#change({ dataset: 'drawn' }); // saves, builds, shows
+    } else {
+      this.#persist();
+      this.#syncControls();
+      this.#rebuild();
+    }
+    await this.#enqueue(() => {});
+    return this.#drawn;
+  }
+
+  /** The drawn points as CSV text (controls/csv.js): x,y,label or x,y,value lines. */
+  exportCSV() {
+    return toCSV(this.#drawn);
+  }
+
+  /**
+   * Reads drawn points from CSV text (controls/csv.js) in place of the current ones, keeping
+   * every good line, and shows under the pad which lines were skipped and why. Returns
+   * {count, classes, problems: [{line, reason}]}; throws, changing nothing, when no line is good.
+   */
+  importCSV(text, name = 'points.csv') {
+    const read = fromCSV(text, { regression: this.#drawn?.classes === 0 });
+    const count = read.drawn.y.length;
+    const problems = read.problems.map((p) => ({ line: p.line, reason: this.#t(p.key, p.params) }));
+    const report = { problems: read.problems, params: { name, count, skipped: problems.length } };
+    const pad = this.#ui?.refs.pad;
+    if (count === 0) {
+      pad?.report({ ...report, kind: 'error', key: 'csv.nothing' });
+      const lines = problems.map((p) => this.#t('csv.line', { line: p.line }) + ' ' + p.reason);
+      throw new Error([this.#t('csv.nothing', report.params), ...lines].join(' '));
+    }
+    this.drawn = read.drawn;
+    if (this.#state.dataset !== 'drawn') this.#change({ dataset: 'drawn' });
+    pad?.report({ ...report, kind: problems.length ? 'warn' : 'info', key: problems.length ? 'csv.readSome' : 'csv.read' });
+    return { count, classes: read.drawn.classes, problems };
   }
 
   play() {
@@ -353,7 +429,7 @@ export class LayerwisePlayground extends HTMLElement {
         step: snap.step,
         parameters: snap.parameters,
         history: this.history,
-        drawn: this.#state.dataset === 'drawn' ? this.#drawn : null,
+        drawn: this.#drawn, // the drawing is the learner's work, whichever dataset is on
       });
     });
   }
@@ -503,10 +579,11 @@ export class LayerwisePlayground extends HTMLElement {
   // Builds the network of the current state; on failure goes back to the last one that worked.
   async #build0() {
     const state = this.#state;
-    if (state.dataset === 'drawn' && !(this.#drawn?.y.length >= MIN_DRAWN && new Set(this.#drawn.y).size >= 2)) {
+    const values = this.#drawn?.classes === 0;
+    if (state.dataset === 'drawn' && !(this.#drawn?.y.length >= MIN_DRAWN && (values || new Set(this.#drawn.y).size >= 2))) {
       this.#built = false;
       this.pause();
-      this.#say('tooFewPoints', { min: MIN_DRAWN }, 'warn');
+      this.#say(values ? 'tooFewValues' : 'tooFewPoints', { min: MIN_DRAWN }, 'warn');
       this.#resolveReady();
       return;
     }
@@ -533,7 +610,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.#restart();
     this.#receive(snap);
     if (made.notes.includes('lossMismatch')) this.#say('lossMismatch', null, 'warn');
-    else if (['lossMismatch', 'app.loading', 'tooFewPoints'].includes(this.#message?.key)) this.#say(null);
+    else if (['lossMismatch', 'app.loading', 'tooFewPoints', 'tooFewValues'].includes(this.#message?.key)) this.#say(null);
     this.#syncControls();
     await this.#completeViews(this.#generation);
     this.#resolveReady();
@@ -648,6 +725,7 @@ export class LayerwisePlayground extends HTMLElement {
   #receive(snap) {
     const epochs = snap.epoch - this.#workerEpoch;
     this.#workerEpoch = snap.epoch;
+    this.#ui.setEpoch(this.epoch); // now, not at the next frame: the counter never lags the property
     if (snap.data) this.#data = snap.data;
 
     const heavy = ['grid', 'neurons', 'parameters', 'gradients', 'stats'];
@@ -698,7 +776,7 @@ export class LayerwisePlayground extends HTMLElement {
   #render() {
     const ui = this.#ui;
     ui.setEpoch(this.epoch);
-    ui.setMetrics(this.#detail(), isRegression(this.#state));
+    ui.setMetrics(this.#detail(), this.#regression());
     if (!this.#snap) return;
     const context = this.#context();
     const start = performance.now();
@@ -775,6 +853,11 @@ export class LayerwisePlayground extends HTMLElement {
     this.#scheduleRender(true);
   }
 
+  // A regression problem: a generated one (plane, sine) or drawn values.
+  #regression() {
+    return this.#state.dataset === 'drawn' ? this.#drawn?.classes === 0 : isRegression(this.#state);
+  }
+
   #syncControls() {
     if (!this.#ui) return;
     const info = this.#info && this.#goodState === this.#state ? this.#info : trainerConfig(this.#state, { drawn: this.#drawn });
@@ -783,7 +866,7 @@ export class LayerwisePlayground extends HTMLElement {
       loss: info.loss,
       output: info.output,
       classes: info.classes,
-      regression: isRegression(this.#state),
+      regression: info.classes === 0,
       drawn: this.#drawn,
     });
     this.#ui.refs.speed.value = this.#speed;
@@ -829,14 +912,33 @@ export class LayerwisePlayground extends HTMLElement {
 
   async #download() {
     const file = await this.exportJSON();
-    const blob = new Blob([JSON.stringify(file)], { type: 'application/json' });
+    this.#save(new Blob([JSON.stringify(file)], { type: 'application/json' }), `layerwise-${this.#state.dataset}-epoch${this.epoch}.json`);
+  }
+
+  #downloadCSV() {
+    this.#save(new Blob([this.exportCSV()], { type: 'text/csv' }), 'layerwise-points.csv');
+  }
+
+  #save(blob, name) {
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = `layerwise-${this.#state.dataset}-epoch${this.epoch}.json`;
+    a.download = name;
     this.shadowRoot.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  async #openCSV(file) {
+    if (file.size > CSV_MAX_BYTES) {
+      this.#ui.refs.pad.report({ kind: 'error', key: 'csv.tooBig', params: { name: file.name, size: CSV_MAX_BYTES / 1024 / 1024 }, problems: [] });
+      return;
+    }
+    try {
+      this.importCSV(await file.text(), file.name);
+    } catch {
+      // the report is under the pad already
+    }
   }
 
   async #openFile(file) {
@@ -876,7 +978,12 @@ export class LayerwisePlayground extends HTMLElement {
     try {
       const saved = JSON.parse(localStorage.getItem(key) ?? 'null');
       if (!saved?.state) return null;
-      const drawn = saved.drawn?.y?.length ? { x: Float32Array.from(saved.drawn.x), y: Float32Array.from(saved.drawn.y), classes: saved.drawn.classes } : null;
+      let drawn = null;
+      try {
+        drawn = saved.drawn ? checkPoints(saved.drawn) : null;
+      } catch {
+        // damaged points are as good as none; the settings still count
+      }
       return { state: readJSONState(saved.state).state, drawn };
     } catch {
       return null; // a damaged entry is as good as none

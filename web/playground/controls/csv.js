@@ -9,7 +9,7 @@
 //
 // Reading keeps every good line and reports each bad one by its line number (1 = the first
 // line of the file), so a spreadsheet with a few broken rows still opens. Blank lines are
-// skipped; a first line without numbers is a header, whose third name decides between classes
+// skipped; a first line of three names is a header, whose third name decides between classes
 // and values ("value" or "target" mean values; without a header the caller's mode decides).
 // Numbers are written in the shortest form that reads back to the same float32, so an export
 // read back gives the very same points, labels and order.
@@ -84,7 +84,7 @@ export function fromCSV(text, { regression = false } = {}) {
     const line = i + 1;
     if (lines[i].trim() === '') continue;
     const cells = cellsOf(lines[i]);
-    if (!seenData && header === null && !NUMBER.test(cells[0]) && !NUMBER.test(cells[1] ?? '')) {
+    if (!seenData && header === null && cells.length === 3 && !cells.some((c) => NUMBER.test(c))) {
       header = cells.join(',');
       values = VALUE_NAMES.has((cells[2] ?? '').toLowerCase()) ? true
         : /^(label|class|classes|labels)$/i.test(cells[2] ?? '') ? false : regression;
@@ -95,9 +95,10 @@ export function fromCSV(text, { regression = false } = {}) {
       problems.push({ line, key: 'csv.columns', params: { count: cells.length } });
       continue;
     }
-    const bad = ['x', 'y', values ? 'value' : 'label'].findIndex((_, c) => !NUMBER.test(cells[c]));
+    const bad = cells.findIndex((c) => !NUMBER.test(c));
     if (bad >= 0) {
-      problems.push({ line, key: 'csv.notNumber', params: { column: ['x', 'y', values ? 'value' : 'label'][bad], text: cells[bad] } });
+      problems.push(bad < 2 ? { line, key: 'csv.notNumber', params: { column: bad ? 'y' : 'x', text: cells[bad] } }
+        : { line, key: values ? 'csv.valueNotNumber' : 'csv.labelNotNumber', params: { text: cells[bad] } });
       continue;
     }
     const [px, py, v] = cells.map(Number);
@@ -107,7 +108,8 @@ export function fromCSV(text, { regression = false } = {}) {
       continue;
     }
     if (!Number.isFinite(v) || (!values && !(Number.isInteger(v) && v >= 0 && v < MAX_CLASSES))) {
-      problems.push({ line, key: values ? 'csv.notNumber' : 'csv.label', params: values ? { column: 'value', text: cells[2] } : { text: cells[2], last: MAX_CLASSES - 1 } });
+      problems.push(values ? { line, key: 'csv.valueNotNumber', params: { text: cells[2] } }
+        : { line, key: 'csv.label', params: { text: cells[2], last: MAX_CLASSES - 1 } });
       continue;
     }
     if (y.length >= MAX_POINTS) {

@@ -6,6 +6,7 @@ import { ACTIVATIONS, DATASETS, FEATURES, FIELDS, INITS, LOSSES, MAX_LAYERS, MAX
 import { ICONS, field, h, icon, newId, range, relabel, relabelOne, select, setSelect, setText, toggle } from './dom.js';
 import { DrawPad } from './drawpad.js';
 
+const PENCIL = 'M4 17.2V20h2.8l8.3-8.3-2.8-2.8zM19.7 7.3a1 1 0 0 0 0-1.4l-1.6-1.6a1 1 0 0 0-1.4 0l-1.3 1.3 2.8 2.8z';
 const LR = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REG = [0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
 const DROPOUT = [0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9];
@@ -40,7 +41,8 @@ function iconButton(name, key, onclick, { text = false, className = '', tip = ke
 /**
  * Builds the element's DOM. actions: {change(changes), layers('add' | 'remove'), neurons(i, ±1),
  * layerActivation(i, name), togglePlay(), stepEpoch(), stepBatch(), reset(), regenerate(),
- * speed(name), exportFile(), importFile(file), copyCode(), codeTab(name), drawn(points)}.
+ * speed(name), exportFile(), importFile(file), copyCode(), codeTab(name), drawn(points),
+ * drawFrom(dataset), importCSV(file), exportCSV()}.
  * Returns {root, slots, refs, sync(state, info), setPlaying, setEpoch, setMetrics, setMessage,
  * setCode, setHidden}; info = {t, loss, output, classes, regression, drawn}.
  */
@@ -122,7 +124,9 @@ export function buildPanels(actions) {
     return { input, label: h('label', { class: 'chip', for: input.id, 't-title': `feature.${f}.tip` }, input, h('span', { t: `feature.${f}` })) };
   });
   const featuresLegend = h('legend', { t: 'features.title', 't-title': 'features.tip' });
-  refs.pad = new DrawPad(actions.drawn);
+  refs.pad = new DrawPad({ change: actions.drawn, drawFrom: actions.drawFrom, importCSV: actions.importCSV, exportCSV: actions.exportCSV });
+  refs.editPoints = h('button', { type: 'button', class: 'btn edit-points', 't-title': 'data.editPoints.tip', onclick: () => actions.drawFrom() },
+    icon(PENCIL), h('span', { class: 'btn-text', t: 'data.editPoints' }));
   const data = h('section', { class: 'panel data', 'data-panel': 'data' },
     h('h2', { t: 'data.title' }),
     field('data.dataset', refs.dataset),
@@ -133,6 +137,7 @@ export function buildPanels(actions) {
     h('div', { class: 'row' },
       iconButton('regenerate', 'data.regenerate', actions.regenerate, { text: true, tip: 'data.regenerate.tip' }),
       field('data.seed', refs.seed, { className: 'compact seed', hint: 'data.seed.tip' })),
+    refs.editPoints,
     h('fieldset', { class: 'features', 'data-panel': 'features' }, featuresLegend,
       h('div', { class: 'chips' }, refs.features.map((f) => f.label))),
     refs.standardize.label);
@@ -292,9 +297,10 @@ function sync(refs, state, info, actions) {
 
   refs.dataset.value = state.dataset;
   refs.pad.root.hidden = state.dataset !== 'drawn';
-  if (state.dataset === 'drawn') refs.pad.update(info.drawn, info.t);
+  refs.pad.update(info.drawn, info.t); // hidden or not, so that its undo history sees every change
   // drawn points have no noise or size to choose
   for (const control of [refs.noise.input, refs.points]) control.closest('.field').hidden = state.dataset === 'drawn';
+  refs.editPoints.hidden = state.dataset === 'drawn';
   refs.noise.set(state.noise);
   refs.trainRatio.set(state.trainRatio);
   setSelect(refs.points, state.points);
