@@ -1,0 +1,155 @@
+// The learner's drawings: classes, their drawings, the held-out split, the settings, and the
+// file they are saved in (localStorage and export files share it). No DOM.
+//
+// File (version 1):
+//   {
+//     "format": "layerwise-sketch", "version": 1,
+//     "classes": [{"name": "circle", "samples": [{"strokes": [[x0, y0, x1, y1, …], …]}, …]}, …],
+//     "settings": {"hidden": [64, 32, 16] | null, "activation": "relu", "augment": false,
+//                  "testEvery": 4, "epochs": 30}                                  (optional)
+//   }
+// Points are in pad units (the pad is the unit square, y down), rounded to 4 decimals. A file
+// is read completely and checked before anything changes; a malformed or foreign one is
+// refused with a SketchFileProblem whose key names the reason (strings.js: file.*), and the
+// learner's current set stays as it was.
+//
+// Held out: with testEvery = n, the n-th, 2n-th, … drawing of every class (in the order drawn)
+// is kept out of training and only tested on, so each class gives its share and a new drawing
+// never moves an old one between the sets. testEvery 0 holds nothing out.
+import { ACTIVATIONS, checkHidden } from './network.js';
+
+export const FORMAT = 'layerwise-sketch';
+export const VERSION = 1;
+export const MAX_CLASSES = 8;
+export const MAX_SAMPLES = 400; // per class
+export const MAX_STROKES = 60; // per drawing
+export const MAX_POINTS = 5000; // per drawing
+export const MAX_NAME = 40;
+export const MAX_BYTES = 20 * 1024 * 1024;
+export const TEST_EVERY = Object.freeze([0, 2, 3, 4, 5]);
+export const EPOCHS = Object.freeze([10, 30, 100]);
+export const DEFAULT_SETTINGS = Object.freeze({ hidden: null, activation: 'relu', augment: false, testEvery: 4, epochs: 30 });
+
+/** A refusal: `key` names the reason's string (strings.js), `params` fill it. */
+export class SketchFileProblem extends Error {
+  constructor(key, params = {}) {
+    super(`${key} ${JSON.stringify(params)}`);
+    this.name = 'SketchFileProblem';
+    this.key = key;
+    this.params = params;
+  }
+}
+
+/** Checked strokes, as the set keeps them: plain arrays of rounded numbers. Throws a RangeError. */
+export function cleanStrokes(strokes, what = 'strokes') {
+  if (!Array.isArray(strokes)) throw new RangeError(`${what} must be a list of strokes, each a list of points`);
+  if (strokes.length > MAX_STROKES) throw new RangeError(`${what}: at most ${MAX_STROKES} strokes, got ${strokes.length}`);
+  let points = 0;
+  const out = [];
+  for (const [i, stroke] of strokes.entries()) {
+    let flat;
+    if (Array.isArray(stroke) && stroke.length && Array.isArray(stroke[0])) flat = stroke.flat();
+    else if (Array.isArray(stroke) && stroke.length && stroke[0] !== null && typeof stroke[0] === 'object') flat = stroke.flatMap((p) => [p?.x, p?.y]);
+    else if (Array.isArray(stroke) || ArrayBuffer.isView(stroke)) flat = Array.from(stroke);
+    else throw new RangeError(`${what}[${i}] must be a list of points`);
+    if (flat.length % 2) throw new RangeError(`${what}[${i}] must hold an x and a y for each point`);
+    for (const v of flat) {
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${what}[${i}] holds ${JSON.stringify(v)}, not a number`);
+      if (v < -1e-6 || v > 1 + 1e-6) throw new RangeError(`${what}[${i}]: points are in pad units, 0 to 1 (the pad is 1 × 1), got ${v}`);
+    }
+    points += flat.length / 2;
+    if (flat.length) out.push(flat.map((v) => Math.round(Math.min(1, Math.max(0, v)) * 10000) / 10000));
+  }
+  if (points > MAX_POINTS) throw new RangeError(`${what}: at most ${MAX_POINTS} points, got ${points}`);
+  if (points === 0) throw new RangeError(`${what}: there is no point to draw`);
+  return out;
+}
+
+/** A class name: trimmed, at most MAX_NAME characters; throws a RangeError when empty. */
+export function cleanName(name) {
+  if (typeof name !== 'string' || name.trim() === '') throw new RangeError('a class name must be some text, e.g. "circle"');
+  return [...name.trim()].slice(0, MAX_NAME).join('');
+}
+
+/** Whether the k-th drawing of a class (from 0) is held out. */
+export function isTest(k, testEvery) {
+  return testEvery > 0 && (k + 1) % testEvery === 0;
+}
+
+/** The set's drawings split: {train: [[classIndex, sample], …], test: […]}. */
+export function split(classes, testEvery) {
+  const train = [];
+  const test = [];
+  classes.forEach((c, ci) => c.samples.forEach((s, k) => (isTest(k, testEvery) ? test : train).push([ci, s])));
+  return { train, test };
+}
+
+/** Settings from an object (unknown keys or bad values fall back to the defaults). */
+export function readSettings(obj) {
+  const s = { ...DEFAULT_SETTINGS };
+  if (obj === null || typeof obj !== 'object') return s;
+  if (obj.hidden === null || checkHidden(obj.hidden)) s.hidden = obj.hidden === null ? null : [...obj.hidden];
+  if (ACTIVATIONS.includes(obj.activation)) s.activation = obj.activation;
+  if (typeof obj.augment === 'boolean') s.augment = obj.augment;
+  if (TEST_EVERY.includes(obj.testEvery)) s.testEvery = obj.testEvery;
+  if (Number.isInteger(obj.epochs) && obj.epochs >= 1 && obj.epochs <= 1000) s.epochs = obj.epochs;
+  return s;
+}
+
+/** The file's object (JSON.stringify it). */
+export function fileOf(classes, settings) {
+  return {
+    format: FORMAT,
+    version: VERSION,
+    classes: classes.map((c) => ({ name: c.name, samples: c.samples.map((s) => ({ strokes: s.strokes })) })),
+    settings: { ...settings, hidden: settings.hidden && [...settings.hidden] },
+  };
+}
+
+/**
+ * A file's text or parsed object → {classes: [{name, samples: [{strokes}]}], settings}, or a
+ * SketchFileProblem (file.tooBig, file.notJson, file.playground, file.foreign, file.version,
+ * file.bad {message}).
+ */
+export function readFile(input) {
+  let obj = input;
+  if (typeof input === 'string') {
+    if (input.length > MAX_BYTES) throw new SketchFileProblem('file.tooBig', { size: MAX_BYTES / 1024 / 1024 });
+    try {
+      obj = JSON.parse(input);
+    } catch (err) {
+      throw new SketchFileProblem('file.notJson', { message: err.message });
+    }
+  }
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new SketchFileProblem('file.foreign');
+  if (obj.format === 'layerwise-playground') throw new SketchFileProblem('file.playground');
+  if (obj.format !== FORMAT) throw new SketchFileProblem('file.foreign');
+  if (!Number.isInteger(obj.version) || obj.version < 1) throw new SketchFileProblem('file.foreign');
+  if (obj.version > VERSION) throw new SketchFileProblem('file.version', { version: obj.version });
+
+  const bad = (message) => new SketchFileProblem('file.bad', { message });
+  if (!Array.isArray(obj.classes)) throw bad('"classes" must be a list');
+  if (obj.classes.length > MAX_CLASSES) throw bad(`at most ${MAX_CLASSES} classes, the file has ${obj.classes.length}`);
+  const classes = obj.classes.map((c, ci) => {
+    if (c === null || typeof c !== 'object') throw bad(`class ${ci + 1} is not an object {name, samples}`);
+    let name;
+    try {
+      name = cleanName(c.name);
+    } catch {
+      throw bad(`class ${ci + 1} has no name`);
+    }
+    if (!Array.isArray(c.samples)) throw bad(`class "${name}": "samples" must be a list`);
+    if (c.samples.length > MAX_SAMPLES) throw bad(`class "${name}": at most ${MAX_SAMPLES} drawings, the file has ${c.samples.length}`);
+    const samples = c.samples.map((s, si) => {
+      try {
+        if (s === null || typeof s !== 'object') throw new RangeError('not an object {strokes}');
+        return { strokes: cleanStrokes(s.strokes, 'strokes') };
+      } catch (err) {
+        throw bad(`class "${name}", drawing ${si + 1}: ${err.message}`);
+      }
+    });
+    return { name, samples };
+  });
+  if (obj.settings !== undefined && (obj.settings === null || typeof obj.settings !== 'object')) throw bad('"settings" must be an object');
+  return { classes, settings: readSettings(obj.settings) };
+}

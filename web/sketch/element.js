@@ -1,0 +1,812 @@
+// <layerwise-sketch>: the sketch pad. A learner names classes (circle, triangle, cross, digits:
+// their choice), draws examples of each, trains a network on them in a Web Worker, then draws
+// something new and watches the class probabilities change while drawing.
+//
+//   <layerwise-sketch lang="ko" autosave></layerwise-sketch>
+//
+// Attributes: lang ("en" | "ko"; default: the browser's language), autosave (keep the drawings
+// and settings in localStorage under "layerwise-sketch:<value or main>" and bring them back on
+// reload).
+//
+// Script API:
+//   ready                      Promise: the engine is loaded (or the reason it is not is on screen)
+//   train(epochs = settings.epochs) → Promise<detail>   builds a network when the drawings or
+//                              settings changed since the last one, then trains that many epochs
+//   stop()                     ends a training run after its current slice
+//   predict(input) → Promise<{probabilities, best, name, names, image}>  input: strokes
+//                              ([[x0, y0, x1, y1, …], …] in pad units, the pad being 1 × 1, y down)
+//                              or the 784 values of a 28 × 28 picture
+//   addSample(cls, strokes) → {class, index}   cls: a class index, or a name (a new class if none
+//                              has it); strokes in pad units
+//   addClass(name) → index, renameClass(i, name), removeClass(i), removeSample(i, k)
+//   loadExamples() → the bundled example set (circles, triangles, crosses) replaces the drawings
+//   exportJSON() → the file's object (dataset.js); importJSON(textOrObject, fileName?) → Promise
+//                              (rejects, changing nothing, on a malformed or foreign file)
+//   strokes (get/set)          what is on the pad now
+//   classes                    [{name, count}]; settings (get/set {hidden, activation, augment,
+//                              testEvery, epochs}); epoch; training (a run is going); history
+//                              [{epoch, trainLoss, testLoss, trainAccuracy, testAccuracy}]
+// Events: `epoch` (detail {epoch, trainLoss, testLoss, trainAccuracy, testAccuracy}, as
+// <layerwise-playground>'s) after each slice of training; `prediction` (detail {probabilities,
+// best, name, drawing}) each time the live guess changes, drawing = true while the pen is down;
+// `datachange` (detail {classes}) when drawings or classes change.
+//
+// Data flow: drawings (strokes) → preprocess.js (28 × 28, as MNIST) → [augment.js copies] →
+// the worker's init (engine/trainer.mjs) → trainFor slices → snapshots → the panels. The pad's
+// strokes go through the same preprocessing on every animation frame while drawing, then to the
+// worker's predict request (eval mode), one in flight at a time.
+import { createTrainer } from '../engine/trainer.mjs';
+import { CLASS_COLORS } from '../playground/palette.js';
+import { INPUTS, BATCH, OPTIMIZER, autoHidden, sketchSpec, softmax } from './network.js';
+import { preprocess } from './preprocess.js';
+import { COPIES, augment, random } from './augment.js';
+import { PER_CLASS, SHAPES, exampleSet } from './examples.js';
+import { DEFAULT_SETTINGS, MAX_CLASSES, MAX_SAMPLES, SketchFileProblem, cleanName, cleanStrokes, fileOf, readFile, readSettings, split } from './dataset.js';
+import { LANGS, t as translate } from './strings.js';
+import { ICONS, h, icon, relabel, setText } from './dom.js';
+import { SketchPad } from './pad.js';
+import { InputView } from './input-view.js';
+import { GuessView } from './guesses.js';
+import { DrawingsView } from './drawings.js';
+import { LayerEditor } from './layers.js';
+import { TrainingPanel } from './training.js';
+
+const STYLESHEET = new URL('./sketch.css', import.meta.url).href;
+const SLICE_MS = 40; // training per request, so a live guess waits at most about this long
+const CURVE_POINTS = 60; // chart points per press of Train, at most
+const AUGMENT_SEED = 101;
+const METRICS = { metrics: true, grid: false, neurons: false, parameters: false, gradients: false, stats: false };
+
+export class LayerwiseSketch extends HTMLElement {
+  static get observedAttributes() {
+    return ['lang', 'autosave'];
+  }
+
+  #lang = 'en';
+  #classes = []; // [{id, name, samples: [{strokes}]}]
+  #nextId = 1;
+  #settings = { ...DEFAULT_SETTINGS };
+  #ui = null; // the DOM parts the element updates
+  #trainer = null;
+  #starting = null;
+  #ready;
+  #resolveReady;
+  #queue = Promise.resolve();
+  #version = 0; // bumped by every change that a network trained before would not know
+  #net = null; // {version, classIds, hidden, trainSize, testSize}: what the worker holds
+  #epoch = 0;
+  #snap = null;
+  #history = [];
+  #training = false;
+  #stopping = false;
+  #diverged = false;
+  #images = new WeakMap(); // drawing -> its 28 × 28 picture
+  #probabilities = null;
+  #predictFrame = 0;
+  #predicting = false;
+  #predictAgain = false;
+  #message = null;
+  #undo = null;
+  #connected = false;
+  #initialized = false;
+  #disposeTimer = 0;
+
+  constructor() {
+    super();
+    this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
+  }
+
+  // ---- lifecycle ----
+
+  connectedCallback() {
+    clearTimeout(this.#disposeTimer);
+    if (this.#connected) return;
+    this.#connected = true;
+    if (!this.#initialized) {
+      this.#initialized = true;
+      const saved = this.#readAutosave();
+      const asked = this.getAttribute('lang');
+      this.#lang = LANGS.includes(asked) ? asked : LANGS.includes(saved?.lang) ? saved.lang : /^ko\b/i.test(navigator.language ?? '') ? 'ko' : 'en';
+      if (saved) {
+        this.#classes = saved.classes.map((c) => this.#newClass(c.name, c.samples));
+        this.#settings = saved.settings;
+      } else {
+        this.#classes = SHAPES.map((s) => this.#newClass(this.#t(`shape.${s}`)));
+      }
+      this.#build();
+      const count = this.#count();
+      if (saved && count > 0) this.#say('msg.restored', { count });
+      else this.#say('msg.loading');
+      this.#render();
+    }
+    this.#started().then(
+      () => {
+        if (this.#message?.key === 'msg.loading') this.#say(null);
+        this.#resolveReady();
+      },
+      (err) => {
+        this.#say('msg.engineFailed', { reason: err.message }, 'error');
+        this.#resolveReady();
+      });
+  }
+
+  disconnectedCallback() {
+    this.#connected = false;
+    this.#stopping = true;
+    // a move in the document disconnects and connects at once: keep the worker through that
+    this.#disposeTimer = setTimeout(() => {
+      if (this.isConnected) return;
+      this.#trainer?.dispose();
+      this.#trainer = null;
+      this.#starting = null;
+      this.#net = null;
+    }, 0);
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.#initialized || old === value) return;
+    if (name === 'lang' && LANGS.includes(value) && value !== this.#lang) {
+      this.#lang = value;
+      this.#relabel();
+      this.#persist();
+    }
+    if (name === 'autosave') this.#persist();
+  }
+
+  #started() {
+    this.#starting ??= createTrainer().then((trainer) => {
+      if (!this.#connected) trainer.dispose();
+      this.#trainer = trainer;
+      return trainer;
+    });
+    return this.#starting;
+  }
+
+  // Work on the worker's network, one task at a time (builds and training runs).
+  #enqueue(task) {
+    const run = this.#queue.then(task);
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  // ---- public API ----
+
+  get ready() {
+    return this.#ready;
+  }
+
+  get classes() {
+    return this.#classes.map((c) => ({ name: c.name, count: c.samples.length }));
+  }
+
+  get settings() {
+    return { ...this.#settings, hidden: this.#settings.hidden && [...this.#settings.hidden] };
+  }
+
+  set settings(changes) {
+    if (changes === null || typeof changes !== 'object') throw new TypeError('settings must be an object such as {augment: true}');
+    this.#changeSettings(changes);
+  }
+
+  get epoch() {
+    return this.#epoch;
+  }
+
+  /** True while a training run is going. */
+  get training() {
+    return this.#training;
+  }
+
+  get history() {
+    return this.#history.map((r) => ({ ...r }));
+  }
+
+  get strokes() {
+    return this.#ui ? this.#ui.pad.strokes.map((s) => [...s]) : [];
+  }
+
+  set strokes(strokes) {
+    this.#ui.pad.set(strokes.length ? cleanStrokes(strokes) : []);
+  }
+
+  addSample(cls, strokes) {
+    const ci = this.#classIndex(cls, true);
+    const clean = cleanStrokes(strokes);
+    const samples = this.#classes[ci].samples;
+    if (samples.length >= MAX_SAMPLES) throw new RangeError(this.#t('msg.tooMany', { max: MAX_SAMPLES }));
+    samples.push({ strokes: clean });
+    this.#dataChanged();
+    return { class: ci, index: samples.length - 1 };
+  }
+
+  addClass(name) {
+    if (this.#classes.length >= MAX_CLASSES) throw new RangeError(`addClass: at most ${MAX_CLASSES} classes`);
+    const label = name === undefined ? this.#t('classes.newName', { n: this.#classes.length + 1 }) : cleanName(name);
+    this.#classes.push(this.#newClass(label));
+    this.#dataChanged();
+    return this.#classes.length - 1;
+  }
+
+  renameClass(i, name) {
+    const ci = this.#classIndex(i);
+    let label;
+    try {
+      label = cleanName(name);
+    } catch {
+      this.#render(); // an empty name: the old one comes back
+      return;
+    }
+    this.#classes[ci].name = label;
+    this.#persist();
+    this.#render();
+    this.#emitData();
+  }
+
+  removeClass(i) {
+    const ci = this.#classIndex(i);
+    this.#remember();
+    const [gone] = this.#classes.splice(ci, 1);
+    this.#dataChanged();
+    this.#say('msg.deletedClass', { name: gone.name }, 'info', true);
+  }
+
+  removeSample(i, k) {
+    const ci = this.#classIndex(i);
+    const samples = this.#classes[ci].samples;
+    if (!Number.isInteger(k) || k < 0 || k >= samples.length) throw new RangeError(`removeSample: class ${ci} has no drawing ${k}`);
+    this.#remember();
+    samples.splice(k, 1);
+    this.#dataChanged();
+    this.#say('msg.deletedDrawing', { name: this.#classes[ci].name }, 'info', true);
+  }
+
+  /** Replaces the drawings with the bundled example set (undo brings them back). */
+  loadExamples({ perClass = PER_CLASS, seed = 1 } = {}) {
+    this.#remember();
+    const names = Object.fromEntries(SHAPES.map((s) => [s, this.#t(`shape.${s}`)]));
+    this.#classes = exampleSet({ perClass, seed, names }).classes.map((c) => this.#newClass(c.name, c.samples));
+    this.#dataChanged();
+    this.#say('msg.examples', { count: this.#count() }, 'info', true);
+  }
+
+  exportJSON() {
+    return fileOf(this.#classes, this.#settings);
+  }
+
+  async importJSON(input, fileName = '') {
+    let read;
+    try {
+      read = readFile(input);
+    } catch (err) {
+      const reason = err instanceof SketchFileProblem ? this.#t(err.key, err.params) : err.message;
+      this.#say('msg.importFailed', { reason }, 'error');
+      throw new Error(this.#t('msg.importFailed', { reason }));
+    }
+    this.#remember();
+    this.#classes = read.classes.map((c) => this.#newClass(c.name, c.samples));
+    this.#settings = read.settings;
+    this.#dataChanged();
+    this.#say('msg.imported', { count: this.#count(), file: fileName || 'JSON' }, 'info', true);
+  }
+
+  async train(epochs = this.#settings.epochs) {
+    if (!Number.isSafeInteger(epochs) || epochs < 1) throw new RangeError(`train(epochs): epochs must be a whole number ≥ 1, got ${epochs}`);
+    await this.#ready;
+    return this.#enqueue(() => this.#run(epochs));
+  }
+
+  stop() {
+    if (this.#training) this.#stopping = true;
+  }
+
+  async predict(input) {
+    const image = isPicture(input) ? Float32Array.from(input) : preprocess(cleanStrokes(input));
+    await this.#ready;
+    const net = this.#usableNet();
+    if (!net) throw new Error('predict: there is no network trained on these classes yet; call train() first');
+    const { outputs } = await this.#trainer.predict(image, 1);
+    return this.#guess(outputs, image);
+  }
+
+  // ---- data ----
+
+  #newClass(name, samples = []) {
+    return { id: this.#nextId++, name, samples: samples.map((s) => ({ strokes: s.strokes })) };
+  }
+
+  #count() {
+    return this.#classes.reduce((n, c) => n + c.samples.length, 0);
+  }
+
+  #classIndex(cls, create = false) {
+    if (typeof cls === 'number') {
+      if (!Number.isInteger(cls) || cls < 0 || cls >= this.#classes.length) {
+        throw new RangeError(`no class ${cls}: the classes are 0 to ${this.#classes.length - 1}`);
+      }
+      return cls;
+    }
+    const name = cleanName(cls);
+    const found = this.#classes.findIndex((c) => c.name === name);
+    if (found >= 0) return found;
+    if (!create) throw new RangeError(`no class is named ${JSON.stringify(name)}`);
+    return this.addClass(name);
+  }
+
+  // Keeps the drawings and settings as they are, for the message's Undo.
+  #remember() {
+    this.#undo = {
+      classes: this.#classes.map((c) => ({ ...c, samples: [...c.samples] })),
+      settings: this.settings,
+    };
+  }
+
+  #restore() {
+    if (!this.#undo) return;
+    this.#classes = this.#undo.classes;
+    this.#settings = this.#undo.settings;
+    this.#undo = null;
+    this.#dataChanged();
+    this.#say('msg.undone');
+  }
+
+  #dataChanged() {
+    this.#version++;
+    if (this.#message?.undo) this.#say(null); // an Undo offered earlier would now skip this change
+    this.#persist();
+    this.#render();
+    this.#emitData();
+    this.#schedulePredict();
+  }
+
+  #emitData() {
+    this.dispatchEvent(new CustomEvent('datachange', { detail: { classes: this.classes } }));
+  }
+
+  #changeSettings(changes) {
+    const next = readSettings({ ...this.#settings, ...changes });
+    const rebuilds = ['hidden', 'activation', 'augment', 'testEvery'].some((k) => JSON.stringify(next[k]) !== JSON.stringify(this.#settings[k]));
+    this.#settings = next;
+    if (rebuilds) this.#version++;
+    this.#persist();
+    this.#render();
+  }
+
+  // ---- training ----
+
+  async #run(epochs) {
+    let trainer;
+    try {
+      trainer = await this.#started();
+      if (!this.#net || this.#net.version !== this.#version || this.#diverged) await this.#buildNetwork(trainer);
+    } catch (err) {
+      this.#say(err.key ?? 'msg.trainFailed', err.key ? null : { reason: err.message }, 'warn');
+      throw err;
+    }
+    this.#training = true;
+    this.#stopping = false;
+    this.#render();
+    const target = this.#epoch + epochs;
+    const perSlice = Math.max(1, Math.ceil(epochs / CURVE_POINTS));
+    try {
+      while (this.#epoch < target && !this.#stopping && !this.#diverged) {
+        const snap = await trainer.trainFor(SLICE_MS, { maxEpochs: Math.min(perSlice, target - this.#epoch), snapshot: METRICS });
+        this.#receive(snap);
+      }
+    } finally {
+      this.#training = false;
+      this.#stopping = false;
+      this.#render();
+    }
+    return this.#detail();
+  }
+
+  // The drawings as the worker takes them: 784 values per picture, augmented copies of the
+  // training pictures when augmentation is on, the held-out ones as the test set.
+  async #buildNetwork(trainer) {
+    const { train, test } = split(this.#classes, this.#settings.testEvery);
+    if (this.#classes.length < 2 || new Set(train.map(([ci]) => ci)).size < 2) {
+      const err = new Error(this.#t('train.needData'));
+      err.key = 'train.needData';
+      throw err;
+    }
+    const copies = this.#settings.augment ? COPIES : 0;
+    const rand = random(AUGMENT_SEED);
+    const trainSize = train.length * (1 + copies);
+    const x = new Float32Array(trainSize * INPUTS);
+    const y = new Float32Array(trainSize);
+    let row = 0;
+    for (const [ci, sample] of train) {
+      const image = this.#image(sample);
+      x.set(image, row * INPUTS);
+      y[row++] = ci;
+      for (let k = 0; k < copies; k++) {
+        x.set(augment(image, rand), row * INPUTS);
+        y[row++] = ci;
+      }
+    }
+    const data = { x, y, classes: this.#classes.length, features: INPUTS, trainRatio: 1 };
+    if (test.length) {
+      data.testX = new Float32Array(test.length * INPUTS);
+      data.testY = Float32Array.from(test, ([ci]) => ci);
+      test.forEach(([, sample], i) => data.testX.set(this.#image(sample), i * INPUTS));
+    }
+    const hidden = this.#hidden(train.length);
+    const spec = sketchSpec({ hidden, activation: this.#settings.activation, classes: this.#classes.length });
+    const version = this.#version;
+    const snap = await trainer.init({ spec, data, loss: 'cross_entropy', optimizer: OPTIMIZER, batch: BATCH, grid: null, snapshot: METRICS });
+    this.#net = { version, classIds: this.#classes.map((c) => c.id), hidden, trainSize, testSize: test.length };
+    this.#epoch = 0;
+    this.#history = [];
+    this.#diverged = false;
+    if (this.#message?.kind === 'error' || this.#message?.key === 'train.needData') this.#say(null);
+    this.#receive(snap);
+  }
+
+  #image(sample) {
+    let image = this.#images.get(sample);
+    if (!image) {
+      image = preprocess(sample.strokes);
+      this.#images.set(sample, image);
+    }
+    return image;
+  }
+
+  #hidden(trainCount) {
+    return this.#settings.hidden ?? autoHidden(trainCount);
+  }
+
+  #receive(snap) {
+    const advanced = snap.epoch > this.#epoch || this.#history.length === 0;
+    this.#epoch = snap.epoch;
+    this.#snap = snap;
+    const row = this.#detail();
+    if (this.#history.at(-1)?.epoch === row.epoch) this.#history.pop();
+    this.#history.push(row);
+    if (snap.diverged && !this.#diverged) {
+      this.#diverged = true;
+      this.#say('msg.diverged', null, 'error');
+    }
+    if (advanced && snap.epoch > 0) this.dispatchEvent(new CustomEvent('epoch', { detail: row }));
+    this.#renderTraining();
+    if (this.#ui.pad.strokes.length) this.#schedulePredict(); // the guess follows the training
+  }
+
+  #detail() {
+    const s = this.#snap ?? {};
+    const value = (v) => (v === undefined ? null : v);
+    return { epoch: this.#epoch, trainLoss: value(s.trainLoss), testLoss: value(s.testLoss), trainAccuracy: value(s.trainAccuracy), testAccuracy: value(s.testAccuracy) };
+  }
+
+  // The worker's network, if it has an output for each class as they are now (in order).
+  #usableNet() {
+    const net = this.#net;
+    if (!net || !this.#trainer || this.#diverged) return null;
+    const ids = this.#classes.map((c) => c.id);
+    return ids.length === net.classIds.length && ids.every((id, k) => id === net.classIds[k]) ? net : null;
+  }
+
+  #guess(outputs, image) {
+    const probabilities = softmax(outputs);
+    let best = 0;
+    for (let k = 1; k < probabilities.length; k++) if (probabilities[k] > probabilities[best]) best = k;
+    const names = this.#classes.map((c) => c.name);
+    return { probabilities, best, name: names[best], names, image };
+  }
+
+  // ---- the live guess: at most one preprocessing per frame, one predict request in flight ----
+
+  #schedulePredict() {
+    if (this.#predictFrame) return;
+    this.#predictFrame = requestAnimationFrame(() => {
+      this.#predictFrame = 0;
+      this.#livePredict();
+    });
+  }
+
+  async #livePredict() {
+    const pad = this.#ui.pad;
+    const image = preprocess(pad.strokes);
+    this.#ui.input.update(image);
+    if (this.#predicting) {
+      this.#predictAgain = true;
+      return;
+    }
+    const net = this.#usableNet();
+    const ink = image.some((v) => v > 0);
+    if (!net || !ink) {
+      this.#probabilities = null;
+      this.#renderGuess();
+      return;
+    }
+    const drawing = pad.drawing;
+    this.#predicting = true;
+    try {
+      const { outputs } = await this.#trainer.predict(image, 1);
+      if (this.#usableNet() === net) {
+        const guess = this.#guess(outputs, image);
+        this.#probabilities = guess.probabilities;
+        this.#renderGuess();
+        this.dispatchEvent(new CustomEvent('prediction', { detail: { probabilities: guess.probabilities, best: guess.best, name: guess.name, drawing } }));
+      }
+    } catch {
+      // a network replaced meanwhile: the next frame asks the new one
+    } finally {
+      this.#predicting = false;
+      if (this.#predictAgain) {
+        this.#predictAgain = false;
+        this.#schedulePredict();
+      }
+    }
+  }
+
+  // ---- the layout ----
+
+  #build() {
+    const shadow = this.attachShadow({ mode: 'open' });
+    const link = h('link', { rel: 'stylesheet', href: STYLESHEET });
+    const tr = (key, params) => this.#t(key, params);
+    const ui = {};
+    ui.pad = new SketchPad({
+      change: (strokes, drawing) => {
+        this.#schedulePredict();
+        if (!drawing) this.#renderChips();
+      },
+    });
+    ui.input = new InputView({ t: tr });
+    ui.guesses = new GuessView({ t: tr });
+    ui.drawings = new DrawingsView({
+      t: tr,
+      rename: (i, name) => this.renameClass(i, name),
+      removeClass: (i) => this.removeClass(i),
+      removeSample: (i, k) => this.removeSample(i, k),
+      addClass: () => this.#addClassAndFocus(),
+    });
+    ui.layers = new LayerEditor({
+      t: tr,
+      change: ({ hidden, auto, activation }) => this.#changeSettings({ hidden: auto ? null : hidden, activation }),
+    });
+    ui.training = new TrainingPanel({
+      t: tr,
+      train: () => (this.#training ? this.stop() : this.train().catch(() => {})),
+      restart: () => {
+        this.#version++;
+        this.train().catch(() => {});
+      },
+      change: (changes) => this.#changeSettings(changes),
+    });
+
+    const file = h('input', { type: 'file', accept: '.json,application/json', hidden: true, onchange: () => this.#openFile(file) });
+    const lang = h('select', { class: 'lang', 't-label': 'app.language', onchange: () => this.setAttribute('lang', lang.value) },
+      ...LANGS.map((l) => h('option', { value: l, t: `lang.${l}` })));
+    ui.lang = lang;
+    ui.chips = h('div', { class: 'chips', role: 'group', 't-label': 'pad.saveAs' });
+    ui.message = h('div', { class: 'message', role: 'status', hidden: true });
+    const panel = (cls, title, ...children) => h('section', { class: `panel panel-${cls}` }, h('h2', { t: title }), ...children);
+    ui.root = h('div', { class: 'lws' },
+      h('header', { class: 'bar' },
+        h('p', { class: 'brand' }, h('span', { class: 'brand-name', t: 'app.title' }), h('span', { class: 'brand-sub', t: 'app.subtitle' })),
+        h('span', { class: 'spacer' }),
+        h('button', { type: 'button', class: 'btn examples', 't-title': 'app.examples.tip', onclick: () => this.loadExamples() }, icon(ICONS.sparkle), h('span', { t: 'app.examples' })),
+        h('div', { class: 'files' },
+          h('button', { type: 'button', class: 'btn export', 't-title': 'app.export.tip', onclick: () => this.#download() }, icon(ICONS.download), h('span', { class: 'btn-text', t: 'app.export' })),
+          h('button', { type: 'button', class: 'btn import', 't-title': 'app.import.tip', onclick: () => file.click() }, icon(ICONS.upload), h('span', { class: 'btn-text', t: 'app.import' })),
+          file),
+        lang),
+      h('p', { class: 'intro', t: 'app.intro' }),
+      ui.message,
+      h('main', { class: 'main' },
+        h('div', { class: 'col col-draw' },
+          panel('draw', 'panel.draw',
+            h('p', { class: 'hint', t: 'panel.draw.hint' }),
+            ui.pad.root,
+            h('div', { class: 'row pad-tools' },
+              h('button', { type: 'button', class: 'btn small', onclick: () => ui.pad.undo() }, icon(ICONS.undo), h('span', { t: 'pad.undo' })),
+              h('button', { type: 'button', class: 'btn small', onclick: () => ui.pad.clear() }, icon(ICONS.clear), h('span', { t: 'pad.clear' }))),
+            h('p', { class: 'save-label', t: 'pad.saveAs' }),
+            ui.chips)),
+        h('div', { class: 'col col-see' },
+          panel('see', 'panel.input', h('p', { class: 'hint', t: 'panel.input.hint' }), ui.input.root),
+          panel('guess', 'panel.guess', ui.guesses.root)),
+        h('div', { class: 'col col-train' },
+          panel('train', 'panel.train', ui.training.root),
+          panel('network', 'panel.network', ui.layers.root)),
+        h('div', { class: 'col col-drawings' },
+          panel('drawings', 'panel.drawings', ui.drawings.root))));
+    // unstyled controls would flash for a moment: show them once the stylesheet is in
+    ui.root.style.visibility = 'hidden';
+    const show = () => ui.root.style.removeProperty('visibility');
+    link.addEventListener('load', show);
+    link.addEventListener('error', show);
+    shadow.append(link, ui.root);
+    this.#ui = ui;
+    this.#relabel();
+  }
+
+  #addClassAndFocus() {
+    const i = this.addClass();
+    const inputs = this.shadowRoot.querySelectorAll('.class-name');
+    inputs[i]?.focus();
+    inputs[i]?.select();
+  }
+
+  // ---- rendering ----
+
+  #t(key, params) {
+    return translate(this.#lang, key, params);
+  }
+
+  #relabel() {
+    const ui = this.#ui;
+    if (!ui) return;
+    const tr = (key, params) => this.#t(key, params);
+    ui.root.lang = this.#lang;
+    relabel(ui.root, tr);
+    ui.input.relabel(tr);
+    ui.guesses.relabel(tr);
+    ui.drawings.relabel(tr);
+    ui.layers.relabel(tr);
+    ui.training.relabel(tr);
+    ui.lang.value = this.#lang;
+    this.#renderMessage();
+    this.#render();
+  }
+
+  #render() {
+    if (!this.#ui) return;
+    const colors = this.#classes.map((_, k) => CLASS_COLORS[k % CLASS_COLORS.length]);
+    this.#ui.drawings.update(this.#classes, { testEvery: this.#settings.testEvery, colors, maxClasses: MAX_CLASSES });
+    const { train } = split(this.#classes, this.#settings.testEvery);
+    this.#ui.layers.update({
+      hidden: this.#hidden(train.length),
+      auto: this.#settings.hidden === null,
+      activation: this.#settings.activation,
+      classes: this.#classes.length,
+    });
+    this.#renderChips();
+    this.#renderTraining();
+    this.#renderGuess();
+  }
+
+  #renderChips() {
+    const ui = this.#ui;
+    const empty = ui.pad.strokes.length === 0;
+    const focused = this.shadowRoot.activeElement;
+    const focusKey = ui.chips.contains(focused) ? focused.dataset.key : null;
+    ui.chips.replaceChildren(...this.#classes.map((c, k) => h('button', {
+      type: 'button', class: 'chip', 'data-key': String(c.id), style: `--swatch: ${CLASS_COLORS[k % CLASS_COLORS.length]}`,
+      disabled: empty, t: 'pad.save', 't-label': 'pad.saveLabel', params: { name: c.name, count: c.samples.length },
+      onclick: () => this.#save(k),
+    })));
+    relabel(ui.chips, (key, params) => this.#t(key, params));
+    if (focusKey) ui.chips.querySelector(`[data-key="${focusKey}"]`)?.focus();
+  }
+
+  #save(k) {
+    const strokes = this.#ui.pad.strokes;
+    if (!strokes.length) {
+      this.#say('msg.emptyPad', null, 'warn');
+      return;
+    }
+    try {
+      this.addSample(k, strokes);
+    } catch (err) {
+      this.#say('msg.trainFailed', { reason: err.message }, 'warn');
+      return;
+    }
+    if (this.#message?.kind === 'warn') this.#say(null);
+    this.#ui.pad.clear();
+  }
+
+  #renderTraining() {
+    const { train, test } = split(this.#classes, this.#settings.testEvery);
+    const trainable = this.#classes.length >= 2 && new Set(train.map(([ci]) => ci)).size >= 2;
+    const net = this.#net;
+    const current = net && net.version === this.#version;
+    let note = null;
+    if (!trainable) note = { key: 'train.needData' };
+    else if (net && !current && !this.#training) note = { key: 'train.stale' };
+    else if (current && net.testSize === 0) note = { key: 'train.noTest' };
+    this.#ui.training.update({
+      training: this.#training,
+      canTrain: trainable,
+      epochs: this.#settings.epochs,
+      augment: this.#settings.augment,
+      testEvery: this.#settings.testEvery,
+      epoch: this.#epoch,
+      detail: net ? this.#detail() : null,
+      history: net ? this.#history : [],
+      counts: current ? { train: net.trainSize, test: net.testSize } : { train: train.length * (this.#settings.augment ? 1 + COPIES : 1), test: test.length },
+      note,
+    });
+  }
+
+  #renderGuess() {
+    const names = this.#classes.map((c) => c.name);
+    const colors = names.map((_, k) => CLASS_COLORS[k % CLASS_COLORS.length]);
+    let hint = null;
+    if (!this.#net) hint = 'guess.untrained';
+    else if (!this.#usableNet()) hint = 'guess.changed';
+    else if (!this.#ui.pad.strokes.length) hint = 'guess.draw';
+    this.#ui.guesses.update({ names, colors, probabilities: this.#usableNet() ? this.#probabilities : null, hint });
+  }
+
+  // ---- messages ----
+
+  #say(key, params = null, kind = 'info', undo = false) {
+    this.#message = key ? { key, params, kind, undo } : null;
+    this.#renderMessage();
+  }
+
+  #renderMessage() {
+    const box = this.#ui?.message;
+    if (!box) return;
+    const m = this.#message;
+    box.hidden = !m;
+    if (!m) return;
+    box.className = `message ${m.kind}`;
+    const text = h('span', {});
+    setText(text, m.key, m.params, (key, params) => this.#t(key, params));
+    const parts = [text];
+    if (m.undo && this.#undo) {
+      parts.push(h('button', { type: 'button', class: 'btn small undo', onclick: () => this.#restore() }, this.#t('msg.undo')));
+    }
+    box.replaceChildren(...parts);
+  }
+
+  // ---- files and storage ----
+
+  #download() {
+    const blob = new Blob([JSON.stringify(this.exportJSON())], { type: 'application/json' });
+    const a = h('a', { href: URL.createObjectURL(blob), download: 'layerwise-sketch.json' });
+    this.shadowRoot.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  async #openFile(input) {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    try {
+      await this.importJSON(await file.text(), file.name);
+    } catch {
+      // the message is on screen already
+    }
+  }
+
+  #storageKey() {
+    const name = this.getAttribute('autosave');
+    return name === null ? null : `layerwise-sketch:${name || 'main'}`;
+  }
+
+  #readAutosave() {
+    const key = this.#storageKey();
+    if (!key) return null;
+    try {
+      const text = localStorage.getItem(key);
+      if (!text) return null;
+      const saved = readFile(text);
+      return { ...saved, lang: JSON.parse(text).lang };
+    } catch {
+      return null; // a damaged entry is as good as none
+    }
+  }
+
+  #persist() {
+    const key = this.#storageKey();
+    if (!key || !this.#initialized) return;
+    try {
+      localStorage.setItem(key, JSON.stringify({ ...this.exportJSON(), lang: this.#lang }));
+    } catch {
+      this.#say('msg.storageFailed', null, 'warn');
+    }
+  }
+}
+
+// 784 numbers (a picture) rather than strokes.
+function isPicture(input) {
+  return (ArrayBuffer.isView(input) || Array.isArray(input)) && input.length === INPUTS && typeof input[0] === 'number';
+}
+
+if (!customElements.get('layerwise-sketch')) customElements.define('layerwise-sketch', LayerwiseSketch);
