@@ -223,14 +223,17 @@ test('a new drawing is classified while it is being drawn', { timeout: 120_000 }
   await trainWithButton(page);
   await page.evaluate(() => {
     window.predictions = [];
-    document.querySelector('layerwise-sketch').addEventListener('prediction', (e) => window.predictions.push(e.detail));
+    const node = document.querySelector('layerwise-sketch');
+    node.addEventListener('prediction', (e) => window.predictions.push({ ...e.detail, strokes: node.strokes.length }));
   });
   const inputBefore = await page.textContent(`${el} .grid-readout`);
   const rand = rng(77);
   for (const [k, shape] of [[0, 'circle'], [2, 'cross'], [1, 'triangle']]) {
     await page.evaluate(() => (window.predictions = []));
-    await drawWithMouse(page, scripted(shape, rand), { pause: 20 });
-    await page.waitForFunction(() => window.predictions.some((p) => !p.drawing));
+    const strokes = scripted(shape, rand);
+    await drawWithMouse(page, strokes, { pause: 20 });
+    // the guess after the pen lifted from the last stroke
+    await page.waitForFunction((n) => window.predictions.some((p) => !p.drawing && p.strokes === n), strokes.length);
     const log = await page.evaluate(() => window.predictions);
     const during = log.filter((p) => p.drawing);
     assert.ok(during.length >= 3, `${shape}: ${during.length} guesses while drawing`);
@@ -319,6 +322,17 @@ test('the example set loads in one click and trains to ≥ 90% held out; the lay
   const plain = await trainWithButton(page);
   t.diagnostic(`example set, 30 epochs: held-out accuracy ${plain.testAccuracy} (15 drawings)`);
   assert.ok(plain.testAccuracy >= 0.9, `held-out accuracy ${plain.testAccuracy}`);
+  // what the first layer learned: 32 of its 64 neurons drawn, the rest counted
+  assert.equal(await page.locator(`${el} .weight-tile`).count(), 32);
+  assert.match(await page.textContent(`${el} .weights-more`), /and 32 more neurons/);
+  const inked = await page.evaluate(() => {
+    const tile = document.querySelector('layerwise-sketch').shadowRoot.querySelector('.weight-tile');
+    const px = tile.getContext('2d').getImageData(0, 0, 28, 28).data;
+    const colours = new Set();
+    for (let i = 0; i < px.length; i += 4) colours.add(`${px[i]},${px[i + 1]},${px[i + 2]}`);
+    return colours.size;
+  });
+  assert.ok(inked > 10, `a tile shows a pattern (${inked} colours)`);
 
   // the layer editor: remove a layer, halve the first; the network that trains has that shape
   await page.click(`${el} .layer-tools button >> nth=1`);
@@ -334,6 +348,12 @@ test('the example set loads in one click and trains to ≥ 90% held out; the lay
   assert.match(await page.textContent(`${el} .metrics`), /Training accuracy \(225\)/);
   assert.equal(augmented.epoch, 30, 'a new network');
   assert.ok(augmented.testAccuracy >= 0.9);
+  // no hidden layer: the first layer is the output layer, one template per class
+  await page.click(`${el} .layer-tools button >> nth=1`);
+  await page.click(`${el} .layer-tools button >> nth=1`);
+  await trainWithButton(page);
+  assert.equal(await page.textContent(`${el} .panel-weights h2`), 'What each class learned');
+  assert.deepEqual(await page.locator(`${el} .weight-label`).allTextContents(), ['circle', 'triangle', 'cross']);
   assert.deepEqual(errors, []);
   await context.close();
 });

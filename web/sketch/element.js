@@ -50,11 +50,13 @@ import { GuessView } from './guesses.js';
 import { DrawingsView } from './drawings.js';
 import { LayerEditor } from './layers.js';
 import { TrainingPanel } from './training.js';
+import { WeightsView } from './weights.js';
 
 const STYLESHEET = new URL('./sketch.css', import.meta.url).href;
 const SLICE_MS = 40; // training per request, so a live guess waits at most about this long
 const CURVE_POINTS = 60; // chart points per press of Train, at most
 const AUGMENT_SEED = 101;
+const WEIGHTS_EVERY_MS = 400; // the first layer's pictures while training, at most this often
 const METRICS = { metrics: true, grid: false, neurons: false, parameters: false, gradients: false, stats: false };
 
 export class LayerwiseSketch extends HTMLElement {
@@ -77,6 +79,8 @@ export class LayerwiseSketch extends HTMLElement {
   #epoch = 0;
   #snap = null;
   #history = [];
+  #weights = null; // {data, rows, start}: the first linear layer's weights now and at epoch 0
+  #weightsAt = -Infinity;
   #training = false;
   #stopping = false;
   #diverged = false;
@@ -388,10 +392,14 @@ export class LayerwiseSketch extends HTMLElement {
     const target = this.#epoch + epochs;
     const perSlice = Math.max(1, Math.ceil(epochs / CURVE_POINTS));
     try {
+      let fresh = false;
       while (this.#epoch < target && !this.#stopping && !this.#diverged) {
-        const snap = await trainer.trainFor(SLICE_MS, { maxEpochs: Math.min(perSlice, target - this.#epoch), snapshot: METRICS });
+        fresh = performance.now() - this.#weightsAt >= WEIGHTS_EVERY_MS;
+        const snapshot = { ...METRICS, parameters: fresh };
+        const snap = await trainer.trainFor(SLICE_MS, { maxEpochs: Math.min(perSlice, target - this.#epoch), snapshot });
         this.#receive(snap);
       }
+      if (!fresh && !this.#diverged) this.#receive(await trainer.snapshot({ ...METRICS, metrics: false, parameters: true }));
     } finally {
       this.#training = false;
       this.#stopping = false;
@@ -433,7 +441,7 @@ export class LayerwiseSketch extends HTMLElement {
     const hidden = this.#hidden(train.length);
     const spec = sketchSpec({ hidden, activation: this.#settings.activation, classes: this.#classes.length });
     const version = this.#version;
-    const snap = await trainer.init({ spec, data, loss: 'cross_entropy', optimizer: OPTIMIZER, batch: BATCH, grid: null, snapshot: METRICS });
+    const snap = await trainer.init({ spec, data, loss: 'cross_entropy', optimizer: OPTIMIZER, batch: BATCH, grid: null, snapshot: { ...METRICS, parameters: true } });
     this.#net = { version, classIds: this.#classes.map((c) => c.id), hidden, trainSize, testSize: test.length };
     this.#epoch = 0;
     this.#history = [];
@@ -456,6 +464,14 @@ export class LayerwiseSketch extends HTMLElement {
   }
 
   #receive(snap) {
+    if (snap.parameters) {
+      const first = snap.parameters.find((p) => p.name === '0.weight');
+      const start = snap.epoch === 0 && snap.step === 0 ? first.data : this.#weights?.start;
+      this.#weights = { data: first.data, rows: first.shape[0], start };
+      this.#weightsAt = performance.now();
+      this.#renderWeights();
+    }
+    if (snap.trainLoss === null && this.#snap) return; // only the weights
     const advanced = snap.epoch > this.#epoch || this.#history.length === 0;
     this.#epoch = snap.epoch;
     this.#snap = snap;
@@ -554,6 +570,8 @@ export class LayerwiseSketch extends HTMLElement {
     });
     ui.input = new InputView({ t: tr });
     ui.guesses = new GuessView({ t: tr });
+    ui.weights = new WeightsView({ t: tr });
+    ui.weightsTitle = h('h2', { t: 'panel.weights' });
     ui.drawings = new DrawingsView({
       t: tr,
       rename: (i, name) => this.renameClass(i, name),
@@ -580,6 +598,7 @@ export class LayerwiseSketch extends HTMLElement {
       ...LANGS.map((l) => h('option', { value: l, t: `lang.${l}` })));
     ui.lang = lang;
     ui.chips = h('div', { class: 'chips', role: 'group', 't-label': 'pad.saveAs' });
+    ui.padGuess = h('p', { class: 'pad-guess', 'aria-hidden': 'true' }); // the guess beside the pad, for phones
     ui.message = h('div', { class: 'message', role: 'status', hidden: true });
     const panel = (cls, title, ...children) => h('section', { class: `panel panel-${cls}` }, h('h2', { t: title }), ...children);
     ui.root = h('div', { class: 'lws' },
@@ -599,6 +618,7 @@ export class LayerwiseSketch extends HTMLElement {
           panel('draw', 'panel.draw',
             h('p', { class: 'hint', t: 'panel.draw.hint' }),
             ui.pad.root,
+            ui.padGuess,
             h('div', { class: 'row pad-tools' },
               h('button', { type: 'button', class: 'btn small', onclick: () => ui.pad.undo() }, icon(ICONS.undo), h('span', { t: 'pad.undo' })),
               h('button', { type: 'button', class: 'btn small', onclick: () => ui.pad.clear() }, icon(ICONS.clear), h('span', { t: 'pad.clear' }))),
@@ -606,7 +626,8 @@ export class LayerwiseSketch extends HTMLElement {
             ui.chips)),
         h('div', { class: 'col col-see' },
           panel('see', 'panel.input', h('p', { class: 'hint', t: 'panel.input.hint' }), ui.input.root),
-          panel('guess', 'panel.guess', ui.guesses.root)),
+          panel('guess', 'panel.guess', ui.guesses.root),
+          h('section', { class: 'panel panel-weights' }, ui.weightsTitle, h('p', { class: 'hint', t: 'weights.hint' }), ui.weights.root)),
         h('div', { class: 'col col-train' },
           panel('train', 'panel.train', ui.training.root),
           panel('network', 'panel.network', ui.layers.root)),
@@ -643,6 +664,7 @@ export class LayerwiseSketch extends HTMLElement {
     relabel(ui.root, tr);
     ui.input.relabel(tr);
     ui.guesses.relabel(tr);
+    ui.weights.relabel(tr);
     ui.drawings.relabel(tr);
     ui.layers.relabel(tr);
     ui.training.relabel(tr);
@@ -665,6 +687,17 @@ export class LayerwiseSketch extends HTMLElement {
     this.#renderChips();
     this.#renderTraining();
     this.#renderGuess();
+    this.#renderWeights();
+  }
+
+  #renderWeights() {
+    const ui = this.#ui;
+    const net = this.#net;
+    const outputs = net && net.hidden.length === 0;
+    setText(ui.weightsTitle, outputs ? 'panel.weightsOutput' : 'panel.weights', null, (key, params) => this.#t(key, params));
+    const labels = outputs && this.#usableNet() ? this.#classes.map((c) => c.name) : null;
+    const w = net ? this.#weights : null;
+    ui.weights.update({ weights: w?.data ?? null, start: w?.start ?? null, rows: w?.rows ?? 0, labels });
   }
 
   #renderChips() {
@@ -727,7 +760,15 @@ export class LayerwiseSketch extends HTMLElement {
     if (!this.#net) hint = 'guess.untrained';
     else if (!this.#usableNet()) hint = 'guess.changed';
     else if (!this.#ui.pad.strokes.length) hint = 'guess.draw';
-    this.#ui.guesses.update({ names, colors, probabilities: this.#usableNet() ? this.#probabilities : null, hint });
+    const probabilities = this.#usableNet() ? this.#probabilities : null;
+    this.#ui.guesses.update({ names, colors, probabilities, hint });
+    const pad = this.#ui.padGuess;
+    pad.hidden = !probabilities;
+    if (probabilities) {
+      const best = probabilities.indexOf(Math.max(...probabilities));
+      pad.style.setProperty('--swatch', colors[best]);
+      setText(pad, 'guess.best', { name: names[best], percent: Math.round(probabilities[best] * 100) }, (key, params) => this.#t(key, params));
+    }
   }
 
   // ---- messages ----

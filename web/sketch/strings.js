@@ -31,6 +31,8 @@ const en = {
   'panel.input.hint': 'A picture is a grid of numbers: 28 × 28 = 784 of them, 0 for paper and 1 for ink. Point at a square to read them.',
   'panel.guess': 'The network’s guess',
   'panel.drawings': 'Your drawings',
+  'panel.weights': 'What hidden layer 1 learned',
+  'panel.weightsOutput': 'What each class learned',
   'panel.train': 'Train',
   'panel.network': 'The network',
 
@@ -50,6 +52,12 @@ const en = {
   'guess.untrained': 'Train the network first; then its guesses appear here as you draw.',
   'guess.draw': 'Draw something on the pad to see what the network thinks it is.',
   'guess.changed': 'The classes changed since training: train again to guess with them.',
+
+  'weights.hint': 'Each square is one neuron’s 784 weights, laid out like the picture, showing how training changed them from their random start: ink on blue now raises the neuron’s output, ink on orange lowers it.',
+  'weights.none': 'Train the network to see them.',
+  'weights.more': 'and {count} more neurons',
+  'weights.tile': 'The weights of neuron {n}',
+  'weights.classTile': 'The weights of the class {name}',
 
   'classes.add': 'Add a class',
   'classes.legend': 'Dashed drawings are held out: the network never trains on them, they only test it.',
@@ -153,6 +161,8 @@ const ko = {
   'panel.input.hint': '그림은 숫자의 격자입니다. 28 × 28 = 784개의 숫자로, 종이는 0, 잉크는 1입니다. 칸을 가리키면 숫자가 보입니다.',
   'panel.guess': '신경망의 추측',
   'panel.drawings': '내 그림',
+  'panel.weights': '은닉층 1이 배운 것',
+  'panel.weightsOutput': '클래스마다 배운 것',
   'panel.train': '학습',
   'panel.network': '신경망',
 
@@ -172,6 +182,12 @@ const ko = {
   'guess.untrained': '먼저 신경망을 학습시키세요. 그러면 그리는 동안 여기에 추측이 나타납니다.',
   'guess.draw': '그림판에 무언가를 그려 보세요. 신경망이 무엇이라고 생각하는지 보여 줍니다.',
   'guess.changed': '학습한 뒤로 클래스가 바뀌었습니다. 다시 학습시키면 바뀐 클래스로 추측합니다.',
+
+  'weights.hint': '한 칸이 뉴런 하나의 가중치 784개를 그림처럼 늘어놓은 것으로, 무작위로 시작한 가중치가 학습으로 얼마나 바뀌었는지 보여 줍니다. 파란 곳에 잉크가 있으면 이제 뉴런의 출력이 커지고, 주황 곳에 있으면 작아집니다.',
+  'weights.none': '신경망을 학습시키면 여기에 나타납니다.',
+  'weights.more': '그 밖의 뉴런 {count}개',
+  'weights.tile': '뉴런 {n}의 가중치',
+  'weights.classTile': '{name} 클래스의 가중치',
 
   'classes.add': '클래스 추가',
   'classes.legend': '점선 테두리 그림은 따로 떼어 둔 테스트 데이터입니다. 학습에는 쓰이지 않고 평가에만 쓰입니다.',
