@@ -359,6 +359,9 @@ test('painted values train a regression; the boundary shows them as a value heat
       return [left / n, right / n];
     });
     assert.ok(halves[0] < -0.5 && halves[1] > 0.3, `mean prediction left ${halves[0]}, right ${halves[1]}`);
+    await page.waitForTimeout(300); // a frame for the views
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/painter-values-desktop-en.png' });
     // back to classes: negative values become class 0, the rest class 1 (undoable)
     await page.click(pad('[data-t="draw.mode.classes"]'));
     const classes = await drawnOf(page);
@@ -469,6 +472,12 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
         });
         assert.ok(layout.scrollWidth <= viewport.width, `page is ${layout.scrollWidth}px wide`);
         assert.deepEqual(layout.overflow, [], 'nothing sticks out of the painter');
+        const unnamed = await page.evaluate(() => {
+          const root = document.querySelector('layerwise-playground').shadowRoot.querySelector('.drawpad');
+          const named = (e) => e.getAttribute('aria-label') || e.labels?.length || e.textContent.trim() || e.type === 'file';
+          return [...root.querySelectorAll('button, select, input, [tabindex="0"]')].filter((e) => !e.closest('[hidden]') && !named(e)).map((e) => e.outerHTML.slice(0, 80));
+        });
+        assert.deepEqual(unnamed, [], 'painter controls without an accessible name');
         if (lang === 'ko') {
           const english = await page.evaluate(() => {
             const root = document.querySelector('layerwise-playground').shadowRoot.querySelector('.data');

@@ -122,7 +122,7 @@ const own = {
   'dataset.sine': 'Sine wave',
   'dataset.sine.tip': 'Regression: fit y = sin(x₁). The network has to bend a curve.',
   'dataset.drawn': 'Your drawing',
-  'dataset.drawn.tip': 'Points you paint on the plot yourself, with as many classes as you like.',
+  'dataset.drawn.tip': 'Points you paint on the plot yourself: up to 5 classes, or values for a regression.',
 
   // ---- features panel ----
   'features.title': 'Features',
@@ -443,7 +443,7 @@ const ko = {
   'dataset.sine': '사인파',
   'dataset.sine.tip': '회귀: y = sin(x₁)을 맞춥니다. 네트워크가 곡선을 만들어 내야 합니다.',
   'dataset.drawn': '직접 그린 데이터',
-  'dataset.drawn.tip': '그림 위에 직접 칠한 점입니다. 클래스는 원하는 만큼 만들 수 있습니다.',
+  'dataset.drawn.tip': '그림 위에 직접 칠한 점입니다. 클래스를 5개까지 두거나, 회귀에 쓸 값을 줄 수 있습니다.',
 
   // ---- features panel ----
   'features.title': '입력 특성',

@@ -23,6 +23,7 @@ import { ICONS, h, icon, newId, relabel } from './dom.js';
 const ERASE_RADIUS = 0.6; // in data units
 const SPRAY_GAP = 0.35; // while dragging, a new point at least this far from the last one
 const UNDO_DEPTH = 200;
+const VALUE_STEPS = 33; // colours of values, as in the boundary view
 const MAX_REPORTED = 8; // skipped lines listed by a CSV report; the rest are counted
 const GENERATORS = DATASETS.filter((d) => d !== 'drawn');
 const UNDO = 'M12.5 8c-2.65 0-5.05 1-6.9 2.6L2 7v9h9l-3.62-3.62A7.95 7.95 0 0 1 12.5 10c3.54 0 6.55 2.31 7.6 5.5l2.37-.78A10.02 10.02 0 0 0 12.5 8z';
@@ -56,8 +57,9 @@ export class DrawPad {
     this.past = [];
     this.future = [];
     this.shown = false;
+    this.brushFor = null; // the classes the brush buttons were built for
 
-    const radio = (key, onclick, className = 'pad-mode-btn') => h('button', { type: 'button', role: 'radio', class: className, t: key, onclick });
+    const radio = (key, onclick) => h('button', { type: 'button', role: 'radio', class: 'pad-mode-btn', t: key, onclick });
     this.modeButtons = {
       classes: radio('draw.mode.classes', () => this.#setMode(false)),
       values: radio('draw.mode.values', () => this.#setMode(true)),
@@ -130,7 +132,8 @@ export class DrawPad {
     this.drawn = next;
     this.t = t;
     this.klass = Math.min(this.klass, this.#classes() - 1);
-    this.#buildBrush();
+    if (this.brushFor !== this.#classes()) this.#buildBrush();
+    this.#syncHistory();
     this.count.textContent = t('draw.count', { count: next.y.length });
     this.#draw();
   }
@@ -236,6 +239,7 @@ export class DrawPad {
   }
 
   #buildBrush() {
+    this.brushFor = this.#classes();
     const regression = this.#regression();
     this.modeButtons.classes.setAttribute('aria-checked', String(!regression));
     this.modeButtons.values.setAttribute('aria-checked', String(regression));
@@ -409,12 +413,25 @@ export class DrawPad {
     let scale = 1;
     if (regression) for (const v of y) scale = Math.max(scale, Math.abs(v));
     const r = Math.max(3.5, Math.min(5, size / 60));
+    // one path per colour (a class, or one of VALUE_STEPS steps of a value): 2,000 points are a
+    // few fills, not 2,000
+    const groups = regression ? VALUE_STEPS : this.#classes();
+    const group = regression ? (v) => Math.round(((Math.max(-1, Math.min(1, v / scale)) + 1) / 2) * (VALUE_STEPS - 1)) : (k) => k;
     ctx.lineWidth = 1.2;
     ctx.strokeStyle = regression ? 'rgba(31, 41, 51, 0.45)' : '#ffffff';
-    for (let i = 0; i < y.length; i++) {
+    for (let g = 0; g < groups; g++) {
       ctx.beginPath();
-      ctx.arc(at(x[2 * i]), size - at(x[2 * i + 1]), r, 0, 2 * Math.PI);
-      ctx.fillStyle = regression ? divergingCss(y[i] / scale) : CLASS_COLORS[y[i] % CLASS_COLORS.length];
+      let any = false;
+      for (let i = 0; i < y.length; i++) {
+        if (group(y[i]) !== g) continue;
+        const px = at(x[2 * i]);
+        const py = size - at(x[2 * i + 1]);
+        ctx.moveTo(px + r, py);
+        ctx.arc(px, py, r, 0, 2 * Math.PI);
+        any = true;
+      }
+      if (!any) continue;
+      ctx.fillStyle = regression ? divergingCss((2 * g) / (VALUE_STEPS - 1) - 1) : CLASS_COLORS[g % CLASS_COLORS.length];
       ctx.fill();
       ctx.stroke();
     }
