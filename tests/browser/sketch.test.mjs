@@ -253,6 +253,17 @@ test('a new drawing is classified while it is being drawn', { timeout: 120_000 }
   const box = await page.locator(`${el} canvas.grid`).boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   assert.match(await page.textContent(`${el} .grid-readout`), /Row 14, column 14: .*x\[406\] of 784/);
+  // the keyboard moves the lens too
+  await page.focus(`${el} canvas.grid`);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await page.textContent(`${el} .grid-readout`), /Row 15, column 15: .*x\[435\] of 784/);
+  // switching the language relabels in place; default class names follow it
+  await page.selectOption(`${el} select.lang`, 'ko');
+  assert.match(await page.textContent(`${el} .grid-readout`), /15행 15열: .*784개 입력 중 x\[435\]/);
+  assert.deepEqual(await page.evaluate(() => document.querySelector('layerwise-sketch').classes.map((c) => c.name)), ['동그라미', '세모', '엑스']);
+  assert.equal(await page.getAttribute(el, 'lang'), 'ko');
+  await page.selectOption(`${el} select.lang`, 'en');
   assert.deepEqual(errors, []);
   await page.close();
 });

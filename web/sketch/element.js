@@ -150,9 +150,16 @@ export class LayerwiseSketch extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (!this.#initialized || old === value) return;
     if (name === 'lang' && LANGS.includes(value) && value !== this.#lang) {
+      // classes still called by a default shape name take that name in the new language
+      const renamed = this.#classes.filter((c) => {
+        const shape = SHAPES.find((s) => c.name === this.#t(`shape.${s}`));
+        if (shape) c.name = translate(value, `shape.${shape}`);
+        return Boolean(shape);
+      });
       this.#lang = value;
       this.#relabel();
       this.#persist();
+      if (renamed.length) this.#emitData();
     }
     if (name === 'autosave') this.#persist();
   }

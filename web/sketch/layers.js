@@ -65,18 +65,18 @@ export class LayerEditor {
     // the row is rebuilt: keep the keyboard on the button it was on
     const focused = this.row.getRootNode().activeElement;
     const focusKey = this.row.contains(focused) ? focused.dataset.key : null;
-    const cells = [h('li', { class: 'layer fixed' }, h('strong', {}, String(INPUTS)), h('small', { t: 'layers.inputs' }))];
+    // each layer after the first carries its arrow, so a wrapped row never ends in one
+    const arrow = () => h('span', { class: 'arrow', 'aria-hidden': 'true' }, '→');
+    const cells = [h('li', { class: 'step' }, h('span', { class: 'layer fixed' }, h('strong', {}, String(INPUTS)), h('small', { t: 'layers.inputs' })))];
     hidden.forEach((n, i) => {
-      cells.push(h('li', { class: 'arrow', 'aria-hidden': 'true' }, '→'));
-      cells.push(h('li', { class: 'layer' },
+      cells.push(h('li', { class: 'step' }, arrow(), h('span', { class: 'layer' },
+        h('strong', {}, String(n)),
+        h('small', { t: 'layers.hidden', params: { n: i + 1 } }),
         h('span', { class: 'neurons' },
           h('button', { type: 'button', class: 'btn round tiny', 't-label': 'layers.halve', params: { n: i + 1 }, 'data-key': `halve-${i}`, disabled: n <= MIN_NEURONS, onclick: () => this.#resize(i, 0.5) }, icon(ICONS.minus)),
-          h('strong', {}, String(n)),
-          h('button', { type: 'button', class: 'btn round tiny', 't-label': 'layers.double', params: { n: i + 1 }, 'data-key': `double-${i}`, disabled: n >= MAX_NEURONS, onclick: () => this.#resize(i, 2) }, icon(ICONS.plus))),
-        h('small', { t: 'layers.hidden', params: { n: i + 1 } })));
+          h('button', { type: 'button', class: 'btn round tiny', 't-label': 'layers.double', params: { n: i + 1 }, 'data-key': `double-${i}`, disabled: n >= MAX_NEURONS, onclick: () => this.#resize(i, 2) }, icon(ICONS.plus))))));
     });
-    cells.push(h('li', { class: 'arrow', 'aria-hidden': 'true' }, '→'));
-    cells.push(h('li', { class: 'layer fixed output' }, h('strong', {}, String(classes)), h('small', { t: 'layers.outputs' })));
+    cells.push(h('li', { class: 'step' }, arrow(), h('span', { class: 'layer fixed output' }, h('strong', {}, String(classes)), h('small', { t: 'layers.outputs' }))));
     this.row.replaceChildren(...cells);
     relabel(this.row, t);
     if (focusKey) this.row.querySelector(`[data-key="${focusKey}"]:not(:disabled)`)?.focus();
