@@ -117,6 +117,7 @@ export class LayerwisePlayground extends HTMLElement {
   #initialized = false;
   #disposeTimer = 0;
   #drawTimer = 0;
+  #drawPending = false; // drawn points changed and their network is not built yet
   #built = false; // the worker's network is the state's (not one kept while drawn points are too few)
 
   constructor() {
@@ -272,15 +273,25 @@ export class LayerwisePlayground extends HTMLElement {
     return this.#drawn;
   }
 
-  /** Throws an Error naming the problem (and keeps the points) when value is not valid. */
+  /**
+   * New drawn points ({x, y, classes}, checked by controls/csv.js; null for none). Their network
+   * is built once painting rests, or at once by the next step(), play() or snapshot(). Throws
+   * an Error naming the problem, and keeps the points, when value is not valid.
+   */
   set drawn(value) {
     this.#drawn = value ? checkPoints(value) : null;
     this.#persist();
     this.#syncControls();
     if (this.#state.dataset !== 'drawn') return;
-    // painting adds points quickly: build once the hand rests
+    // painting adds points quickly: build once the hand rests (or a command needs the network)
     clearTimeout(this.#drawTimer);
-    this.#drawTimer = setTimeout(() => this.#rebuild(), 200);
+    this.#drawPending = true;
+    this.#drawTimer = setTimeout(() => this.#flushDrawn(), 200);
+  }
+
+  // Builds the network of changed drawn points now, if that is still to do.
+  #flushDrawn() {
+    if (this.#drawPending) this.#rebuild();
   }
 
   /**
@@ -311,7 +322,6 @@ export class LayerwisePlayground extends HTMLElement {
       y: sets.flatMap((s) => Array.from(s.y)),
       classes: data.classes,
     });
-    clearTimeout(this.#drawTimer);
     if (this.#state.dataset !== 'drawn') {
       this.#change({ dataset: 'drawn' }); // saves, builds, shows
     } else {
@@ -352,6 +362,7 @@ export class LayerwisePlayground extends HTMLElement {
 
   play() {
     if (this.#playing || this.#diverged) return;
+    this.#flushDrawn();
     this.#playing = true;
     this.#ui.setPlaying(true, this.#tr);
     this.#runLoop();
@@ -368,6 +379,7 @@ export class LayerwisePlayground extends HTMLElement {
   async step(n = 1) {
     if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`step(n): n must be a whole number ≥ 1, got ${n}`);
     this.pause();
+    this.#flushDrawn();
     await this.#ready;
     return this.#enqueue(async () => {
       const generation = this.#generation;
@@ -388,6 +400,7 @@ export class LayerwisePlayground extends HTMLElement {
   async stepBatch(n = 1) {
     if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`stepBatch(n): n must be a whole number ≥ 1, got ${n}`);
     this.pause();
+    this.#flushDrawn();
     await this.#ready;
     return this.#enqueue(async () => {
       if (this.#diverged || !this.#built) return this.#detail();
@@ -412,6 +425,7 @@ export class LayerwisePlayground extends HTMLElement {
   /** A snapshot of the network now (wasm/trainer.d.ts); options pick its parts. */
   async snapshot(options = {}) {
     const opts = { ...NOTHING, metrics: true, grid: true, parameters: true, ...options };
+    this.#flushDrawn();
     await this.#ready;
     return this.#enqueue(async () => {
       return (await this.#started()).snapshot(opts);
@@ -420,6 +434,7 @@ export class LayerwisePlayground extends HTMLElement {
 
   /** The export file's object: the state, the weights, the curves (controls/file.js). */
   async exportJSON() {
+    this.#flushDrawn();
     await this.#ready;
     return this.#enqueue(async () => {
       const snap = await (await this.#started()).snapshot({ metrics: false, grid: false, neurons: false, parameters: true, gradients: false, stats: false });
@@ -573,6 +588,8 @@ export class LayerwisePlayground extends HTMLElement {
 
   #rebuild() {
     this.#generation++; // the play loop's reply in flight belongs to the old network
+    clearTimeout(this.#drawTimer); // the new network takes the drawn points as they are now
+    this.#drawPending = false;
     return this.#enqueue(() => this.#build0());
   }
 
