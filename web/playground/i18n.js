@@ -30,6 +30,8 @@ export const LANGS = Object.freeze(['en', 'ko']);
 const own = {
   // ---- app ----
   'app.title': 'Layerwise',
+  'nav.sketch': 'Sketch pad',
+  'nav.sketch.tip': 'Draw your own pictures as classes and train a network on them.',
   'app.tagline': 'Build a neural network, train it in your browser, and watch every layer learn.',
   'app.language': 'Language',
   'app.loading': 'Loading the engine…',
@@ -351,6 +353,8 @@ const own = {
 const ko = {
   // ---- app ----
   'app.title': 'Layerwise',
+  'nav.sketch': '그림 학습',
+  'nav.sketch.tip': '직접 그린 그림으로 클래스를 만들고 신경망을 학습시켜 보세요.',
   'app.tagline': '신경망을 직접 쌓고, 브라우저에서 학습시키며, 층마다 무엇을 배우는지 지켜보세요.',
   'app.language': '언어',
   'app.loading': '엔진을 불러오는 중…',

@@ -65,7 +65,9 @@ export function buildPanels(actions) {
       if (file) actions.importFile(file);
     } });
   const toolbar = h('header', { class: 'bar', role: 'toolbar', 't-label': 'controls.toolbar', 'data-panel': 'controls' },
-    h('div', { class: 'brand', 'data-panel': 'brand', t: 'app.title' }),
+    h('div', { class: 'brand', 'data-panel': 'brand' },
+      h('span', { t: 'app.title' }),
+      h('a', { class: 'brand-link', href: new URL('../../sketch.html', import.meta.url).href, t: 'nav.sketch', 't-title': 'nav.sketch.tip' })),
     h('div', { class: 'transport' },
       iconButton('reset', 'controls.reset', actions.reset, { className: 'round', tip: 'controls.reset.tip' }),
       refs.play,
