@@ -202,7 +202,8 @@ void Model::reset(std::uint64_t seed) {
 void Model::check_batch(std::span<const float> x, std::size_t batch, const char* what) const {
   check(batch >= 1, what, ": batch must be at least 1");
   check(batch <= kMaxElements / input_size(), what, ": batch of ", batch, " is too large");
-  check(x.size() == batch * input_size(), what, ": x has ", x.size(), " values, but a batch of ",
+  if (x.size() != batch * input_size())
+    fail(what, ": x has ", x.size(), " values, but a batch of ",
         batch, " samples of shape ", shape_str(input_), " needs ", batch * input_size());
   check_finite(x, what);
 }

@@ -31,7 +31,8 @@ std::size_t shape_size(const Shape& shape) {
       fail("tensor shape ", shape_str(shape), " has more than 2^26 elements");
     n *= d;
   }
-  check(n <= kMaxElements, "tensor shape ", shape_str(shape), " has more than 2^26 elements");
+  // On hot paths (every resize) the message is built only when the check fails.
+  if (n > kMaxElements) fail("tensor shape ", shape_str(shape), " has more than 2^26 elements");
   return n;
 }
 
@@ -62,7 +63,7 @@ Tensor Tensor::from(Shape shape, std::span<const float> values) {
 
 void Tensor::reshape(Shape shape) {
   std::size_t n = shape_size(shape);
-  check(n == size_, "cannot reshape ", shape_str(shape_), " to ", shape_str(shape));
+  if (n != size_) fail("cannot reshape ", shape_str(shape_), " to ", shape_str(shape));
   shape_ = std::move(shape);
 }
 

@@ -14,11 +14,12 @@ using simd::fvec;
 using simd::kLanes;
 
 // Register tile: kMR rows × kNR columns of accumulators (kNV vectors per row). With AVX-512's
-// 32 registers a 12×32 tile uses 24 of them; with 16 registers (AVX2, SSE, wasm on x86) a 6×2
-// vector tile uses 12, leaving room for the B loads and the A broadcast.
+// 32 registers a 12×32 tile uses 24 of them; with AVX2's 16 (and FMA) a 6×16 tile uses 12.
+// 4-lane builds are for wasm: V8 gives wasm only xmm0–xmm14 and SIMD128 has no FMA (a product
+// needs a temporary), so a 6×8 tile spilled every k step; 4×8 fits (1.6× the GEMM speed there).
 constexpr std::size_t kNV = 2;
 constexpr std::size_t kNR = kNV * kLanes;
-constexpr std::size_t kMR = kLanes >= 16 ? 12 : 6;
+constexpr std::size_t kMR = kLanes >= 16 ? 12 : kLanes == 8 ? 6 : 4;
 // Cache blocks: a kKC×kNR panel of B stays in L1, a kMC×kKC block of A in L2.
 constexpr std::size_t kKC = kLanes >= 16 ? 192 : 256;
 constexpr std::size_t kMC = kMR * 8;
