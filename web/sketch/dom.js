@@ -1,66 +1,13 @@
-// Small DOM builders for the sketch element. A text a learner reads is marked with its string
-// key (data-t for text, data-t-label for aria-label, data-t-title for title, data-t-placeholder),
-// so relabel() puts the whole element into another language in place: drawings, focus and the
-// run stay as they are.
+// DOM helpers for the sketch element: its own ids and icons, and the playground's builders
+// (web/playground/controls/dom.js), whose relabel() puts the element into another language in
+// place: drawings, focus and the run stay as they are.
 
 let uid = 0;
 /** A page-unique id with a readable prefix. */
 export const newId = (prefix) => `lws-${prefix}-${++uid}`;
 
-const DATA_KEYS = { t: 't', 't-label': 'tLabel', 't-title': 'tTitle', 't-placeholder': 'tPlaceholder' };
-const SVG = new Set(['svg', 'path', 'polyline', 'line', 'rect', 'g', 'text', 'circle']);
-
-/**
- * h('button', {class: 'btn', t: 'train.go', params: {n: 30}, onclick}, ...children): an element.
- * t, t-label, t-title, t-placeholder become data-t* keys; on* functions become listeners;
- * null, undefined and false attributes are left out.
- */
-export function h(tag, attrs = {}, ...children) {
-  const svg = SVG.has(tag);
-  const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
-    else if (name in DATA_KEYS) el.dataset[DATA_KEYS[name]] = value;
-    else if (name === 'params') el.dataset.tParams = JSON.stringify(value);
-    else if (name === 'value' && !svg) el.value = value;
-    else if (name === 'checked' || name === 'disabled' || name === 'hidden') el[name] = Boolean(value);
-    else el.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return el;
-}
-
-/** Puts one marked element's texts into the language of t. */
-export function relabelOne(el, t) {
-  const params = el.dataset.tParams ? JSON.parse(el.dataset.tParams) : undefined;
-  if (el.dataset.t) el.textContent = t(el.dataset.t, params);
-  if (el.dataset.tLabel) el.setAttribute('aria-label', t(el.dataset.tLabel, params));
-  if (el.dataset.tTitle) el.title = t(el.dataset.tTitle, params);
-  if (el.dataset.tPlaceholder) el.placeholder = t(el.dataset.tPlaceholder, params);
-}
-
-/** Puts every marked text under root (root included) into the language of t. */
-export function relabel(root, t) {
-  if (root.dataset) relabelOne(root, t);
-  for (const el of root.querySelectorAll('[data-t], [data-t-label], [data-t-title], [data-t-placeholder]')) relabelOne(el, t);
-}
-
-/** Gives a marked element a new key and params, and relabels it now. */
-export function setText(el, key, params, t) {
-  el.dataset.t = key;
-  if (params) el.dataset.tParams = JSON.stringify(params);
-  else delete el.dataset.tParams;
-  relabelOne(el, t);
-}
-
-/** An inline SVG icon from a 24 × 24 path. */
-export function icon(d) {
-  return h('svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true', class: 'icon', focusable: 'false' }, h('path', { d }));
-}
+// h, relabel, setText and icon are the playground's: one DOM helper for both elements.
+export { h, icon, relabel, relabelOne, setText } from '../playground/controls/dom.js';
 
 export const ICONS = {
   train: 'M8 5v14l11-7z',

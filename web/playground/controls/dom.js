@@ -1,21 +1,25 @@
-// Small DOM builders for the playground's controls. Every text a learner reads is marked with
-// a string key in data-t (text), data-t-label (aria-label), data-t-title (title) or
-// data-t-group (an optgroup's label), so one call to relabel() puts the whole element into
+// Small DOM builders for the playground's controls (and the sketch pad's, which imports them).
+// Every text a learner reads is marked with a string key in data-t (text), data-t-label
+// (aria-label), data-t-title (title), data-t-group (an optgroup's label) or data-t-placeholder,
+// so one call to relabel() puts the whole element into
 // another language without rebuilding it: the run, the focus and the scroll position stay.
 
 let uid = 0;
 /** A page-unique id with a readable prefix (label `for`, aria-describedby). */
 export const newId = (prefix) => `lwp-${prefix}-${++uid}`;
 
-const DATA_KEYS = { t: 't', 't-label': 'tLabel', 't-title': 'tTitle', 't-group': 'tGroup' };
+const DATA_KEYS = {
+  t: 't', 't-label': 'tLabel', 't-title': 'tTitle', 't-group': 'tGroup', 't-placeholder': 'tPlaceholder',
+};
+const SVG = new Set(['svg', 'path', 'polyline', 'polygon', 'line', 'rect', 'g', 'text', 'circle']);
 
 /**
  * h('button', {class: 'x', 't-label': 'play', onclick}, child, ...): an element. Attributes
- * named t, t-label, t-title become data-t* keys; on* functions become listeners; a `params`
+ * named t, t-label, t-title, t-group, t-placeholder become data-t* keys; on* functions become listeners; a `params`
  * object fills the string's {placeholders}; null/false attributes are left out.
  */
 export function h(tag, attrs = {}, ...children) {
-  const svg = tag === 'svg' || tag === 'path' || tag === 'rect' || tag === 'circle' || tag === 'polygon';
+  const svg = SVG.has(tag);
   const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
@@ -48,11 +52,14 @@ export function relabelOne(el, t) {
   if (el.dataset.tLabel) el.setAttribute('aria-label', t(el.dataset.tLabel, params));
   if (el.dataset.tTitle) el.title = t(el.dataset.tTitle, params);
   if (el.dataset.tGroup) el.label = t(el.dataset.tGroup, params);
+  if (el.dataset.tPlaceholder) el.placeholder = t(el.dataset.tPlaceholder, params);
 }
 
-/** Puts every marked text under root into the language of t. */
+/** Puts every marked text under root (root included, when it is an element) into the language of t. */
 export function relabel(root, t) {
-  for (const el of root.querySelectorAll('[data-t], [data-t-label], [data-t-title], [data-t-group]')) relabelOne(el, t);
+  if (root.dataset) relabelOne(root, t);
+  const marked = '[data-t], [data-t-label], [data-t-title], [data-t-group], [data-t-placeholder]';
+  for (const el of root.querySelectorAll(marked)) relabelOne(el, t);
 }
 
 /** A labelled control: <div class="field"><label for>text</label>control [output]</div>. */
