@@ -1,7 +1,7 @@
 // Types of wasm/trainer.mjs (the client) and of the protocol it speaks with
 // wasm/trainer-worker.mjs (version 1; the rules are written out at the top of that file).
 // Checked by hand against both.
-import type { ModelSpec, OptimizerOptions, Parameter } from './layerwise.js';
+import type { LayerStats, ModelSpec, OptimizerOptions, Parameter } from './layerwise.js';
 
 export const PROTOCOL: 1;
 
@@ -104,27 +104,9 @@ export interface SettingsChange {
   l1?: number;
 }
 
-export interface Summary {
-  count: number;
-  mean: number;
-  std: number;
-  min: number;
-  max: number;
-  histogram: number[];
-}
-
-/** One layer's statistics over the training set at the current weights. */
-export interface LayerStats {
-  type: string;
-  weights: Summary;
-  weightGrads: Summary;
-  activations: Summary;
-  activationGrads: Summary;
-  /** ReLU: share of units that are 0 for every training sample. */
-  dead: number;
-  /** tanh/sigmoid: share of outputs in a flat region. */
-  saturated: number;
-}
+// Summary and LayerStats are the library's (a snapshot's stats are taken over the whole
+// training set at the current weights).
+export type { LayerStats, Summary } from './layerwise.js';
 
 export interface Points {
   /** Pairs (x1, x2) as given, before the feature map (or the samples, when features is a number). */
