@@ -38,6 +38,7 @@
 #include "losses/loss.hpp"
 #include "model.hpp"
 #include "optim/optimizer.hpp"
+#include "stats.hpp"
 #include "random.hpp"
 
 #ifdef LW_HAVE_OPENBLAS
@@ -46,7 +47,7 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using lw::bench::Clock;
 
 struct Config {
   int repeats = 9;
@@ -57,29 +58,9 @@ struct Config {
   bool quick = false;
 };
 
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-double median(std::vector<double> v) {
-  if (v.empty()) return NAN;
-  std::sort(v.begin(), v.end());
-  std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-// Interquartile range relative to the median, in percent: how noisy the repeats were.
-double spread_pct(std::vector<double> v) {
-  if (v.size() < 3) return NAN;
-  std::sort(v.begin(), v.end());
-  auto q = [&](double f) {
-    double pos = f * double(v.size() - 1);
-    std::size_t i = static_cast<std::size_t>(pos);
-    double t = pos - double(i);
-    return i + 1 < v.size() ? v[i] * (1 - t) + v[i + 1] * t : v[i];
-  };
-  return 100.0 * (q(0.75) - q(0.25)) / median(v);
-}
+using lw::bench::median;
+using lw::bench::seconds_since;
+using lw::bench::spread_pct;
 
 // One thing to time: a call, how many calls make one repeat, and the seconds per call of
 // every repeat so far.

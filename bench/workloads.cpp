@@ -53,33 +53,15 @@
 #include "losses/loss.hpp"
 #include "model.hpp"
 #include "optim/optimizer.hpp"
+#include "stats.hpp"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using lw::bench::Clock;
 
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-double median(std::vector<double> v) {
-  if (v.empty()) return NAN;
-  std::sort(v.begin(), v.end());
-  std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-double spread_pct(std::vector<double> v) {
-  if (v.size() < 3) return NAN;
-  std::sort(v.begin(), v.end());
-  auto q = [&](double f) {
-    double pos = f * double(v.size() - 1);
-    std::size_t i = static_cast<std::size_t>(pos);
-    double t = pos - double(i);
-    return i + 1 < v.size() ? v[i] * (1 - t) + v[i + 1] * t : v[i];
-  };
-  return 100.0 * (q(0.75) - q(0.25)) / median(v);
-}
+using lw::bench::median;
+using lw::bench::seconds_since;
+using lw::bench::spread_pct;
 
 const char* kW1Spec = R"({"input":[2],"layers":[
   {"type":"linear","out":8},{"type":"tanh"},{"type":"linear","out":8},{"type":"tanh"},
