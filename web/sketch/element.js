@@ -28,7 +28,9 @@
 //                              [{epoch, trainLoss, testLoss, trainAccuracy, testAccuracy}]
 // Events: `epoch` (detail {epoch, trainLoss, testLoss, trainAccuracy, testAccuracy}, as
 // <layerwise-playground>'s) after each slice of training; `prediction` (detail {probabilities,
-// best, name, drawing}) each time the live guess changes, drawing = true while the pen is down;
+// best, name, drawing, strokes}) each time the live guess changes, drawing = true while the pen
+// is down, strokes = how many strokes the guessed picture holds (guesses arrive in order, each
+// one for the picture as it was when asked);
 // `datachange` (detail {classes}) when drawings or classes change.
 //
 // Data flow: drawings (strokes) → preprocess.js (28 × 28, as MNIST) → [augment.js copies] →
@@ -542,6 +544,7 @@ export class LayerwiseSketch extends HTMLElement {
       return;
     }
     const drawing = pad.drawing;
+    const strokes = pad.strokes.length;
     this.#predicting = true;
     try {
       const { outputs } = await this.#trainer.predict(image, 1);
@@ -549,7 +552,7 @@ export class LayerwiseSketch extends HTMLElement {
         const guess = this.#guess(outputs, image);
         this.#probabilities = guess.probabilities;
         this.#renderGuess();
-        this.dispatchEvent(new CustomEvent('prediction', { detail: { probabilities: guess.probabilities, best: guess.best, name: guess.name, drawing } }));
+        this.dispatchEvent(new CustomEvent('prediction', { detail: { probabilities: guess.probabilities, best: guess.best, name: guess.name, drawing, strokes } }));
       }
     } catch {
       // a network replaced meanwhile: the next frame asks the new one
