@@ -29,3 +29,12 @@ mkdir -p web/engine
 cp build/wasm/layerwise.wasm web/engine/layerwise.wasm
 cp build/wasm/layerwise.mjs web/engine/layerwise-glue.mjs
 cp wasm/*.mjs wasm/*.d.ts web/engine/
+
+# web/vendor/ is generated too: KaTeX (an npm dependency, see README) for the lessons' formulas.
+if [[ node_modules/katex/package.json -nt web/vendor/katex/katex.mjs ]]; then
+  rm -rf web/vendor/katex
+  mkdir -p web/vendor/katex/fonts
+  cp node_modules/katex/dist/katex.mjs node_modules/katex/dist/katex.min.css web/vendor/katex/
+  cp node_modules/katex/dist/fonts/*.woff2 web/vendor/katex/fonts/  # every browser we serve reads woff2
+  cp node_modules/katex/LICENSE web/vendor/katex/
+fi

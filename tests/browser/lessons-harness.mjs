@@ -1,0 +1,59 @@
+// Shared set-up for the lesson tests: one static server and one Chromium per test file, and a
+// page opened on a lesson with empty storage, ready to be driven.
+//
+//   import { lessonSuite } from './lessons-harness.mjs';
+//   const suite = lessonSuite();             // before/after hooks start and stop server + browser
+//   test('...', async () => {
+//     const { page, errors, close } = await suite.open('input', 'en');   // lesson ready, tasks started
+//     assert.equal(await suite.taskDone(page, 'draw'), false);
+//     ...; await suite.waitTask(page, 'draw');                           // throws on timeout
+//     assert.deepEqual(errors, []);
+//     await close();
+//   });
+import { after, before } from 'node:test';
+import { startServer } from '../../scripts/serve.mjs';
+import { launchBrowser, openPage, screenshot } from './browser.mjs';
+
+export const LESSON_IDS = ['input', 'hidden', 'output', 'init', 'loss', 'optim', 'together'];
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+export function lessonSuite() {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer({ port: 0 });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() { return server.url; },
+    get browser() { return browser; },
+    /** Opens lessons/lesson.html?id=&lang= and waits for the lesson to be ready. */
+    async open(id, lang = 'en', { viewport = DESKTOP, hash = '' } = {}) {
+      const { page, context, errors } = await openPage(browser,
+        `${server.url}lessons/lesson.html?id=${id}&lang=${lang}${hash}`, { viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+      await page.waitForFunction(() => window.layerwiseLesson?.ready);
+      await page.evaluate(() => window.layerwiseLesson.ready);
+      return { page, context, errors, close: () => context.close() };
+    },
+    /** Opens any page under web/ (e.g. 'lessons/index.html?lang=ko'). */
+    openPath(path, options) {
+      return openPage(browser, server.url + path, options);
+    },
+    taskDone: (page, task) => page.evaluate((t) => {
+      const entry = window.layerwiseLesson.tasks[t];
+      if (!entry) throw new Error(`no task "${t}"`);
+      return entry.done;
+    }, task),
+    waitTask: (page, task, timeout = 30_000) => page.waitForFunction((t) => window.layerwiseLesson.tasks[t]?.done, task, { timeout }),
+    /** Trains a playground widget for n epochs (its step()) and returns the epoch detail. */
+    step: (page, widget, n) => page.evaluate(([w, k]) => window.layerwiseLesson.widgets[w].element.step(k), [widget, n]),
+    /** Changes a playground widget's state keys. */
+    setState: (page, widget, changes) => page.evaluate(([w, c]) => { window.layerwiseLesson.widgets[w].element.state = c; }, [widget, changes]),
+    screenshot,
+  };
+}

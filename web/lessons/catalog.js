@@ -1,0 +1,109 @@
+// The lessons, in the seed article's order, and the words of the pages around them.
+// A lesson's content is web/lessons/content/<id>.js (see web/lessons/README.md).
+
+export const LESSONS = Object.freeze([
+  { id: 'input', title: { en: 'The input layer', ko: '입력층' } },
+  { id: 'hidden', title: { en: 'Hidden layers', ko: '은닉층' } },
+  { id: 'output', title: { en: 'The output layer', ko: '출력층' } },
+  { id: 'init', title: { en: 'Weight initialisation', ko: '가중치 초기화' } },
+  { id: 'loss', title: { en: 'Loss functions', ko: '손실 함수' } },
+  { id: 'optim', title: { en: 'Optimisers', ko: '옵티마이저' } },
+  { id: 'together', title: { en: 'Putting it together', ko: '전체 흐름과 문제 해결' } },
+]);
+
+export const lessonIndex = (id) => LESSONS.findIndex((l) => l.id === id);
+
+/** The address of a lesson page (relative to web/lessons/). */
+export const lessonHref = (id, lang, section) =>
+  `lesson.html?id=${encodeURIComponent(id)}${lang ? `&lang=${lang}` : ''}${section ? `#${section}` : ''}`;
+
+// The pages' own words; a lesson's text lives in its content file.
+export const PAGE_STRINGS = Object.freeze({
+  en: {
+    brand: 'Layerwise',
+    lessons: 'Lessons',
+    playground: 'Playground',
+    sketch: 'Sketch pad',
+    'index.title': 'Learn neural networks layer by layer',
+    'index.lead': 'Seven short lessons, from the numbers that go into a network to the loop that trains it. Every claim comes with a live network to try it on, and every lesson ends in tasks that tell you when you have got it.',
+    'index.continue': 'Continue: {title}',
+    'index.start': 'Start with lesson 1',
+    'index.progress': '{done} of {total} tasks done',
+    'index.reset': 'Forget my progress',
+    'index.resetDone': 'Progress forgotten.',
+    'lesson.of': 'Lesson {n} of {total}',
+    'lesson.prev': 'Previous: {title}',
+    'lesson.next': 'Next: {title}',
+    'lesson.index': 'All lessons',
+    'lesson.contents': 'In this lesson',
+    'lesson.unknown': 'There is no lesson "{id}".',
+    'lesson.failed': 'This part of the lesson could not start: {message}',
+    'task.label': 'Try this',
+    'task.todo': 'Not done yet',
+    'task.done': 'Done',
+    'task.hint': 'Hint',
+    'task.count': '{done} of {total} tasks done',
+    'code.torch': 'PyTorch',
+    'code.js': 'Layerwise (JavaScript)',
+    'code.copy': 'Copy',
+    'code.copied': 'Copied',
+    'widget.open': 'Open this network in the playground',
+    'lang.label': 'Language',
+  },
+  ko: {
+    brand: 'Layerwise',
+    lessons: '레슨',
+    playground: '플레이그라운드',
+    sketch: '스케치 패드',
+    'index.title': '신경망을 한 층씩 배우기',
+    'index.lead': '네트워크에 들어가는 숫자부터 네트워크를 학습시키는 루프까지, 짧은 레슨 일곱 개입니다. 모든 설명 옆에서 살아 있는 네트워크로 직접 확인해 볼 수 있고, 각 레슨 끝의 과제는 제대로 해냈을 때 알려 줍니다.',
+    'index.continue': '이어서 보기: {title}',
+    'index.start': '레슨 1부터 시작',
+    'index.progress': '과제 {total}개 중 {done}개 완료',
+    'index.reset': '진행 기록 지우기',
+    'index.resetDone': '진행 기록을 지웠습니다.',
+    'lesson.of': '레슨 {n} / {total}',
+    'lesson.prev': '이전: {title}',
+    'lesson.next': '다음: {title}',
+    'lesson.index': '전체 레슨',
+    'lesson.contents': '이 레슨의 내용',
+    'lesson.unknown': '"{id}"라는 레슨은 없습니다.',
+    'lesson.failed': '레슨의 이 부분을 시작하지 못했습니다: {message}',
+    'task.label': '직접 해 보기',
+    'task.todo': '아직 안 함',
+    'task.done': '완료',
+    'task.hint': '힌트',
+    'task.count': '과제 {total}개 중 {done}개 완료',
+    'code.torch': 'PyTorch',
+    'code.js': 'Layerwise (자바스크립트)',
+    'code.copy': '복사',
+    'code.copied': '복사됨',
+    'widget.open': '이 네트워크를 플레이그라운드에서 열기',
+    'lang.label': '언어',
+  },
+});
+
+export const LANGS = Object.freeze(['en', 'ko']);
+export const LANG_NAMES = Object.freeze({ en: 'English', ko: '한국어' });
+
+/** t(lang, key, params): a page string with {name} placeholders filled. */
+export function pageText(lang, key, params = {}) {
+  const text = PAGE_STRINGS[lang]?.[key] ?? PAGE_STRINGS.en[key];
+  if (text === undefined) throw new Error(`lessons: no page string "${key}"`);
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+}
+
+/** The reader's language: ?lang=, then the last choice, then the browser's. */
+export function chosenLang() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (LANGS.includes(asked)) return asked;
+  try {
+    const kept = localStorage.getItem('layerwise.lang');
+    if (LANGS.includes(kept)) return kept;
+  } catch { /* storage may be off */ }
+  return (navigator.language || '').toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+export function keepLang(lang) {
+  try { localStorage.setItem('layerwise.lang', lang); } catch { /* storage may be off */ }
+}

@@ -1,0 +1,311 @@
+// A lesson page: lesson.html?id=<lesson>&lang=<en|ko>#<section>. Renders the lesson's content
+// (content/<id>.js, format in README.md): prose with formulas, code side by side, widgets and
+// "try this" tasks; keeps the reader's place and finished tasks (progress.js); switches
+// language in place, keeping the widgets as they are and the reader where they were.
+//
+// For scripts and tests: window.layerwiseLesson = { id, lang, ready, widgets: {id: widget},
+// tasks: {id: {done}} }; each task's box has data-task=<id> and data-done="true" once done.
+import { LESSONS, LANGS, LANG_NAMES, chosenLang, keepLang, lessonHref, lessonIndex, pageText } from './catalog.js';
+import { inlineHTML, mathHTML } from './markup.js';
+import { isDone, keepPlace, markDone } from './progress.js';
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+/** Checks a lesson's {en, ko} text; what is missing is reported (console.error) and falls back to English. */
+export function checkText(text, where) {
+  const problems = [];
+  if (!text || typeof text !== 'object') return [`${where}: not an {en, ko} object`];
+  for (const lang of LANGS) {
+    if (typeof text[lang] !== 'string' || !text[lang].trim()) problems.push(`${where}: no ${lang} text`);
+  }
+  if (typeof text.ko === 'string' && text.ko.trim() && !HANGUL.test(text.ko)) problems.push(`${where}: the ko text is not Korean`);
+  if (typeof text.en === 'string' && HANGUL.test(text.en)) problems.push(`${where}: the en text has Korean in it`);
+  return problems;
+}
+
+const el = (tag, attrs = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+};
+
+class LessonPage {
+  lang;
+  texts = []; // [node, text object or key function]
+  widgets = {};
+  tasks = {};
+  sections = [];
+
+  constructor(lesson, lang) {
+    this.lesson = lesson;
+    this.lang = lang;
+    this.index = lessonIndex(lesson.id);
+  }
+
+  // ---- text that follows the language ----
+  text(node, text, where) {
+    for (const p of checkText(text, where)) console.error(`lesson ${this.lesson.id}: ${p}`);
+    this.texts.push([node, () => inlineHTML(text?.[this.lang] || text?.en || '')]);
+    return node;
+  }
+
+  page(node, key, params) {
+    this.texts.push([node, () => pageText(this.lang, key, typeof params === 'function' ? params() : params)]);
+    return node;
+  }
+
+  relabel() {
+    for (const [node, html] of this.texts) node.innerHTML = html();
+    for (const w of Object.values(this.widgets)) w.setLang?.(this.lang);
+    document.documentElement.lang = this.lang;
+    document.title = `${this.lesson.title[this.lang]} · Layerwise`;
+    for (const b of this.langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === this.lang));
+    this.updateLinks();
+  }
+
+  updateLinks() {
+    for (const [a, id] of this.lessonLinks) a.href = lessonHref(id, this.lang);
+  }
+
+  // ---- the page ----
+  render(root) {
+    const { lesson } = this;
+    this.lessonLinks = [];
+    const linkTo = (id, node) => { this.lessonLinks.push([node, id]); return node; };
+    const indexLink = this.page(el('a', { href: 'index.html' }), 'lessons');
+    this.langButtons = LANGS.map((lang) => {
+      const b = el('button', { type: 'button', 'data-lang': lang, lang }, LANG_NAMES[lang]);
+      b.addEventListener('click', () => this.switchLang(lang));
+      return b;
+    });
+    const header = el('header', { class: 'top' },
+      el('a', { class: 'brand', href: '../index.html' }, el('span', { class: 'logo', 'aria-hidden': 'true' }), 'Layerwise'),
+      el('nav', { class: 'top-links' }, indexLink,
+        this.page(el('a', { href: '../index.html' }), 'playground')),
+      this.page(el('span', { class: 'visually-hidden', id: 'lang-label' }), 'lang.label'),
+      el('div', { class: 'lang-switch', role: 'group', 'aria-labelledby': 'lang-label' }, ...this.langButtons));
+
+    const main = el('main', { class: 'lesson', id: 'main' });
+    main.append(
+      this.page(el('p', { class: 'kicker' }), 'lesson.of', { n: this.index + 1, total: LESSONS.length }),
+      this.text(el('h1'), lesson.title, 'title'),
+      this.text(el('p', { class: 'lead' }), lesson.lead, 'lead'));
+
+    const toc = el('ol');
+    const taskCount = el('p', { class: 'toc-count' });
+    main.append(el('nav', { class: 'toc', 'aria-labelledby': 'toc-title' },
+      this.page(el('h2', { id: 'toc-title' }), 'lesson.contents'), toc, taskCount));
+    this.taskCount = taskCount;
+    this.page(taskCount, 'task.count', () => {
+      const all = Object.values(this.tasks);
+      return { done: all.filter((t) => t.done).length, total: all.length };
+    });
+
+    lesson.sections.forEach((section, si) => {
+      const where = `sections[${si}]`;
+      const h2 = this.text(el('h2'), section.title, `${where}.title`);
+      const node = el('section', { id: section.id, 'aria-labelledby': `${section.id}-title` }, h2);
+      h2.id = `${section.id}-title`;
+      toc.append(el('li', {}, this.text(el('a', { href: `#${section.id}` }), section.title, `${where}.title`)));
+      section.blocks.forEach((block, bi) => node.append(this.block(block, `${where}.blocks[${bi}]`)));
+      this.sections.push(node);
+      main.append(node);
+    });
+
+    const prev = LESSONS[this.index - 1];
+    const next = LESSONS[this.index + 1];
+    main.append(el('nav', { class: 'pager' },
+      prev ? linkTo(prev.id, this.page(el('a', { class: 'prev', rel: 'prev' }), 'lesson.prev', () => ({ title: prev.title[this.lang] }))) : el('span'),
+      this.page(el('a', { class: 'all', href: 'index.html' }), 'lesson.index'),
+      next ? linkTo(next.id, this.page(el('a', { class: 'next', rel: 'next' }), 'lesson.next', () => ({ title: next.title[this.lang] }))) : el('span')));
+    root.replaceChildren(header, main);
+    this.relabel();
+  }
+
+  block(block, where) {
+    if ('p' in block) return this.text(el('p'), block.p, where);
+    if ('note' in block) return this.text(el('aside', { class: 'note' }), block.note, where);
+    if ('list' in block) return el('ul', {}, ...block.list.map((item, i) => this.text(el('li'), item, `${where}.list[${i}]`)));
+    if ('math' in block) {
+      const node = el('div', { class: 'math' });
+      node.innerHTML = mathHTML(block.math, true);
+      return node;
+    }
+    if ('code' in block) return this.codePair(block.code);
+    if ('widget' in block) return this.widgetSlot(block, where);
+    if ('task' in block) return this.taskBox(block, where);
+    throw new Error(`lesson ${this.lesson.id}: ${where} is not a known block`);
+  }
+
+  codePair({ torch, js }) {
+    const side = (key, code, lang) => {
+      const copy = this.page(el('button', { type: 'button', class: 'copy' }), 'code.copy');
+      copy.addEventListener('click', async () => {
+        try {
+          await navigator.clipboard.writeText(code);
+          copy.textContent = pageText(this.lang, 'code.copied');
+        } catch { /* no clipboard: the code can still be selected */ }
+      });
+      return el('figure', { class: `code code-${lang}` },
+        el('figcaption', {}, this.page(el('span'), key), copy),
+        el('pre', { tabindex: '0' }, el('code', {}, code.trim())));
+    };
+    return el('div', { class: 'code-pair' }, side('code.torch', torch, 'python'), side('code.js', js, 'js'));
+  }
+
+  widgetSlot(block, where) {
+    const slot = el('figure', { class: 'widget', 'data-widget': block.widget });
+    this.pendingWidgets ??= [];
+    this.pendingWidgets.push([block, slot, where]);
+    return slot;
+  }
+
+  taskBox(block, where) {
+    const status = el('span', { class: 'task-status', role: 'status' });
+    const box = el('div', { class: 'task', 'data-task': block.task, 'data-done': 'false' },
+      el('p', { class: 'task-label' }, this.page(el('span'), 'task.label'), status),
+      this.text(el('p', { class: 'task-text' }), block.text, `${where}.text`));
+    if (block.hint) {
+      box.append(el('details', { class: 'task-hint' },
+        this.page(el('summary'), 'task.hint'),
+        this.text(el('p'), block.hint, `${where}.hint`)));
+    }
+    const done = this.text(el('p', { class: 'task-success' }), block.success ?? { en: '', ko: '' }, `${where}.success`);
+    box.append(done);
+    this.texts.push([status, () => pageText(this.lang, this.tasks[block.task].done ? 'task.done' : 'task.todo')]);
+    this.tasks[block.task] = { done: false, block, box, status };
+    return box;
+  }
+
+  // Widgets are made after the page is in the document (custom elements measure themselves).
+  startWidgets() {
+    const ctx = this.context();
+    for (const [block, slot, where] of this.pendingWidgets ?? []) {
+      try {
+        const made = block.make(ctx);
+        const widget = made instanceof HTMLElement ? { root: made } : made;
+        this.widgets[block.widget] = widget;
+        slot.append(widget.root);
+        if (block.caption) slot.append(this.text(el('figcaption'), block.caption, `${where}.caption`));
+      } catch (error) {
+        console.error(`lesson ${this.lesson.id}: widget ${block.widget}:`, error);
+        slot.append(el('p', { class: 'widget-error', role: 'alert' }, pageText(this.lang, 'lesson.failed', { message: error.message })));
+      }
+    }
+    this.relabel();
+  }
+
+  startTasks() {
+    const ctx = this.context();
+    for (const [id, task] of Object.entries(this.tasks)) {
+      if (isDone(this.lesson.id, id)) {
+        this.finish(id, { earlier: true });
+        continue;
+      }
+      try {
+        task.stop = task.block.check(ctx, () => this.finish(id));
+      } catch (error) {
+        console.error(`lesson ${this.lesson.id}: task ${id}:`, error);
+      }
+    }
+    this.countTasks();
+  }
+
+  finish(id, { earlier = false } = {}) {
+    const task = this.tasks[id];
+    if (task.done) return;
+    task.done = true;
+    if (typeof task.stop === 'function') task.stop();
+    if (!earlier) markDone(this.lesson.id, id);
+    task.box.dataset.done = 'true';
+    if (earlier) task.box.dataset.earlier = 'true';
+    task.status.textContent = pageText(this.lang, 'task.done');
+    this.countTasks();
+    this.taskCount.dispatchEvent(new CustomEvent('taskdone', { bubbles: true, detail: { id } }));
+  }
+
+  countTasks() {
+    const all = Object.values(this.tasks);
+    this.taskCount.textContent = pageText(this.lang, 'task.count', { done: all.filter((t) => t.done).length, total: all.length });
+  }
+
+  context() {
+    const page = this;
+    return {
+      get lang() { return page.lang; },
+      lesson: this.lesson.id,
+      widget: (id) => {
+        const w = page.widgets[id];
+        if (!w) throw new Error(`no widget "${id}" in lesson ${page.lesson.id}`);
+        return w;
+      },
+      t: (text) => text[page.lang] ?? text.en,
+    };
+  }
+
+  // ---- the reader's place ----
+  currentSection() {
+    let current = this.sections[0];
+    for (const s of this.sections) if (s.getBoundingClientRect().top <= 120) current = s;
+    return current;
+  }
+
+  switchLang(lang) {
+    if (lang === this.lang) return;
+    const section = this.currentSection();
+    const offset = section ? section.getBoundingClientRect().top : 0;
+    this.lang = lang;
+    keepLang(lang);
+    this.relabel();
+    const url = new URL(location.href);
+    url.searchParams.set('lang', lang);
+    history.replaceState(null, '', url);
+    if (section) window.scrollBy(0, section.getBoundingClientRect().top - offset);
+  }
+
+  trackPlace() {
+    let pending = false;
+    const save = () => {
+      pending = false;
+      const s = this.currentSection();
+      if (s) keepPlace(this.lesson.id, s.id);
+    };
+    window.addEventListener('scroll', () => {
+      if (!pending) { pending = true; setTimeout(save, 300); }
+    }, { passive: true });
+    keepPlace(this.lesson.id, location.hash.slice(1) || this.sections[0]?.id);
+  }
+}
+
+const api = { widgets: {}, tasks: {} };
+window.layerwiseLesson = api;
+
+async function main() {
+  const root = document.getElementById('app');
+  const lang = chosenLang();
+  const id = new URLSearchParams(location.search).get('id') ?? LESSONS[0].id;
+  Object.assign(api, { id, lang });
+  if (lessonIndex(id) < 0) {
+    root.replaceChildren(el('main', { class: 'lesson' }, el('h1', {}, pageText(lang, 'lesson.unknown', { id })),
+      el('p', {}, el('a', { href: 'index.html' }, pageText(lang, 'lesson.index')))));
+    return;
+  }
+  const { default: lesson } = await import(`./content/${id}.js`);
+  const page = new LessonPage({ ...lesson, id, title: LESSONS[lessonIndex(id)].title }, lang);
+  page.render(root);
+  page.startWidgets();
+  page.startTasks();
+  api.widgets = page.widgets;
+  api.tasks = page.tasks;
+  Object.defineProperty(api, 'lang', { get: () => page.lang, set() {}, configurable: true });
+  if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  page.trackPlace();
+}
+
+api.ready = main();
+api.ready.catch((error) => console.error('lesson:', error));

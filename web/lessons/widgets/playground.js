@@ -1,0 +1,53 @@
+// A <layerwise-playground> set up for a lesson: a preset (state keys as attributes), the panels
+// the lesson does not need hidden, and a link that opens the same network, as it is now, in
+// the full playground.
+//
+//   { widget: 'spiral', make: playground({ dataset: 'spiral', layers: '8,8', hide: 'code,files' }) }
+//
+// The widget object: { root, element, setLang(lang) }; `element` is the playground (its state,
+// step(n), play(), the `epoch` and `statechange` events), for tasks and tests.
+import '../../playground/element.js';
+import { toHash } from '../../playground/state.js';
+import { pageText } from '../catalog.js';
+
+const PLAYGROUND_PAGE = new URL('../../index.html', import.meta.url);
+
+// The page around a lesson widget has its own brand, language switch and files.
+const ALWAYS_HIDDEN = ['brand', 'lang', 'files'];
+
+export function playground(attrs = {}) {
+  return (ctx) => {
+    const element = document.createElement('layerwise-playground');
+    const hide = [...new Set([...ALWAYS_HIDDEN, ...String(attrs.hide ?? '').split(',').map((s) => s.trim()).filter(Boolean)])];
+    for (const [k, v] of Object.entries({ speed: 'fast', ...attrs, hide: hide.join(',') })) element.setAttribute(k, String(v));
+    element.setAttribute('lang', ctx.lang);
+    const link = document.createElement('a');
+    link.className = 'open-playground';
+    link.target = '_blank';
+    link.rel = 'noopener';
+    const update = () => { link.href = PLAYGROUND_PAGE.pathname + toHash(element.state); };
+    element.addEventListener('statechange', update);
+    for (const type of ['pointerdown', 'focus']) link.addEventListener(type, update);
+    const root = document.createElement('div');
+    root.className = 'widget-playground';
+    root.append(element, link);
+    const widget = {
+      root,
+      element,
+      setLang(lang) {
+        element.setAttribute('lang', lang);
+        link.textContent = pageText(lang, 'widget.open') + ' ↗';
+      },
+    };
+    widget.setLang(ctx.lang);
+    queueMicrotask(update);
+    return widget;
+  };
+}
+
+/** Calls fn(detail) after each epoch event of a playground; returns the unsubscribe. */
+export function onEpoch(element, fn) {
+  const listener = (e) => fn(e.detail, element.state);
+  element.addEventListener('epoch', listener);
+  return () => element.removeEventListener('epoch', listener);
+}
