@@ -1,0 +1,60 @@
+// What the lessons' own widgets share: a DOM builder, per-widget styles, the engine on the
+// main thread (for the small models a lesson trains in a few milliseconds), and words in
+// both languages.
+export { h } from '../../playground/controls/dom.js';
+import { loadLayerwise } from '../../engine/layerwise.mjs';
+
+let engine;
+/** The Layerwise engine (one per page), for widgets that train tiny models directly. */
+export function getEngine() {
+  engine ??= loadLayerwise();
+  return engine;
+}
+
+const styled = new Set();
+/** Adds a widget's CSS to the page once (widgets live in the page, not in a shadow root). */
+export function addStyle(id, css) {
+  if (styled.has(id)) return;
+  styled.add(id);
+  const style = document.createElement('style');
+  style.dataset.widget = id;
+  style.textContent = css;
+  document.head.append(style);
+}
+
+/**
+ * Text that follows the page's language: bind(node, {en, ko}) sets it now and on every
+ * setLang(lang). A widget returns `{ root, setLang: words.setLang }`.
+ *   const words = wordsFor(ctx.lang);
+ *   h('button', {}, words.bind(h('span'), { en: 'Train', ko: '학습' }))
+ */
+export function wordsFor(lang) {
+  const bound = [];
+  const words = {
+    lang,
+    bind(node, text, params) {
+      bound.push([node, text, params]);
+      node.textContent = words.t(text, params);
+      return node;
+    },
+    t(text, params) {
+      const s = typeof text === 'function' ? text(words.lang) : (text[words.lang] ?? text.en);
+      return params ? s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(typeof params[k] === 'function' ? params[k]() : params[k]) : m)) : s;
+    },
+    setLang(next) {
+      words.lang = next;
+      for (const [node, text, params] of bound) node.textContent = words.t(text, params);
+    },
+  };
+  return words;
+}
+
+/** Numbers for read-outs: 4 significant digits, thin spaces for thousands. */
+export function fmt(v, digits = 4) {
+  if (v === null || v === undefined) return '–';
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : (v > 0 ? '∞' : '−∞');
+  if (Number.isInteger(v) && Math.abs(v) < 1e9) return v.toLocaleString('en-US');
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(2).replace('-', '−');
+  return Number(v.toPrecision(digits)).toString().replace('-', '−');
+}
