@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-dist}
 
-if [[ ! -f web/engine/layerwise.wasm || ! -f web/engine/trainer-worker.mjs ]]; then
+if [[ ! -f web/engine/layerwise.wasm || ! -f web/engine/trainer-worker.mjs || ! -f web/vendor/katex/katex.mjs ]]; then
   bash scripts/build.sh
 fi
 
@@ -17,7 +17,8 @@ mkdir -p "$out"
 tar -C web --exclude='*.d.ts' --exclude='*.md' --exclude='./test' -cf - . | tar -C "$out" -xf -
 
 # A page that a static host can serve must find every module it imports.
-for f in index.html playground/element.js engine/trainer.mjs engine/trainer-worker.mjs engine/layerwise.mjs engine/layerwise.wasm; do
+for f in index.html playground/element.js engine/trainer.mjs engine/trainer-worker.mjs engine/layerwise.mjs engine/layerwise.wasm \
+         lessons/index.html lessons/lesson.html lessons/page.js vendor/katex/katex.mjs vendor/katex/katex.min.css; do
   [[ -f $out/$f ]] || { echo "build-site: $out/$f is missing" >&2; exit 1; }
 done
 echo "build-site: $(find "$out" -type f | wc -l) files, $(du -sh "$out" | cut -f1) in $out/"
