@@ -6,6 +6,8 @@
 //   - Arrays cross once per call, never per element: a Float32Array argument is copied into
 //     wasm memory with one TypedArray.prototype.set; a Float32Array result is a fresh copy,
 //     so no view of wasm memory escapes (memory growth cannot detach what a caller holds).
+//     One call also writes into its argument: _stepFree copies the new values back into the
+//     buffer layerwise.mjs passed it (its own, never the caller's array).
 //   - Structured values (spec, optimiser options, saved model, statistics) cross as JSON text.
 //     Strings come in as `val`, never as std::string: Embind frees a std::string argument's
 //     wire buffer only after a call that returns, so a call that throws would leak it.
@@ -20,6 +22,7 @@
 #include <emscripten/val.h>
 #include <malloc.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -47,6 +50,11 @@ struct LossBox {
 };
 struct OptimizerBox {
   std::unique_ptr<lw::Optimizer> optimizer;
+  // Free parameters (lw.optim.Adam([w, ...])): the engine's copies of arrays JavaScript owns,
+  // refilled at every optimizer_step_free; empty for a model's optimiser.
+  std::vector<lw::Param> free = {};
+  lw::ParamList free_list = {};
+  std::vector<float> staging = {};  // their values, then their gradients, as JS sends them
 };
 struct DatasetBox {
   lw::Dataset data;
@@ -214,6 +222,47 @@ OptimizerBox* optimizer_create(const val& name, const val& options) {
   });
 }
 
+// An optimiser of free parameters of the given sizes, named "params[i]" as layerwise.mjs names
+// them (sizes are checked there: whole numbers >= 1).
+OptimizerBox* optimizer_create_free(const val& name, const val& options, const val& sizes) {
+  return guarded([&] {
+    std::unique_ptr<OptimizerBox> box(new OptimizerBox{
+        lw::make_optimizer(string_of(name), lw::json::parse(string_of(options)))});
+    std::size_t total = 0;
+    for (double n : emscripten::vecFromJSArray<double>(sizes)) {
+      const auto size = static_cast<std::size_t>(n);
+      box->free.emplace_back(lw::str("params[", box->free.size(), "]"), lw::Shape{size});
+      total += size;
+    }
+    for (lw::Param& p : box->free) box->free_list.push_back(&p);
+    box->staging.resize(2 * total);
+    return box.release();
+  });
+}
+
+// One step of free parameters. `buffer` holds every parameter's values, concatenated in order,
+// then their gradients likewise (checked in layerwise.mjs: lengths, finite): one copy in, one
+// step, and the new values copied back over the first half of `buffer`.
+void optimizer_step_free(OptimizerBox& o, const val& buffer) {
+  guarded([&] {
+    lw::check(!o.free.empty(), "step: this optimizer updates a model's parameters");
+    std::vector<float>& staging = o.staging;
+    val(emscripten::typed_memory_view(staging.size(), staging.data())).call<void>("set", buffer);
+    const float* values = staging.data();
+    const float* grads = staging.data() + staging.size() / 2;
+    for (lw::Param& p : o.free) {
+      std::copy_n(values, p.size(), p.value.data());
+      std::copy_n(grads, p.size(), p.grad.data());
+      values += p.size();
+      grads += p.size();
+    }
+    o.optimizer->step(o.free_list);
+    float* out = staging.data();
+    for (const lw::Param& p : o.free) out = std::copy_n(p.value.data(), p.size(), out);
+    buffer.call<void>("set", val(emscripten::typed_memory_view(staging.size() / 2, staging.data())));
+  });
+}
+
 void optimizer_set(OptimizerBox& o, const val& options) {
   guarded([&] { o.optimizer->set(lw::json::parse(string_of(options))); });
 }
@@ -331,6 +380,8 @@ EMSCRIPTEN_BINDINGS(layerwise) {
 
   class_<OptimizerBox>("Optimizer")
       .class_function("_create", &optimizer_create, allow_raw_pointers())
+      .class_function("_createFree", &optimizer_create_free, allow_raw_pointers())
+      .function("_stepFree", &optimizer_step_free)
       .function("_set", &optimizer_set)
       .function("_setLr", &optimizer_set_lr)
       .function("_options", &optimizer_options)

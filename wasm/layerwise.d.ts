@@ -203,8 +203,10 @@ export interface OptimizerOptions {
 }
 
 export interface Optimizer extends EngineObject {
-  /** The model whose parameters it updates. */
-  readonly model: Model;
+  /** The model whose parameters it updates; null for an optimiser of free parameters. */
+  readonly model: Model | null;
+  /** The free parameters it updates (a frozen list of your arrays); null for a model's. */
+  readonly params: readonly Float32Array[] | null;
   lr: number;
   /** The current options, camelCase. */
   readonly options: OptimizerOptions;
@@ -216,9 +218,21 @@ export interface Optimizer extends EngineObject {
   set(options: OptimizerOptions): void;
   /** Forgets moments and momentum buffers; options stay. */
   reset(): void;
+  /**
+   * Free parameters only: one update of every params[i] in place from grads[i] (same
+   * length, finite), as PyTorch's opt.step() after setting each w.grad. All or nothing.
+   */
+  step(grads: ReadonlyArray<Float32Array | readonly number[]>): void;
 }
 
-export type OptimizerFactory = (model: Model, options?: OptimizerOptions) => Optimizer;
+/**
+ * lw.optim.SGD / Adam / AdamW / RMSprop: for a model (stepped by trainStep, trainEpoch), or
+ * for a list of your own parameters (stepped by opt.step(grads)), as torch.optim.Adam([w]).
+ */
+export interface OptimizerFactory {
+  (model: Model, options?: OptimizerOptions): Optimizer;
+  (params: readonly Float32Array[], options?: OptimizerOptions): Optimizer;
+}
 
 export type LossName = 'mse' | 'bce' | 'bce_with_logits' | 'cross_entropy';
 

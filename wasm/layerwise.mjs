@@ -12,6 +12,12 @@
 //   seq.apply((m) => { if (m instanceof lw.nn.Linear) { lw.init.xavierUniform_(m.weight); lw.init.zeros_(m.bias); } });
 //   const model = lw.Model.fromSpec(seq);   // seq.toSpec({ input: [784], seed: 1 }) is its spec
 //
+// Optimisers also step parameters of your own, as torch.optim.Adam([w]) does; JavaScript
+// computes the gradients (here of an analytic loss surface) and the engine takes the step:
+//   const w = new Float32Array([-1.5, 0.5]);
+//   const opt = lw.optim.Adam([w], { lr: 0.05 });       // opt.params is [w], opt.model null
+//   for (let t = 0; t < 200; ++t) opt.step([grad(w)]);  // updates w in place
+//
 // This is the one module that knows the Embind bindings (wasm/bindings.cpp); it owns
 //   loading   the .wasm sits next to this file (or at options.wasmUrl); it is compiled here,
 //             with fetch in a browser or worker and with fs in Node (TOOLCHAIN.md, trap 4),
@@ -21,7 +27,8 @@
 //             the engine stays usable afterwards.
 //   arrays    every array crosses by copy, both ways. Arguments (Float32Array, or any array
 //             or typed array of numbers) are copied into wasm memory once per call (forward,
-//             trainStep, setParameters, data.fromArrays, data.featureMap, standardize);
+//             trainStep, setParameters, data.fromArrays, data.featureMap, standardize,
+//             opt.step, which also copies the new values back into the caller's params);
 //             every Float32Array returned (forward, parameters, gradients, layerOutputs,
 //             toArrays, featureMap, standardize) is a fresh copy the caller owns. No view of
 //             wasm memory ever escapes, so memory growth cannot detach an array, and changing
@@ -757,22 +764,157 @@ function makeApi(M) {
     return jsonText(out, what);
   }
 
+  // The list of free parameters given to lw.optim.X([w, ...]): checked, and frozen as a copy
+  // (the caller's later pushes to their array change nothing here).
+  function freeParams(list, title) {
+    const what = `${title}(params)`;
+    if (list.length === 0) {
+      throw new LayerwiseError(`${what}: the list of parameters is empty; pass at least one, ` +
+        `e.g. lw.optim.${title}([new Float32Array([-1.5, 0.5])], { lr: 0.05 })`);
+    }
+    list.forEach((w, i) => {
+      if (!(w instanceof Float32Array)) {
+        const numbers = Array.isArray(w) || (ArrayBuffer.isView(w) && !(w instanceof DataView));
+        throw new LayerwiseError(`${what}: params[${i}] must be a Float32Array (the optimizer ` +
+          `updates it in place), got ${describe(w)}` +
+          (numbers ? '; make one with new Float32Array([...])' : ''));
+      }
+      if (w.length === 0) {
+        throw new LayerwiseError(`${what}: params[${i}] is empty; a parameter needs at least one value`);
+      }
+      const j = w.findIndex((x) => !Number.isFinite(x));
+      if (j >= 0) {
+        throw new LayerwiseError(`${what}: params[${i}][${j}] is ${w[j]}; parameters must be finite numbers`);
+      }
+      const first = list.indexOf(w);
+      if (first !== i) {
+        throw new LayerwiseError(`${what}: params[${i}] is the same array as params[${first}]; list each parameter once`);
+      }
+    });
+    return Object.freeze([...list]);
+  }
+
+  // What `value` is, in a message about a number: NaN, Infinity, the string "a", ...
+  const numberText = (value) => (typeof value === 'number' ? String(value) : describe(value));
+
   class Optimizer extends Handle {
-    #model;
+    #model; // the Model it steps through trainStep/trainEpoch, or null
+    #params; // or the caller's Float32Arrays, stepped by step(grads); null for a model's
+    #sizes; // params' lengths at creation
+    #buffer; // params' values, then grads, concatenated: one copy into the engine per step
+    #values; // its halves
+    #grads;
     #title;
 
-    /** Use lw.optim.SGD / Adam / AdamW / RMSprop(model, options). */
-    constructor(name, title, model, options) {
-      unwrap(model, Model, `${title}(model)`);
+    /**
+     * Use lw.optim.SGD / Adam / AdamW / RMSprop(model, options) to train a model, or
+     * (params, options) with params a list of Float32Arrays to step your own parameters.
+     */
+    constructor(name, title, target, options) {
+      let params = null;
+      if (Array.isArray(target)) {
+        params = freeParams(target, title);
+      } else if (!(target instanceof Model)) {
+        const hint = target instanceof Float32Array
+          ? `; to step your own parameters, pass them in a list: lw.optim.${title}([w], { lr: 0.05 })`
+          : target?.constructor?.name === 'Model' ? ''
+            : `; to step your own parameters, pass a list of Float32Arrays: lw.optim.${title}([w], { lr: 0.05 })`;
+        throw new LayerwiseError(`${title}(model) must be a Model of this engine, got ${describe(target)}${hint}`);
+      } else {
+        unwrap(target, Model, `${title}(model)`); // not disposed
+      }
       const text = optionsText(options, `${title} options`);
-      super(call(() => M.Optimizer._create(name, text), true));
-      this.#model = model;
+      if (params) {
+        const sizes = params.map((w) => w.length);
+        super(call(() => M.Optimizer._createFree(name, text, sizes), true));
+        const total = sizes.reduce((a, b) => a + b, 0);
+        this.#sizes = sizes;
+        this.#buffer = new Float32Array(2 * total);
+        this.#values = this.#buffer.subarray(0, total);
+        this.#grads = this.#buffer.subarray(total);
+      } else {
+        super(call(() => M.Optimizer._create(name, text), true));
+      }
+      this.#model = params ? null : target;
+      this.#params = params;
       this.#title = title;
     }
 
-    /** The model whose parameters this optimiser updates. */
+    /** The model whose parameters this optimiser updates; null for free parameters. */
     get model() {
       return this.#model;
+    }
+
+    /** The free parameters it updates (a frozen list of your Float32Arrays); null for a model's. */
+    get params() {
+      unwrap(this, Optimizer, `${this.#title}.params`);
+      return this.#params;
+    }
+
+    /**
+     * One update of the free parameters, in place, from their gradients: grads[i] (a
+     * Float32Array or an array of numbers) goes with params[i] and has its length. Like
+     * PyTorch's opt.step() after setting each w.grad. All or nothing: a bad gradient throws
+     * and changes neither the parameters nor the optimiser's state.
+     */
+    step(grads) {
+      const what = `${this.#title}.step`;
+      const raw = unwrap(this, Optimizer, what);
+      const params = this.#params;
+      if (!params) {
+        throw new LayerwiseError(`${what}: this optimizer was created for a model; model.trainStep ` +
+          `and model.trainEpoch step it. step(grads) is for your own parameters: lw.optim.${this.#title}([w], options)`);
+      }
+      if (!Array.isArray(grads)) {
+        throw new LayerwiseError(`${what}: grads must be a list with one gradient per parameter, ` +
+          `e.g. opt.step([g]), got ${describe(grads)}`);
+      }
+      if (grads.length !== params.length) {
+        throw new LayerwiseError(`${what}: got ${grads.length} gradient${grads.length === 1 ? '' : 's'} for ` +
+          `${params.length} parameter${params.length === 1 ? '' : 's'}; pass one per parameter, in the order of the list`);
+      }
+      const buffer = this.#buffer;
+      const values = this.#values;
+      const g = this.#grads;
+      let at = 0;
+      for (let i = 0; i < params.length; ++i) {
+        const w = params[i];
+        const gi = grads[i];
+        if (w.length !== this.#sizes[i]) { // its buffer was transferred or resized
+          throw new LayerwiseError(`${what}: params[${i}] now has ${w.length} values, but it had ` +
+            `${this.#sizes[i]} when the optimizer was created`);
+        }
+        if (!Array.isArray(gi) && !(ArrayBuffer.isView(gi) && !(gi instanceof DataView))) {
+          throw new LayerwiseError(`${what}: grads[${i}] must be a Float32Array or an array of numbers, got ${describe(gi)}`);
+        }
+        if (gi.length !== w.length) {
+          throw new LayerwiseError(`${what}: grads[${i}] has ${gi.length} values, but params[${i}] has ${w.length}`);
+        }
+        values.set(w, at);
+        try {
+          g.set(gi, at);
+        } catch (err) { // a BigInt or a Symbol
+          throw new LayerwiseError(`${what}: grads[${i}] must hold numbers: ${err.message}`, { cause: err });
+        }
+        for (let j = 0; j < w.length; ++j) {
+          if (!Number.isFinite(values[at + j])) {
+            throw new LayerwiseError(`${what}: params[${i}][${j}] is ${values[at + j]}; parameters must be ` +
+              'finite numbers (if a step took it there, try a smaller lr)');
+          }
+          if (!Number.isFinite(g[at + j])) {
+            const range = Number.isFinite(gi[j]) ? ', beyond the range of a 32-bit float' : '';
+            throw new LayerwiseError(`${what}: grads[${i}][${j}] is ${numberText(gi[j])}${range}; ` +
+              'gradients must be finite numbers');
+          }
+        }
+        at += w.length;
+      }
+      call(() => raw._stepFree(buffer));
+      at = 0;
+      for (const w of params) {
+        w.set(values.subarray(at, at + w.length));
+        at += w.length;
+      }
     }
 
     get lr() {
@@ -984,6 +1126,11 @@ function makeApi(M) {
     #training(what, loss, optimizer) {
       const lossRawValue = lossRaw(loss, `${what}: loss`);
       const optRaw = unwrap(optimizer, Optimizer, `${what}: optimizer`);
+      if (optimizer.params) {
+        throw new LayerwiseError(`${what}: this optimizer was created for a list of parameters ` +
+          '(it steps them with opt.step(grads)), not for a model; create one for this model, ' +
+          'e.g. lw.optim.Adam(model, { lr: 0.01 })');
+      }
       if (optimizer.model !== this) {
         throw new LayerwiseError(`${what}: this optimizer was created for another model; ` +
           'create one for this model, e.g. lw.optim.Adam(model, { lr: 0.01 })');
@@ -1040,7 +1187,7 @@ function makeApi(M) {
   }
 
   const optimizer = (name, title) => {
-    const make = (model, options) => new Optimizer(name, title, model, options);
+    const make = (modelOrParams, options) => new Optimizer(name, title, modelOrParams, options);
     Object.defineProperty(make, 'name', { value: title });
     return make;
   };

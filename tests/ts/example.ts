@@ -98,6 +98,16 @@ const opts: OptimizerOptions = adam.options;
 console.log(opts.lr, adam.steps, adam.model === small, adam.lr);
 adam.reset();
 
+// Free parameters: JavaScript computes the gradient, the engine takes the step.
+const wFree = new Float32Array([-1.5, 0.5]);
+const free: Optimizer = lw.optim.Adam([wFree], { lr: 0.05 });
+free.step([new Float32Array([2 * (wFree[0]! - 3), 20 * (wFree[1]! + 1)])]);
+free.step([[0.5, -1]]);
+const freeParams: readonly Float32Array[] | null = free.params;
+const noModel: Model | null = free.model;
+const twoParams = lw.optim.SGD([wFree, new Float32Array(3)], { lr: 0.1 });
+console.log(freeParams?.[0] === wFree, noModel === null, twoParams.steps);
+
 // Looking inside.
 const outputs: Float32Array[] = small.layerOutputs();
 const params: Parameter[] = small.parameters();
@@ -129,9 +139,9 @@ try {
 }
 const memory: MemoryInfo = lw.memory();
 console.log(memory.heapBytes, memory.usedBytes);
-const objects = [model, small, copy, adam, sgd, rms, adamw, data, trainSet, testSet, loaded, loadedText, own, mapped];
+const objects = [model, small, copy, adam, sgd, rms, adamw, free, twoParams, data, trainSet, testSet, loaded, loadedText, own, mapped];
 for (const o of objects) o.dispose();
-console.log(objects[0] instanceof lw.Model, objects[3] instanceof lw.Optimizer, objects[7] instanceof lw.Dataset);
+console.log(objects[0] instanceof lw.Model, objects[3] instanceof lw.Optimizer, objects[9] instanceof lw.Dataset);
 
 // ---- Mistakes the types catch -------------------------------------------------------------
 // @ts-expect-error: forward takes numbers, not a string
@@ -144,6 +154,10 @@ nn.Linear(784);
 init.xavierUniform_((seq.layers[0] as nn.Linear).weight, { std: 1 });
 // @ts-expect-error: optimiser options are camelCase (weightDecay)
 lw.optim.SGD(model, { weight_decay: 0.1 });
+// @ts-expect-error: free parameters are Float32Arrays (updated in place), not number[]
+lw.optim.Adam([[1, 2]]);
+// @ts-expect-error: step takes a list of gradients, one per parameter
+free.step(new Float32Array(2));
 // @ts-expect-error: a spec layer needs a known type
 const badSpec: ModelSpec = { input: [2], layers: [{ type: 'conv9' }] };
 console.log(badSpec);
