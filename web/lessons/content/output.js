@@ -1,0 +1,225 @@
+// Lesson 3: the output layer — softmax for several classes, sigmoid for two, nothing for
+// regression; the probabilities on the three-class set; what a head that does not fit does.
+import { playground, onEpoch } from '../widgets/playground.js';
+import { softmaxWidget } from '../widgets/output-softmax.js';
+import { headsWidget } from '../widgets/output-heads.js';
+
+const R = String.raw;
+
+/** Watches a custom widget's changes: check(detail) → done. */
+const watch = (id, test) => (ctx, done) => {
+  const widget = ctx.widget(id);
+  return widget.on((detail) => { if (test(detail, widget)) done(); });
+};
+
+export default {
+  lead: {
+    en: 'The last layer turns what the network has computed into an answer: a probability for each class, or a number. Which function sits after it depends on the question you ask.',
+    ko: '마지막 층은 네트워크가 계산한 것을 답으로 바꿉니다. 클래스마다 확률을 내거나, 숫자 하나를 냅니다. 그 뒤에 어떤 함수를 붙일지는 어떤 질문을 던지느냐에 달려 있습니다.',
+  },
+  sections: [
+    {
+      id: 'heads',
+      title: { en: 'One layer, three kinds of answer', ko: '층 하나, 세 가지 답' },
+      blocks: [
+        { p: {
+          en: 'The output layer is an ordinary `Linear` layer. What makes it special is its width and what comes after it. Its raw outputs $z$ are called **logits**: any real numbers, with no meaning yet as probabilities.',
+          ko: '출력층은 평범한 `Linear` 층입니다. 특별한 점은 폭(뉴런 수)과 그 뒤에 오는 함수뿐입니다. 출력층이 내는 날것의 값 $z$를 **로짓**이라고 부르는데, 어떤 실수든 될 수 있고 아직 확률로 읽을 수는 없습니다.',
+        } },
+        { list: [
+          { en: '**Several classes** (one answer out of $C$): $C$ outputs, then softmax, so the $C$ numbers become probabilities that add up to 1.',
+            ko: '**여러 클래스** ($C$개 중 하나): 출력 $C$개 뒤에 소프트맥스를 붙여, $C$개의 숫자를 합이 1인 확률로 만듭니다.' },
+          { en: '**Two classes** (yes or no): one output, then a sigmoid, which gives the probability of "yes".',
+            ko: '**두 클래스** (예/아니오): 출력 하나 뒤에 시그모이드를 붙여 "예"일 확률을 얻습니다.' },
+          { en: '**Regression** (a number): one output and nothing after it, so the prediction can be any real number.',
+            ko: '**회귀** (숫자 하나): 출력 하나에 아무것도 붙이지 않아, 예측이 어떤 실수든 될 수 있게 합니다.' },
+        ] },
+        { code: {
+          torch: `import torch.nn as nn
+import torch.nn.functional as F
+
+# several classes: C logits; softmax turns them into probabilities
+multi = nn.Linear(64, 3)
+probs = F.softmax(multi(h), dim=1)      # each row sums to 1
+
+# two classes: one output, sigmoid gives P(class 1)
+binary = nn.Linear(64, 1)
+p = torch.sigmoid(binary(h))
+
+# regression: one output, no activation
+regress = nn.Linear(64, 1)
+y_hat = regress(h)`,
+          js: `const { nn } = lw;
+
+// several classes: 3 logits, then softmax
+const multi = lw.Model.fromSpec(nn.Sequential(nn.Linear(64, 3), nn.Softmax(1)));
+const probs = multi.forward(h, batch);   // each row sums to 1
+
+// two classes: one output, then sigmoid
+const binary = lw.Model.fromSpec(nn.Sequential(nn.Linear(64, 1), nn.Sigmoid()));
+const p = binary.forward(h, batch);
+
+// regression: one output, nothing after it
+const regress = lw.Model.fromSpec(nn.Sequential(nn.Linear(64, 1)));
+const yHat = regress.forward(h, batch);`,
+        } },
+        { note: {
+          en: 'When you **train** a classifier in PyTorch, leave the softmax out of the model: `nn.CrossEntropyLoss` takes the logits and applies the softmax itself. Softmax here is for reading the answer. Lesson 5 shows what goes wrong when it is applied twice.',
+          ko: 'PyTorch에서 분류기를 **학습**시킬 때는 모델에서 소프트맥스를 빼 두세요. `nn.CrossEntropyLoss`가 로짓을 받아 소프트맥스를 직접 적용합니다. 여기서 소프트맥스는 답을 읽기 위한 것입니다. 소프트맥스가 두 번 걸리면 무엇이 잘못되는지는 레슨 5에서 봅니다.',
+        } },
+      ],
+    },
+    {
+      id: 'softmax',
+      title: { en: 'Softmax: probabilities for several classes', ko: '소프트맥스: 여러 클래스의 확률' },
+      blocks: [
+        { p: {
+          en: 'Softmax makes every logit positive with the exponential and then divides by the total, so the results lie between 0 and 1 and add up to exactly 1:',
+          ko: '소프트맥스는 지수 함수로 모든 로짓을 양수로 만든 뒤 전체 합으로 나눕니다. 그래서 결과는 0과 1 사이에 있고, 합은 정확히 1이 됩니다.',
+        } },
+        { math: R`\operatorname{softmax}(z)_k = \frac{e^{z_k}}{\sum_{j=1}^{C} e^{z_j}}, \qquad \sum_{k=1}^{C} \operatorname{softmax}(z)_k = 1` },
+        { p: {
+          en: R`Adding the same number $c$ to every logit multiplies the top and the bottom by $e^{c}$, which cancels: $\operatorname{softmax}(z + c) = \operatorname{softmax}(z)$. Only the **differences** between logits matter. Software uses this to stay safe from overflow: it subtracts the largest logit before taking exponentials.`,
+          ko: R`모든 로짓에 같은 수 $c$를 더하면 분자와 분모에 똑같이 $e^{c}$가 곱해져 약분됩니다. 즉 $\operatorname{softmax}(z + c) = \operatorname{softmax}(z)$이고, 중요한 것은 로짓 사이의 **차이**뿐입니다. 실제 구현은 이 성질을 이용해, 지수를 계산하기 전에 가장 큰 로짓을 빼서 오버플로를 막습니다.`,
+        } },
+        { widget: 'softmax', make: softmaxWidget({ logits: [2, 1, 0.5] }),
+          caption: {
+            en: 'Move the three logits; the bars are softmax computed by the Layerwise engine. The ±1 buttons shift all three logits at once.',
+            ko: '세 로짓을 움직여 보세요. 막대는 Layerwise 엔진이 계산한 소프트맥스입니다. ±1 버튼은 세 로짓을 한꺼번에 옮깁니다.',
+          } },
+        { task: 'sure',
+          text: { en: 'Make the network at least 90% sure of class 3.', ko: '네트워크가 클래스 3을 90% 이상 확신하게 만들어 보세요.' },
+          hint: {
+            en: 'Raising $z_3$ works, and so does lowering the other two: what counts is how far $z_3$ is above them. A gap of about 3 is enough.',
+            ko: '$z_3$을 올려도 되고 나머지 둘을 내려도 됩니다. 중요한 것은 $z_3$이 다른 로짓보다 얼마나 높은가입니다. 차이가 3 정도면 충분합니다.',
+          },
+          success: {
+            en: 'A logit about 3 above the others already gives 90%: the exponential turns modest gaps into strong preferences.',
+            ko: '다른 로짓보다 3쯤 높기만 해도 90%가 됩니다. 지수 함수가 작은 차이를 강한 선호로 키우기 때문입니다.',
+          },
+          check: watch('softmax', ({ probs }) => probs[2] >= 0.9) },
+        { task: 'tie',
+          text: {
+            en: 'Make the three classes equally likely (each 1/3), while keeping the first logit at $z_1 = 2$.',
+            ko: '첫 번째 로짓을 $z_1 = 2$로 둔 채, 세 클래스의 확률을 똑같이(각각 1/3) 만들어 보세요.',
+          },
+          hint: {
+            en: 'Equal probabilities do not need zero logits, only equal ones.',
+            ko: '확률이 같아지려면 로짓이 0일 필요는 없고, 서로 같기만 하면 됩니다.',
+          },
+          success: {
+            en: 'Three logits of 2 give the same answer as three logits of 0: softmax only sees differences.',
+            ko: '로짓이 모두 2여도 모두 0일 때와 답이 같습니다. 소프트맥스는 차이만 봅니다.',
+          },
+          check: watch('softmax', ({ logits, probs }) => Math.abs(logits[0] - 2) < 1e-9 && probs.every((p) => Math.abs(p - 1 / 3) < 0.005)) },
+      ],
+    },
+    {
+      id: 'sigmoid',
+      title: { en: 'Sigmoid: the two-class case', ko: '시그모이드: 클래스가 둘일 때' },
+      blocks: [
+        { p: {
+          en: 'With two classes one number is enough: if the probability of class 1 is $p$, class 0 gets $1 - p$. The sigmoid squeezes one logit into $(0, 1)$:',
+          ko: '클래스가 둘이면 숫자 하나로 충분합니다. 클래스 1의 확률이 $p$이면 클래스 0은 $1 - p$입니다. 시그모이드는 로짓 하나를 $(0, 1)$ 구간으로 눌러 넣습니다.',
+        } },
+        { math: R`\sigma(z) = \frac{1}{1 + e^{-z}} = \frac{e^{z}}{e^{z} + e^{0}} = \operatorname{softmax}\big([\,z,\ 0\,]\big)_1` },
+        { p: {
+          en: R`So a sigmoid is a softmax over two logits where the second is fixed at 0. More generally, between any two classes, softmax compares them through the sigmoid of the difference of their logits: $p_1 / (p_1 + p_2) = \sigma(z_1 - z_2)$. The last line under the softmax widget above shows both sides of this equation; move $z_3$ and watch them stay put.`,
+          ko: R`즉 시그모이드는 두 번째 로짓을 0으로 고정한 두 로짓의 소프트맥스입니다. 더 일반적으로, 소프트맥스는 어떤 두 클래스든 로짓 차이의 시그모이드로 비교합니다: $p_1 / (p_1 + p_2) = \sigma(z_1 - z_2)$. 위 소프트맥스 위젯의 마지막 줄이 이 식의 양변을 보여 줍니다. $z_3$을 움직여도 두 값은 그대로입니다.`,
+        } },
+        { note: {
+          en: 'That is why a two-class problem can use either one output with a sigmoid and binary cross-entropy, or two outputs with softmax and cross-entropy. They describe the same family of models; one output is simply the cheaper way.',
+          ko: '그래서 두 클래스 문제는 출력 하나에 시그모이드와 이진 교차 엔트로피를 쓰든, 출력 둘에 소프트맥스와 교차 엔트로피를 쓰든 됩니다. 두 방식은 같은 모델 집합을 나타내며, 출력 하나가 더 경제적일 뿐입니다.',
+        } },
+      ],
+    },
+    {
+      id: 'three-classes',
+      title: { en: 'Watching the probabilities on three classes', ko: '세 클래스의 확률 지켜보기' },
+      blocks: [
+        { p: {
+          en: 'Here the data has three classes, so the network ends in three logits and is trained with cross-entropy. The colour of the background is the softmax output at that point: a pure colour where one class has almost all the probability, a paler mix where the network is unsure. Press play and watch the mixed borders shrink as the network grows confident.',
+          ko: '이 데이터에는 클래스가 셋 있으므로, 네트워크는 로짓 세 개로 끝나고 교차 엔트로피로 학습합니다. 배경색은 그 지점의 소프트맥스 출력입니다. 한 클래스가 확률을 거의 다 가지면 선명한 색, 네트워크가 헷갈리면 섞인 옅은 색이 됩니다. 재생을 누르고 네트워크가 확신을 얻으면서 섞인 경계가 좁아지는 것을 보세요.',
+        } },
+        { widget: 'blobs', make: playground({ dataset: 'blobs3', layers: '4', activation: 'tanh', noise: 30, hide: 'data,features,settings,histograms,code' }),
+          caption: {
+            en: 'Three clusters, one hidden layer of 4 tanh neurons, an output layer of 3 logits.',
+            ko: '점 무리 셋, tanh 뉴런 4개짜리 은닉층 하나, 로짓 3개를 내는 출력층.',
+          } },
+        { task: 'alone',
+          text: {
+            en: 'Remove the hidden layer so that only the output layer is left, and train it to a test accuracy of at least 90%.',
+            ko: '은닉층을 없애 출력층만 남긴 다음, 테스트 정확도가 90% 이상이 될 때까지 학습시켜 보세요.',
+          },
+          hint: {
+            en: 'Use the − button next to "Hidden layers". Without a hidden layer every boundary between two classes is a straight line — enough for three separate clusters.',
+            ko: '"은닉층" 옆의 − 버튼을 쓰세요. 은닉층이 없으면 두 클래스 사이의 경계는 모두 직선인데, 떨어져 있는 세 무리를 나누기에는 그것으로 충분합니다.',
+          },
+          success: {
+            en: 'The output layer alone is a classifier (multinomial logistic regression): three linear scores and a softmax.',
+            ko: '출력층만으로도 분류기가 됩니다(다항 로지스틱 회귀). 선형 점수 세 개와 소프트맥스면 됩니다.',
+          },
+          check: (ctx, done) => onEpoch(ctx.widget('blobs').element, (d, state) => {
+            if (state.layers.length === 0 && d.testAccuracy >= 0.9) done();
+          }) },
+      ],
+    },
+    {
+      id: 'regression',
+      title: { en: 'Regression, and what the wrong head does', ko: '회귀, 그리고 맞지 않는 출력의 결과' },
+      blocks: [
+        { p: {
+          en: 'For regression the output layer stays linear: its prediction $\\hat y = w^\\top h + b$ can be any real number, and it is trained with the mean squared error. Anything placed after it limits what the network can say. A sigmoid only says numbers in $(0, 1)$; a ReLU never says anything below 0.',
+          ko: '회귀에서는 출력층을 선형으로 둡니다. 예측 $\\hat y = w^\\top h + b$는 어떤 실수든 될 수 있고, 평균 제곱 오차로 학습합니다. 그 뒤에 무엇을 붙이든 네트워크가 말할 수 있는 값이 좁아집니다. 시그모이드는 $(0, 1)$ 안의 값만, ReLU는 0 이상의 값만 낼 수 있습니다.',
+        } },
+        { p: {
+          en: R`Below, the same network learns $y = \sin x$, whose targets go down to $-1$. With a head that cannot go below 0, the best it can do on the negative half is to say 0, so its error can never fall below the mean of $y^2$ over the negative targets — about 0.25 here — however long it trains. In practice it ends up worse still: to say 0 a sigmoid must push its input far into its flat region and a ReLU must switch off, and where the gradient vanishes, part of the positive wave is lost as well.`,
+          ko: R`아래에서 같은 네트워크가 $y = \sin x$를 배웁니다. 목표값은 $-1$까지 내려갑니다. 0 아래로 내려갈 수 없는 출력이라면 음수 구간에서 할 수 있는 최선은 0이라고 답하는 것이므로, 아무리 오래 학습해도 오차는 음수 목표값들의 $y^2$ 평균(여기서는 약 0.25) 아래로 내려가지 못합니다. 실제 결과는 이보다도 나쁩니다. 0을 말하려면 시그모이드는 입력을 평평한 구간 깊숙이 밀어 넣어야 하고 ReLU는 꺼져야 하는데, 그렇게 기울기가 사라진 곳에서는 양수 쪽 파동의 일부까지 놓치게 됩니다.`,
+        } },
+        { math: R`\text{MSE} = \frac{1}{N}\sum_{i=1}^{N} (\hat y_i - y_i)^2 \;\ge\; \frac{1}{N}\sum_{i:\,y_i<0} y_i^2 \quad\text{when every } \hat y_i \ge 0` },
+        { widget: 'heads', make: headsWidget({ head: 'sigmoid' }),
+          caption: {
+            en: 'Network 1 → 16 → 16 → 1 (tanh), trained with MSE and Adam (lr 0.01) on 200 points; every run starts from the same weights.',
+            ko: '네트워크 1 → 16 → 16 → 1 (tanh), 점 200개에서 MSE와 Adam(학습률 0.01)으로 학습합니다. 매번 같은 가중치에서 시작합니다.',
+          } },
+        { code: {
+          torch: `model = nn.Sequential(
+    nn.Linear(1, 16), nn.Tanh(),
+    nn.Linear(16, 16), nn.Tanh(),
+    nn.Linear(16, 1),          # no sigmoid, no ReLU here
+)
+criterion = nn.MSELoss()
+optimizer = torch.optim.Adam(model.parameters(), lr=0.01)`,
+          js: `const model = lw.Model.fromSpec({
+  input: [1],
+  layers: [
+    { type: 'linear', out: 16 }, { type: 'tanh' },
+    { type: 'linear', out: 16 }, { type: 'tanh' },
+    { type: 'linear', out: 1 },        // no sigmoid, no ReLU here
+  ],
+});
+const optimizer = lw.optim.Adam(model, { lr: 0.01 });
+model.trainEpoch(data, 20, 'mse', optimizer);`,
+        } },
+        { task: 'fit',
+          text: {
+            en: 'Give the network a head that can fit the whole wave, and train it until the MSE is below 0.01.',
+            ko: '네트워크가 파동 전체를 맞출 수 있는 출력을 골라, MSE가 0.01 아래로 내려갈 때까지 학습시켜 보세요.',
+          },
+          hint: {
+            en: 'First train with the sigmoid and see where the prediction gets stuck. Which head can say $-1$?',
+            ko: '먼저 시그모이드로 학습시켜 예측이 어디서 막히는지 보세요. 어떤 출력이 $-1$을 말할 수 있을까요?',
+          },
+          success: {
+            en: 'With a linear output the network can say negative numbers, and the fit follows the whole wave.',
+            ko: '출력이 선형이면 음수도 말할 수 있어서, 예측이 파동 전체를 따라갑니다.',
+          },
+          check: watch('heads', ({ mse }) => mse < 0.01) },
+        { note: {
+          en: 'The playground applies the same rules: for regression data it always uses a linear output and MSE, and for three classes it always uses three logits with cross-entropy, whatever loss you pick.',
+          ko: '플레이그라운드도 같은 규칙을 따릅니다. 회귀 데이터에는 어떤 손실 함수를 고르든 선형 출력과 MSE를, 세 클래스 데이터에는 로짓 세 개와 교차 엔트로피를 씁니다.',
+        } },
+      ],
+    },
+  ],
+};
