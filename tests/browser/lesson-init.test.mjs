@@ -1,0 +1,163 @@
+// Lesson 4 (weight initialisation): loads in both languages without errors, formulas render,
+// the zeros playground really is stuck and symmetric, the depth widget shows the shapes the text
+// claims (vanishing, exploding, steady), every task is not done on load and done after doing it,
+// screenshots at desktop and phone width.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lessonSuite, PHONE } from './lessons-harness.mjs';
+
+const suite = lessonSuite();
+const shot = (page, lang, kind) => suite.screenshot(page, `test-results/lessons/init-${lang}-${kind}.png`);
+
+const depth = (page) => page.evaluate(() => {
+  const r = window.layerwiseLesson.widgets.depth.result;
+  return r && { activation: r.activation, init: r.init, actStd: r.actStd, gradStd: r.gradStd, flat: r.flat };
+});
+// Picks in the widget's menus, as a reader does, and waits for the new pass.
+async function choose(page, activation, init) {
+  await page.selectOption('figure[data-widget=depth] select[data-role=activation]', activation);
+  await page.selectOption('figure[data-widget=depth] select[data-role=init]', init);
+  await page.waitForFunction(([a, i]) => {
+    const r = window.layerwiseLesson.widgets.depth.result;
+    return r && r.activation === a && r.init === i;
+  }, [activation, init]);
+  return depth(page);
+}
+const last = (a) => a[a.length - 1];
+
+async function checkPage(page, errors) {
+  assert.deepEqual(errors, []);
+  const math = await page.evaluate(() => ({
+    katex: document.querySelectorAll('.katex').length,
+    bad: document.querySelectorAll('.katex-error').length,
+  }));
+  assert.ok(math.katex > 10, `formulas rendered: ${math.katex}`);
+  assert.equal(math.bad, 0);
+}
+
+test('init (en): zeros stay symmetric, the depth widget shows vanishing/exploding/steady, every task', async () => {
+  const { page, errors, close } = await suite.open('init', 'en');
+  await checkPage(page, errors);
+  for (const t of ['symmetry', 'vanish', 'relu-steady']) assert.equal(await suite.taskDone(page, t), false, t);
+
+  // zeros: the loss does not move from ln 2 and the hidden neurons are all the same picture
+  const stuck = await suite.step(page, 'zeros', 30);
+  assert.ok(Number.isFinite(stuck.trainLoss));
+  assert.ok(Math.abs(stuck.trainLoss - Math.log(2)) < 0.01, `loss ${stuck.trainLoss} near ln 2`);
+  assert.ok(stuck.testAccuracy < 0.6);
+  const same = await page.evaluate(async () => {
+    const snap = await window.layerwiseLesson.widgets.zeros.element.snapshot({ neurons: true });
+    return snap.neurons.filter((n) => n.type === 'tanh').map((n) => {
+      const size = n.data.length / n.width;
+      const first = Array.from(n.data.subarray(0, size));
+      return Array.from({ length: n.width }, (_, j) => n.data.subarray(j * size, (j + 1) * size).every((v, k) => v === first[k])).every(Boolean);
+    });
+  });
+  assert.deepEqual(same, [true, true]);
+  assert.equal(await suite.taskDone(page, 'symmetry'), false);
+  // a fixed learning rate does not help: still zeros
+  await suite.setState(page, 'zeros', { lr: 1 });
+  await suite.step(page, 'zeros', 20);
+  assert.equal(await suite.taskDone(page, 'symmetry'), false);
+  await suite.setState(page, 'zeros', { init: 'xavier_uniform', lr: 0.1 });
+  const trained = await suite.step(page, 'zeros', 60);
+  assert.ok(trained.testAccuracy >= 0.95, `xavier reaches ${trained.testAccuracy}`);
+  await suite.waitTask(page, 'symmetry');
+
+  // the depth widget, preset tanh + Xavier: roughly level (the text says about a third)
+  await page.waitForFunction(() => window.layerwiseLesson.widgets.depth.result);
+  let r = await depth(page);
+  assert.equal(r.activation, 'tanh');
+  assert.equal(r.actStd.length, 10);
+  let ratio = last(r.actStd) / r.actStd[0];
+  assert.ok(ratio > 0.3 && ratio < 3, `xavier+tanh last/first ${ratio}`);
+  const gradRatio = r.gradStd[0] / last(r.gradStd);
+  assert.ok(gradRatio > 0.1 && gradRatio < 10, `xavier+tanh gradient ratio ${gradRatio}`);
+
+  // gain 5/3 keeps tanh outputs level
+  r = await choose(page, 'tanh', 'xavier_tanh');
+  ratio = last(r.actStd) / r.actStd[0];
+  assert.ok(ratio > 0.7 && ratio < 1.4, `xavier gain 5/3 ratio ${ratio}`);
+
+  // std 1 with tanh: saturated, gradients grow towards the input — not "vanishing"
+  r = await choose(page, 'tanh', 'large');
+  assert.ok(r.flat.every((s) => s > 0.5), `saturated shares ${r.flat}`);
+  assert.ok(r.gradStd[0] > last(r.gradStd));
+  assert.equal(await suite.taskDone(page, 'vanish'), false);
+  // zeros: everything exactly 0, which is not the task's "vanishing"
+  r = await choose(page, 'tanh', 'zeros');
+  assert.ok(r.actStd.every((v) => v === 0) && r.gradStd.every((v) => v === 0));
+  assert.equal(await suite.taskDone(page, 'vanish'), false);
+  // std 0.01: the outputs shrink by about sqrt(256)·0.01 = 0.16 per layer, gradients vanish
+  r = await choose(page, 'tanh', 'small');
+  ratio = last(r.actStd) / r.actStd[0];
+  assert.ok(ratio < 0.01, `small: ${ratio}`);
+  const perLayer = (r.actStd[4] / r.actStd[3]);
+  assert.ok(Math.abs(perLayer - Math.sqrt(256) * 0.01) < 0.03, `per-layer factor ${perLayer}`);
+  assert.ok(r.gradStd[0] > 0 && r.gradStd[0] < 1e-3 * last(r.gradStd));
+  await suite.waitTask(page, 'vanish');
+
+  // ReLU: Xavier loses about √2 per layer (not done), He keeps it within 2×
+  r = await choose(page, 'relu', 'xavier');
+  ratio = last(r.actStd) / r.actStd[0];
+  assert.ok(ratio < 0.1, `xavier+relu ${ratio} (2^-4.5 ≈ 0.044)`);
+  assert.equal(await suite.taskDone(page, 'relu-steady'), false);
+  r = await choose(page, 'relu', 'large');
+  assert.ok(last(r.actStd) / r.actStd[0] > 1e3, 'std 1 + ReLU explodes');
+  const growth = r.actStd[5] / r.actStd[4];
+  assert.ok(Math.abs(growth - Math.sqrt(256 / 2)) < 3, `about 11× per layer: ${growth}`);
+  assert.equal(await suite.taskDone(page, 'relu-steady'), false);
+  r = await choose(page, 'relu', 'he');
+  ratio = last(r.actStd) / r.actStd[0];
+  assert.ok(ratio >= 0.5 && ratio <= 2, `he+relu ${ratio}`);
+  await suite.waitTask(page, 'relu-steady');
+
+  // the Xavier bound of the text, against the engine's weights: a = sqrt(6/512), std a/sqrt(3)
+  const w = await page.evaluate(async () => {
+    const { getEngine } = await import('./widgets/common.js');
+    const { depthSpec } = await import('./widgets/init-depth.js');
+    const lw = await getEngine();
+    const model = lw.Model.fromSpec(depthSpec('tanh', 'xavier', 3));
+    const data = model.parameters().find((p) => p.name === '2.weight').data;
+    model.dispose();
+    const mean = data.reduce((s, v) => s + v, 0) / data.length;
+    const std = Math.sqrt(data.reduce((s, v) => s + (v - mean) ** 2, 0) / data.length);
+    return { max: Math.max(...data.map(Math.abs)), std };
+  });
+  const a = Math.sqrt(6 / (256 + 256));
+  assert.ok(w.max <= a && w.max > 0.99 * a, `max |w| ${w.max} vs a ${a}`);
+  assert.ok(Math.abs(w.std - 1 / 16) < 0.002, `std ${w.std} vs 0.0625`);
+
+  // the reseed button draws new weights and keeps the result sensible
+  await page.click('figure[data-widget=depth] button[data-role=reseed]');
+  await page.waitForFunction(() => window.layerwiseLesson.widgets.depth.result.seed === 2);
+  assert.deepEqual(errors, []);
+  await shot(page, 'en', 'desktop');
+  await close();
+});
+
+test('init (ko): Korean page, widgets train and measure, screenshots', async () => {
+  const { page, errors, close } = await suite.open('init', 'ko');
+  await checkPage(page, errors);
+  const d = await suite.step(page, 'zeros', 10);
+  assert.ok(Number.isFinite(d.trainLoss));
+  await page.waitForFunction(() => window.layerwiseLesson.widgets.depth.result);
+  const summary = await page.textContent('figure[data-widget=depth] .summary');
+  assert.match(summary, /층/);
+  assert.deepEqual(errors, []);
+  await shot(page, 'ko', 'desktop');
+  await close();
+});
+
+for (const lang of ['en', 'ko']) {
+  test(`init (${lang}, phone): no sideways scrolling`, async () => {
+    const { page, errors, close } = await suite.open('init', lang, { viewport: PHONE });
+    await suite.step(page, 'zeros', 10);
+    await page.waitForFunction(() => window.layerwiseLesson.widgets.depth.result);
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert.ok(scroll <= client, `scrollWidth ${scroll} > ${client}`);
+    assert.deepEqual(errors, []);
+    await shot(page, lang, 'phone');
+    await close();
+  });
+}
