@@ -75,6 +75,11 @@ test('en: widgets run, stated numbers hold, every task opens closed and passes w
   await suite.waitTask(page, 'valley');
   assert.ok((await page.evaluate(() => window.layerwiseLesson.widgets.surface.result.paths.sgd.hit)) < 100);
 
+  // the note: RMSprop at 0.1 reaches the valley's minimum, then rattles away from it; Adam stays
+  r = await surfaceRun(page, 'surface', { lr: 0.1, steps: 1000 });
+  assert.ok(r.paths.rmsprop.hit !== null && r.paths.rmsprop.left, 'RMSprop did not stay');
+  assert.ok(r.paths.adam.hit !== null && !r.paths.adam.left, 'Adam settles');
+
   // task saddle: on the ridge nothing escapes; Shift+↑ moves the start 0.01 off it
   await selectIn(page, 'surface', 0, 'saddle');
   r = await page.evaluate(() => window.layerwiseLesson.widgets.surface.result);

@@ -162,8 +162,8 @@ for (let t = 0; t < 200; ++t) {
             && !r.paths.sgd.diverged && r.paths.sgd.f > -0.05
             && (r.paths.momentum.f < -0.2 || r.paths.adam.f < -0.2), done) },
         { note: {
-          en: 'Watch RMSprop at larger learning rates on the valley: it reaches the floor quickly and then keeps rattling around the minimum. Its step is about $\\eta$ even when the gradient is tiny, and without momentum nothing averages the back-and-forth away. Adam\'s $m$ does.',
-          ko: '골짜기에서 학습률을 키워 RMSprop을 지켜보세요. 바닥에는 빨리 닿지만 그 뒤로 최솟값 주변에서 계속 덜컹거립니다. 기울기가 아주 작아져도 한 걸음이 대략 $\\eta$인데, 모멘텀이 없으니 왔다 갔다 하는 움직임을 평균으로 지워 줄 것이 없습니다. Adam에서는 $m$이 그 역할을 합니다.',
+          en: 'Watch RMSprop on the valley with a learning rate of 0.1 or more and 1000 steps. It reaches the minimum quickly, then a few hundred steps later starts rattling around it and never settles. Once $v$ has forgotten the large early gradients, its step is back to about $\\eta$ even though the gradient is tiny, and without momentum nothing averages the back-and-forth away. Adam\'s $m$ does, and Adam settles.',
+          ko: '골짜기에서 학습률을 0.1 이상, 스텝을 1000으로 두고 RMSprop을 지켜보세요. 최솟값에 빨리 닿지만, 몇백 스텝 뒤에는 그 주변에서 덜컹거리기 시작하고 끝내 자리를 잡지 못합니다. $v$가 초반의 큰 기울기를 잊고 나면 기울기가 아주 작아도 한 걸음이 다시 대략 $\\eta$가 되는데, 모멘텀이 없으니 왔다 갔다 하는 움직임을 평균으로 지워 줄 것이 없습니다. Adam에서는 $m$이 그 역할을 하고, Adam은 자리를 잡습니다.',
         } },
       ],
     },
@@ -246,8 +246,8 @@ for (const [name, make] of Object.entries(makers)) {
       title: { en: 'When Adam does not just work', ko: 'Adam으로 안 되는 경우' },
       blocks: [
         { p: {
-          en: 'The banana-shaped valley of Rosenbrock\'s function $f = (1 - x)^2 + 100\\,(y - x^2)^2$ is a classic test: steep walls, and a curved floor that falls very gently towards the minimum at $(1, 1)$. At its preset learning rate of 0.01, SGD and momentum blow up within a few steps while Adam, whose step is capped at about $\\eta$, keeps going. Raise the learning rate to 0.03 or 0.1 with 2000 steps and Adam reaches the minimum while both SGDs still explode. Across a wide range of learning rates, Adam does not fail. That is the other half of its reputation.',
-          ko: '로젠브록 함수 $f = (1 - x)^2 + 100\\,(y - x^2)^2$의 바나나 모양 골짜기는 고전적인 시험 문제입니다. 벽은 가파르고, 휘어진 바닥은 $(1, 1)$의 최솟값을 향해 아주 완만하게 내려갑니다. 미리 정해 둔 학습률 0.01에서 SGD와 모멘텀은 몇 스텝 만에 발산하지만, 걸음이 대략 $\\eta$로 묶인 Adam은 계속 나아갑니다. 학습률을 0.03이나 0.1로, 스텝을 2000으로 올리면 두 SGD는 여전히 폭발하는데 Adam은 최솟값에 도착합니다. 학습률의 넓은 범위에서 Adam은 실패하지 않습니다. 그 명성의 나머지 절반이 이것입니다.',
+          en: 'The banana-shaped valley of Rosenbrock\'s function $f = (1 - x)^2 + 100\\,(y - x^2)^2$ is a classic test: steep walls, and a curved floor that falls very gently towards the minimum at $(1, 1)$. At its preset learning rate of 0.01, SGD and momentum blow up within a few steps while Adam, whose step is capped at about $\\eta$, keeps going. Raise the learning rate to about 0.03 or 0.1 with 2000 steps and Adam reaches the minimum while both SGDs still explode. Across a wide range of learning rates, Adam does not fail. That is the other half of its reputation.',
+          ko: '로젠브록 함수 $f = (1 - x)^2 + 100\\,(y - x^2)^2$의 바나나 모양 골짜기는 고전적인 시험 문제입니다. 벽은 가파르고, 휘어진 바닥은 $(1, 1)$의 최솟값을 향해 아주 완만하게 내려갑니다. 미리 정해 둔 학습률 0.01에서 SGD와 모멘텀은 몇 스텝 만에 발산하지만, 걸음이 대략 $\\eta$로 묶인 Adam은 계속 나아갑니다. 학습률을 0.03이나 0.1 정도로, 스텝을 2000으로 올리면 두 SGD는 여전히 폭발하는데 Adam은 최솟값에 도착합니다. 학습률의 넓은 범위에서 Adam은 실패하지 않습니다. 그 명성의 나머지 절반이 이것입니다.',
         } },
         { p: {
           en: 'Now the other side of the same cap. Each Adam step moves a parameter about $\\eta$, so $n$ steps can carry it at most about $n\\eta$: with the default $\\eta = 0.001$, a thousand steps cover about one unit, whatever the gradient says. SGD with momentum has no such speed limit. Once its learning rate is small enough to be stable on the walls, its velocity builds up along the floor. So there are learning rates at which momentum arrives and Adam is still near the start. Real training has the same effect when parameters must travel far, e.g. a bias that must reach 50 because the targets were not standardised, and it is one reason practitioners tune Adam\'s learning rate too.',

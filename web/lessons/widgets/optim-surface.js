@@ -7,7 +7,8 @@
 //   { widget: 'surface', make: optimSurface() }
 // The widget: { root, setLang, result, onRun(fn) → unsubscribe, set({surface, lr, steps, start}) }.
 // result: { surface, lr, steps, start: [x, y], paths: { <optimiser id>: { points, hit, f, diverged } } }
-// where hit is the number of steps to come within 0.05 of a minimum (null if it never did).
+// where hit is the number of steps to come within 0.05 of a minimum (null if it never did) and
+// left says the path came that close but was farther at the end.
 import { addStyle, fmt, getEngine, h, wordsFor } from './common.js';
 import { OPTIMISERS, listeners, lrText, swatch } from './optim-common.js';
 
@@ -212,6 +213,7 @@ export function optimSurface(initial = 'valley') {
         const p = r?.paths[o.id];
         outs[o.id].textContent = !p ? '–'
           : p.diverged ? words.t({ en: 'diverged after {n} steps', ko: '{n} 스텝 만에 발산' }, { n: p.points.length - 1 })
+            : p.left ? words.t({ en: 'reached a minimum after {n} steps but did not stay: f = {f}', ko: '{n} 스텝 만에 최솟값에 닿았지만 머물지 못함: f = {f}' }, { n: p.hit, f: fmt(p.f, 3) })
             : p.hit !== null ? words.t({ en: 'at a minimum after {n} steps', ko: '{n} 스텝 만에 최솟값 도착' }, { n: p.hit })
               : words.t({ en: 'not there after {n} steps: f = {f}', ko: '{n} 스텝 뒤에도 도착 못 함: f = {f}' }, { n: r.steps, f: fmt(p.f, 3) });
       }
@@ -241,7 +243,8 @@ export function optimSurface(initial = 'valley') {
           opt.dispose();
         }
         const [x, y] = points.at(-1);
-        paths[o.id] = { points, hit: diverged ? null : hit, f: diverged ? Infinity : s.f(x, y), diverged };
+        // left: it came within NEAR of a minimum but is no longer there at the end
+        paths[o.id] = { points, hit: diverged ? null : hit, f: diverged ? Infinity : s.f(x, y), diverged, left: !diverged && hit !== null && !near() };
       }
       widget.result = { surface: state.surface, lr: state.lr, steps: state.steps, start: [...state.start], paths };
       describe();
