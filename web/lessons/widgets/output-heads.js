@@ -7,7 +7,7 @@
 //   result = {head, epochs, mse}; floor = the lowest MSE any output ≥ 0 can reach on this data.
 import { h, addStyle, getEngine, fmt } from './common.js';
 import { LinePlot } from './plot.js';
-import { bilingual, changes, choice, inSlices, plotWidth } from './output-kit.js';
+import { bilingual, changes, choice, inSlices, legend, plotWidth } from './output-kit.js';
 
 addStyle('output-heads', `.lw-heads .lw-plot { max-width: 720px; }`);
 
@@ -35,7 +35,7 @@ export function headsWidget({ head = 'sigmoid' } = {}) {
     let stats = null;
     let targets = [];
 
-    const plot = new LinePlot({ width: plotWidth(), height: 280, xDomain: [-6, 6], yDomain: [-1.25, 1.75] });
+    const plot = new LinePlot({ width: plotWidth(), height: 280, xDomain: [-6, 6], yDomain: [-1.25, 1.25] });
     words.attr(plot.root, 'aria-label', { en: 'Targets sin(x) and the network’s prediction', ko: '목표값 sin(x)와 네트워크의 예측' });
     const picker = choice(words, {
       legend: { en: 'Output head', ko: '출력층 뒤' },
@@ -56,15 +56,13 @@ export function headsWidget({ head = 'sigmoid' } = {}) {
       ko: '에포크 {e} · MSE {m} · 0 아래로 내려갈 수 없는 출력의 최선: {f}',
     }, { e: () => state.epoch, m: () => fmt(state.mse, 3), f: () => fmt(state.floor, 3) });
     const root = h('div', { class: 'lw-card lw-heads' },
-      h('div', { class: 'lw-controls' }, picker.root, train), plot.root, readout);
+      h('div', { class: 'lw-controls' }, picker.root, train),
+      legend(words, [{ color: '#9aa5b1', dash: true, text: { en: 'target sin(x)', ko: '목표 sin(x)' } }, { color: '#0072b2', text: { en: 'prediction', ko: '예측' } }]),
+      plot.root, readout);
 
-    const names = {
-      target: { en: 'target sin(x)', ko: '목표 sin(x)' },
-      prediction: { en: 'prediction', ko: '예측' },
-    };
     function draw() {
-      const series = [{ name: words.t(names.target), color: '#9aa5b1', dash: true, points: CURVE.map((x) => [x, Math.sin(x)]) }];
-      if (state.curve) series.push({ name: words.t(names.prediction), color: '#0072b2', points: state.curve });
+      const series = [{ color: '#9aa5b1', dash: true, points: CURVE.map((x) => [x, Math.sin(x)]) }];
+      if (state.curve) series.push({ color: '#0072b2', points: state.curve });
       plot.update(series);
       refresh();
     }
@@ -112,7 +110,7 @@ export function headsWidget({ head = 'sigmoid' } = {}) {
     setup().then(draw).catch((error) => console.error('heads widget: engine', error));
     return {
       root,
-      setLang(lang) { words.setLang(lang); draw(); },
+      setLang: words.setLang,
       get head() { return picker.value; },
       setHead: picker.set,
       train: run,

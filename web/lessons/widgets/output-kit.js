@@ -1,7 +1,7 @@
 // Parts shared by the output-layer and loss-function widgets (output-*.js, loss-*.js): words
 // that also follow the language in attributes (aria-label), a slider paired with a number box,
 // a little change notifier for tasks and tests, and training in slices over animation frames.
-import { h, addStyle, wordsFor } from './common.js';
+import { h, addStyle, wordsFor, fmt } from './common.js';
 
 addStyle('output-kit', `
 .lw-kit-slider { display: grid; grid-template-columns: minmax(4.5rem, auto) minmax(0, 1fr) 5.5rem; gap: .5rem; align-items: center; }
@@ -128,3 +128,19 @@ export const logSumExp = (zs) => {
 
 /** A plot's drawing width for this screen: its text stays readable on a phone. */
 export const plotWidth = (max = 640) => Math.round(Math.min(max, Math.max(300, (window.innerWidth || max) - 60)));
+
+addStyle('output-kit-legend', `
+.lw-kit-legend { display: flex; flex-wrap: wrap; gap: .2rem 1rem; font-size: 14px; color: var(--ink); margin: .25rem 0; }
+.lw-kit-legend span { display: inline-flex; align-items: center; gap: .4rem; }
+.lw-kit-legend i { display: inline-block; width: 22px; height: 0; border-top: 3px solid; }
+.lw-kit-legend i.dash { border-top-style: dashed; }
+`);
+
+/** A legend above a plot (so that it never covers a curve): items [{color, dash, text: {en, ko}}]. */
+export function legend(words, items) {
+  return h('div', { class: 'lw-kit-legend' }, ...items.map(({ color, dash, text }) =>
+    h('span', {}, h('i', { class: dash ? 'dash' : null, style: `border-color:${color}` }), words.bind(h('span'), text))));
+}
+
+/** A number for a table cell: 4 significant digits and a real minus sign. */
+export const num = (v) => fmt(v, 4).replace(/^-/, '−');
