@@ -30,13 +30,13 @@ const label = (v) => {
 export class LinePlot {
   constructor({ width = 560, height = 260, xLabel = '', yLabel = '', logY = false, xDomain = null, yDomain = null, ariaLabel = '' } = {}) {
     Object.assign(this, { width, height, logY, xDomain, yDomain });
-    this.margin = { left: 48, right: 12, top: 10, bottom: 34 };
+    this.margin = { left: 48, right: 12, top: 22, bottom: 34 };
     this.root = h('svg', { class: 'lw-plot', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': ariaLabel });
     this.grid = h('g', { class: 'grid' });
     this.lines = h('g', { class: 'lines' });
     this.legend = h('g', { class: 'legend' });
     this.xText = h('text', { x: width - this.margin.right, y: height - 4, 'text-anchor': 'end' }, xLabel);
-    this.yText = h('text', { x: 4, y: 12 }, yLabel);
+    this.yText = h('text', { x: 4, y: 14 }, yLabel);
     this.marker = h('g', { class: 'marker' });
     this.root.append(this.grid, this.lines, this.marker, this.legend, this.xText, this.yText);
   }
@@ -57,7 +57,14 @@ export class LinePlot {
     if (!(x1 > x0)) x1 = x0 + 1;
     if (!(y1 > y0)) y1 = y0 + 1;
     const ty = logY ? (v) => Math.log10(Math.max(v, 1e-30)) : (v) => v;
-    if (logY) { y0 = Math.max(y0, y1 * 1e-6, 1e-30); }
+    if (logY && !this.yDomain) {
+      // whole decades around the data
+      const positive = finite.map((p) => p[1]).filter((v) => v > 0);
+      y0 = positive.length ? 10 ** Math.floor(Math.log10(Math.min(...positive))) : 0.1;
+      y1 = positive.length ? 10 ** Math.ceil(Math.log10(Math.max(...positive))) : 1;
+      if (y1 <= y0) y1 = y0 * 10;
+    }
+    if (logY) y0 = Math.max(y0, 1e-30);
     const [Y0, Y1] = [ty(y0), ty(y1) === ty(y0) ? ty(y0) + 1 : ty(y1)];
     const sx = (x) => margin.left + ((x - x0) / (x1 - x0)) * (width - margin.left - margin.right);
     const sy = (y) => height - margin.bottom - ((Math.min(Math.max(ty(y), Y0 - 1), Y1 + 1) - Y0) / (Y1 - Y0)) * (height - margin.top - margin.bottom);
@@ -88,7 +95,8 @@ export class LinePlot {
       }
       this.lines.append(h('path', { d, fill: 'none', stroke: s.color, 'stroke-width': s.width ?? 2, 'stroke-dasharray': s.dash ? '6 4' : null, 'data-series': s.name }));
       if (s.name) {
-        const lx = margin.left + 10;
+        // top right, clear of the y axis' label
+        const lx = width - margin.right - 130;
         const ly = margin.top + 12 + i * 16;
         this.legend.append(h('line', { x1: lx, x2: lx + 18, y1: ly - 4, y2: ly - 4, stroke: s.color, 'stroke-width': 2, 'stroke-dasharray': s.dash ? '6 4' : null }),
           h('text', { x: lx + 24, y: ly, fill: '#1f2933' }, s.name));
