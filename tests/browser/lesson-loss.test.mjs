@@ -1,0 +1,136 @@
+// Lesson 5, loss functions: loads in both languages without errors, its formulas render, the
+// plotted losses and gradients match the formulas worked out here, the double-softmax run
+// plateaus on the floor computed here, sigmoid-then-BCE shows PyTorch's clamps, the playground
+// race trains, every task passes only when done, screenshots at desktop and phone width.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lessonSuite, DESKTOP, PHONE } from './lessons-harness.mjs';
+
+const suite = lessonSuite();
+const ID = 'loss';
+const near = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
+
+async function opened(lang, viewport = DESKTOP) {
+  const session = await suite.open(ID, lang, { viewport });
+  const { page } = session;
+  assert.ok(await page.locator('.katex').count() > 0, 'formulas rendered');
+  assert.equal(await page.locator('.katex-error').count(), 0, 'no KaTeX errors');
+  await page.waitForFunction(() => window.layerwiseLesson.widgets.curves.values && window.layerwiseLesson.widgets.saturation.values);
+  return session;
+}
+
+const values = (page, id) => page.evaluate((w) => window.layerwiseLesson.widgets[w].values, id);
+/** Types a number into a widget's number box, as a learner would. */
+const typeInto = (page, id, value) => page.locator(`figure[data-widget="${id}"] input[type="number"]`).fill(String(value));
+const trainDouble = (page) => page.evaluate(async () => {
+  const w = window.layerwiseLesson.widgets.double;
+  const done = new Promise((resolve) => { const off = w.on((run) => { off(); resolve(run); }); });
+  w.root.querySelector('button.primary').click();
+  return done;
+});
+
+test('loss lesson (en): curves, double softmax, saturation, race and every task', async () => {
+  const { page, errors, close } = await opened('en');
+  for (const task of ['peak', 'mistake', 'fix', 'vanish', 'cap', 'escape']) assert.equal(await suite.taskDone(page, task), false, `${task} not done on load`);
+
+  // curves: every plotted value against its formula (target 1)
+  const series = await page.evaluate(() => window.layerwiseLesson.widgets.curves.series);
+  assert.equal(series.bce.length, 199);
+  series.bce.forEach(([p, v], i) => {
+    near(v, -Math.log(p), 2e-4 * Math.max(1, -Math.log(p)), `BCE at ${p}`);
+    near(series.mse[i][1], (1 - p) ** 2, 1e-5, `MSE at ${p}`);
+    near(series.gBce[i][1], p - 1, 1e-5, `∂BCE/∂z at ${p}`);
+    near(series.gMse[i][1], 2 * (p - 1) * p * (1 - p), 1e-5, `∂MSE/∂z at ${p}`);
+  });
+
+  // peak: p = 0.5 is not the peak; 1/3 is
+  await typeInto(page, 'curves', 0.5);
+  near((await values(page, 'curves')).gMse, -0.25, 1e-5, 'MSE gradient at 0.5');
+  assert.equal(await suite.taskDone(page, 'peak'), false, 'peak not done at 0.5');
+  await typeInto(page, 'curves', 0.333);
+  await suite.waitTask(page, 'peak');
+
+  // mistake: p = 0.95 has the ratio below 0.1 but is no mistake; p = 0.03 is
+  await typeInto(page, 'curves', 0.95);
+  assert.ok(2 * 0.95 * 0.05 < 0.1);
+  assert.equal(await suite.taskDone(page, 'mistake'), false, 'mistake not done at p = 0.95');
+  await typeInto(page, 'curves', 0.03);
+  const at = await values(page, 'curves');
+  near(at.gMse / at.gBce, 2 * 0.03 * 0.97, 1e-4, 'gradient ratio 2p(1 − p)');
+  await suite.waitTask(page, 'mistake');
+
+  // double softmax: the buggy run never goes below log(e + K − 1) − 1 and plateaus on it
+  const floor = Math.log(Math.E + 2) - 1;
+  near(await page.evaluate(() => window.layerwiseLesson.widgets.double.bound), floor, 1e-12, 'floor');
+  const bug = await trainDouble(page);
+  assert.equal(bug.losses.length, 100);
+  assert.ok(bug.losses.every(Number.isFinite), 'finite losses');
+  const lowest = Math.min(...bug.losses);
+  assert.ok(lowest >= floor - 1e-5, `buggy loss ${lowest} ≥ floor ${floor}`);
+  assert.ok(bug.final - floor < 0.01, `buggy loss plateaus on the floor (${bug.final})`);
+  assert.equal(await suite.taskDone(page, 'fix'), false, 'fix not done with the softmax layer');
+  await page.locator('figure[data-widget="double"] input[type="checkbox"]').uncheck();
+  const right = await trainDouble(page);
+  assert.ok(right.final < floor / 10, `logits: ${right.final}`);
+  assert.ok(right.losses[9] < bug.losses[9], 'on logits it learns faster');
+  await suite.waitTask(page, 'fix');
+
+  // saturation: at z = −2 both ways agree with the exact values
+  let s = await values(page, 'saturation');
+  const negLogSigmoid = (z) => Math.max(-z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+  near(s.bce, negLogSigmoid(-2), 1e-5, 'BCE at −2');
+  near(s.logits, negLogSigmoid(-2), 1e-5, 'BCE with logits at −2');
+  near(s.gBce, 1 / (1 + Math.exp(2)) - 1, 1e-5, 'gradient at −2');
+  await typeInto(page, 'saturation', -25);
+  assert.equal(await suite.taskDone(page, 'vanish'), false, 'vanish not done at −25');
+  await typeInto(page, 'saturation', -30);
+  s = await values(page, 'saturation');
+  // PyTorch's backward: (p − 1) / max(p(1 − p), 1e-12) · p(1 − p), with p = σ(−30) in float32
+  const p30 = Math.fround(1 / (1 + Math.exp(30)));
+  near(s.gBce, -p30 / 1e-12, 1e-4, 'clamped gradient at −30');
+  near(s.gLogits, -1, 1e-6, 'logits gradient at −30');
+  await suite.waitTask(page, 'vanish');
+  await typeInto(page, 'saturation', -95);
+  s = await values(page, 'saturation');
+  assert.equal(s.bce, 100, 'log clamped at −100');
+  assert.equal(await suite.taskDone(page, 'cap'), false, 'cap not done at −95 (100 is above the true 95)');
+  await typeInto(page, 'saturation', -110);
+  s = await values(page, 'saturation');
+  assert.equal(s.bce, 100);
+  assert.equal(s.gBce, 0, 'no gradient through a sigmoid that is exactly 0');
+  near(s.logits, 110, 1e-4, 'BCE with logits stays exact');
+  await suite.waitTask(page, 'cap');
+
+  // race: MSE from the bad start stays stuck; BCE escapes within 30 epochs
+  const stuck = await suite.step(page, 'race', 30);
+  assert.ok(Number.isFinite(stuck.trainLoss) && Number.isFinite(stuck.testLoss), 'finite loss');
+  assert.ok(stuck.testAccuracy < 0.95, `MSE after 30 epochs: ${stuck.testAccuracy}`);
+  assert.equal(await suite.taskDone(page, 'escape'), false, 'escape not done with MSE');
+  await suite.setState(page, 'race', { loss: 'bce' });
+  const escaped = await suite.step(page, 'race', 30);
+  assert.ok(escaped.testAccuracy >= 0.95, `BCE after 30 epochs: ${escaped.testAccuracy}`);
+  await suite.waitTask(page, 'escape');
+
+  await suite.screenshot(page, `test-results/lessons/${ID}-en-desktop.png`);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+for (const lang of ['en', 'ko']) {
+  test(`loss lesson (${lang}): phone width${lang === 'ko' ? ', Korean, desktop' : ''}`, async () => {
+    const views = lang === 'ko' ? [['desktop', DESKTOP], ['phone', PHONE]] : [['phone', PHONE]];
+    for (const [name, viewport] of views) {
+      const { page, errors, close } = await opened(lang, viewport);
+      const detail = await suite.step(page, 'race', 10);
+      assert.ok(Number.isFinite(detail.trainLoss));
+      await trainDouble(page);
+      if (name === 'phone') {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
+      }
+      await suite.screenshot(page, `test-results/lessons/${ID}-${lang}-${name}.png`);
+      assert.deepEqual(errors, []);
+      await close();
+    }
+  });
+}
