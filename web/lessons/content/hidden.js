@@ -34,9 +34,10 @@ model = nn.Sequential(
     nn.Linear(128, 64), nn.ReLU(),    # hidden layer 3
     nn.Linear(64, 10),                # output: 10 scores
 )
-print(sum(p.numel() for p in model.parameters()))  # 242762
+# 242762
+print(sum(p.numel() for p in model.parameters()))
 for name, p in model.named_parameters():
-    print(name, tuple(p.shape))      # 0.weight (256, 784) ...`,
+    print(name, tuple(p.shape))   # 0.weight (256, 784) …`,
           js: String.raw`
 import { loadLayerwise } from 'layerwise';
 const lw = await loadLayerwise();
@@ -50,7 +51,9 @@ const net = nn.Sequential(
 );
 const model = lw.Model.fromSpec(net);
 console.log(model.numParams);       // 242762
-for (const p of model.parameters()) console.log(p.name, p.shape);
+for (const p of model.parameters()) {
+  console.log(p.name, p.shape);   // 0.weight [256, 784] …
+}
 model.dispose();`,
         } },
         { p: {

@@ -79,7 +79,7 @@ export function hiddenParams({ sizes: preset = [784, 256, 128, 64, 10] } = {}) {
       sizesRow.replaceChildren(...inputs.flatMap((input, i) => [
         i > 0 ? h('span', { class: 'arrow', 'aria-hidden': 'true' }, '→') : null,
         h('label', {}, labelNodes[i][0], input),
-      ]));
+      ]).filter(Boolean));
       addButton.disabled = list.length - 2 >= MAX_HIDDEN;
       removeButton.disabled = list.length <= 2;
     }
