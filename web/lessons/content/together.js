@@ -8,6 +8,18 @@ import { trouble } from '../widgets/together-trouble.js';
 /** Every hidden layer uses this activation. */
 const allAre = (state, name) => state.activation.every((a) => a === name);
 
+/** One problem: what happens and why, its playground with the two buttons, what to look at, a task. */
+const problemSection = ({ id, title, cause, trouble: setup, caption, look, task }) => ({
+  id,
+  title,
+  blocks: [
+    { p: cause },
+    { widget: id, make: trouble(setup), caption },
+    { p: look },
+    { task: id, ...task },
+  ],
+});
+
 export default {
   lead: {
     en: 'Layers, initialisation, loss and optimiser meet in one loop of five lines. This lesson writes that loop out, then breaks it on purpose four ways (a loss that turns into NaN, a loss that will not move, ReLUs that die, a model that memorises) and shows what each looks like and how to fix it.',
@@ -97,115 +109,115 @@ for (let epoch = 0; epoch < 200; epoch++) {
         } },
       ],
     },
-    {
+    problemSection({
       id: 'nan',
       title: { en: 'The loss becomes NaN', ko: '손실이 NaN이 된다' },
-      blocks: [
-        { p: {
-          en: '**Symptom:** the loss jumps up for an epoch or two, then becomes NaN ("not a number") and training stops. **Cause:** a learning rate so large that each step overshoots the minimum by more than it started from. Every overshoot is bigger than the last, the weights grow without bound, overflow to infinity, and $\\infty - \\infty$ is NaN. Regression with a linear output shows it fastest, because nothing squashes the output.',
-          ko: '**증상:** 손실이 한두 에포크 동안 치솟다가 NaN("숫자가 아님")이 되고 학습이 멈춥니다. **원인:** 학습률이 너무 커서 매 스텝이 최솟값을 출발할 때보다 더 멀리 지나쳐 버립니다. 지나칠 때마다 그 폭이 커지고, 가중치는 끝없이 커지다가 무한대로 넘치며, $\\infty - \\infty$는 NaN입니다. 출력이 선형인 회귀 문제에서 가장 빨리 나타나는데, 출력을 눌러 주는 것이 없기 때문입니다.',
-        } },
-        { widget: 'nan', make: trouble({
-          problem: { dataset: 'plane', layers: '8,8', activation: 'tanh', optimizer: 'sgd', lr: 1 },
-          fix: { lr: 0.03 },
-          fixLabel: { en: 'learning rate 0.03', ko: '학습률 0.03' },
-          hide: 'code,features',
-        }), caption: { en: 'Regression on the plane data, two hidden layers of 8 tanh units, SGD with learning rate 1.', ko: '평면 데이터 회귀, tanh 유닛 8개짜리 은닉층 두 개, 학습률 1의 SGD.' } },
-        { p: {
-          en: '**Look at:** the loss curve climbing before it breaks off, and the message that training stopped. **Fix:** lower the learning rate (by 10× at a time), then start again from fresh weights: NaN weights never recover. Standardised inputs and, in PyTorch, gradient clipping (`torch.nn.utils.clip_grad_norm_`) also keep steps in bounds.',
-          ko: '**볼 곳:** 끊어지기 직전에 치솟는 손실 곡선과 학습이 멈췄다는 메시지입니다. **해결:** 학습률을 (10배씩) 낮추고 새 가중치로 다시 시작합니다. NaN이 된 가중치는 되돌아오지 않습니다. 입력을 표준화하는 것, 그리고 PyTorch라면 기울기 클리핑(`torch.nn.utils.clip_grad_norm_`)도 스텝을 적당한 크기로 묶어 줍니다.',
-        } },
-        { task: 'nan',
-          text: { en: 'The fix button drops the learning rate to 0.03, which is safe but slow. Find how high you can go: train to a training loss below 0.01 with a learning rate of at least 0.3.', ko: '해결책 버튼은 학습률을 0.03으로 낮춥니다. 안전하지만 느립니다. 얼마나 높일 수 있는지 찾아보세요. 학습률을 0.3 이상으로 두고 학습 손실을 0.01 아래로 내리세요.' },
-          hint: { en: 'Set the learning rate in the training settings, then press the reset button (fresh weights) and play. Somewhere between 0.03 and 1 the steps start to overshoot.', ko: '학습 설정에서 학습률을 바꾼 뒤 초기화 버튼(새 가중치)을 누르고 재생하세요. 0.03과 1 사이 어딘가에서 스텝이 최솟값을 지나치기 시작합니다.' },
-          success: { en: 'Near the edge of stability training is fastest; just past it, it diverges. Finding that edge is the first thing to tune.', ko: '안정성의 경계 근처에서 학습이 가장 빠르고, 그 경계를 조금만 넘으면 발산합니다. 그 경계를 찾는 것이 가장 먼저 할 튜닝입니다.' },
-          check: (ctx, done) => onEpoch(ctx.widget('nan').element, (d, state) => {
-            if (state.lr >= 0.3 && Number.isFinite(d.trainLoss) && d.trainLoss < 0.01) done();
-          }) },
-      ],
-    },
-    {
+      cause: {
+        en: '**Symptom:** the loss jumps up for an epoch or two, then becomes NaN ("not a number") and training stops. **Cause:** a learning rate so large that each step overshoots the minimum by more than it started from. Every overshoot is bigger than the last, the weights grow without bound, overflow to infinity, and $\\infty - \\infty$ is NaN. Regression with a linear output shows it fastest, because nothing squashes the output.',
+        ko: '**증상:** 손실이 한두 에포크 동안 치솟다가 NaN("숫자가 아님")이 되고 학습이 멈춥니다. **원인:** 학습률이 너무 커서 매 스텝이 최솟값을 출발할 때보다 더 멀리 지나쳐 버립니다. 지나칠 때마다 그 폭이 커지고, 가중치는 끝없이 커지다가 무한대로 넘치며, $\\infty - \\infty$는 NaN입니다. 출력이 선형인 회귀 문제에서 가장 빨리 나타나는데, 출력을 눌러 주는 것이 없기 때문입니다.',
+      },
+      trouble: {
+        problem: { dataset: 'plane', layers: '8,8', activation: 'tanh', optimizer: 'sgd', lr: 1 },
+        fix: { lr: 0.03 },
+        fixLabel: { en: 'learning rate 0.03', ko: '학습률 0.03' },
+        hide: 'code,features',
+      },
+      caption: { en: 'Regression on the plane data, two hidden layers of 8 tanh units, SGD with learning rate 1.', ko: '평면 데이터 회귀, tanh 유닛 8개짜리 은닉층 두 개, 학습률 1의 SGD.' },
+      look: {
+        en: '**Look at:** the loss curve climbing before it breaks off, and the message that training stopped. **Fix:** lower the learning rate (by 10× at a time), then start again from fresh weights: NaN weights never recover. Standardised inputs and, in PyTorch, gradient clipping (`torch.nn.utils.clip_grad_norm_`) also keep steps in bounds.',
+        ko: '**볼 곳:** 끊어지기 직전에 치솟는 손실 곡선과 학습이 멈췄다는 메시지입니다. **해결:** 학습률을 (10배씩) 낮추고 새 가중치로 다시 시작합니다. NaN이 된 가중치는 되돌아오지 않습니다. 입력을 표준화하는 것, 그리고 PyTorch라면 기울기 클리핑(`torch.nn.utils.clip_grad_norm_`)도 스텝을 적당한 크기로 묶어 줍니다.',
+      },
+      task: {
+        text: { en: 'The fix button drops the learning rate to 0.03, which is safe but slow. Find how high you can go: train to a training loss below 0.01 with a learning rate of at least 0.3.', ko: '해결책 버튼은 학습률을 0.03으로 낮춥니다. 안전하지만 느립니다. 얼마나 높일 수 있는지 찾아보세요. 학습률을 0.3 이상으로 두고 학습 손실을 0.01 아래로 내리세요.' },
+        hint: { en: 'Set the learning rate in the training settings, then press the reset button (fresh weights) and play. Somewhere between 0.03 and 1 the steps start to overshoot.', ko: '학습 설정에서 학습률을 바꾼 뒤 초기화 버튼(새 가중치)을 누르고 재생하세요. 0.03과 1 사이 어딘가에서 스텝이 최솟값을 지나치기 시작합니다.' },
+        success: { en: 'Near the edge of stability training is fastest; just past it, it diverges. Finding that edge is the first thing to tune.', ko: '안정성의 경계 근처에서 학습이 가장 빠르고, 그 경계를 조금만 넘으면 발산합니다. 그 경계를 찾는 것이 가장 먼저 할 튜닝입니다.' },
+        check: (ctx, done) => onEpoch(ctx.widget('nan').element, (d, state) => {
+          if (state.lr >= 0.3 && Number.isFinite(d.trainLoss) && d.trainLoss < 0.01) done();
+        }),
+      },
+    }),
+    problemSection({
       id: 'flat',
       title: { en: 'The loss does not move', ko: '손실이 움직이지 않는다' },
-      blocks: [
-        { p: {
-          en: '**Symptom:** epoch after epoch the loss stays where it started (here $\\ln 2 \\approx 0.693$, a coin toss for two classes). **Causes:** a learning rate so small that steps go nowhere, or gradients that vanish before they reach the early layers. The playground stacks five hidden layers of sigmoids: the sigmoid\'s slope is at most $1/4$, so on its way back through five of them the gradient shrinks by a factor of at least $4^5 \\approx 1000$, and plain SGD barely moves.',
-          ko: '**증상:** 에포크가 지나도 손실이 처음 값에 머뭅니다(여기서는 $\\ln 2 \\approx 0.693$, 두 클래스에서 동전 던지기 수준). **원인:** 학습률이 너무 작아 스텝이 거의 움직이지 않거나, 기울기가 앞쪽 층에 닿기 전에 사라지는 것입니다. 이 플레이그라운드는 시그모이드 은닉층 다섯 개를 쌓았습니다. 시그모이드의 기울기는 최대 $1/4$이므로, 다섯 개를 거꾸로 지나는 동안 기울기는 적어도 $4^5 \\approx 1000$배 줄어들고, 기본 SGD는 거의 움직이지 못합니다.',
-        } },
-        { widget: 'flat', make: trouble({
-          problem: { dataset: 'circle', layers: '8,8,8,8,8', activation: 'sigmoid', optimizer: 'sgd', lr: 0.03 },
-          fix: { activation: 'tanh' },
-          fixLabel: { en: 'tanh instead of sigmoid', ko: '시그모이드 대신 tanh' },
-          hide: 'code,features,data',
-        }), caption: { en: 'Circle data, five hidden layers of 8 sigmoid units, SGD with learning rate 0.03.', ko: '원형 데이터, 시그모이드 유닛 8개짜리 은닉층 다섯 개, 학습률 0.03의 SGD.' } },
-        { p: {
-          en: '**Look at:** a flat loss curve, and in the histograms panel the weight gradients of the first layers squeezed to a sliver around 0. **Fix:** an activation whose slope is near 1 around 0 (tanh, or ReLU with He initialisation), as the button does; or an optimiser that rescales small gradients; or, if the gradients are healthy, a larger learning rate.',
-          ko: '**볼 곳:** 평평한 손실 곡선, 그리고 히스토그램 패널에서 앞쪽 층의 가중치 기울기가 0 주변의 가는 선으로 좁혀진 모습입니다. **해결:** 버튼처럼 0 근처에서 기울기가 1에 가까운 활성화 함수(tanh, 또는 He 초기화를 쓴 ReLU)로 바꾸거나, 작은 기울기의 크기를 다시 맞춰 주는 옵티마이저를 쓰거나, 기울기가 건강하다면 학습률을 키웁니다.',
-        } },
-        { task: 'flat',
-          text: { en: 'Keep every layer a sigmoid and still get the network to 95% test accuracy.', ko: '모든 층을 시그모이드로 둔 채로 네트워크의 테스트 정확도를 95%까지 올려 보세요.' },
-          hint: { en: 'Adam divides each step by a running size of that weight\'s gradient, so a gradient 1000 times smaller still gets a step of normal size. Switch the optimiser.', ko: 'Adam은 스텝을 그 가중치 기울기의 이동 평균 크기로 나누므로, 1000배 작은 기울기도 보통 크기의 스텝을 얻습니다. 옵티마이저를 바꿔 보세요.' },
-          success: { en: 'The gradients were small but not zero, and Adam\'s per-weight scaling made them usable.', ko: '기울기는 작았지만 0은 아니었고, Adam의 가중치별 크기 조정이 그 기울기를 쓸 만하게 만들었습니다.' },
-          check: (ctx, done) => onEpoch(ctx.widget('flat').element, (d, state) => {
-            if (allAre(state, 'sigmoid') && state.layers.length >= 5 && d.testAccuracy >= 0.95) done();
-          }) },
-      ],
-    },
-    {
+      cause: {
+        en: '**Symptom:** epoch after epoch the loss stays where it started (here $\\ln 2 \\approx 0.693$, a coin toss for two classes). **Causes:** a learning rate so small that steps go nowhere, or gradients that vanish before they reach the early layers. The playground stacks five hidden layers of sigmoids: the sigmoid\'s slope is at most $1/4$, so on its way back through five of them the slopes alone shrink the gradient by a factor of at least $4^5 \\approx 1000$, and plain SGD barely moves.',
+        ko: '**증상:** 에포크가 지나도 손실이 처음 값에 머뭅니다(여기서는 $\\ln 2 \\approx 0.693$, 두 클래스에서 동전 던지기 수준). **원인:** 학습률이 너무 작아 스텝이 거의 움직이지 않거나, 기울기가 앞쪽 층에 닿기 전에 사라지는 것입니다. 이 플레이그라운드는 시그모이드 은닉층 다섯 개를 쌓았습니다. 시그모이드의 기울기는 최대 $1/4$이므로, 다섯 개를 거꾸로 지나는 동안 이 기울기들만으로도 역전파되는 기울기가 적어도 $4^5 \\approx 1000$배 줄어들고, 기본 SGD는 거의 움직이지 못합니다.',
+      },
+      trouble: {
+        problem: { dataset: 'circle', layers: '8,8,8,8,8', activation: 'sigmoid', optimizer: 'sgd', lr: 0.03 },
+        fix: { activation: 'tanh' },
+        fixLabel: { en: 'tanh instead of sigmoid', ko: '시그모이드 대신 tanh' },
+        hide: 'code,features,data',
+      },
+      caption: { en: 'Circle data, five hidden layers of 8 sigmoid units, SGD with learning rate 0.03.', ko: '원형 데이터, 시그모이드 유닛 8개짜리 은닉층 다섯 개, 학습률 0.03의 SGD.' },
+      look: {
+        en: '**Look at:** a flat loss curve, and in the histograms panel the weight gradients of the first layers squeezed to a sliver around 0. **Fix:** an activation whose slope is near 1 around 0 (tanh, or ReLU with He initialisation), as the button does; or an optimiser that rescales small gradients; or, if the gradients are healthy, a larger learning rate.',
+        ko: '**볼 곳:** 평평한 손실 곡선, 그리고 히스토그램 패널에서 앞쪽 층의 가중치 기울기가 0 주변의 가는 선으로 좁혀진 모습입니다. **해결:** 버튼처럼 0 근처에서 기울기가 1에 가까운 활성화 함수(tanh, 또는 He 초기화를 쓴 ReLU)로 바꾸거나, 작은 기울기의 크기를 다시 맞춰 주는 옵티마이저를 쓰거나, 기울기가 건강하다면 학습률을 키웁니다.',
+      },
+      task: {
+        text: { en: 'Keep every layer a sigmoid and still get the network to 95% test accuracy.', ko: '모든 층을 시그모이드로 둔 채로 네트워크의 테스트 정확도를 95%까지 올려 보세요.' },
+        hint: { en: 'Adam divides each step by a running size of that weight\'s gradient, so a gradient 1000 times smaller still gets a step of normal size. Switch the optimiser.', ko: 'Adam은 스텝을 그 가중치 기울기의 이동 평균 크기로 나누므로, 1000배 작은 기울기도 보통 크기의 스텝을 얻습니다. 옵티마이저를 바꿔 보세요.' },
+        success: { en: 'The gradients were small but not zero, and Adam\'s per-weight scaling made them usable.', ko: '기울기는 작았지만 0은 아니었고, Adam의 가중치별 크기 조정이 그 기울기를 쓸 만하게 만들었습니다.' },
+        check: (ctx, done) => onEpoch(ctx.widget('flat').element, (d, state) => {
+          if (allAre(state, 'sigmoid') && state.layers.length >= 5 && d.testAccuracy >= 0.95) done();
+        }),
+      },
+    }),
+    problemSection({
       id: 'dead',
       title: { en: 'Dead ReLUs', ko: '죽은 ReLU' },
-      blocks: [
-        { p: {
-          en: '**Symptom:** the loss stalls at a poor value and the network diagram shows units that are blank for every input. **Cause:** a ReLU unit whose input is negative for every sample outputs 0 everywhere, so its gradient is 0 everywhere too, and no later step can move it back. One oversized step is enough to push a unit\'s weights and bias there. Here Adam with learning rate 1 kills the whole second hidden layer within a few epochs, and the output becomes a constant.',
-          ko: '**증상:** 손실이 나쁜 값에서 멈추고, 네트워크 그림에 어떤 입력에서도 비어 있는 유닛이 보입니다. **원인:** 모든 샘플에서 입력이 음수인 ReLU 유닛은 어디서나 0을 출력하므로 기울기도 어디서나 0이고, 이후의 어떤 스텝도 그 유닛을 되살리지 못합니다. 지나치게 큰 스텝 한 번이면 유닛의 가중치와 편향을 그 자리로 밀어 넣기에 충분합니다. 여기서는 학습률 1의 Adam이 몇 에포크 만에 두 번째 은닉층 전체를 죽이고, 출력은 상수가 됩니다.',
-        } },
-        { widget: 'dead', make: trouble({
-          problem: { dataset: 'circle', layers: '8,8', activation: 'relu', optimizer: 'adam', lr: 1 },
-          fix: { lr: 0.01 },
-          fixLabel: { en: 'learning rate 0.01, fresh weights', ko: '학습률 0.01, 새 가중치' },
-          hide: 'code,features,data',
-        }), caption: { en: 'Circle data, two hidden layers of 8 ReLU units, Adam with learning rate 1.', ko: '원형 데이터, ReLU 유닛 8개짜리 은닉층 두 개, 학습률 1의 Adam.' } },
-        { p: {
-          en: '**Look at:** the histograms panel, which gives each ReLU layer\'s share of dead units, and the marked units in the network diagram. **Fix:** a smaller learning rate, and fresh weights, because lowering the rate does not revive a dead unit. LeakyReLU (a small slope for negative inputs, so the gradient is never exactly 0) and He initialisation make units harder to kill.',
-          ko: '**볼 곳:** ReLU 층마다 죽은 유닛의 비율을 보여 주는 히스토그램 패널과, 네트워크 그림에 표시된 유닛입니다. **해결:** 학습률을 낮추고 가중치를 새로 만듭니다. 학습률을 낮춘다고 이미 죽은 유닛이 살아나지는 않기 때문입니다. LeakyReLU(음수 입력에도 작은 기울기를 주어 기울기가 정확히 0이 되지 않음)와 He 초기화는 유닛이 잘 죽지 않게 해 줍니다.',
-        } },
-        { task: 'dead',
-          text: { en: 'The fix button uses learning rate 0.01. Keep ReLU everywhere and reach 95% test accuracy with a learning rate of at least 0.1.', ko: '해결책 버튼은 학습률 0.01을 씁니다. 모든 층을 ReLU로 두고, 학습률 0.1 이상으로 테스트 정확도 95%에 도달하세요.' },
-          hint: { en: 'Change the learning rate, then reset (the dead units stay dead otherwise) and play. Watch the dead share in the histograms panel.', ko: '학습률을 바꾼 다음 초기화하고(그러지 않으면 죽은 유닛은 그대로입니다) 재생하세요. 히스토그램 패널에서 죽은 유닛의 비율을 지켜보세요.' },
-          success: { en: 'Some units may still die at that rate, but enough stay alive to draw the circle.', ko: '그 학습률에서도 몇몇 유닛은 죽을 수 있지만, 원을 그리기에 충분한 유닛이 살아남습니다.' },
-          check: (ctx, done) => onEpoch(ctx.widget('dead').element, (d, state) => {
-            if (allAre(state, 'relu') && state.lr >= 0.1 && d.testAccuracy >= 0.95) done();
-          }) },
-      ],
-    },
-    {
+      cause: {
+        en: '**Symptom:** the loss stalls at a poor value and the network diagram shows units that are blank for every input. **Cause:** a ReLU unit whose input is negative for every sample outputs 0 everywhere, so its gradient is 0 everywhere too, and no later step can move it back. One oversized step is enough to push a unit\'s weights and bias there. Here Adam with learning rate 1 kills the whole second hidden layer within a few epochs, and the output becomes a constant.',
+        ko: '**증상:** 손실이 나쁜 값에서 멈추고, 네트워크 그림에 어떤 입력에서도 비어 있는 유닛이 보입니다. **원인:** 모든 샘플에서 입력이 음수인 ReLU 유닛은 어디서나 0을 출력하므로 기울기도 어디서나 0이고, 이후의 어떤 스텝도 그 유닛을 되살리지 못합니다. 지나치게 큰 스텝 한 번이면 유닛의 가중치와 편향을 그 자리로 밀어 넣기에 충분합니다. 여기서는 학습률 1의 Adam이 몇 에포크 만에 두 번째 은닉층 전체를 죽이고, 출력은 상수가 됩니다.',
+      },
+      trouble: {
+        problem: { dataset: 'circle', layers: '8,8', activation: 'relu', optimizer: 'adam', lr: 1 },
+        fix: { lr: 0.01 },
+        fixLabel: { en: 'learning rate 0.01, fresh weights', ko: '학습률 0.01, 새 가중치' },
+        hide: 'code,features,data',
+      },
+      caption: { en: 'Circle data, two hidden layers of 8 ReLU units, Adam with learning rate 1.', ko: '원형 데이터, ReLU 유닛 8개짜리 은닉층 두 개, 학습률 1의 Adam.' },
+      look: {
+        en: '**Look at:** the histograms panel, which gives each ReLU layer\'s share of dead units, and the marked units in the network diagram. **Fix:** a smaller learning rate, and fresh weights, because lowering the rate does not revive a dead unit. LeakyReLU (a small slope for negative inputs, so the gradient is never exactly 0) and He initialisation make units harder to kill.',
+        ko: '**볼 곳:** ReLU 층마다 죽은 유닛의 비율을 보여 주는 히스토그램 패널과, 네트워크 그림에 표시된 유닛입니다. **해결:** 학습률을 낮추고 가중치를 새로 만듭니다. 학습률을 낮춘다고 이미 죽은 유닛이 살아나지는 않기 때문입니다. LeakyReLU(음수 입력에도 작은 기울기를 주어 기울기가 정확히 0이 되지 않음)와 He 초기화는 유닛이 잘 죽지 않게 해 줍니다.',
+      },
+      task: {
+        text: { en: 'The fix button uses learning rate 0.01. Keep ReLU everywhere and reach 95% test accuracy with a learning rate of at least 0.1.', ko: '해결책 버튼은 학습률 0.01을 씁니다. 모든 층을 ReLU로 두고, 학습률 0.1 이상으로 테스트 정확도 95%에 도달하세요.' },
+        hint: { en: 'Change the learning rate, then reset (the dead units stay dead otherwise) and play. Watch the dead share in the histograms panel.', ko: '학습률을 바꾼 다음 초기화하고(그러지 않으면 죽은 유닛은 그대로입니다) 재생하세요. 히스토그램 패널에서 죽은 유닛의 비율을 지켜보세요.' },
+        success: { en: 'Some units may still die at that rate, but enough stay alive to draw the circle.', ko: '그 학습률에서도 몇몇 유닛은 죽을 수 있지만, 원을 그리기에 충분한 유닛이 살아남습니다.' },
+        check: (ctx, done) => onEpoch(ctx.widget('dead').element, (d, state) => {
+          if (allAre(state, 'relu') && state.lr >= 0.1 && d.testAccuracy >= 0.95) done();
+        }),
+      },
+    }),
+    problemSection({
       id: 'overfit',
       title: { en: 'Overfitting', ko: '과적합' },
-      blocks: [
-        { p: {
-          en: '**Symptom:** the training loss falls towards 0 while the test loss, after an early low, climbs. **Cause:** a network with far more capacity than the data can pin down learns the noise of the few training points by heart. Here three layers of 32 ReLU units see 40 noisy XOR points (10% of 400).',
-          ko: '**증상:** 학습 손실은 0을 향해 내려가는데, 테스트 손실은 초반에 잠깐 낮아졌다가 다시 올라갑니다. **원인:** 데이터가 정해 줄 수 있는 것보다 훨씬 큰 용량을 가진 네트워크가 몇 안 되는 학습 데이터의 잡음까지 통째로 외워 버립니다. 여기서는 ReLU 유닛 32개짜리 층 세 개가 잡음 섞인 XOR 점 40개(400개 중 10%)를 봅니다.',
-        } },
-        { widget: 'overfit', make: trouble({
-          problem: { dataset: 'xor', noise: 50, trainRatio: 10, layers: '32,32,32', activation: 'relu', optimizer: 'adam', lr: 0.01, showTest: true },
-          fix: { l2: 0.01 },
-          fixLabel: { en: 'L2 penalty 0.01 (weight decay)', ko: 'L2 규제 0.01 (가중치 감쇠)' },
-          hide: 'code,features',
-        }), caption: { en: 'XOR data with 50% noise, 10% of it for training, three hidden layers of 32 ReLU units, Adam with learning rate 0.01.', ko: '잡음 50%의 XOR 데이터 중 10%로 학습, ReLU 유닛 32개짜리 은닉층 세 개, 학습률 0.01의 Adam.' } },
-        { p: {
-          en: '**Look at:** the gap between the training and test curves, and the decision boundary bending around single training points (the test points are shown). **Fixes:** more data; an L2 penalty (weight decay), which pulls every weight towards 0 and so favours smooth boundaries, as the button does; dropout; a smaller network; or stopping at the epoch where the test loss was lowest.',
-          ko: '**볼 곳:** 학습 곡선과 테스트 곡선 사이의 간격, 그리고 학습 데이터 점 하나하나를 감싸며 휘는 결정 경계입니다(테스트 데이터 점도 표시됩니다). **해결:** 데이터를 늘리기, 버튼처럼 모든 가중치를 0 쪽으로 당겨 매끄러운 경계를 선호하게 만드는 L2 규제(가중치 감쇠), 드롭아웃, 더 작은 네트워크, 또는 테스트 손실이 가장 낮았던 에포크에서 멈추기(조기 종료)입니다.',
-        } },
-        { task: 'overfit',
-          text: { en: 'Without the L2 penalty and with the same data (10% for training, 50% noise), keep the test loss below 0.3 after 200 epochs.', ko: 'L2 규제 없이, 같은 데이터(학습용 10%, 잡음 50%)로 200 에포크가 지난 뒤에도 테스트 손실을 0.3 아래로 유지하세요.' },
-          hint: { en: 'XOR needs only a few neurons. Give the network less room to memorise: one hidden layer of 8.', ko: 'XOR에는 뉴런이 몇 개만 있으면 됩니다. 네트워크가 외울 여지를 줄여 보세요. 은닉층 하나에 뉴런 8개면 됩니다.' },
-          success: { en: 'A network sized to the problem generalises without any penalty: capacity is a setting like any other.', ko: '문제에 맞는 크기의 네트워크는 규제 없이도 일반화합니다. 용량도 다른 설정과 똑같이 고르는 값입니다.' },
-          check: (ctx, done) => onEpoch(ctx.widget('overfit').element, (d, state) => {
-            const same = state.dataset === 'xor' && state.trainRatio <= 10 && state.noise >= 50 && state.l2 === 0;
-            if (same && d.epoch >= 200 && Number.isFinite(d.testLoss) && d.testLoss < 0.3) done();
-          }) },
-      ],
-    },
+      cause: {
+        en: '**Symptom:** the training loss falls towards 0 while the test loss, after an early low, climbs. **Cause:** a network with far more capacity than the data can pin down learns the noise of the few training points by heart. Here three layers of 32 ReLU units see 40 noisy XOR points (10% of 400).',
+        ko: '**증상:** 학습 손실은 0을 향해 내려가는데, 테스트 손실은 초반에 잠깐 낮아졌다가 다시 올라갑니다. **원인:** 데이터가 정해 줄 수 있는 것보다 훨씬 큰 용량을 가진 네트워크가 몇 안 되는 학습 데이터의 잡음까지 통째로 외워 버립니다. 여기서는 ReLU 유닛 32개짜리 층 세 개가 잡음 섞인 XOR 점 40개(400개 중 10%)를 봅니다.',
+      },
+      trouble: {
+        problem: { dataset: 'xor', noise: 50, trainRatio: 10, layers: '32,32,32', activation: 'relu', optimizer: 'adam', lr: 0.01, showTest: true },
+        fix: { l2: 0.01 },
+        fixLabel: { en: 'L2 penalty 0.01 (weight decay)', ko: 'L2 규제 0.01 (가중치 감쇠)' },
+        hide: 'code,features',
+      },
+      caption: { en: 'XOR data with 50% noise, 10% of it for training, three hidden layers of 32 ReLU units, Adam with learning rate 0.01.', ko: '잡음 50%의 XOR 데이터 중 10%로 학습, ReLU 유닛 32개짜리 은닉층 세 개, 학습률 0.01의 Adam.' },
+      look: {
+        en: '**Look at:** the gap between the training and test curves, and the decision boundary bending around single training points (the test points are shown). **Fixes:** more data; an L2 penalty (weight decay), which pulls every weight towards 0 and so favours smooth boundaries, as the button does; dropout; a smaller network; or stopping at the epoch where the test loss was lowest.',
+        ko: '**볼 곳:** 학습 곡선과 테스트 곡선 사이의 간격, 그리고 학습 데이터 점 하나하나를 감싸며 휘는 결정 경계입니다(테스트 데이터 점도 표시됩니다). **해결:** 데이터를 늘리기, 버튼처럼 모든 가중치를 0 쪽으로 당겨 매끄러운 경계를 선호하게 만드는 L2 규제(가중치 감쇠), 드롭아웃, 더 작은 네트워크, 또는 테스트 손실이 가장 낮았던 에포크에서 멈추기(조기 종료)입니다.',
+      },
+      task: {
+        text: { en: 'Without the L2 penalty and with the same data (10% for training, 50% noise), keep the test loss below 0.3 after 200 epochs.', ko: 'L2 규제 없이, 같은 데이터(학습용 10%, 잡음 50%)로 200 에포크가 지난 뒤에도 테스트 손실을 0.3 아래로 유지하세요.' },
+        hint: { en: 'XOR needs only a few neurons. Give the network less room to memorise: one hidden layer of 8.', ko: 'XOR에는 뉴런이 몇 개만 있으면 됩니다. 네트워크가 외울 여지를 줄여 보세요. 은닉층 하나에 뉴런 8개면 됩니다.' },
+        success: { en: 'A network sized to the problem generalises without any penalty: capacity is a setting like any other.', ko: '문제에 맞는 크기의 네트워크는 규제 없이도 일반화합니다. 용량도 다른 설정과 똑같이 고르는 값입니다.' },
+        check: (ctx, done) => onEpoch(ctx.widget('overfit').element, (d, state) => {
+          const same = state.dataset === 'xor' && state.trainRatio <= 10 && state.noise >= 50 && state.l2 === 0;
+          if (same && d.epoch >= 200 && Number.isFinite(d.testLoss) && d.testLoss < 0.3) done();
+        }),
+      },
+    }),
     {
       id: 'yours',
       title: { en: 'Your turn', ko: '직접 해 보기' },
