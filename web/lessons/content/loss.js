@@ -34,18 +34,19 @@ export default {
             ko: R`**평균 제곱 오차** (회귀. 예측 $\hat y$, 목표 $y$): $\;(\hat y - y)^2$.` },
         ] },
         { code: {
-          torch: `criterion_bce = nn.BCELoss()            # two classes, after a sigmoid
-criterion_ce = nn.CrossEntropyLoss()     # several classes, on logits
-criterion_mse = nn.MSELoss()             # regression
+          torch: `criterion_bce = nn.BCELoss()          # after a sigmoid
+criterion_ce = nn.CrossEntropyLoss()  # on logits
+criterion_mse = nn.MSELoss()          # regression
 
-loss = criterion_ce(model(x), y)         # y: class indices
+optimizer.zero_grad()
+loss = criterion_ce(model(x), y)      # y: class indices
 loss.backward()
 optimizer.step()`,
-          js: `const bce = lw.loss.BCE();               // two classes, after a sigmoid
-const ce = lw.loss.CrossEntropy();       // several classes, on logits
-const mse = lw.loss.MSE();               // regression
+          js: `const bce = lw.loss.BCE();           // after a sigmoid
+const ce = lw.loss.CrossEntropy();   // on logits
+const mse = lw.loss.MSE();           // regression
 
-// forward, backward and the optimiser's step in one call
+// zero_grad, forward, backward and step in one call
 const loss = model.trainStep(x, y, batch, ce, optimizer);`,
         } },
       ],

@@ -35,7 +35,8 @@ export default {
             ko: '**회귀** (숫자 하나): 출력 하나에 아무것도 붙이지 않아, 예측이 어떤 실수든 될 수 있게 합니다.' },
         ] },
         { code: {
-          torch: `import torch.nn as nn
+          torch: `import torch
+import torch.nn as nn
 import torch.nn.functional as F
 
 # several classes: C logits; softmax turns them into probabilities
