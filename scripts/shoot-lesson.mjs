@@ -1,5 +1,7 @@
 // Screenshots of lesson pages for looking at while writing them (not a test):
 //   node scripts/shoot-lesson.mjs <id|index> [lang=en] [width=1280] [out=test-results/lessons/<id>-<lang>-<width>.png]
+// With SECTIONS=1, also one picture per section (<out without .png>-<section>.png), which the
+// image viewer shows at full size where a whole tall page would be shrunk.
 // Serves web/ on a free port, opens the page in headless Chromium, waits for the lesson to be
 // ready, prints any console errors and the task states, and saves a full-page screenshot.
 import { startServer } from './serve.mjs';
@@ -25,6 +27,17 @@ try {
   if (scroll > 0) console.log(`sideways scroll: ${scroll}px`);
   console.log(errors.length ? errors.join('\n') : 'no console errors');
   console.log(await screenshot(page, out));
+  if (process.env.SECTIONS) {
+    const boxes = await page.$$eval('main > section', (els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { id: e.id, y: r.top + window.scrollY, height: r.height };
+    }));
+    for (const { id: section, y, height } of boxes) {
+      const path = out.replace(/\.png$/, `-${section}.png`);
+      await page.screenshot({ path, fullPage: true, clip: { x: 0, y, width: Number(width), height } });
+      console.log(path);
+    }
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -17,7 +17,7 @@ for (const lang of ['en', 'ko']) {
         h1: document.querySelector('h1').textContent,
         katex: document.querySelectorAll('.katex').length,
         katexErrors: document.querySelectorAll('.katex-error').length,
-        sections: document.querySelectorAll('main section').length,
+        sections: document.querySelectorAll('main > section').length,
         tasks: document.querySelectorAll('.task').length,
         widgets: document.querySelectorAll('figure.widget').length,
         failedWidgets: document.querySelectorAll('.widget-error').length,
@@ -73,7 +73,7 @@ test('finished tasks and the last place are remembered; the index continues ther
   // open lesson 2 at its second section, and finish its first task by hand (the check itself is each lesson's test)
   await page.goto(page.url().replace(/index\.html.*/, 'lesson.html?id=hidden&lang=en'));
   await page.evaluate(() => window.layerwiseLesson.ready);
-  const [first, second] = await page.$$eval('main section', (els) => els.map((e) => e.id));
+  const [first, second] = await page.$$eval('main > section', (els) => els.map((e) => e.id));
   assert.ok(second, 'lesson 2 has two sections');
   await page.evaluate((id) => document.getElementById(id).scrollIntoView(), second);
   const task = await page.evaluate(() => Object.keys(window.layerwiseLesson.tasks)[0]);
@@ -102,11 +102,13 @@ test('switching language keeps the place, the widgets and their training', { tim
   assert.ok(widget, 'lesson 2 has a playground widget');
   const trained = await suite.step(page, widget, 5);
   assert.ok(trained.epoch >= 5);
-  const sections = await page.$$eval('main section', (els) => els.map((e) => e.id));
+  const sections = await page.$$eval('main > section', (els) => els.map((e) => e.id));
   const target = sections.at(-1);
   await page.evaluate((id) => document.getElementById(id).scrollIntoView(), target);
   const before = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, target);
-  await page.click('.lang-switch button[data-lang="ko"]');
+  // a reader's click; page.click() would first scroll the sticky bar "into view", moving the page
+  await page.$eval('.lang-switch button[data-lang="ko"]', (b) => b.click());
+  await page.waitForTimeout(700);
   const after = await page.evaluate((id) => ({
     top: document.getElementById(id).getBoundingClientRect().top,
     lang: document.documentElement.lang,

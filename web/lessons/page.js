@@ -5,9 +5,10 @@
 //
 // For scripts and tests: window.layerwiseLesson = { id, lang, ready, widgets: {id: widget},
 // tasks: {id: {done}} }; each task's box has data-task=<id> and data-done="true" once done.
+// `ready` resolves when the page and every widget's own `ready` (if it has one) have settled.
 import { LESSONS, LANGS, LANG_NAMES, chosenLang, keepLang, lessonHref, lessonIndex, pageText } from './catalog.js';
 import { inlineHTML, mathHTML } from './markup.js';
-import { isDone, keepPlace, markDone } from './progress.js';
+import { isDone, keepPlace, lastPlace, markDone } from './progress.js';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -265,7 +266,17 @@ class LessonPage {
     const url = new URL(location.href);
     url.searchParams.set('lang', lang);
     history.replaceState(null, '', url);
-    if (section) window.scrollBy(0, section.getBoundingClientRect().top - offset);
+    // Text above the reader changes length, and widgets relabel on their next frames: hold the
+    // section where it was on the screen until the page has settled.
+    if (!section) return;
+    const hold = () => window.scrollBy(0, section.getBoundingClientRect().top - offset);
+    hold();
+    const until = performance.now() + 600;
+    const frame = () => {
+      hold();
+      if (performance.now() < until) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
   }
 
   trackPlace() {
@@ -278,7 +289,9 @@ class LessonPage {
     window.addEventListener('scroll', () => {
       if (!pending) { pending = true; setTimeout(save, 300); }
     }, { passive: true });
-    keepPlace(this.lesson.id, location.hash.slice(1) || this.sections[0]?.id);
+    // a link to a section is a place; opening the lesson at its top keeps the place saved in it
+    const last = lastPlace();
+    if (location.hash || last?.lesson !== this.lesson.id) keepPlace(this.lesson.id, location.hash.slice(1) || this.sections[0]?.id);
   }
 }
 
@@ -303,6 +316,9 @@ async function main() {
   api.widgets = page.widgets;
   api.tasks = page.tasks;
   Object.defineProperty(api, 'lang', { get: () => page.lang, set() {}, configurable: true });
+  // ready = every widget built (a widget may expose its own `ready` promise, e.g. a playground's
+  // first network), so that scripts and tests start from a settled page; then the reader's place
+  await Promise.allSettled(Object.values(page.widgets).map((w) => w.ready));
   if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   page.trackPlace();
 }

@@ -4,7 +4,7 @@
 //
 //   { widget: 'spiral', make: playground({ dataset: 'spiral', layers: '8,8', hide: 'code,files' }) }
 //
-// The widget object: { root, element, setLang(lang) }; `element` is the playground (its state,
+// The widget object: { root, element, ready, setLang(lang) }; `element` is the playground (its state,
 // step(n), play(), the `epoch` and `statechange` events), for tasks and tests.
 import '../../playground/element.js';
 import { toHash } from '../../playground/state.js';
@@ -34,6 +34,7 @@ export function playground(attrs = {}) {
     const widget = {
       root,
       element,
+      get ready() { return element.ready; },
       setLang(lang) {
         element.setAttribute('lang', lang);
         link.textContent = pageText(lang, 'widget.open') + ' ↗';
