@@ -3,7 +3,9 @@
 // offline (TOOLCHAIN.md, trap 5); pages that record every console error; screenshots.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
 
 export const chromiumPath = '/usr/bin/chromium';
 export const chromiumArgs = [
@@ -19,6 +21,23 @@ export const chromiumArgs = [
 /** Launches headless Chromium; close it with `await browser.close()`. */
 export function launchBrowser(options = {}) {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true, ...options });
+}
+
+/**
+ * One static server (web/ on a free port) and one Chromium for a test file: registers the
+ * before/after hooks and returns { server, browser }, filled in once `before` has run.
+ */
+export function serveAndLaunch() {
+  const web = { server: null, browser: null };
+  before(async () => {
+    web.server = await startServer({ port: 0 });
+    web.browser = await launchBrowser();
+  });
+  after(async () => {
+    await web.browser?.close();
+    await web.server?.close();
+  });
+  return web;
 }
 
 /**

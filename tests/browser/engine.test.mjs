@@ -1,27 +1,15 @@
 // The engine library in the browser, outside the playground: it loads and trains in a module
 // Web Worker, and its errors arrive as LayerwiseError.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage } from './browser.mjs';
+import { openPage, serveAndLaunch } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = serveAndLaunch(); // this file's server and Chromium
 
 test('the library loads and trains in a module Web Worker', async () => {
-  const { page, context, errors } = await openPage(browser, new URL('index.html', server.url).href);
+  const { page, context, errors } = await openPage(web.browser, new URL('index.html', web.server.url).href);
   try {
-    const engine = new URL('engine/layerwise.mjs', server.url).href;
+    const engine = new URL('engine/layerwise.mjs', web.server.url).href;
     const result = await page.evaluate(async (engineUrl) => {
       const source = `
         import { loadLayerwise } from ${JSON.stringify(engineUrl)};

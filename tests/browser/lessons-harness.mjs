@@ -10,39 +10,28 @@
 //     assert.deepEqual(errors, []);
 //     await close();
 //   });
-import { after, before } from 'node:test';
-import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage, screenshot } from './browser.mjs';
+import { openPage, screenshot, serveAndLaunch } from './browser.mjs';
 
 export const LESSON_IDS = ['input', 'hidden', 'output', 'init', 'loss', 'optim', 'together'];
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 export function lessonSuite() {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ port: 0 });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const web = serveAndLaunch();
   return {
-    get url() { return server.url; },
-    get browser() { return browser; },
+    get url() { return web.server.url; },
+    get browser() { return web.browser; },
     /** Opens lessons/lesson.html?id=&lang= and waits for the lesson to be ready. */
     async open(id, lang = 'en', { viewport = DESKTOP, hash = '' } = {}) {
-      const { page, context, errors } = await openPage(browser,
-        `${server.url}lessons/lesson.html?id=${id}&lang=${lang}${hash}`, { viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+      const { page, context, errors } = await openPage(web.browser,
+        `${web.server.url}lessons/lesson.html?id=${id}&lang=${lang}${hash}`, { viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
       await page.waitForFunction(() => window.layerwiseLesson?.ready);
       await page.evaluate(() => window.layerwiseLesson.ready);
       return { page, context, errors, close: () => context.close() };
     },
     /** Opens any page under web/ (e.g. 'lessons/index.html?lang=ko'). */
     openPath(path, options) {
-      return openPage(browser, server.url + path, options);
+      return openPage(web.browser, web.server.url + path, options);
     },
     taskDone: (page, task) => page.evaluate((t) => {
       const entry = window.layerwiseLesson.tasks[t];

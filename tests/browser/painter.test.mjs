@@ -6,32 +6,20 @@
 // regression; the drawing survives a reload and travels in the export file, which a foreign or
 // malformed file cannot replace. Screenshots of the painter at desktop and phone widths, in
 // English and Korean, go to test-results/.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage } from './browser.mjs';
+import { openPage, serveAndLaunch } from './browser.mjs';
 import { message, waitReady } from './playground-helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = serveAndLaunch(); // this file's server and Chromium
 
 const NET = 'layers=8&activation=tanh&optimizer=adam&lr=0.03';
 const EL = 'layerwise-playground';
 const pad = (sel) => `${EL} .drawpad ${sel}`;
 
 async function openPainter(hash = '', options = {}) {
-  const opened = await openPage(browser, new URL(`index.html#dataset=drawn&${NET}${hash}`, server.url).href, options);
+  const opened = await openPage(web.browser, new URL(`index.html#dataset=drawn&${NET}${hash}`, web.server.url).href, options);
   await waitReady(opened.page);
   return opened;
 }
@@ -293,7 +281,7 @@ test('a broken CSV: bad lines reported by number (in the UI language), good ones
 });
 
 test('start from a generator: "Edit these points" copies the generated data into the pad', async () => {
-  const { page, context, errors } = await openPage(browser, new URL(`index.html#dataset=spiral&points=200&noise=10&seed=7&${NET}`, server.url).href);
+  const { page, context, errors } = await openPage(web.browser, new URL(`index.html#dataset=spiral&points=200&noise=10&seed=7&${NET}`, web.server.url).href);
   try {
     await waitReady(page);
     const pointsOf = () => page.evaluate(async () => {

@@ -2,25 +2,13 @@
 // the same state from it; a reload restores it, and so does the autosave without a hash; an
 // export file brings back the very same predictions; a malformed file is refused and nothing
 // is lost; embedded elements leave the hash alone.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage } from './browser.mjs';
+import { openPage, serveAndLaunch } from './browser.mjs';
 import { message, mount, openPlayground, predictions, waitReady } from './playground-helpers.mjs';
 import { DEFAULTS, KEYS, toHash, toJSONState, withChanges } from '../../web/playground/state.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = serveAndLaunch(); // this file's server and Chromium
 
 // Every key away from its default (and values that need escaping or parsing care).
 const CHANGES = {
@@ -37,7 +25,7 @@ test('the URL hash round-trips the full state; a reload and the autosave restore
   const expected = toJSONState(withChanges(DEFAULTS, CHANGES).state);
   assert.ok(KEYS.every((k) => JSON.stringify(expected[k]) !== JSON.stringify(toJSONState(DEFAULTS)[k])), 'CHANGES must change every key');
 
-  const { page, context, errors } = await openPlayground(browser, server);
+  const { page, context, errors } = await openPlayground(web.browser, web.server);
   try {
     await page.evaluate((changes) => { document.querySelector('layerwise-playground').state = changes; }, CHANGES);
     assert.deepEqual(await stateOf(page), expected);
@@ -45,7 +33,7 @@ test('the URL hash round-trips the full state; a reload and the autosave restore
     assert.equal(hash, toHash(withChanges(DEFAULTS, CHANGES).state));
 
     // a new visitor (no storage) with the link gets the same state
-    const other = await openPlayground(browser, server, { hash });
+    const other = await openPlayground(web.browser, web.server, { hash });
     assert.deepEqual(await stateOf(other.page), expected);
     assert.deepEqual(other.errors, []);
     await other.context.close();
@@ -56,7 +44,7 @@ test('the URL hash round-trips the full state; a reload and the autosave restore
     assert.deepEqual(await stateOf(page), expected);
 
     // without a hash, the autosave brings it back
-    await page.goto(new URL('index.html', server.url).href);
+    await page.goto(new URL('index.html', web.server.url).href);
     await waitReady(page);
     assert.deepEqual(await stateOf(page), expected);
     assert.equal(await page.evaluate(() => location.hash), hash, 'the restored state is in the URL again');
@@ -73,8 +61,8 @@ test('the URL hash round-trips the full state; a reload and the autosave restore
 });
 
 test('export then import gives identical predictions (in another page)', async () => {
-  const { page, context, errors } = await openPage(browser, new URL('index.html', server.url).href);
-  const second = await openPage(browser, new URL('index.html', server.url).href);
+  const { page, context, errors } = await openPage(web.browser, new URL('index.html', web.server.url).href);
+  const second = await openPage(web.browser, new URL('index.html', web.server.url).href);
   try {
     // dropout draws random masks, and the learning rate changes mid-run: the hardest case
     await mount(page, { dataset: 'xor', layers: '8,4', activation: 'relu', optimizer: 'adam', lr: '0.01', dropout: '0.1', noise: '10' });
@@ -123,7 +111,7 @@ test('export then import gives identical predictions (in another page)', async (
 });
 
 test('a malformed import is refused with a message, and nothing is lost', async () => {
-  const { page, context, errors } = await openPage(browser, new URL('index.html', server.url).href);
+  const { page, context, errors } = await openPage(web.browser, new URL('index.html', web.server.url).href);
   try {
     await mount(page, { dataset: 'spiral', layers: '8,8', activation: 'tanh', optimizer: 'adam' });
     await page.evaluate(() => document.querySelector('layerwise-playground').step(30));
@@ -178,7 +166,7 @@ test('a malformed import is refused with a message, and nothing is lost', async 
 });
 
 test('embedded elements keep out of the hash; hide= leaves panels out; state is settable', async () => {
-  const { page, context, errors } = await openPage(browser, new URL('index.html', server.url).href);
+  const { page, context, errors } = await openPage(web.browser, new URL('index.html', web.server.url).href);
   try {
     await page.evaluate(async () => {
       history.replaceState(null, '', '#lesson');
@@ -217,7 +205,7 @@ test('embedded elements keep out of the hash; hide= leaves panels out; state is 
 });
 
 test('drawn points: paint two classes, train, and keep them through a reload and a file', async () => {
-  const { page, context, errors } = await openPage(browser, new URL('index.html#dataset=drawn', server.url).href);
+  const { page, context, errors } = await openPage(web.browser, new URL('index.html#dataset=drawn', web.server.url).href);
   try {
     await page.waitForFunction(() => /at least 4 points/i.test(document.querySelector('layerwise-playground')?.shadowRoot?.querySelector('.message')?.textContent ?? ''));
     const pad = page.locator('layerwise-playground canvas.pad');

@@ -5,34 +5,23 @@
 // a plain static server. Screenshots at desktop and phone widths in both languages go to
 // test-results/; frame times while training are measured and reported (a figure, not a pass
 // mark).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser, screenshot } from './browser.mjs';
+import { screenshot, serveAndLaunch } from './browser.mjs';
 import { metrics, openPlayground, p95 } from './playground-helpers.mjs';
 import { STRINGS, missingKeys } from '../../web/playground/i18n.js';
 import { ELEMENT_STRINGS } from '../../web/playground/strings-element.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = serveAndLaunch(); // this file's server and Chromium
 
 const SHOWCASE = '#dataset=spiral&points=800&layers=8,8&activation=tanh&optimizer=adam&lr=0.01&showTest=1';
 
 test('the main page is only the element, loads without errors, and Play lowers the test loss', async () => {
-  const { page, context, errors } = await openPlayground(browser, server);
+  const { page, context, errors } = await openPlayground(web.browser, web.server);
   try {
     const body = await page.evaluate(() => [...document.body.children].map((e) => e.localName));
     assert.deepEqual(body, ['layerwise-playground']);
@@ -63,7 +52,7 @@ test('the main page is only the element, loads without errors, and Play lowers t
 for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
   for (const lang of ['en', 'ko']) {
     test(`screenshot: ${name}, ${lang}; no sideways scrolling`, async () => {
-      const { page, context, errors } = await openPlayground(browser, server, { hash: `${SHOWCASE}&lang=${lang}`, viewport });
+      const { page, context, errors } = await openPlayground(web.browser, web.server, { hash: `${SHOWCASE}&lang=${lang}`, viewport });
       try {
         await page.evaluate(() => document.querySelector('layerwise-playground').step(600));
         await page.waitForTimeout(300); // a frame for the views
@@ -96,7 +85,7 @@ test('Korean: no missing strings, no English left on screen; switching keeps the
   const missing = missingKeys('ko');
   const unmerged = Object.keys(ELEMENT_STRINGS).filter((k) => typeof STRINGS.ko[k] !== 'string');
 
-  const { page, context, errors } = await openPlayground(browser, server, { hash: SHOWCASE });
+  const { page, context, errors } = await openPlayground(web.browser, web.server, { hash: SHOWCASE });
   try {
     await page.evaluate(() => document.querySelector('layerwise-playground').step(50));
     await page.selectOption('layerwise-playground [data-panel="lang"] select', 'ko');
@@ -129,7 +118,7 @@ test('Korean: no missing strings, no English left on screen; switching keeps the
 });
 
 test('keyboard: Tab reaches every control with a visible focus; Play works from the keyboard; all controls are named', async () => {
-  const { page, context, errors } = await openPlayground(browser, server);
+  const { page, context, errors } = await openPlayground(web.browser, web.server);
   try {
     const focused = () => page.evaluate(() => {
       let e = document.activeElement;
@@ -168,7 +157,7 @@ test('keyboard: Tab reaches every control with a visible focus; Play works from 
 });
 
 test('frame times while training (reported, not asserted)', async (t) => {
-  const { page, context, errors } = await openPlayground(browser, server, { hash: SHOWCASE });
+  const { page, context, errors } = await openPlayground(web.browser, web.server, { hash: SHOWCASE });
   const report = {};
   try {
     for (const speed of ['fast', 'max']) {
@@ -214,7 +203,7 @@ test('the production build (dist/) runs from a plain static server', async () =>
   execFileSync('bash', ['scripts/build-site.sh', 'test-results/dist'], { cwd: root, stdio: 'pipe' });
   const dist = await startServer({ root: `${root}test-results/dist`, port: 0 });
   try {
-    const { page, context, errors } = await openPlayground(browser, dist);
+    const { page, context, errors } = await openPlayground(web.browser, dist);
     const result = await page.evaluate(() => document.querySelector('layerwise-playground').step(20));
     assert.equal(result.epoch, 20);
     assert.deepEqual(errors, []);

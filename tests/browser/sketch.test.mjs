@@ -9,25 +9,13 @@
 //
 // The scripted shapes are drawn by this file's own generator (not web/sketch/examples.js), so
 // the network is tested on hands it has not seen.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage, screenshot } from './browser.mjs';
+import { openPage, screenshot, serveAndLaunch } from './browser.mjs';
 
 const el = 'layerwise-sketch';
 const SHAPES = ['circle', 'triangle', 'cross'];
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = serveAndLaunch(); // this file's server and Chromium
 
 // ---- scripted drawings (pad units: the pad is 1 × 1, y down) ----
 
@@ -110,7 +98,7 @@ async function openSketch(context, path = 'sketch.html') {
   const errors = [];
   page.on('console', (msg) => msg.type() === 'error' && errors.push(`console error: ${msg.text()}`));
   page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
-  await page.goto(new URL(path, server.url).href);
+  await page.goto(new URL(path, web.server.url).href);
   await waitReady(page);
   return { page, errors };
 }
@@ -143,7 +131,7 @@ async function trainWithButton(page) {
 let session;
 
 test('the page is only the element; scripted strokes make 3 classes × 10 drawings', { timeout: 120_000 }, async () => {
-  session = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  session = await web.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const { page, errors } = await openSketch(session);
   const body = await page.evaluate(() => [...document.body.children].map((e) => e.localName));
   assert.deepEqual(body, [el]);
@@ -326,7 +314,7 @@ test('a malformed or foreign file is refused with a message and nothing is lost'
 });
 
 test('the example set loads in one click and trains to ≥ 90% held out; the layer editor and augmentation shape the run', { timeout: 120_000 }, async (t) => {
-  const context = await browser.newContext();
+  const context = await web.browser.newContext();
   const { page, errors } = await openSketch(context);
   await page.click(`${el} button.examples`);
   assert.deepEqual(await counts(page), [20, 20, 20]);
@@ -372,7 +360,7 @@ test('the example set loads in one click and trains to ≥ 90% held out; the lay
 for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
   for (const lang of ['en', 'ko']) {
     test(`screenshot: ${name}, ${lang}; no sideways scrolling`, { timeout: 120_000 }, async () => {
-      const { page, context, errors } = await openPage(browser, new URL('sketch.html', server.url).href, { viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+      const { page, context, errors } = await openPage(web.browser, new URL('sketch.html', web.server.url).href, { viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
       try {
         await waitReady(page);
         assert.equal(await page.evaluate(() => document.querySelector('layerwise-sketch').shadowRoot.querySelector('.lws').lang), lang, 'language from the browser');

@@ -2,23 +2,11 @@
 // trains and posts snapshots while the page keeps drawing frames; errors reach the page as
 // LayerwiseError and the worker stays usable. The tests run in an empty page that Playwright
 // answers on the server's origin, so no test page ships with the site.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage } from './browser.mjs';
+import { openPage, serveAndLaunch } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = serveAndLaunch(); // this file's server and Chromium
 
 const config = {
   spec: {
@@ -35,9 +23,9 @@ const config = {
 };
 
 async function withPage(run) {
-  const { page, context, errors } = await openPage(browser, 'about:blank');
+  const { page, context, errors } = await openPage(web.browser, 'about:blank');
   try {
-    const blank = new URL('trainer-test.html', server.url).href;
+    const blank = new URL('trainer-test.html', web.server.url).href;
     await page.route(blank, (route) => route.fulfill({
       contentType: 'text/html',
       body: '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>trainer test</title>',

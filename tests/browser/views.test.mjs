@@ -5,27 +5,15 @@
 // appear with the values they should; the per-frame render time of all views, which is
 // printed (and must stay well under a 60 fps frame). Screenshots at 1280×800 and 390×844
 // go to test-results/ for a person to look at.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage, screenshot } from './browser.mjs';
+import { openPage, screenshot, serveAndLaunch } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = serveAndLaunch(); // this file's server and Chromium
 
 async function open(hash = '', viewport = { width: 1280, height: 800 }) {
-  const url = new URL(`test/views.html${hash}`, server.url).href;
-  const opened = await openPage(browser, url, { viewport });
+  const url = new URL(`test/views.html${hash}`, web.server.url).href;
+  const opened = await openPage(web.browser, url, { viewport });
   await opened.page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
   return opened;
 }
@@ -106,9 +94,9 @@ test('the views render a trained spiral run, with read-outs, without errors', as
     assert.match(await tipText(page, '#curves'), /Epoch 117/);
 
     // touch: a tap on the boundary shows the read-out
-    const touch = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const touch = await web.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const phone = await touch.newPage();
-    await phone.goto(new URL('test/views.html', server.url).href);
+    await phone.goto(new URL('test/views.html', web.server.url).href);
     await phone.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
     await phone.evaluate(() => window.viewsDemo.train(20));
     const pbox = await phone.locator('#boundary canvas').boundingBox();
