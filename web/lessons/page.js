@@ -137,26 +137,31 @@ class LessonPage {
       node.innerHTML = mathHTML(block.math, true);
       return node;
     }
-    if ('code' in block) return this.codePair(block.code);
+    if ('code' in block) return this.codePair(block.code, where);
     if ('widget' in block) return this.widgetSlot(block, where);
     if ('task' in block) return this.taskBox(block, where);
     throw new Error(`lesson ${this.lesson.id}: ${where} is not a known block`);
   }
 
-  codePair({ torch, js }) {
-    const side = (key, code, lang) => {
+  // code: a string, or {en, ko} when its comments are worth translating
+  codePair({ torch, js }, where) {
+    const side = (key, code, lang, at) => {
+      const text = () => (typeof code === 'string' ? code : code[this.lang] ?? code.en).trim();
+      if (typeof code !== 'string') for (const p of checkText(code, at)) console.error(`lesson ${this.lesson.id}: ${p}`);
       const copy = this.page(el('button', { type: 'button', class: 'copy' }), 'code.copy');
       copy.addEventListener('click', async () => {
         try {
-          await navigator.clipboard.writeText(code);
+          await navigator.clipboard.writeText(text());
           copy.textContent = pageText(this.lang, 'code.copied');
         } catch { /* no clipboard: the code can still be selected */ }
       });
+      const body = el('code');
+      this.texts.push([body, () => text().replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' }[c]))]);
       return el('figure', { class: `code code-${lang}` },
         el('figcaption', {}, this.page(el('span'), key), copy),
-        el('pre', { tabindex: '0' }, el('code', {}, code.trim())));
+        el('pre', { tabindex: '0' }, body));
     };
-    return el('div', { class: 'code-pair' }, side('code.torch', torch, 'python'), side('code.js', js, 'js'));
+    return el('div', { class: 'code-pair' }, side('code.torch', torch, 'python', `${where}.torch`), side('code.js', js, 'js', `${where}.js`));
   }
 
   widgetSlot(block, where) {
