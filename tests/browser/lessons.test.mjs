@@ -17,6 +17,8 @@ for (const lang of ['en', 'ko']) {
         h1: document.querySelector('h1').textContent,
         katex: document.querySelectorAll('.katex').length,
         katexErrors: document.querySelectorAll('.katex-error').length,
+        // KaTeX's stylesheet is there: the MathML copy (for screen readers) is hidden from sight
+        mathmlShown: [...document.querySelectorAll('.katex-mathml')].filter((m) => getComputedStyle(m).position !== 'absolute').length,
         sections: document.querySelectorAll('main > section').length,
         tasks: document.querySelectorAll('.task').length,
         widgets: document.querySelectorAll('figure.widget').length,
@@ -28,6 +30,7 @@ for (const lang of ['en', 'ko']) {
       assert.deepEqual(errors, [], `${id} (${lang})`);
       assert.equal(facts.lang, lang);
       assert.ok(facts.katex > 0 && facts.katexErrors === 0, `${id}: ${facts.katex} formulas, ${facts.katexErrors} broken`);
+      assert.equal(facts.mathmlShown, 0, `${id}: formulas drawn twice (KaTeX's CSS missing)`);
       assert.ok(facts.sections >= 2 && facts.tasks >= 1 && facts.widgets >= 1, `${id}: ${JSON.stringify({ ...facts, text: undefined })}`);
       assert.equal(facts.failedWidgets, 0, `${id}: a widget failed to start`);
       // Korean pages read as Korean: most letters in the lesson's prose are Hangul
@@ -59,6 +62,8 @@ test('the index lists the seven lessons with their progress, in both languages',
       }
       const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(wide <= 0, `sideways scroll ${wide}px`);
+      const doubled = await page.$$eval('.katex-mathml', (els) => els.filter((m) => getComputedStyle(m).position !== 'absolute').length);
+      assert.equal(doubled, 0, "formulas in the leads drawn twice (KaTeX's CSS missing)");
       await suite.screenshot(page, `test-results/lessons/index-${lang}-${viewport === PHONE ? 'phone' : 'desktop'}.png`);
       assert.deepEqual(errors, []);
       await context.close();

@@ -54,7 +54,7 @@ export const PAGE_STRINGS = Object.freeze({
     brand: 'Layerwise',
     lessons: '레슨',
     playground: '플레이그라운드',
-    sketch: '스케치 패드',
+    sketch: '그림 학습',
     'index.title': '신경망을 한 층씩 배우기',
     'index.lead': '네트워크에 들어가는 숫자부터 네트워크를 학습시키는 루프까지, 짧은 레슨 일곱 개입니다. 모든 설명 옆에서 살아 있는 네트워크로 직접 확인해 볼 수 있고, 각 레슨 끝의 과제는 제대로 해냈을 때 알려 줍니다.',
     'index.continue': '이어서 보기: {title}',
