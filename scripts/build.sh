@@ -30,11 +30,14 @@ cp build/wasm/layerwise.wasm web/engine/layerwise.wasm
 cp build/wasm/layerwise.mjs web/engine/layerwise-glue.mjs
 cp wasm/*.mjs wasm/*.d.ts web/engine/
 
-# web/vendor/ is generated too: KaTeX (an npm dependency, see README) for the lessons' formulas.
-if [[ node_modules/katex/package.json -nt web/vendor/katex/katex.mjs ]]; then
+# web/vendor/ is generated too: KaTeX (an npm dependency, see README) for the lessons' formulas,
+# copied again whenever the installed version differs from the copy's (npm dates its files 1985,
+# so timestamps cannot tell).
+katex_version=$(node -p "require('./node_modules/katex/package.json').version")
+if [[ $(cat web/vendor/katex/VERSION 2>/dev/null) != "$katex_version" ]]; then
   rm -rf web/vendor/katex
   mkdir -p web/vendor/katex/fonts
-  cp node_modules/katex/dist/katex.mjs node_modules/katex/dist/katex.min.css web/vendor/katex/
+  cp node_modules/katex/dist/katex.mjs node_modules/katex/dist/katex.min.css node_modules/katex/LICENSE web/vendor/katex/
   cp node_modules/katex/dist/fonts/*.woff2 web/vendor/katex/fonts/  # every browser we serve reads woff2
-  cp node_modules/katex/LICENSE web/vendor/katex/
+  echo "$katex_version" > web/vendor/katex/VERSION
 fi
