@@ -4,12 +4,31 @@
 import { playground, onEpoch } from '../widgets/playground.js';
 import { initDepth } from '../widgets/init-depth.js';
 
-// The depth widget's result, checked on every new pass (and on the one already shown).
-const watchDepth = (ctx, test, done) => {
-  const widget = ctx.widget('depth');
-  const look = (r) => { if (r && test(r)) done(); };
-  return widget.onChange(look);
+// The code blocks' comments in Korean (the code itself is the same in both languages).
+const KO = {
+  'before training: every Linear layer, one by one': '학습 전에 모든 Linear 층을 하나씩 채운다',
+  'the engine draws the values as it builds the model': '실제 값은 엔진이 모델을 만들 때 뽑는다',
+  'pick one: each call overwrites m.weight': '하나만 고른다. 호출할 때마다 m.weight를 덮어쓴다',
+  'symmetric, cannot learn': '대칭이라 배우지 못한다',
+  'too small for 10 layers': '10층에는 너무 작다',
+  "Xavier with tanh's gain 5/3": 'tanh의 gain 5/3을 곱한 Xavier',
+  'He, for ReLU': 'ReLU에 맞춘 He',
+  'or one choice for every Linear layer of a spec': '또는 스펙의 모든 Linear 층에 한 번에 지정한다',
+  "('kaiming_normal' alone uses ReLU's gain √2)": "('kaiming_normal'만 쓰면 ReLU의 gain √2를 쓴다)",
 };
+/** Code in both languages: the English comments replaced by their Korean (every one must be found). */
+const commented = (code, ko) => {
+  let out = code;
+  for (const [en, k] of Object.entries(ko)) out = out.replaceAll(en, k);
+  for (const line of out.split('\n')) {
+    const comment = line.match(/(?:^|\s)(?:#|\/\/) (.*)$/);
+    if (comment && !/[\uac00-\ud7a3]/.test(comment[1])) throw new Error(`an untranslated code comment: ${line}`);
+  }
+  return { en: code, ko: out };
+};
+
+// A depth widget's result, checked on every new pass the reader asks for (the preset's fails).
+const watchDepth = (id, test) => (ctx, done) => ctx.widget(id).onChange((r) => { if (r && test(r)) done(); });
 
 export default {
   lead: {
@@ -26,7 +45,7 @@ export default {
           ko: '학습은 가중치를 조금씩 움직일 뿐입니다. 매 스텝은 지금 있는 자리에서 손실이 줄어드는 쪽으로 가중치를 살짝 옮깁니다. 그래서 출발점이 어떤 길이 열려 있는지를 정합니다. 흔히 쓰는 방법은 학습 전에 모델을 한 번 훑으면서 모든 선형 층을 같은 방식으로 채우는 것입니다. 가중치는 **Xavier 균등분포**로, 편향은 **0**으로 둡니다.',
         } },
         { code: {
-          torch: String.raw`import torch.nn as nn
+          torch: commented(String.raw`import torch.nn as nn
 
 model = nn.Sequential(
     nn.Linear(784, 256), nn.ReLU(),
@@ -34,13 +53,12 @@ model = nn.Sequential(
     nn.Linear(128, 10),
 )
 
-def init_weights(m):
+# before training: every Linear layer, one by one
+for m in model.modules():
     if isinstance(m, nn.Linear):
         nn.init.xavier_uniform_(m.weight)
-        nn.init.zeros_(m.bias)
-
-model.apply(init_weights)   # every submodule, then the model`,
-          js: String.raw`import { loadLayerwise } from './engine/layerwise.mjs';
+        nn.init.zeros_(m.bias)`, KO),
+          js: commented(String.raw`import { loadLayerwise } from './engine/layerwise.mjs';
 const lw = await loadLayerwise();
 const { nn, init } = lw;
 
@@ -50,13 +68,15 @@ const net = nn.Sequential(
   nn.Linear(128, 10),
 );
 
-net.apply((m) => {
+// before training: every Linear layer, one by one
+for (const m of net.modules()) {
   if (m instanceof nn.Linear) {
     init.xavierUniform_(m.weight);
     init.zeros_(m.bias);
   }
-});
-const model = lw.Model.fromSpec(net);  // the engine draws the values`,
+}
+// the engine draws the values as it builds the model
+const model = lw.Model.fromSpec(net);`, KO),
         } },
         { p: {
           en: 'Why this recipe and not something simpler? The rest of the lesson tries the simpler things first and watches them fail.',
@@ -83,13 +103,13 @@ const model = lw.Model.fromSpec(net);  // the engine draws the values`,
           hint: { en: 'The initialisation menu is in the network panel. Xavier or Kaiming works; a new choice builds fresh weights, then press play.', ko: '초기화 메뉴는 네트워크 패널에 있습니다. Xavier나 Kaiming이면 됩니다. 새로 고르면 가중치가 새로 만들어지니 재생을 누르세요.' },
           success: { en: 'Random starting values make each neuron different, so each one can specialise on a different part of the circle.', ko: '무작위 초깃값 덕분에 뉴런마다 달라졌고, 그래서 각 뉴런이 원의 서로 다른 부분을 맡을 수 있습니다.' },
           check: (ctx, done) => onEpoch(ctx.widget('zeros').element, (d, state) => {
-            if (state.init !== 'zeros' && state.layers.length > 0 && d.testAccuracy >= 0.95) done();
+            if (state.init !== 'zeros' && state.layers.length >= 2 && d.testAccuracy >= 0.95) done();
           }) },
       ],
     },
     {
       id: 'depth',
-      title: { en: 'Too small, too large: ten layers deep', ko: '너무 작거나 너무 크거나: 열 층 아래까지' },
+      title: { en: 'Too small, too large: ten layers deep', ko: '너무 작아도, 너무 커도: 열 층 깊이에서' },
       blocks: [
         { p: {
           en: 'Random is necessary, but the **scale** of the random numbers matters just as much. Each layer multiplies its input by a weight matrix. If that multiplication shrinks the signal a little, ten layers shrink it ten times over; if it grows a little, ten layers blow it up. The same happens backwards: the gradient that reaches layer 1 has passed through every weight matrix above it.',
@@ -102,15 +122,15 @@ const model = lw.Model.fromSpec(net);  // the engine draws the values`,
         { widget: 'depth', make: initDepth({ activation: 'tanh', init: 'xavier' }),
           caption: { en: 'One forward and one backward pass through 10 hidden layers of 256 units (lr 0: the weights do not change). Histograms: blue the outputs, orange the gradients.', ko: '256개 유닛짜리 은닉층 10개를 한 번 순전파하고 한 번 역전파합니다(학습률 0이라 가중치는 바뀌지 않습니다). 히스토그램의 파란색은 출력, 주황색은 기울기입니다.' } },
         { list: [
-          { en: '**std 0.01, too small:** each layer multiplies the standard deviation by about $\\sqrt{256}\\cdot 0.01 = 0.16$. The outputs collapse onto 0 within a few layers, and the gradient reaching layer 1 is millions of times smaller than at layer 10: the early layers get no signal to learn from. This is the **vanishing gradient**.', ko: '**표준편차 0.01, 너무 작음:** 층을 하나 지날 때마다 표준편차가 약 $\\sqrt{256}\\cdot 0.01 = 0.16$배가 됩니다. 몇 층 만에 출력이 0으로 몰리고, 1층에 도착하는 기울기는 10층보다 수백만 배 작아집니다. 앞쪽 층은 배울 신호를 받지 못합니다. 이것이 **기울기 소실**입니다.' },
-          { en: '**std 1, too large:** with tanh, almost every unit sits in the flat part of the curve (saturated, $|h| > 0.99$), where its slope is nearly 0; with ReLU nothing bounds the outputs, which grow about 11× per layer, and the gradients grow the same way on their way back. This is the **exploding gradient**.', ko: '**표준편차 1, 너무 큼:** tanh에서는 거의 모든 유닛이 곡선의 평평한 부분($|h| > 0.99$, 포화)에 머물러 기울기가 거의 0입니다. ReLU에서는 출력을 막아 주는 것이 없어서 층마다 약 11배씩 커지고, 거꾸로 돌아오는 기울기도 같은 식으로 커집니다. 이것이 **기울기 폭주**입니다.' },
-          { en: '**Xavier and He:** the spread stays within a small factor from layer 1 to layer 10, forwards and backwards. Which one fits depends on the activation, as the next sections derive.', ko: '**Xavier와 He:** 1층부터 10층까지 순방향과 역방향 모두 퍼짐이 크게 변하지 않습니다. 어느 쪽이 맞는지는 활성화 함수에 달려 있으며, 다음 절에서 그 이유를 유도합니다.' },
+          { en: '**std 0.01, too small:** each layer multiplies the standard deviation by about $\\sqrt{256}\\cdot 0.01 = 0.16$. The outputs collapse onto 0 within a few layers, and the gradient reaching layer 1 is more than ten million times smaller than at layer 10: the early layers get no signal to learn from. This is the **vanishing gradient**.', ko: '**표준편차 0.01, 너무 작음:** 층을 하나 지날 때마다 표준편차가 약 $\\sqrt{256}\\cdot 0.01 = 0.16$배가 됩니다. 몇 층 만에 출력이 0으로 몰리고, 1층에 도착하는 기울기는 10층보다 천만 배 넘게 작아집니다. 앞쪽 층은 배울 신호를 받지 못합니다. 이것이 **기울기 소실**입니다.' },
+          { en: '**std 1, too large:** with ReLU nothing bounds the outputs: they grow about 11× per layer, and the gradients grow the same way on their way back, until layer 1 gets billions of times more than layer 10. This is the **exploding gradient**. With tanh the outputs cannot grow, but nearly 9 units in 10 sit in the flat part of the curve (saturated, $|h| > 0.99$), where a unit\'s slope is nearly 0 and it barely learns; the huge weights still blow the gradient up more than 10,000× on its way back.', ko: '**표준편차 1, 너무 큼:** ReLU에서는 출력을 막아 주는 것이 없어서 층마다 약 11배씩 커지고, 거꾸로 돌아오는 기울기도 같은 식으로 커져서 1층의 기울기는 10층의 수십억 배가 됩니다. 이것이 **기울기 폭주**입니다. tanh에서는 출력이 커질 수 없는 대신 유닛 10개 중 9개 가까이가 곡선의 평평한 부분($|h| > 0.99$, 포화)에 머뭅니다. 그곳에서는 기울기가 거의 0이라 유닛이 거의 배우지 못하고, 거꾸로 돌아오는 기울기는 큰 가중치 탓에 여전히 1만 배 넘게 커집니다.' },
+          { en: '**Xavier for tanh, He for ReLU:** the spread stays within a small factor from layer 1 to layer 10, forwards and backwards. Paired with the other activation, each drifts: the next sections derive why.', ko: '**tanh에는 Xavier, ReLU에는 He:** 1층부터 10층까지 순방향과 역방향 모두 퍼짐이 크게 변하지 않습니다. 짝이 맞지 않는 활성화 함수와 쓰면 조금씩 줄거나 커지는데, 그 이유는 다음 절에서 유도합니다.' },
         ] },
         { task: 'vanish',
           text: { en: 'Make the gradients vanish: find a setting where the gradient that reaches layer 1 is more than 1,000 times smaller than the one at layer 10 (and not exactly 0).', ko: '기울기를 소실시켜 보세요. 1층에 도착하는 기울기가 10층의 기울기보다 1,000배 넘게 작아지는(그러면서 정확히 0은 아닌) 설정을 찾으세요.' },
           hint: { en: 'Look for the initialisation that makes every layer shrink its input.', ko: '모든 층이 입력을 줄이는 초기화를 찾아보세요.' },
           success: { en: 'Layer 1 now learns thousands of times more slowly than layer 10; in practice the early layers stay where they started.', ko: '이제 1층은 10층보다 수천 배 느리게 배웁니다. 실제로는 앞쪽 층이 출발점에서 거의 움직이지 않습니다.' },
-          check: (ctx, done) => watchDepth(ctx, (r) => r.gradStd[0] > 0 && r.gradStd[0] < 1e-3 * r.gradStd[r.gradStd.length - 1], done) },
+          check: watchDepth('depth', (r) => r.gradStd[0] > 0 && r.gradStd[0] < 1e-3 * r.gradStd[r.gradStd.length - 1]) },
       ],
     },
     {
@@ -143,43 +163,68 @@ const model = lw.Model.fromSpec(net);  // the engine draws the values`,
       title: { en: 'ReLU halves the variance: He', ko: 'ReLU는 분산을 절반으로: He 초기화' },
       blocks: [
         { p: {
-          en: 'ReLU sets every negative input to 0. For a zero-mean symmetric input, half the values go, and the mean square of the output is half the variance of the input: $\\mathbb{E}[\\mathrm{relu}(y)^2] = \\tfrac12 \\mathrm{Var}(y)$. Xavier, built for a function that keeps everything, loses a factor of about 2 at every layer: after 10 layers, roughly $2^{-5}$ in standard deviation. He et al. (2015) doubled the variance to compensate:',
-          ko: 'ReLU는 음수 입력을 모두 0으로 만듭니다. 평균이 0이고 대칭인 입력이라면 값의 절반이 사라지고, 출력의 제곱 평균은 입력 분산의 절반이 됩니다: $\\mathbb{E}[\\mathrm{relu}(y)^2] = \\tfrac12 \\mathrm{Var}(y)$. 모든 값을 통과시키는 함수를 가정한 Xavier는 층마다 약 2배씩 잃어서, 10층 뒤에는 표준편차가 대략 $2^{-5}$로 줄어듭니다. He 등(2015)은 이를 보충하려고 분산을 두 배로 늘렸습니다.',
+          en: 'ReLU sets every negative input to 0. For a zero-mean symmetric input, half the values go, and the mean square of the output is half the variance of the input: $\\mathbb{E}[\\mathrm{relu}(y)^2] = \\tfrac12 \\mathrm{Var}(y)$. Xavier, built for a function that keeps everything, loses about half the variance at every layer: after 10 layers, roughly a factor $2^{-5}$ in standard deviation. He et al. (2015) doubled the variance to compensate:',
+          ko: 'ReLU는 음수 입력을 모두 0으로 만듭니다. 평균이 0이고 대칭인 입력이라면 값의 절반이 사라지고, 출력의 제곱 평균은 입력 분산의 절반이 됩니다: $\\mathbb{E}[\\mathrm{relu}(y)^2] = \\tfrac12 \\mathrm{Var}(y)$. 모든 값을 통과시키는 함수를 가정한 Xavier는 층마다 분산을 절반쯤 잃어서, 10층 뒤에는 표준편차가 대략 $2^{-5}$배로 줄어듭니다. He 등(2015)은 이를 보충하려고 분산을 두 배로 늘렸습니다.',
         } },
         { math: String.raw`\mathrm{Var}(w) = \frac{2}{n_{in}}, \qquad w \sim \mathcal{N}\!\left(0,\ \frac{2}{n_{in}}\right)` },
-        { p: {
-          en: 'That is PyTorch\'s `kaiming_normal_` with `nonlinearity=\'relu\'` (gain $\\sqrt 2$, standard deviation $\\sqrt2/\\sqrt{n_{in}}$). In code, each initialiser is one call per weight, or one choice for the whole model in a Layerwise spec:',
-          ko: '이것이 PyTorch의 `kaiming_normal_`에 `nonlinearity=\'relu\'`를 준 것입니다(gain $\\sqrt 2$, 표준편차 $\\sqrt2/\\sqrt{n_{in}}$). 코드에서는 가중치마다 호출 한 번이면 되고, Layerwise 스펙에서는 모델 전체에 하나의 선택으로 줄 수도 있습니다.',
-        } },
-        { code: {
-          torch: String.raw`# one linear layer m = nn.Linear(256, 256)
-nn.init.zeros_(m.weight)                 # symmetric: cannot learn
-nn.init.normal_(m.weight, std=0.01)      # too small for 10 layers
-nn.init.xavier_uniform_(m.weight, gain=nn.init.calculate_gain('tanh'))
-nn.init.kaiming_normal_(m.weight, nonlinearity='relu')   # He
-nn.init.zeros_(m.bias)`,
-          js: String.raw`// one linear layer m = nn.Linear(256, 256)
-init.zeros_(m.weight);                   // symmetric: cannot learn
-init.normal_(m.weight, { std: 0.01 });   // too small for 10 layers
-init.xavierUniform_(m.weight, init.calculateGain('tanh'));
-init.kaimingNormal_(m.weight, { nonlinearity: 'relu' });  // He
-init.zeros_(m.bias);
-
-// or one choice for every Linear of a spec
-const model = lw.Model.fromSpec({ input: [256], layers,
-  init: { weight: { type: 'kaiming_normal', nonlinearity: 'relu' }, bias: 'zeros' } });`,
-        } },
+        { widget: 'depth-relu', make: initDepth({ activation: 'relu', init: 'xavier' }),
+          caption: { en: 'The same 10 layers of 256 units, this time with ReLU and Xavier uniform: the spread shrinks at every layer.', ko: '같은 256개 유닛짜리 은닉층 10개를 이번에는 ReLU와 Xavier 균등분포로 두었습니다. 층마다 퍼짐이 줄어듭니다.' } },
         { task: 'relu-steady',
-          text: { en: 'Switch the widget above to ReLU and find an initialisation for which the output std of layer 10 is within a factor of 2 of layer 1 (between half and double).', ko: '위의 위젯을 ReLU로 바꾸고, 10층 출력의 표준편차가 1층의 2배 이내(절반에서 두 배 사이)에 들어오는 초기화를 찾으세요.' },
+          text: { en: 'Keep ReLU and find an initialisation for which the output std of layer 10 is within a factor of 2 of layer 1 (between half and double).', ko: 'ReLU는 그대로 두고, 10층 출력의 표준편차가 1층의 2배 이내(절반에서 두 배 사이)에 들어오는 초기화를 찾으세요.' },
           hint: { en: 'Xavier loses a factor of about √2 in std per ReLU layer. Which initialisation doubles the variance?', ko: 'Xavier는 ReLU 층마다 표준편차가 약 √2배씩 줄어듭니다. 분산을 두 배로 늘리는 초기화는 무엇일까요?' },
           success: { en: 'With He initialisation the signal reaches layer 10 at about the size it left layer 1, and so does the gradient on its way back.', ko: 'He 초기화에서는 신호가 1층을 떠날 때와 비슷한 크기로 10층에 도착하고, 되돌아오는 기울기도 마찬가지입니다.' },
-          check: (ctx, done) => watchDepth(ctx, (r) => {
+          check: watchDepth('depth-relu', (r) => {
             const ratio = r.actStd[r.actStd.length - 1] / r.actStd[0];
             return r.activation === 'relu' && r.actStd[0] > 0 && ratio >= 0.5 && ratio <= 2;
-          }, done) },
+          }) },
+        { p: {
+          en: 'In PyTorch, He initialisation is `kaiming_normal_` with `nonlinearity=\'relu\'` (gain $\\sqrt 2$, standard deviation $\\sqrt2/\\sqrt{n_{in}}$). Each initialiser of this lesson is one call per weight, or one choice for the whole model in a Layerwise spec:',
+          ko: 'PyTorch에서 He 초기화는 `kaiming_normal_`에 `nonlinearity=\'relu\'`를 준 것입니다(gain $\\sqrt 2$, 표준편차 $\\sqrt2/\\sqrt{n_{in}}$). 이 레슨의 초기화는 모두 가중치마다 호출 한 번이면 되고, Layerwise 스펙에서는 모델 전체에 한 번에 지정할 수도 있습니다.',
+        } },
+        { code: {
+          torch: commented(String.raw`import torch.nn as nn
+
+m = nn.Linear(256, 256)
+# pick one: each call overwrites m.weight
+# symmetric, cannot learn
+nn.init.zeros_(m.weight)
+# too small for 10 layers
+nn.init.normal_(m.weight, std=0.01)
+# Xavier with tanh's gain 5/3
+gain = nn.init.calculate_gain('tanh')
+nn.init.xavier_uniform_(m.weight, gain=gain)
+# He, for ReLU
+nn.init.kaiming_normal_(m.weight, nonlinearity='relu')
+
+nn.init.zeros_(m.bias)`, KO),
+          js: commented(String.raw`const m = nn.Linear(256, 256);
+// pick one: each call overwrites m.weight
+// symmetric, cannot learn
+init.zeros_(m.weight);
+// too small for 10 layers
+init.normal_(m.weight, { std: 0.01 });
+// Xavier with tanh's gain 5/3
+const gain = init.calculateGain('tanh');
+init.xavierUniform_(m.weight, gain);
+// He, for ReLU
+init.kaimingNormal_(m.weight, { nonlinearity: 'relu' });
+
+init.zeros_(m.bias);
+
+// or one choice for every Linear layer of a spec
+// ('kaiming_normal' alone uses ReLU's gain √2)
+const model = lw.Model.fromSpec({
+  input: [256],
+  layers: [
+    { type: 'linear', out: 256 }, { type: 'relu' },
+    { type: 'linear', out: 10 },
+  ],
+  init: { weight: 'kaiming_normal', bias: 'zeros' },
+});`, KO),
+        } },
         { note: {
           en: 'Initialisation is not the only guard. Normalisation layers and residual connections, which later architectures added, keep the scale in check during training too; a good start is still what lets the first steps work.',
-          ko: '초기화만이 유일한 방어책은 아닙니다. 이후의 구조들이 도입한 정규화 층과 잔차 연결도 학습 중에 크기를 조절합니다. 그래도 첫 스텝들이 제대로 동작하게 해 주는 것은 좋은 출발점입니다.',
+          ko: '신호의 크기를 지키는 장치가 초기화만 있는 것은 아닙니다. 나중에 나온 구조들이 도입한 정규화 층과 잔차 연결도 학습 중에 크기를 조절합니다. 그래도 처음 몇 스텝이 제대로 돌아가게 해 주는 것은 좋은 출발점입니다.',
         } },
       ],
     },

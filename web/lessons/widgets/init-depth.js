@@ -12,6 +12,7 @@
 // ReLU dead share per layer), null before the first pass.
 import { addStyle, fmt, getEngine, h, wordsFor } from './common.js';
 import { LinePlot } from './plot.js';
+import { plotWidth } from './output-kit.js';
 
 export const DEPTH = 10;
 export const WIDTH = 256;
@@ -70,14 +71,13 @@ addStyle('init-depth', `
 .init-depth .legend { display: flex; gap: 1.25rem; margin: .75rem 0 0; }
 .init-depth .key { display: inline-flex; align-items: center; gap: .4rem; }
 .init-depth .key svg { width: 24px; height: 8px; }
-.init-depth .plot { max-width: 600px; }
-.init-depth select { font: inherit; font-size: 15px; max-width: 100%; }
+.init-depth select { font: inherit; font-size: 15px; max-width: 100%; min-height: 40px; padding: 0 .4rem; }
 .init-depth .lw-controls label { flex-wrap: wrap; }
 @media (max-width: 600px) {
   .init-depth .cells { grid-template-columns: repeat(${DEPTH}, 1fr); gap: 2px; }
   .init-depth .cells .row-title { grid-column: 1 / -1; }
   .init-depth .cells svg { height: 32px; }
-  .init-depth .lw-plot text { font-size: 17px; }
+  .init-depth .lw-plot text { font-size: 13px; }
 }
 `);
 
@@ -178,7 +178,7 @@ export function initDepth({ activation = 'tanh', init = 'xavier' } = {}) {
       h('span', { class: 'row-title' }, words.bind(h('span'), W.layer)), ...nums,
       actRow.title, ...actRow.cells, gradRow.title, ...gradRow.cells);
 
-    const plot = new LinePlot({ width: 480, height: 220, xDomain: [1, DEPTH] });
+    const plot = new LinePlot({ width: plotWidth(860), height: 220, xDomain: [1, DEPTH] });
     const key = (color, dash, text) => h('span', { class: 'key' },
       h('svg', { viewBox: '0 0 24 8', 'aria-hidden': 'true' }, h('line', { x1: 0, x2: 24, y1: 4, y2: 4, stroke: color, 'stroke-width': 3, 'stroke-dasharray': dash ? '6 4' : null })),
       words.bind(h('span'), text));
