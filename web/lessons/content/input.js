@@ -15,6 +15,12 @@ const RUN_KEYS = ['dataset', 'noise', 'trainRatio', 'points', 'features', 'layer
   'initStd', 'optimizer', 'lr', 'momentum', 'nesterov', 'beta1', 'beta2', 'alpha', 'batch', 'l1', 'l2', 'dropout', 'seed'];
 const sameRun = (a, b) => RUN_KEYS.every((k) => String(a[k]) === String(b[k]));
 
+/** Code whose comments follow the language: bi`x = 1  # ${['one', '하나']}` → {en, ko}, same code. */
+const bi = (parts, ...comments) => ({
+  en: String.raw(parts, ...comments.map((c) => c[0])),
+  ko: String.raw(parts, ...comments.map((c) => c[1])),
+});
+
 /** Calls test(details) with the latest epoch detail of each playground, forgotten when its state changes. */
 function watchBoth(elements, test) {
   const last = new Map();
@@ -41,8 +47,8 @@ export default {
       title: { en: 'A picture is a grid of numbers', ko: '그림은 숫자의 격자다' },
       blocks: [
         { p: {
-          en: 'The input layer is where data enters the network. It does no computing of its own: it is simply the list of numbers the first real layer receives. Its size is fixed by the data, not chosen by you: one input neuron per number.',
-          ko: '입력층은 데이터가 네트워크로 처음 들어오는 곳입니다. 입력층은 스스로 계산하지 않습니다. 첫 번째 층이 받는 숫자 목록이 곧 입력층입니다. 그래서 입력층의 크기는 우리가 고르는 값이 아니라 데이터가 정합니다. 숫자 하나에 입력 뉴런 하나입니다.',
+          en: 'Nothing is computed in the input layer. It is only the list of numbers handed to the first layer that has weights, one **input neuron** per number. So its size is not yours to choose: the data fixes it.',
+          ko: '입력층에서는 아무 계산도 일어나지 않습니다. 가중치를 가진 첫 번째 층에 넘겨줄 숫자들의 목록일 뿐이고, 숫자 하나가 **입력 뉴런** 하나입니다. 그래서 입력층의 크기는 우리가 고르지 않습니다. 데이터가 정합니다.',
         } },
         { p: {
           en: 'Draw a digit below. The pad shrinks your drawing into a 28 × 28 greyscale picture the way the MNIST digits were made: $0$ is paper, $1$ is full ink, and the edges of a stroke get values in between. That makes $28 \\cdot 28 = 784$ numbers, so a network for such pictures has **784 input neurons**.',
@@ -57,34 +63,38 @@ export default {
           en: 'A fully connected layer does not know rows and columns. Before the first `nn.Linear` the grid is **flattened**: row 0 comes first, then row 1, and so on, so the pixel in row $r$ and column $c$ becomes input number $i = 28r + c$. The strip under the grid is that vector $x = (x_0, \\dots, x_{783})$.',
           ko: '완전 연결층은 행과 열을 모릅니다. 그래서 첫 번째 `nn.Linear` 앞에서 격자를 **평탄화(flatten)**합니다. 0행을 먼저, 그다음 1행을 이어 붙이는 식이라서 $r$행 $c$열의 픽셀은 $i = 28r + c$번째 입력이 됩니다. 격자 아래의 띠가 바로 그 벡터 $x = (x_0, \\dots, x_{783})$입니다.',
         } },
-        { math: String.raw`x = \big(\underbrace{x_0, \dots, x_{27}}_{\text{row } 0},\ \underbrace{x_{28}, \dots, x_{55}}_{\text{row } 1},\ \dots,\ \underbrace{x_{756}, \dots, x_{783}}_{\text{row } 27}\big), \qquad x_{28r + c} = \text{pixel}(r, c)` },
+        { math: String.raw`\begin{gathered} x = \big(\underbrace{x_0, \dots, x_{27}}_{r = 0},\ \underbrace{x_{28}, \dots, x_{55}}_{r = 1},\ \dots,\ x_{783}\big) \\ x_{28r + c} = \text{pixel}(r, c) \end{gathered}` },
         { code: {
-          torch: String.raw`
+          torch: bi`
 import torch
 import torch.nn as nn
 
-# 32 greyscale 28×28 pictures
+# ${['32 greyscale pictures of 28 × 28', '28 × 28 흑백 그림 32장']}
 x = torch.rand(32, 1, 28, 28)
-# flatten: [32, 784], one row per picture
-x = x.view(32, -1)
-# 784 input neurons → 256 neurons
+# ${['flatten each picture', '그림마다 평탄화']}
+x = x.flatten(1)                # [32, 784]
+# ${['784 input neurons → 256 neurons', '입력 뉴런 784개 → 뉴런 256개']}
 first = nn.Linear(784, 256)
 h = torch.relu(first(x))        # [32, 256]
 print(x.shape, h.shape)`,
-          js: String.raw`
+          js: bi`
 import { loadLayerwise } from 'layerwise';
 const lw = await loadLayerwise();
 
-// 32 pictures of 1 × 28 × 28 values, row by row
-const x = Float32Array.from({ length: 32 * 28 * 28 },
-  () => Math.random());
-// input: one sample's shape; flatten → 784 numbers
+// ${['32 pictures of 1 × 28 × 28, row by row', '1 × 28 × 28 그림 32장, 행 순서대로']}
+const x = Float32Array.from(
+  { length: 32 * 28 * 28 }, () => Math.random());
+// ${['input: the shape of one picture;', 'input: 그림 한 장의 모양.']}
+// ${['flatten makes it 784 numbers', 'flatten이 숫자 784개로 폅니다']}
 const model = lw.Model.fromSpec({
   input: [1, 28, 28],
-  layers: [{ type: 'flatten' },
-    { type: 'linear', out: 256 }, { type: 'relu' }],
+  layers: [
+    { type: 'flatten' },
+    { type: 'linear', out: 256 },
+    { type: 'relu' },
+  ],
 });
-const h = model.forward(x, 32);   // 32 × 256 values
+const h = model.forward(x, 32);   // 32 × 256
 console.log(model.inputShape, h.length / 32);
 model.dispose();`,
         } },
@@ -97,8 +107,8 @@ model.dispose();`,
           }) },
         { task: 'index',
           text: { en: 'Put the lens on input $x_{500}$: which row and column of the picture is it?', ko: '돋보기를 입력 $x_{500}$에 맞춰 보세요. 그림의 몇 행 몇 열일까요?' },
-          hint: { en: 'Divide by 28: $500 = 28 \\cdot 17 + 24$. Click the grid, or focus it with Tab and use the arrow keys (Shift moves 4 squares).', ko: '28로 나누어 보세요: $500 = 28 \\cdot 17 + 24$. 격자를 클릭하거나, Tab으로 격자를 선택한 뒤 화살표 키로 움직이면 됩니다(Shift를 누르면 4칸씩).' },
-          success: { en: 'Row 17, column 24. The network has no idea those two numbers were neighbours in a grid; to it, $x_{500}$ is just the 501st input.', ko: '17행 24열입니다. 네트워크는 이 두 숫자가 격자에서 이웃이었다는 것을 모릅니다. 네트워크에게 $x_{500}$은 그저 501번째 입력일 뿐입니다.' },
+          hint: { en: 'Divide 500 by 28: the quotient is the row, the remainder the column. Click the grid, or focus it with Tab and use the arrow keys (Shift moves 4 squares).', ko: '500을 28로 나누면 몫이 행, 나머지가 열입니다. 격자를 클릭하거나, Tab으로 격자를 선택한 뒤 화살표 키로 움직이세요(Shift를 누르면 4칸씩).' },
+          success: { en: 'Row 17, column 24 ($500 = 28 \\cdot 17 + 24$). The network has no idea those two numbers were neighbours in a grid; to it, $x_{500}$ is just the 501st input.', ko: '17행 24열입니다($500 = 28 \\cdot 17 + 24$). 네트워크는 이 두 숫자가 격자에서 이웃이었다는 것을 모릅니다. 네트워크에게 $x_{500}$은 그저 501번째 입력일 뿐입니다.' },
           check: (ctx, done) => ctx.widget('pixels').onChange((w) => {
             const at = w.view.cursor;
             if (at && at.r * 28 + at.c === 500) done();
@@ -110,10 +120,10 @@ model.dispose();`,
       title: { en: 'Photos: height × width × channels', ko: '사진: 높이 × 너비 × 채널' },
       blocks: [
         { p: {
-          en: 'A colour photo stores three numbers per pixel, one each for red, green and blue: three **channels**. PyTorch keeps a batch of pictures as a tensor of shape $[B, C, H, W]$, and flattening one picture gives $C \\cdot H \\cdot W$ inputs.',
-          ko: '컬러 사진은 픽셀마다 빨강, 초록, 파랑 세 숫자를 저장합니다. 이것을 세 개의 **채널**이라고 합니다. PyTorch는 그림 배치를 $[B, C, H, W]$ 모양의 텐서로 다루고, 그림 한 장을 평탄화하면 입력이 $C \\cdot H \\cdot W$개가 됩니다.',
+          en: 'A colour photo stores three numbers per pixel, one each for red, green and blue: three **channels**. PyTorch keeps a batch of pictures as a tensor of shape $[B, C, H, W]$, and flattening one picture gives $C \\cdot H \\cdot W$ inputs. A 224 × 224 photo is therefore not 50,176 inputs, one per pixel, but three times as many.',
+          ko: '컬러 사진은 픽셀마다 빨강, 초록, 파랑 세 숫자를 저장합니다. 이것을 세 개의 **채널**이라고 합니다. PyTorch는 그림 배치를 $[B, C, H, W]$ 모양의 텐서로 다루고, 그림 한 장을 평탄화하면 입력이 $C \\cdot H \\cdot W$개가 됩니다. 그래서 224 × 224 사진의 입력은 픽셀 수인 50,176개가 아니라 그 세 배입니다.',
         } },
-        { math: String.raw`224 \cdot 224 = 50{,}176 \text{ per channel}, \qquad 3 \cdot 224 \cdot 224 = 150{,}528 \text{ inputs}` },
+        { math: String.raw`\begin{gathered} H \cdot W = 224 \cdot 224 = 50{,}176 \\ C \cdot H \cdot W = 3 \cdot 224 \cdot 224 = 150{,}528 \end{gathered}` },
         { p: {
           en: 'The input layer costs nothing by itself, but the first layer after it has one weight per input per neuron. With 256 neurons, the 784 inputs of a digit need $784 \\cdot 256 + 256 = 200{,}960$ parameters. Try the photo size in the calculator and watch the number grow.',
           ko: '입력층 자체에는 파라미터가 없지만, 그 뒤의 첫 번째 층은 뉴런마다 입력 하나당 가중치 하나를 가집니다. 뉴런이 256개면 숫자 그림의 입력 784개에 $784 \\cdot 256 + 256 = 200{,}960$개의 파라미터가 필요합니다. 계산기에 사진 크기를 넣고 이 숫자가 얼마나 커지는지 보세요.',
@@ -155,36 +165,42 @@ model.dispose();`,
           ko: '원래 값의 행을 보세요. 키는 백 단위인데 원-핫 도시는 0 아니면 1입니다. 표준화한 행에서는 모든 측정값이 비슷한 크기가 됩니다. 이것이 학습에 왜 중요한지는 다음 절에서 확인합니다.',
         } },
         { code: {
-          torch: String.raw`
+          torch: bi`
 import torch
 import torch.nn.functional as F
 
-# a table row: age, height and a city out of 3
+# ${['a table row: age, height, city (of 3)', '표의 한 행: 나이, 키, 도시(3곳 중 하나)']}
 age, height, city = 34.0, 175.0, 0
-row = torch.cat([torch.tensor([age, height]),
-                 F.one_hot(torch.tensor(city), 3).float()])
-# a sentence as token ids, looked up in an embedding table
-vocab = {"the": 0, "dog": 1, "chased": 2, "cat": 3}
-ids = torch.tensor([vocab[w] for w in "the dog chased the cat".split()])
-embed = torch.nn.Embedding(len(vocab), 8)   # 8 numbers per token
-print(row, embed(ids).shape)                # [5], [5, 8]`,
-          js: String.raw`
+row = torch.cat([
+    torch.tensor([age, height]),
+    F.one_hot(torch.tensor(city), 3).float(),
+])
+# ${['a sentence: token ids, then embeddings', '문장: 토큰 번호, 그리고 임베딩']}
+vocab = {"the": 0, "dog": 1, "chased": 2,
+         "cat": 3}
+words = "the dog chased the cat".split()
+ids = torch.tensor([vocab[w] for w in words])
+embed = torch.nn.Embedding(len(vocab), 8)
+print(row.shape, embed(ids).shape)  # [5], [5, 8]`,
+          js: bi`
 import { loadLayerwise } from 'layerwise';
 const lw = await loadLayerwise();
 
-// rows of a table: age, height, then the city one-hot (Seoul, Busan, Gwangju)
+// ${['three rows: age, height, then the city', '세 행: 나이, 키, 그리고 도시의']}
+// ${['one-hot (Seoul, Busan, Gwangju)', '원-핫 (서울, 부산, 광주)']}
 const x = Float32Array.from([
   34, 175, 1, 0, 0,
   51, 162, 0, 0, 1,
   27, 181, 0, 1, 0,
 ]);
-const y = Float32Array.from([0, 1, 1]);   // one class per row
-const table = lw.data.fromArrays(x, y, { features: 5, classes: 2 });
-console.log(table.size, table.features);  // 3 rows, 5 inputs each
+const y = Float32Array.from([0, 1, 1]);  // ${['classes', '클래스']}
+const table = lw.data.fromArrays(x, y,
+  { features: 5, classes: 2 });
+console.log(table.size, table.features);  // 3 5
 table.dispose();`,
         } },
         { task: 'order',
-          text: { en: 'Write a sentence that means something different from the example but has exactly the same bag-of-words vector.', ko: '예시와 단어 순서가 다르면서 단어 주머니 벡터는 똑같은 문장을 써 보세요.' },
+          text: { en: 'Write a sentence with exactly the example\'s bag-of-words vector but its words in another order. Can you make it mean something else?', ko: '예시와 단어 주머니 벡터는 똑같지만 단어 순서는 다른 문장을 써 보세요.' },
           hint: { en: 'Use the same words in another order.', ko: '같은 단어를 순서만 바꿔 써 보세요. 한국어는 조사가 역할을 정하므로 어순을 바꿔도 뜻이 그대로일 때가 많은데, 벡터도 그대로입니다.' },
           success: { en: 'Who chased whom is lost: a bag of words keeps the counts and throws away the order. Models that read text therefore take the tokens in sequence.', ko: '단어 주머니는 개수만 남기고 순서는 버립니다. 영어라면 "누가 누구를 쫓았는지"까지 사라집니다. 그래서 글을 읽는 모델은 토큰을 순서대로 받습니다.' },
           check: (ctx, done) => ctx.widget('vectors').onChange((w) => {
@@ -197,41 +213,46 @@ table.dispose();`,
       title: { en: 'Standardised inputs', ko: '입력 표준화' },
       blocks: [
         { p: {
-          en: 'Inputs almost always need preprocessing. The most common step is **standardisation**: from each feature $j$ subtract its mean $\\mu_j$ and divide by its standard deviation $\\sigma_j$, both measured on the training set. Every feature then has mean 0 and standard deviation 1. The test set is shifted and scaled with the *training* statistics, never its own.',
-          ko: '입력은 거의 언제나 전처리가 필요합니다. 가장 흔한 방법은 **표준화**입니다. 특성 $j$마다 평균 $\\mu_j$를 빼고 표준편차 $\\sigma_j$로 나누는데, 둘 다 학습 데이터에서 잽니다. 그러면 모든 특성의 평균이 0, 표준편차가 1이 됩니다. 테스트 데이터도 자기 통계가 아니라 *학습 데이터의* 평균과 표준편차로 옮기고 나눕니다.',
+          en: 'Raw measurements are seldom fed to a network as they are. The usual first step is **standardisation**: from each feature $j$ subtract its mean $\\mu_j$ and divide by its standard deviation $\\sigma_j$, both measured on the training set. On the training set every feature then has mean 0 and standard deviation 1. The test set is shifted and scaled with the *training* statistics, never its own.',
+          ko: '측정값을 날것 그대로 네트워크에 넣는 일은 드뭅니다. 보통 가장 먼저 하는 일이 **표준화**입니다. 특성 $j$마다 평균 $\\mu_j$를 빼고 표준편차 $\\sigma_j$로 나누는데, 둘 다 학습 데이터에서 구합니다. 그러면 학습 데이터에서 모든 특성의 평균이 0, 표준편차가 1이 됩니다. 테스트 데이터도 자기 통계가 아니라 *학습 데이터의* 평균과 표준편차로 변환합니다.',
         } },
         { math: String.raw`z_j = \frac{x_j - \mu_j}{\sigma_j}, \qquad \mu_j = \frac{1}{N}\sum_{n=1}^{N} x_{nj}, \qquad \sigma_j = \sqrt{\frac{1}{N}\sum_{n=1}^{N} (x_{nj} - \mu_j)^2}` },
         { p: {
-          en: 'Why bother? A weight\'s gradient is proportional to its input, $\\partial L / \\partial w_j = \\delta \\, x_j$. A feature in the tens gets steps tens of times larger than a feature near 1, so a learning rate small enough for the big feature crawls on the small one, and one that suits the small feature throws the big one around. Pixel values and one-hots are already between 0 and 1; measurements and products of features usually are not.',
-          ko: '왜 이렇게 할까요? 가중치의 기울기는 그 가중치의 입력에 비례합니다: $\\partial L / \\partial w_j = \\delta \\, x_j$. 값이 수십인 특성은 1 근처인 특성보다 수십 배 큰 걸음을 받습니다. 그래서 큰 특성에 맞춘 학습률로는 작은 특성이 거의 움직이지 않고, 작은 특성에 맞춘 학습률로는 큰 특성이 이리저리 튑니다. 픽셀 값과 원-핫은 이미 0과 1 사이지만, 측정값이나 특성끼리의 곱은 대개 그렇지 않습니다.',
+          en: 'Why bother? A weight\'s gradient is proportional to its input, $\\partial L / \\partial w_j = \\delta \\, x_j$. The weight of a feature in the tens takes steps tens of times larger than the weight of a feature near 1, so a learning rate small enough for the big feature crawls on the small one, and one that suits the small feature throws the big one around. Pixel values and one-hots are already between 0 and 1; measurements and products of features usually are not.',
+          ko: '왜 이렇게 할까요? 가중치의 기울기는 그 가중치의 입력에 비례합니다: $\\partial L / \\partial w_j = \\delta \\, x_j$. 값이 수십인 특성의 가중치는 1 근처인 특성의 가중치보다 수십 배 크게 업데이트됩니다. 그래서 큰 특성에 맞춘 학습률로는 작은 특성의 가중치가 거의 움직이지 않고, 작은 특성에 맞춘 학습률로는 큰 특성의 가중치가 이리저리 튑니다. 픽셀 값과 원-핫은 이미 0과 1 사이지만, 측정값이나 특성끼리의 곱은 대개 그렇지 않습니다.',
         } },
         { p: {
-          en: 'Below are two copies of the same network on the moons data with five features: $x_1$ and $x_2$ (within about ±6), $x_1^2$ (up to 34), $x_2^2$ and $x_1 x_2$ (up to about 9 in size). Plain SGD with learning rate 1, batches of 10. The only difference: the second one standardises its inputs.',
-          ko: '아래는 초승달(moons) 데이터에서 같은 네트워크를 두 개 띄운 것입니다. 특성은 다섯 개로, $x_1$과 $x_2$(대략 ±6 이내), $x_1^2$(최대 34), $x_2^2$와 $x_1 x_2$(크기가 최대 9 정도)입니다. 학습률 1의 일반 SGD, 배치 크기 10입니다. 차이는 하나뿐입니다. 두 번째 네트워크만 입력을 표준화합니다.',
+          en: 'Below are two copies of the same network on the moons data with five features: $x_1$ (within about ±6), $x_2$ (about ±3), $x_1^2$ (up to 34), $x_2^2$ (up to 9) and $x_1 x_2$ (about ±10). Plain SGD with learning rate 1, batches of 10. The only difference: the second one standardises its inputs.',
+          ko: '아래는 초승달(moons) 데이터에서 같은 네트워크를 두 개 띄운 것입니다. 특성은 다섯 개로, $x_1$(대략 ±6 이내), $x_2$(대략 ±3), $x_1^2$(최대 34), $x_2^2$(최대 9), $x_1 x_2$(대략 ±10)입니다. 학습률 1의 일반 SGD, 배치 크기 10입니다. 차이는 하나뿐입니다. 두 번째 네트워크만 입력을 표준화합니다.',
         } },
         { widget: 'raw', make: playground({ ...SCALE_PRESET, standardize: false }),
           caption: { en: 'Raw inputs (standardisation off).', ko: '원래 입력 (표준화 끔).' } },
         { widget: 'scaled', make: playground({ ...SCALE_PRESET, standardize: true }),
           caption: { en: 'The same network with standardised inputs.', ko: '입력을 표준화한 같은 네트워크.' } },
         { code: {
-          torch: String.raw`
-# X: [N, 5] training features, X_test: test features
+          torch: bi`
+import torch
+
+# ${['X: [N, 5] training features; X_test: test', 'X: [N, 5] 학습 특성, X_test: 테스트 특성']}
 mean = X.mean(dim=0)
-std = X.std(dim=0, unbiased=False)
+std = X.std(dim=0, correction=0)   # 1/N
 X = (X - mean) / std
-X_test = (X_test - mean) / std     # the training set's statistics
+X_test = (X_test - mean) / std   # ${['training stats', '학습 데이터 통계']}
 
-# for pictures, torchvision does the same per channel:
-# transforms.Normalize(mean=(0.1307,), std=(0.3081,))   # MNIST`,
-          js: String.raw`
-const points = lw.data.generate('moons', { n: 400, noise: 0.2, seed: 1 });
-const [trainPoints, testPoints] = points.split(0.5, 1);
-const features = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2'];
-const train = trainPoints.featureMap(features);
-const test = testPoints.featureMap(features);
+# ${['torchvision does this per channel,', 'torchvision은 채널마다 같은 일을 합니다.']}
+# ${['e.g. with the MNIST statistics:', '예: MNIST의 통계로']}
+# transforms.Normalize((0.1307,), (0.3081,))`,
+          js: bi`
+const points = lw.data.generate('moons',
+  { n: 400, noise: 0.2, seed: 1 });
+const [trainPts, testPts] = points.split(0.5, 1);
+const features =
+  ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2'];
+const train = trainPts.featureMap(features);
+const test = testPts.featureMap(features);
 
-const stats = train.standardize();   // fits mean and std, in place
-test.standardize(stats);             // the training set's statistics
+const stats = train.standardize(); // ${['fit here', '여기서 구함']}
+test.standardize(stats);   // ${['training stats', '학습 데이터 통계']}
 console.log(stats.mean, stats.std);`,
         } },
         { task: 'compare',

@@ -17,7 +17,7 @@ const W = {
   city: { en: 'City', ko: '도시' },
   raw: { en: 'x (raw)', ko: 'x (원래 값)' },
   std: { en: 'z (standardised)', ko: 'z (표준화)' },
-  stats: { en: 'Standardised with the table\'s mean and standard deviation: age 40 ± 12, height 168 ± 9. The one-hot city stays as it is.', ko: '표 전체의 평균과 표준편차로 표준화했습니다: 나이 40 ± 12, 키 168 ± 9. 원-핫으로 바꾼 도시는 그대로 둡니다.' },
+  stats: { en: 'Standardised with the mean and standard deviation of the whole table (not shown): age 40 ± 12, height 168 ± 9. The one-hot city is left as it is.', ko: '표 전체(여기에는 없음)의 평균과 표준편차로 표준화했습니다: 나이 40 ± 12, 키 168 ± 9. 원-핫으로 바꾼 도시는 그대로 둡니다.' },
   textTitle: { en: 'A sentence', ko: '문장' },
   sentence: { en: 'Sentence (words from the vocabulary below count; others go to "other")', ko: '문장 (아래 어휘에 있는 단어만 세고, 나머지는 "기타"로 셉니다)' },
   example: { en: 'Example: "{text}"', ko: '예시: "{text}"' },
