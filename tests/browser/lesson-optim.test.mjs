@@ -69,6 +69,12 @@ test('en: widgets run, stated numbers hold, every task opens closed and passes w
   assert.equal((await surfaceRun(page, 'surface', { lr: 0.079 })).paths.sgd.diverged, false);
   assert.equal((await surfaceRun(page, 'surface', { lr: 0.081 })).paths.sgd.diverged, true);
   assert.equal(await suite.taskDone(page, 'valley'), false, 'exploding SGD does not count');
+  // a start 1 away across the valley (on the line y = −x) is a shortcut: SGD arrives at the preset rate
+  r = await surfaceRun(page, 'surface', { lr: 0.01, start: [0.71, -0.71] });
+  assert.ok(r.paths.sgd.hit !== null && r.paths.sgd.hit < 100, `across the valley SGD arrives: ${r.paths.sgd.hit}`);
+  assert.equal(await suite.taskDone(page, 'valley'), false, 'a start across the valley does not count');
+  r = await surfaceRun(page, 'surface', { start: [-1.5, -0.5] });
+  assert.equal(r.paths.sgd.hit, null);
 
   // task valley: the slider just below the limit (10^-1.2 ≈ 0.0631)
   await setSlider(page, 'surface', -1.2);

@@ -1,7 +1,10 @@
 // Lesson 6: optimisers. SGD, momentum, RMSprop and Adam as update rules, their paths on 2-D
 // loss surfaces, a race on the same network, and an honest test of "Adam usually just works".
 import { optimRace } from '../widgets/optim-race.js';
-import { NEAR, optimSurface } from '../widgets/optim-surface.js';
+import { optimSurface } from '../widgets/optim-surface.js';
+
+/** How far a point of the narrow valley is from its minimum along the floor (the line y = x). */
+const alongFloor = ([x, y]) => Math.abs(x + y) / Math.SQRT2;
 
 /** Calls done() when a surface widget's run r (and the ones after it) passes test(r). */
 const onSurfaceRun = (ctx, id, test, done) => {
@@ -27,32 +30,55 @@ export default {
         { math: String.raw`\theta_t = \theta_{t-1} - \eta\, g_t` },
         { p: {
           en: 'This is **SGD**, stochastic gradient descent. "Stochastic" because $g_t$ comes from one mini-batch, not from all the data: each batch pulls in a slightly different direction, so the path is noisy. Too small a learning rate and training crawls; too large and the steps overshoot and the loss blows up. Every other optimiser in this lesson is a way of choosing a better step from the same gradients.',
-          ko: '이것이 **SGD**(확률적 경사 하강법)입니다. "확률적"인 까닭은 $g_t$를 전체 데이터가 아니라 미니 배치 하나에서 구하기 때문입니다. 배치마다 조금씩 다른 쪽을 가리키니 경로가 흔들립니다. 학습률이 너무 작으면 학습이 기어가고, 너무 크면 한 걸음이 골을 넘어가 손실이 폭발합니다. 이 레슨의 다른 옵티마이저는 모두 같은 기울기로 더 나은 걸음을 고르는 방법입니다.',
+          ko: '이것이 **SGD**(확률적 경사 하강법)입니다. "확률적"인 까닭은 $g_t$를 전체 데이터가 아니라 미니 배치 하나에서 구하기 때문입니다. 배치마다 조금씩 다른 쪽을 가리키니 경로가 흔들립니다. 학습률이 너무 작으면 학습이 한없이 더디고, 너무 크면 걸음이 최솟값을 지나쳐 손실이 발산합니다. 이 레슨의 다른 옵티마이저는 모두 같은 기울기로 더 나은 걸음을 고르는 방법입니다.',
         } },
         { p: {
           en: 'In PyTorch you pick an optimiser when you build the training loop. These are the three the seed article lists, at its learning rates; in Layerwise the optimiser takes the model (or a list of your own parameters) and the same options in camelCase.',
           ko: 'PyTorch에서는 학습 루프를 짤 때 옵티마이저를 고릅니다. 아래는 원문이 소개한 세 옵티마이저와 그 학습률입니다. Layerwise에서는 옵티마이저가 모델(또는 직접 만든 파라미터 목록)을 받고, 옵션 이름은 같되 camelCase로 씁니다.',
         } },
         { code: {
-          torch: `import torch.optim as optim
+          torch: {
+            en: `from torch import optim
 
-optimizer_sgd = optim.SGD(model.parameters(), lr=0.01)
-optimizer_adam = optim.Adam(model.parameters(), lr=0.001)
-optimizer_rmsprop = optim.RMSprop(model.parameters(), lr=0.001)
+params = model.parameters()
+opt = optim.Adam(params, lr=1e-3)    # or one of:
+# opt = optim.SGD(params, lr=1e-2)
+# opt = optim.RMSprop(params, lr=1e-3)
 
-# one training step
-optimizer_adam.zero_grad()
-loss = criterion(model(x), y)
-loss.backward()
-optimizer_adam.step()`,
-          js: `const sgd = lw.optim.SGD(model, { lr: 0.01 });
-const adam = lw.optim.Adam(model, { lr: 0.001 });
-const rmsprop = lw.optim.RMSprop(model, { lr: 0.001 });
+for x, y in loader:          # one step per batch
+    opt.zero_grad()
+    criterion(model(x), y).backward()
+    opt.step()`,
+            ko: `from torch import optim
 
-// one training step: forward, backward and
-// adam's update, on a batch of \`batch\` samples
-const loss = model.trainStep(x, y, batch,
-  lw.loss.CrossEntropy(), adam);`,
+params = model.parameters()
+opt = optim.Adam(params, lr=1e-3)    # 또는 다음 중 하나:
+# opt = optim.SGD(params, lr=1e-2)
+# opt = optim.RMSprop(params, lr=1e-3)
+
+for x, y in loader:          # 배치마다 한 스텝
+    opt.zero_grad()
+    criterion(model(x), y).backward()
+    opt.step()`,
+          },
+          js: {
+            en: `const opt = lw.optim.Adam(model, { lr: 1e-3 });
+// or lw.optim.SGD(model, { lr: 1e-2 })
+// or lw.optim.RMSprop(model, { lr: 1e-3 })
+
+// one step on a batch of n samples:
+// forward, loss, backward and the update
+const loss = model.trainStep(x, y, n,
+  lw.loss.CrossEntropy(), opt);`,
+            ko: `const opt = lw.optim.Adam(model, { lr: 1e-3 });
+// 또는 lw.optim.SGD(model, { lr: 1e-2 })
+// 또는 lw.optim.RMSprop(model, { lr: 1e-3 })
+
+// 샘플 n개짜리 배치 하나로 한 스텝:
+// 순전파, 손실, 역전파, 업데이트
+const loss = model.trainStep(x, y, n,
+  lw.loss.CrossEntropy(), opt);`,
+          },
         } },
       ],
     },
@@ -71,8 +97,8 @@ const loss = model.trainStep(x, y, batch,
         } },
         { math: String.raw`v_t = \alpha\, v_{t-1} + (1-\alpha)\, g_t^2, \qquad \theta_t = \theta_{t-1} - \eta\, \frac{g_t}{\sqrt{v_t} + \epsilon}` },
         { p: {
-          en: '**Adam** does both: a running average $m$ of the gradient (momentum) and a running average $v$ of its square (RMSprop\'s scale). Both start at zero, so in the first steps they are too small; dividing by $1 - \\beta^t$ corrects that (**bias correction**: at $t = 1$, $\\hat m_1 = g_1$ exactly). The ratio $\\hat m / \\sqrt{\\hat v}$ is at most about 1 when the gradient is steady, so each parameter moves roughly $\\eta$ per step, *whatever the size of its gradient*. Keep that in mind: it explains both why Adam rarely blows up and the case below where it is slow.',
-          ko: '**Adam**은 둘 다 합니다. 기울기의 이동 평균 $m$(모멘텀)과 기울기 제곱의 이동 평균 $v$(RMSprop의 눈금)를 함께 씁니다. 둘 다 0에서 시작하므로 처음 몇 스텝에는 값이 너무 작은데, $1 - \\beta^t$로 나누어 이를 바로잡습니다(**편향 보정**: $t = 1$에서 정확히 $\\hat m_1 = g_1$). 기울기가 일정하면 $\\hat m / \\sqrt{\\hat v}$는 많아야 1 정도라서, 각 파라미터는 *기울기가 얼마나 크든* 한 스텝에 대략 $\\eta$만큼 움직입니다. 이 점을 기억해 두세요. Adam이 좀처럼 발산하지 않는 이유이자, 아래에서 볼 Adam이 느린 경우의 이유이기도 합니다.',
+          en: '**Adam** does both: a running average $m$ of the gradient (momentum) and a running average $v$ of its square (RMSprop\'s scale). Both start at zero, so in the first steps they are too small; dividing by $1 - \\beta^t$ corrects that (**bias correction**: at $t = 1$, $\\hat m_1 = g_1$ exactly). While the gradient keeps its size and sign, the ratio $\\hat m / \\sqrt{\\hat v}$ is about 1, so each parameter moves roughly $\\eta$ per step, *whatever the size of its gradient*. Keep that in mind: it explains both why Adam rarely blows up and the case below where it is slow.',
+          ko: '**Adam**은 둘 다 합니다. 기울기의 이동 평균 $m$(모멘텀)과 기울기 제곱의 이동 평균 $v$(RMSprop의 크기 조절)를 함께 씁니다. 둘 다 0에서 시작하므로 처음 몇 스텝에는 값이 너무 작은데, $1 - \\beta^t$로 나누어 이를 바로잡습니다(**편향 보정**: $t = 1$에서 정확히 $\\hat m_1 = g_1$). 기울기의 크기와 부호가 유지되는 동안 $\\hat m / \\sqrt{\\hat v}$는 1 안팎이라서, 각 파라미터는 *기울기가 얼마나 크든* 한 스텝에 대략 $\\eta$만큼 움직입니다. 이 점을 기억해 두세요. Adam이 좀처럼 발산하지 않는 이유이자, 아래에서 볼 Adam이 느린 경우의 이유이기도 합니다.',
         } },
         { math: String.raw`\begin{aligned} m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t, & v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2, \\ \hat m_t &= \frac{m_t}{1-\beta_1^{\,t}}, & \hat v_t &= \frac{v_t}{1-\beta_2^{\,t}}, \\ \theta_t &= \theta_{t-1} - \eta\, \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon} \end{aligned}` },
         { note: {
@@ -80,12 +106,16 @@ const loss = model.trainStep(x, y, batch,
           ko: 'Layerwise가 그대로 따르는 PyTorch의 기본값: SGD 모멘텀 $0$, RMSprop $\\eta = 0.01$, $\\alpha = 0.99$, Adam $\\eta = 0.001$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$, 두 옵티마이저 모두 $\\epsilon = 10^{-8}$.',
         } },
         { code: {
-          torch: `optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
-optim.RMSprop(model.parameters(), lr=0.001, alpha=0.99, eps=1e-8)
-optim.Adam(model.parameters(), lr=0.001, betas=(0.9, 0.999), eps=1e-8)`,
+          torch: `p = list(model.parameters())
+optim.SGD(p, lr=0.01, momentum=0.9)
+optim.RMSprop(p, lr=0.001, alpha=0.99, eps=1e-8)
+optim.Adam(p, lr=0.001, betas=(0.9, 0.999),
+           eps=1e-8)`,
           js: `lw.optim.SGD(model, { lr: 0.01, momentum: 0.9 });
-lw.optim.RMSprop(model, { lr: 0.001, alpha: 0.99, eps: 1e-8 });
-lw.optim.Adam(model, { lr: 0.001, betas: [0.9, 0.999], eps: 1e-8 });`,
+lw.optim.RMSprop(model,
+  { lr: 0.001, alpha: 0.99, eps: 1e-8 });
+lw.optim.Adam(model,
+  { lr: 0.001, betas: [0.9, 0.999], eps: 1e-8 });`,
         } },
       ],
     },
@@ -98,27 +128,56 @@ lw.optim.Adam(model, { lr: 0.001, betas: [0.9, 0.999], eps: 1e-8 });`,
           ko: '실제 네트워크에는 파라미터가 수천 개라서 손실을 그림으로 그릴 수 없습니다. 파라미터가 $x$, $y$ 두 개뿐이면 가능합니다. 아래 그림의 음영이 손실 $f(x, y)$이고(어두울수록 높음), 색 선은 흰 점에서 출발한 각 옵티마이저의 경로입니다. 네 옵티마이저의 학습률은 같습니다. 기울기는 식으로 계산하고, 걸음은 네트워크를 학습시키는 바로 그 Layerwise 옵티마이저가 내딛습니다.',
         } },
         { code: {
-          torch: `w = torch.tensor([-1.5, -0.5], requires_grad=True)
+          torch: {
+            en: `import torch
+
+w = torch.tensor([-1.5, -0.5], requires_grad=True)
 opt = torch.optim.SGD([w], lr=0.01)
 for t in range(200):
     opt.zero_grad()
     u = (w[0] + w[1]) / 2**0.5
     v = (w[0] - w[1]) / 2**0.5
-    f = 0.5 * (u**2 + 25 * v**2)   # the narrow valley
+    f = (u**2 + 25 * v**2) / 2   # the narrow valley
     f.backward()
     opt.step()`,
-          js: `const w = new Float32Array([-1.5, -0.5]);
+            ko: `import torch
+
+w = torch.tensor([-1.5, -0.5], requires_grad=True)
+opt = torch.optim.SGD([w], lr=0.01)
+for t in range(200):
+    opt.zero_grad()
+    u = (w[0] + w[1]) / 2**0.5
+    v = (w[0] - w[1]) / 2**0.5
+    f = (u**2 + 25 * v**2) / 2   # 좁은 골짜기
+    f.backward()
+    opt.step()`,
+          },
+          js: {
+            en: `const w = new Float32Array([-1.5, -0.5]);
 const opt = lw.optim.SGD([w], { lr: 0.01 });
+const r = Math.SQRT2;
 for (let t = 0; t < 200; ++t) {
-  const u = (w[0] + w[1]) / Math.SQRT2;
-  const v = (w[0] - w[1]) / Math.SQRT2;
-  // ∂f/∂x and ∂f/∂y of f = 0.5·(u² + 25·v²)
-  opt.step([[(u + 25 * v) / Math.SQRT2, (u - 25 * v) / Math.SQRT2]]);
-}   // w now holds the last point`,
+  const u = (w[0] + w[1]) / r;
+  const v = (w[0] - w[1]) / r;
+  // f = (u² + 25·v²) / 2; pass ∂f/∂x, ∂f/∂y
+  opt.step([[(u + 25 * v) / r, (u - 25 * v) / r]]);
+}
+// w now holds the last point`,
+            ko: `const w = new Float32Array([-1.5, -0.5]);
+const opt = lw.optim.SGD([w], { lr: 0.01 });
+const r = Math.SQRT2;
+for (let t = 0; t < 200; ++t) {
+  const u = (w[0] + w[1]) / r;
+  const v = (w[0] - w[1]) / r;
+  // f = (u² + 25·v²) / 2의 ∂f/∂x, ∂f/∂y를 넘김
+  opt.step([[(u + 25 * v) / r, (u - 25 * v) / r]]);
+}
+// 이제 w에 마지막 점이 들어 있음`,
+          },
         } },
         { p: {
-          en: 'The **narrow valley** is 25 times steeper across than along. Its gradient points mostly at the nearest wall, not along the floor towards the minimum. Plain SGD has a hard limit here: on the steep direction each step multiplies the distance from the floor by $1 - 25\\eta$, which grows without bound once $\\eta > 2/25 = 0.08$. Below that limit, the floor is crossed slowly, since along it each step only multiplies the distance by $1 - \\eta$.',
-          ko: '**좁은 골짜기**는 가로지르는 방향이 골짜기를 따라가는 방향보다 25배 가파릅니다. 그래서 기울기는 최솟값이 있는 골짜기 바닥 방향이 아니라 가까운 벽 쪽을 주로 가리킵니다. 여기서 보통 SGD에는 넘을 수 없는 한계가 있습니다. 가파른 방향에서는 한 스텝마다 바닥까지의 거리에 $1 - 25\\eta$가 곱해지므로, $\\eta > 2/25 = 0.08$이 되는 순간 거리가 끝없이 커집니다. 그 아래에서는 바닥을 따라 움직이는 속도가 느립니다. 그 방향으로는 한 스텝에 거리가 $1 - \\eta$배가 될 뿐이니까요.',
+          en: 'The **narrow valley** curves 25 times more sharply across than along. Away from its floor, downhill points mostly across the valley and only a little along the floor towards the minimum. Plain SGD has a hard limit here: across the valley each step multiplies the distance from the floor by $1 - 25\\eta$, and once $\\eta > 2/25 = 0.08$ that factor is below $-1$, so the zigzag grows without bound. Below the limit, the trip along the floor is slow: there each step only multiplies the distance to the minimum by $1 - \\eta$.',
+          ko: '**좁은 골짜기**는 가로지르는 방향으로 골짜기를 따라가는 방향보다 25배 가파르게 휘어 있습니다. 그래서 바닥에서 벗어난 곳의 내리막은 주로 골짜기를 가로지르는 쪽을 향하고, 바닥을 따라 최솟값으로 가는 성분은 작습니다. 여기서 기본 SGD에는 넘을 수 없는 한계가 있습니다. 골짜기를 가로지르는 방향으로는 한 스텝마다 바닥까지의 거리에 $1 - 25\\eta$가 곱해지는데, $\\eta > 2/25 = 0.08$이면 이 값이 $-1$보다 작아져 지그재그가 끝없이 커집니다. 한계보다 작으면 이번에는 바닥을 따라가는 길이 느립니다. 그 방향으로는 한 스텝에 최솟값까지의 거리가 $1 - \\eta$배가 될 뿐이니까요.',
         } },
         { widget: 'surface', make: optimSurface('valley'),
           caption: {
@@ -127,8 +186,8 @@ for (let t = 0; t < 200; ++t) {
           } },
         { task: 'valley',
           text: {
-            en: 'On the narrow valley, from a start at least 1 away from the minimum, get **plain SGD** to the minimum in fewer than 100 steps by choosing the learning rate.',
-            ko: '좁은 골짜기에서 최솟값과 1 이상 떨어진 곳에서 출발해, 학습률만 골라서 **보통 SGD**가 100 스텝 안에 최솟값에 도착하게 해 보세요.',
+            en: 'On the narrow valley, from a start at least 1 away from the minimum along the floor (the preset start is 1.41 away), get **plain SGD** to the minimum in fewer than 100 steps by choosing the learning rate.',
+            ko: '좁은 골짜기에서 바닥을 따라 최솟값과 1 이상 떨어진 곳(처음 출발점은 1.41 떨어져 있음)에서 출발해, 학습률만 골라서 **기본 SGD**가 100 스텝 안에 최솟값에 도착하게 해 보세요.',
           },
           hint: {
             en: 'Larger is faster along the floor, but above 0.08 the steps across the valley grow instead of shrinking. Try just below the limit.',
@@ -139,15 +198,19 @@ for (let t = 0; t < 200; ++t) {
             ko: 'SGD가 도착했습니다. 다만 학습률의 폭이 좁습니다. 그보다 작으면 느리고, 크면 폭발합니다. 모멘텀은 훨씬 넓은 범위에서 최솟값에 닿습니다.',
           },
           check: (ctx, done) => onSurfaceRun(ctx, 'surface', (r) => r.surface === 'valley'
-            && Math.hypot(...r.start) >= 1 && r.paths.sgd.hit !== null && r.paths.sgd.hit < 100, done) },
+            && alongFloor(r.start) >= 1 && r.paths.sgd.hit !== null && r.paths.sgd.hit < 100, done) },
+        { note: {
+          en: 'Watch RMSprop on the valley with a learning rate of 0.1 or more and 1000 steps. It reaches the minimum quickly, then a few hundred steps later starts rattling around it and never settles. Once $v$ has forgotten the large early gradients, its step is back to about $\\eta$ even though the gradient is tiny, and without momentum nothing averages the back-and-forth away. Adam\'s $m$ does, and Adam settles.',
+          ko: '골짜기에서 학습률을 0.1 이상, 스텝을 1000으로 두고 RMSprop을 지켜보세요. 최솟값에 빨리 닿지만, 몇백 스텝 뒤에는 그 주변에서 덜컹거리기 시작하고 끝내 자리를 잡지 못합니다. $v$가 초반의 큰 기울기를 잊고 나면 기울기가 아주 작아도 한 걸음이 다시 대략 $\\eta$가 되는데, 모멘텀이 없으니 왔다 갔다 하는 움직임을 평균으로 지워 줄 것이 없습니다. Adam에서는 $m$이 그 역할을 하고, Adam은 자리를 잡습니다.',
+        } },
         { p: {
           en: 'The **saddle** $f = x^2/2 + y^4/4 - y^2/2$ is flat at $(0, 0)$: downhill in $y$, uphill in $x$. On the ridge $y = 0$ the gradient has no $y$ part at all, so every optimiser slides straight into the saddle point and stays there. Start a hair off the ridge and the slope in $y$ is tiny: SGD\'s steps are tiny with it, and $y$ only grows by a factor $1 + \\eta$ per step. Momentum accumulates those tiny pushes; Adam divides them by their own size, so it steps about $\\eta$ from the first step on.',
-          ko: '**안장점** $f = x^2/2 + y^4/4 - y^2/2$은 $(0, 0)$에서 평평합니다. $y$ 방향으로는 내리막, $x$ 방향으로는 오르막입니다. 능선 $y = 0$ 위에서는 기울기에 $y$ 성분이 전혀 없어서, 어느 옵티마이저든 안장점으로 곧장 미끄러져 들어가 거기 머뭅니다. 능선에서 아주 조금만 벗어나 출발하면 $y$ 방향 경사가 아주 작습니다. SGD의 걸음도 그만큼 작아서 $y$는 한 스텝에 $1 + \\eta$배씩밖에 자라지 않습니다. 모멘텀은 그 작은 밀림을 쌓아 가고, Adam은 기울기를 그 크기로 나누므로 첫 스텝부터 대략 $\\eta$씩 움직입니다.',
+          ko: '**안장점** $f = x^2/2 + y^4/4 - y^2/2$은 $(0, 0)$에서 평평합니다. $y$ 방향으로는 내리막, $x$ 방향으로는 오르막입니다. 능선 $y = 0$ 위에서는 기울기에 $y$ 성분이 전혀 없어서, 어느 옵티마이저든 안장점으로 곧장 미끄러져 들어가 거기 머뭅니다. 능선에서 아주 조금만 벗어나 출발하면 $y$ 방향 경사가 아주 작습니다. SGD의 걸음도 그만큼 작아서 $y$는 한 스텝에 $1 + \\eta$배씩밖에 자라지 않습니다. 모멘텀은 그 작은 기울기를 스텝마다 쌓아 속도를 내고, Adam은 기울기를 그 크기로 나누므로 첫 스텝부터 대략 $\\eta$씩 움직입니다.',
         } },
         { task: 'saddle',
           text: {
             en: 'Switch the surface to the saddle. Put the start within 0.05 of the ridge $y = 0$, and find a setting where momentum or Adam escapes to a minimum ($f < -0.2$) while plain SGD is still stuck near the saddle ($f > -0.05$) after the same number of steps.',
-            ko: '곡면을 안장점으로 바꾸세요. 출발점을 능선 $y = 0$에서 0.05 안쪽에 두고, 같은 스텝 수가 지난 뒤 보통 SGD는 여전히 안장점 근처($f > -0.05$)에 붙잡혀 있는데 모멘텀이나 Adam은 최솟값 쪽으로 빠져나가는($f < -0.2$) 설정을 찾아보세요.',
+            ko: '곡면을 안장점으로 바꾸세요. 출발점을 능선 $y = 0$에서 0.05 안쪽에 두고, 같은 스텝 수가 지난 뒤 기본 SGD는 여전히 안장점 근처($f > -0.05$)에 붙잡혀 있는데 모멘텀이나 Adam은 최솟값 쪽으로 빠져나가는($f < -0.2$) 설정을 찾아보세요.',
           },
           hint: {
             en: 'Select the map and press Shift + ↑ once: the start moves 0.01 off the ridge. With the saddle\'s preset (learning rate 0.05, 50 steps), watch which paths turn.',
@@ -155,16 +218,12 @@ for (let t = 0; t < 200; ++t) {
           },
           success: {
             en: 'Escaped. In a network with many parameters, flat saddles like this are common, and this is one reason momentum and Adam train faster than plain SGD.',
-            ko: '빠져나왔습니다. 파라미터가 많은 네트워크에는 이런 평평한 안장점이 흔하고, 모멘텀과 Adam이 보통 SGD보다 빨리 학습하는 이유 중 하나가 이것입니다.',
+            ko: '빠져나왔습니다. 파라미터가 많은 네트워크에는 이런 평평한 안장점이 흔하고, 모멘텀과 Adam이 기본 SGD보다 빨리 학습하는 이유 중 하나가 이것입니다.',
           },
           check: (ctx, done) => onSurfaceRun(ctx, 'surface', (r) => r.surface === 'saddle'
             && Math.abs(r.start[1]) <= 0.05
             && !r.paths.sgd.diverged && r.paths.sgd.f > -0.05
             && (r.paths.momentum.f < -0.2 || r.paths.adam.f < -0.2), done) },
-        { note: {
-          en: 'Watch RMSprop on the valley with a learning rate of 0.1 or more and 1000 steps. It reaches the minimum quickly, then a few hundred steps later starts rattling around it and never settles. Once $v$ has forgotten the large early gradients, its step is back to about $\\eta$ even though the gradient is tiny, and without momentum nothing averages the back-and-forth away. Adam\'s $m$ does, and Adam settles.',
-          ko: '골짜기에서 학습률을 0.1 이상, 스텝을 1000으로 두고 RMSprop을 지켜보세요. 최솟값에 빨리 닿지만, 몇백 스텝 뒤에는 그 주변에서 덜컹거리기 시작하고 끝내 자리를 잡지 못합니다. $v$가 초반의 큰 기울기를 잊고 나면 기울기가 아주 작아도 한 걸음이 다시 대략 $\\eta$가 되는데, 모멘텀이 없으니 왔다 갔다 하는 움직임을 평균으로 지워 줄 것이 없습니다. Adam에서는 $m$이 그 역할을 하고, Adam은 자리를 잡습니다.',
-        } },
       ],
     },
     {
@@ -173,35 +232,92 @@ for (let t = 0; t < 200; ++t) {
       blocks: [
         { p: {
           en: 'Now the real thing: a 2-16-16-2 network with tanh, classifying a two-armed spiral of 300 points. Four copies start from **the same initial weights** (the same seed) and see the same mini-batches of 20 in the same order; only the update rule and its learning rate differ. The learning rates start at the seed article\'s values. The curve is the loss on all 300 points after each epoch, on a log scale.',
-          ko: '이제 진짜 네트워크입니다. tanh를 쓰는 2-16-16-2 네트워크가 팔이 두 개인 나선 300점을 분류합니다. 네트워크 네 벌이 **같은 초기 가중치**(같은 시드)에서 출발해, 같은 순서로 같은 크기 20의 미니 배치를 봅니다. 다른 것은 업데이트 규칙과 학습률뿐입니다. 학습률은 원문의 값에서 시작합니다. 곡선은 에포크마다 300점 전체에서 잰 손실이고, 세로축은 로그 눈금입니다.',
+          ko: '이제 진짜 네트워크입니다. tanh를 쓰는 2-16-16-2 네트워크가 팔이 두 개인 나선 300점을 분류합니다. 네트워크 네 벌이 **같은 초기 가중치**(같은 시드)에서 출발해, 크기 20인 같은 미니 배치를 같은 순서로 봅니다. 다른 것은 업데이트 규칙과 학습률뿐입니다. 학습률은 원문의 값에서 시작합니다. 곡선은 에포크마다 300점 전체에서 잰 손실이고, 세로축은 로그 눈금입니다.',
         } },
         { code: {
-          torch: `torch.manual_seed(3)
-model = nn.Sequential(nn.Linear(2, 16), nn.Tanh(),
-                      nn.Linear(16, 16), nn.Tanh(),
-                      nn.Linear(16, 2))
+          torch: {
+            en: `import copy
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch import optim
+
+# x: [300, 2] points, y: [300] class indices (0 or 1)
+torch.manual_seed(3)
+model = nn.Sequential(
+    nn.Linear(2, 16), nn.Tanh(),
+    nn.Linear(16, 16), nn.Tanh(),
+    nn.Linear(16, 2))
 start = copy.deepcopy(model.state_dict())
-makers = {'sgd': lambda p: optim.SGD(p, lr=0.01),
-          'momentum': lambda p: optim.SGD(p, lr=0.01, momentum=0.9),
-          'rmsprop': lambda p: optim.RMSprop(p, lr=0.001),
-          'adam': lambda p: optim.Adam(p, lr=0.001)}
+makers = {
+    'sgd': lambda p: optim.SGD(p, lr=0.01),
+    'momentum': lambda p: optim.SGD(p, lr=0.01,
+                                    momentum=0.9),
+    'rmsprop': lambda p: optim.RMSprop(p, lr=0.001),
+    'adam': lambda p: optim.Adam(p, lr=0.001),
+}
 for name, make in makers.items():
-    model.load_state_dict(start)       # same initial weights
+    model.load_state_dict(start)   # same initial weights
     opt = make(model.parameters())
     for epoch in range(100):
-        g = torch.Generator().manual_seed(epoch)   # same batches
-        for idx in torch.randperm(300, generator=g).split(20):
+        # the same batches for every optimiser
+        g = torch.Generator().manual_seed(epoch)
+        order = torch.randperm(300, generator=g)
+        for idx in order.split(20):
             opt.zero_grad()
-            F.cross_entropy(model(x[idx]), y[idx]).backward()
-            opt.step()`,
-          js: `const data = lw.data.generate('spiral', { n: 300, noise: 0.1, seed: 7 });
-const spec = { input: [2], seed: 3, layers: [   // seed 3: same initial weights
+            out = model(x[idx])
+            F.cross_entropy(out, y[idx]).backward()
+            opt.step()
+    with torch.no_grad():
+        print(name, F.cross_entropy(model(x), y).item())`,
+            ko: `import copy
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch import optim
+
+# x: [300, 2] points, y: [300] class indices (0 or 1)
+torch.manual_seed(3)
+model = nn.Sequential(
+    nn.Linear(2, 16), nn.Tanh(),
+    nn.Linear(16, 16), nn.Tanh(),
+    nn.Linear(16, 2))
+start = copy.deepcopy(model.state_dict())
+makers = {
+    'sgd': lambda p: optim.SGD(p, lr=0.01),
+    'momentum': lambda p: optim.SGD(p, lr=0.01,
+                                    momentum=0.9),
+    'rmsprop': lambda p: optim.RMSprop(p, lr=0.001),
+    'adam': lambda p: optim.Adam(p, lr=0.001),
+}
+for name, make in makers.items():
+    model.load_state_dict(start)   # 같은 초기 가중치
+    opt = make(model.parameters())
+    for epoch in range(100):
+        # 옵티마이저마다 같은 배치
+        g = torch.Generator().manual_seed(epoch)
+        order = torch.randperm(300, generator=g)
+        for idx in order.split(20):
+            opt.zero_grad()
+            out = model(x[idx])
+            F.cross_entropy(out, y[idx]).backward()
+            opt.step()
+    with torch.no_grad():
+        print(name, F.cross_entropy(model(x), y).item())`,
+          },
+          js: {
+            en: `const data = lw.data.generate('spiral',
+  { n: 300, noise: 0.1, seed: 7 });
+// seed 3: the same initial weights, and the same
+// shuffled batches, for every model
+const spec = { input: [2], seed: 3, layers: [
   { type: 'linear', out: 16 }, { type: 'tanh' },
   { type: 'linear', out: 16 }, { type: 'tanh' },
   { type: 'linear', out: 2 }] };
 const makers = {
   sgd: (m) => lw.optim.SGD(m, { lr: 0.01 }),
-  momentum: (m) => lw.optim.SGD(m, { lr: 0.01, momentum: 0.9 }),
+  momentum: (m) =>
+    lw.optim.SGD(m, { lr: 0.01, momentum: 0.9 }),
   rmsprop: (m) => lw.optim.RMSprop(m, { lr: 0.001 }),
   adam: (m) => lw.optim.Adam(m, { lr: 0.001 }),
 };
@@ -211,8 +327,34 @@ for (const [name, make] of Object.entries(makers)) {
   for (let epoch = 0; epoch < 100; ++epoch) {
     model.trainEpoch(data, 20, 'cross_entropy', opt);
   }
-  console.log(name, model.evaluate(data, 'cross_entropy').loss);
+  const { loss } = model.evaluate(data, 'cross_entropy');
+  console.log(name, loss);
 }`,
+            ko: `const data = lw.data.generate('spiral',
+  { n: 300, noise: 0.1, seed: 7 });
+// 시드 3: 모델마다 같은 초기 가중치,
+// 같은 순서로 섞인 배치
+const spec = { input: [2], seed: 3, layers: [
+  { type: 'linear', out: 16 }, { type: 'tanh' },
+  { type: 'linear', out: 16 }, { type: 'tanh' },
+  { type: 'linear', out: 2 }] };
+const makers = {
+  sgd: (m) => lw.optim.SGD(m, { lr: 0.01 }),
+  momentum: (m) =>
+    lw.optim.SGD(m, { lr: 0.01, momentum: 0.9 }),
+  rmsprop: (m) => lw.optim.RMSprop(m, { lr: 0.001 }),
+  adam: (m) => lw.optim.Adam(m, { lr: 0.001 }),
+};
+for (const [name, make] of Object.entries(makers)) {
+  const model = lw.Model.fromSpec(spec);
+  const opt = make(model);
+  for (let epoch = 0; epoch < 100; ++epoch) {
+    model.trainEpoch(data, 20, 'cross_entropy', opt);
+  }
+  const { loss } = model.evaluate(data, 'cross_entropy');
+  console.log(name, loss);
+}`,
+          },
         } },
         { widget: 'race', make: optimRace({ epochs: 100 }),
           caption: {
@@ -220,13 +362,13 @@ for (const [name, make] of Object.entries(makers)) {
             ko: '학습률을 바꾸면(Enter를 누르거나 칸을 벗어나면) 같은 가중치에서 경주가 다시 시작됩니다.',
           } },
         { p: {
-          en: 'With the seed\'s numbers, SGD at 0.01 barely moves in 100 epochs, while Adam and RMSprop at 0.001 make steady progress without anyone tuning them. That is the honest core of "Adam usually just works": its default is a sensible step for parameters of about unit size, which is what standardised inputs and a good initialisation give you. Notice also that momentum at SGD\'s learning rate does better still. The comparison is only as fair as the learning rates.',
-          ko: '원문의 숫자 그대로라면 학습률 0.01의 SGD는 100 에포크 동안 거의 움직이지 않는 반면, 0.001의 Adam과 RMSprop은 아무도 조정하지 않았는데 꾸준히 나아갑니다. "Adam이면 대체로 잘 된다"는 말의 정직한 핵심이 이것입니다. 크기가 1 안팎인 파라미터에는 Adam의 기본값이 적당한 걸음이고, 입력을 표준화하고 초기화를 잘하면 파라미터가 바로 그 정도 크기가 됩니다. 그런데 SGD와 같은 학습률의 모멘텀이 이보다 더 잘한다는 점도 보세요. 비교는 학습률이 공정한 만큼만 공정합니다.',
+          en: 'With the seed article\'s numbers, SGD at 0.01 barely moves in 100 epochs, while Adam and RMSprop at 0.001 make slow but steady progress without anyone tuning them. That is the honest core of "Adam usually just works": its default is a sensible step for parameters of about unit size, which is what standardised inputs and a good initialisation give you. Notice also that momentum at SGD\'s learning rate does better still. The comparison is only as fair as the learning rates.',
+          ko: '원문의 숫자 그대로라면 학습률 0.01의 SGD는 100 에포크 동안 거의 움직이지 않는 반면, 0.001의 Adam과 RMSprop은 아무도 조정하지 않았는데도 느리지만 꾸준히 나아갑니다. "Adam이면 대체로 잘 된다"는 말의 정직한 핵심이 이것입니다. 크기가 1 안팎인 파라미터에는 Adam의 기본값이 적당한 걸음이고, 입력을 표준화하고 초기화를 잘하면 파라미터가 바로 그 정도 크기가 됩니다. 그런데 SGD와 같은 학습률의 모멘텀이 이보다 더 잘한다는 점도 보세요. 비교는 학습률이 공정한 만큼만 공정합니다.',
         } },
         { task: 'beat-adam',
           text: {
             en: 'Leave Adam at its default 0.001 and find a learning rate for **plain SGD** that ends the 100 epochs with a lower loss than Adam.',
-            ko: 'Adam은 기본값 0.001로 두고, **보통 SGD**가 100 에포크 끝에 Adam보다 낮은 손실로 끝나는 학습률을 찾아보세요.',
+            ko: 'Adam은 기본값 0.001로 두고, **기본 SGD**가 100 에포크 끝에 Adam보다 낮은 손실로 끝나는 학습률을 찾아보세요.',
           },
           hint: {
             en: 'SGD\'s step is the learning rate times the gradient, and these gradients are small. Try ten times larger, then more.',
@@ -276,7 +418,7 @@ for (const [name, make] of Object.entries(makers)) {
             && r.paths.momentum.hit !== null && r.paths.adam.hit === null, done) },
         { p: {
           en: 'So the seed article\'s advice holds up, with its fine print: Adam is the safe first choice because it works over a wide range of learning rates, and plain SGD needs its learning rate tuned to the problem. But a tuned SGD with momentum can match or beat it, and Adam\'s default learning rate is a starting point, not a law. When training stalls, try a learning rate ten times larger or smaller before changing anything else.',
-          ko: '결국 원문의 조언은 단서를 붙이면 맞습니다. Adam은 넓은 범위의 학습률에서 동작하니 처음 고르기에 안전하고, 보통 SGD는 문제에 맞게 학습률을 조정해야 합니다. 하지만 잘 조정한 모멘텀 SGD는 Adam과 비슷하거나 더 나을 수 있고, Adam의 기본 학습률은 출발점일 뿐 정답이 아닙니다. 학습이 멈춘 것 같으면 다른 것을 바꾸기 전에 학습률을 열 배 키우거나 줄여 보세요.',
+          ko: '결국 원문의 조언은 단서를 붙이면 맞습니다. Adam은 넓은 범위의 학습률에서 동작하니 처음 고르기에 안전하고, 기본 SGD는 문제에 맞게 학습률을 조정해야 합니다. 하지만 잘 조정한 모멘텀 SGD는 Adam과 비슷하거나 더 나을 수 있고, Adam의 기본 학습률은 출발점일 뿐 정답이 아닙니다. 학습이 멈춘 것 같으면 다른 것을 바꾸기 전에 학습률을 열 배 키우거나 줄여 보세요.',
         } },
       ],
     },

@@ -27,7 +27,7 @@ const CSS = `
 .optim-race .racers { display: grid; grid-template-columns: minmax(9rem, auto) auto 1fr; gap: .4rem 1rem; align-items: center; margin: 0 0 .75rem; font-size: 15px; }
 .optim-race .racer-name { display: flex; align-items: center; font-weight: 600; }
 .optim-race .racer-lr { display: inline-flex; gap: .35rem; align-items: center; }
-.optim-race .racer-lr input { width: 6.5rem; }
+.optim-race .racer-lr input { width: 6.5rem; min-height: 40px; font-size: 15px; }
 .optim-race .racer-out { font-variant-numeric: tabular-nums; color: var(--muted); }
 .optim-race .racer-out.lead { color: var(--ink); font-weight: 600; }
 .optim-race input[aria-invalid="true"] { outline: 2px solid #d55e00; }

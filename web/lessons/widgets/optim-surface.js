@@ -65,6 +65,11 @@ const CSS = `
 .optim-surface .paths label { display: flex; align-items: center; gap: .4rem; font-weight: 600; }
 .optim-surface .paths .out { display: block; margin-left: 1.6rem; color: var(--muted); font-variant-numeric: tabular-nums; font-size: 14px; }
 .optim-surface .start { font-size: 14px; color: var(--muted); }
+/* finger-sized controls */
+.optim-surface select { font: inherit; font-size: 15px; min-height: 40px; padding: 0 .4rem; }
+.optim-surface input[type="range"] { height: 32px; }
+.optim-surface .paths input[type="checkbox"] { width: 20px; height: 20px; margin: 0; }
+.optim-surface .paths label { min-height: 32px; }
 @media (max-width: 760px) { .optim-surface .surface-layout { grid-template-columns: minmax(0, 1fr); } }
 `;
 
