@@ -114,6 +114,10 @@ test('hidden: underfit, overfit, fix', async () => {
   // the preset (4 neurons) is not "tiny", whatever its accuracy
   await suite.step(page, 'fit', 200);
   assert.equal(await suite.taskDone(page, 'underfit'), false);
+  // two neurons side by side are not one neuron wide (and draw a band past 80% here)
+  await suite.setState(page, 'fit', { layers: [2] });
+  await suite.step(page, 'fit', 200);
+  assert.equal(await suite.taskDone(page, 'underfit'), false, 'two neurons');
   await suite.setState(page, 'fit', { layers: [1] });
   const tiny = await suite.step(page, 'fit', 200);
   assert.ok(tiny.trainAccuracy < 0.8, `1 neuron: train accuracy ${tiny.trainAccuracy}`);

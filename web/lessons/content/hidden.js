@@ -10,6 +10,12 @@ const FIT_DATA = { dataset: 'circle', noise: 50 };
 const fitData = (s) => s.dataset === FIT_DATA.dataset && s.noise === FIT_DATA.noise;
 const BIG = 24; // hidden neurons that count as "a large network" here
 
+/** Code whose comments follow the language: bi`x = 1  # ${['one', '하나']}` → {en, ko}, same code. */
+const bi = (parts, ...comments) => ({
+  en: String.raw(parts, ...comments.map((c) => c[0])),
+  ko: String.raw(parts, ...comments.map((c) => c[1])),
+});
+
 export default {
   lead: {
     en: 'Between the input and the output sit the hidden layers, where the network builds its own features. This lesson counts their parameters, shows why each needs an activation function, and lets you see networks that are too small and too large.',
@@ -21,38 +27,40 @@ export default {
       title: { en: 'A deep network, counted', ko: '깊은 네트워크의 파라미터 세기' },
       blocks: [
         { p: {
-          en: 'The seed article\'s network reads a 28 × 28 picture (784 inputs) and narrows it down through three hidden layers of 256, 128 and 64 neurons to 10 outputs, one score per digit. Each hidden layer is a fully connected `nn.Linear` followed by a ReLU. The sizes are a free choice: here each layer halves the one before it.',
-          ko: '시드 글의 네트워크는 28 × 28 그림(입력 784개)을 받아 뉴런 256개, 128개, 64개의 은닉층 세 개를 거쳐 출력 10개(숫자마다 점수 하나)로 좁혀 갑니다. 각 은닉층은 완전 연결층 `nn.Linear` 뒤에 ReLU를 붙인 것입니다. 층의 크기는 자유롭게 정할 수 있는데, 여기서는 층마다 앞 층의 절반입니다.',
+          en: 'Take a classic network for handwritten digits. It reads a 28 × 28 picture (784 inputs) and narrows it down through three hidden layers of 256, 128 and 64 neurons to 10 outputs, one score per digit. Each hidden layer is a fully connected `nn.Linear` followed by a ReLU. The sizes are yours to choose; here each hidden layer after the first is half as wide as the one before.',
+          ko: '손글씨 숫자를 분류하는 전형적인 네트워크를 예로 들어 보겠습니다. 28 × 28 그림(입력 784개)을 받아 뉴런 256개, 128개, 64개짜리 은닉층 세 개를 거쳐 출력 10개(숫자마다 점수 하나)로 좁혀 갑니다. 각 은닉층은 완전 연결층 `nn.Linear` 뒤에 ReLU를 붙인 것입니다. 층의 크기는 자유롭게 정할 수 있는데, 여기서는 첫 은닉층 다음부터 층마다 앞 층의 절반입니다.',
         } },
         { code: {
-          torch: String.raw`
+          torch: bi`
 import torch.nn as nn
 
 model = nn.Sequential(
-    nn.Linear(784, 256), nn.ReLU(),   # hidden layer 1
-    nn.Linear(256, 128), nn.ReLU(),   # hidden layer 2
-    nn.Linear(128, 64), nn.ReLU(),    # hidden layer 3
-    nn.Linear(64, 10),                # output: 10 scores
+    nn.Linear(784, 256), nn.ReLU(),  # ${['hidden 1', '은닉층 1']}
+    nn.Linear(256, 128), nn.ReLU(),  # ${['hidden 2', '은닉층 2']}
+    nn.Linear(128, 64), nn.ReLU(),   # ${['hidden 3', '은닉층 3']}
+    nn.Linear(64, 10),               # ${['output', '출력층']}
 )
-# 242762
 print(sum(p.numel() for p in model.parameters()))
+# 242762
 for name, p in model.named_parameters():
-    print(name, tuple(p.shape))   # 0.weight (256, 784) …`,
-          js: String.raw`
+    # 0.weight (256, 784), 0.bias (256,), …
+    print(name, tuple(p.shape))`,
+          js: bi`
 import { loadLayerwise } from 'layerwise';
 const lw = await loadLayerwise();
 const { nn } = lw;
 
 const net = nn.Sequential(
-  nn.Linear(784, 256), nn.ReLU(),   // hidden layer 1
-  nn.Linear(256, 128), nn.ReLU(),   // hidden layer 2
-  nn.Linear(128, 64), nn.ReLU(),    // hidden layer 3
-  nn.Linear(64, 10),                // output: 10 scores
+  nn.Linear(784, 256), nn.ReLU(),  // ${['hidden 1', '은닉층 1']}
+  nn.Linear(256, 128), nn.ReLU(),  // ${['hidden 2', '은닉층 2']}
+  nn.Linear(128, 64), nn.ReLU(),   // ${['hidden 3', '은닉층 3']}
+  nn.Linear(64, 10),               // ${['output', '출력층']}
 );
 const model = lw.Model.fromSpec(net);
-console.log(model.numParams);       // 242762
+console.log(model.numParams);      // 242762
 for (const p of model.parameters()) {
-  console.log(p.name, p.shape);   // 0.weight [256, 784] …
+  // 0.weight [256, 784], 0.bias [256], …
+  console.log(p.name, p.shape);
 }
 model.dispose();`,
         } },
@@ -61,7 +69,7 @@ model.dispose();`,
           ko: '한 층의 뉴런은 입력마다 가중치를 하나씩, 그리고 편향을 하나 가집니다. 그래서 뉴런 $n_{\\text{in}}$개에서 $n_{\\text{out}}$개로 가는 층은 $[n_{\\text{out}}, n_{\\text{in}}]$ 모양의 가중치 행렬 $W$와 숫자 $n_{\\text{out}}$개짜리 편향 벡터 $b$를 가지고, $y = W x + b$를 계산합니다.',
         } },
         { math: String.raw`\text{params}(n_{\text{in}} \to n_{\text{out}}) = n_{\text{in}} \cdot n_{\text{out}} + n_{\text{out}}` },
-        { math: String.raw`\underbrace{784 \cdot 256 + 256}_{200{,}960} + \underbrace{256 \cdot 128 + 128}_{32{,}896} + \underbrace{128 \cdot 64 + 64}_{8{,}256} + \underbrace{64 \cdot 10 + 10}_{650} = 242{,}762` },
+        { math: String.raw`\begin{aligned} &\underbrace{784 \cdot 256 + 256}_{200{,}960} + \underbrace{256 \cdot 128 + 128}_{32{,}896} \\ {}+{} &\underbrace{128 \cdot 64 + 64}_{8{,}256} + \underbrace{64 \cdot 10 + 10}_{650} = 242{,}762 \end{aligned}` },
         { p: {
           en: 'More than four fifths of the parameters sit in the first layer, because it is the one that touches all 784 inputs. Change the sizes below to see where the parameters go; the engine builds each network you type and counts for itself.',
           ko: '파라미터의 5분의 4 이상이 첫 번째 층에 몰려 있습니다. 784개 입력 전부와 연결된 층이기 때문입니다. 아래에서 크기를 바꿔 파라미터가 어디에 쌓이는지 보세요. 입력한 네트워크를 엔진이 직접 만들어 세어 줍니다.',
@@ -93,34 +101,45 @@ model.dispose();`,
           ko: '선형 층을 몇 개 쌓든 결정 경계는 직선입니다. 층 사이에 $\\mathrm{ReLU}(z) = \\max(0, z)$ 같은 비선형 함수를 넣으면 달라집니다. 뉴런마다 자기 직선에서 공간을 꺾고, 다음 층이 꺾인 조각들을 이어 붙입니다. 은닉층에는 보통 ReLU를 씁니다. 계산이 싸고, 뉴런이 켜져 있는 곳에서는 기울기가 1이기 때문입니다.',
         } },
         { code: {
-          torch: String.raw`
+          torch: bi`
 import torch
 import torch.nn as nn
 
-flat = nn.Sequential(nn.Linear(2, 8), nn.Linear(8, 8), nn.Linear(8, 1))
+flat = nn.Sequential(nn.Linear(2, 8),
+                     nn.Linear(8, 8),
+                     nn.Linear(8, 1))
 bent = nn.Sequential(nn.Linear(2, 8), nn.ReLU(),
-                     nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 1))
-# an affine f has f(a + b) + f(0) == f(a) + f(b)
-f = lambda m, p: m(torch.tensor([p])).item()
+                     nn.Linear(8, 8), nn.ReLU(),
+                     nn.Linear(8, 1))
+# ${['an affine f always has', '아핀 함수 f라면 언제나']}
+# f(a + b) + f(0) == f(a) + f(b)
+def f(m, p):
+    return m(torch.tensor([p])).item()
 for m in (flat, bent):
-    print(f(m, [1., 2.]) + f(m, [0., 0.]), f(m, [1., 0.]) + f(m, [0., 2.]))`,
-          js: String.raw`
+    print(f(m, [1., 2.]) + f(m, [0., 0.]),
+          f(m, [1., 0.]) + f(m, [0., 2.]))`,
+          js: bi`
 const linear = (out) => ({ type: 'linear', out });
+const relu = { type: 'relu' };
 const flat = lw.Model.fromSpec({ input: [2],
   layers: [linear(8), linear(8), linear(1)] });
 const bent = lw.Model.fromSpec({ input: [2],
-  layers: [linear(8), { type: 'relu' }, linear(8), { type: 'relu' }, linear(1)] });
-// an affine f has f(a + b) + f(0) == f(a) + f(b)
-const f = (m, p) => m.forward(Float32Array.from(p), 1)[0];
+  layers: [linear(8), relu, linear(8), relu,
+    linear(1)] });
+// ${['an affine f always has', '아핀 함수 f라면 언제나']}
+// f(a + b) + f(0) == f(a) + f(b)
+const f = (m, p) =>
+  m.forward(Float32Array.from(p), 1)[0];
 for (const m of [flat, bent]) {
-  console.log(f(m, [1, 2]) + f(m, [0, 0]), f(m, [1, 0]) + f(m, [0, 2]));
+  console.log(f(m, [1, 2]) + f(m, [0, 0]),
+    f(m, [1, 0]) + f(m, [0, 2]));
 }`,
         } },
         { widget: 'flat', make: playground({ dataset: 'circle', features: 'x1,x2', layers: '8,8', activation: 'linear', hide: 'code,histograms' }),
           caption: { en: 'Two hidden layers of 8 neurons with the "linear" activation (none at all), on the circle.', ko: '뉴런 8개짜리 은닉층 두 개에 "선형" 활성화(즉 활성화 함수 없음)를 쓴 네트워크, 원(circle) 데이터.' } },
         { task: 'bend',
           text: { en: 'Train the network above as it is and watch it fail. Then, keeping the two inputs $x_1, x_2$, get it to 95% test accuracy.', ko: '위 네트워크를 그대로 학습시켜 실패하는 것을 본 뒤, 입력은 $x_1, x_2$ 두 개로 두고 테스트 정확도를 95% 이상으로 올려 보세요.' },
-          hint: { en: 'Change "Activation (all layers)" to ReLU or tanh.', ko: '"활성화 함수(모든 층)"를 ReLU나 tanh로 바꿔 보세요.' },
+          hint: { en: 'Change "Activation (all layers)" to ReLU or tanh.', ko: '"활성화 함수 (모든 층)"을 ReLU나 Tanh로 바꿔 보세요.' },
           success: { en: 'Same layers, same sizes: the activation alone turns a straight boundary into a closed curve.', ko: '층도 크기도 그대로인데, 활성화 함수 하나로 직선 경계가 닫힌 곡선이 되었습니다.' },
           check: (ctx, done) => onEpoch(ctx.widget('flat').element, (d, s) => {
             if (s.dataset === 'circle' && s.features.join() === 'x1,x2' && d.testAccuracy >= 0.95) done();
@@ -155,8 +174,8 @@ for (const m of [flat, bent]) {
       title: { en: 'Too small, too large', ko: '너무 작거나, 너무 크거나' },
       blocks: [
         { p: {
-          en: 'Choosing the number and size of hidden layers is partly an art, but the two ways to get it wrong are easy to recognise. A network that is **too small** cannot even fit its training data: the training loss stays high (**underfitting**). A network that is **too large** for the data it has can memorise the training points, noise included: the training loss keeps falling while the test loss stops falling or rises (**overfitting**).',
-          ko: '은닉층의 개수와 크기를 정하는 일은 어느 정도 감각의 영역이지만, 잘못 고른 두 경우는 쉽게 알아볼 수 있습니다. 네트워크가 **너무 작으면** 학습 데이터조차 맞추지 못해 학습 손실이 높게 남습니다(**과소적합**). 데이터에 비해 **너무 크면** 노이즈까지 포함해 학습 데이터를 외워 버립니다. 학습 손실은 계속 내려가는데 테스트 손실은 더 내려가지 않거나 오히려 올라갑니다(**과적합**).',
+          en: 'No formula gives the right number and size of hidden layers, but the two ways to get them wrong are easy to recognise. A network that is **too small** cannot even fit its training data: the training loss stays high (**underfitting**). A network that is **too large** for the data it has can memorise the training points, noise included: the training loss keeps falling while the test loss stops falling or rises (**overfitting**).',
+          ko: '은닉층을 몇 개, 얼마나 크게 둘지 알려 주는 공식은 없습니다. 하지만 잘못 골랐을 때의 두 가지 모습은 쉽게 알아볼 수 있습니다. 네트워크가 **너무 작으면** 학습 데이터조차 맞추지 못해 학습 손실이 높게 남습니다(**과소적합**). 데이터에 비해 **너무 크면** 노이즈까지 포함해 학습 데이터를 외워 버립니다. 학습 손실은 계속 내려가는데 테스트 손실은 더 내려가지 않거나 오히려 올라갑니다(**과적합**).',
         } },
         { p: {
           en: 'The playground below has noisy circle data with only 20% of the points (80 of 400) for training. Watch the two loss curves: the gap between test loss and training loss is what overfitting looks like.',
@@ -165,11 +184,11 @@ for (const m of [flat, bent]) {
         { widget: 'fit', make: playground({ dataset: 'circle', noise: 50, trainRatio: 20, layers: '4', activation: 'tanh', showTest: true, hide: 'code,histograms' }),
           caption: { en: 'Noisy circle, 80 training points, one hidden layer of 4 neurons, SGD with learning rate 0.03. Test points are drawn with a dark outline.', ko: '노이즈가 많은 원 데이터, 학습용 점 80개, 뉴런 4개짜리 은닉층 하나, 학습률 0.03의 SGD. 테스트 점은 진한 테두리로 표시됩니다.' } },
         { task: 'underfit',
-          text: { en: 'Underfit: shrink the network to at most 2 hidden neurons in total and train at least 200 epochs. The training accuracy should stay below 80%.', ko: '과소적합: 은닉 뉴런을 모두 합쳐 2개 이하로 줄이고 200 에포크 이상 학습시켜 보세요. 학습 정확도가 80% 밑에 머물러야 합니다.' },
-          hint: { en: 'One hidden layer with 1 neuron, or remove the hidden layer completely.', ko: '뉴런 1개짜리 은닉층 하나로 두거나, 은닉층을 아예 없애 보세요.' },
-          success: { en: 'The network is too simple for a circle: it is wrong on its own training points, so more data would not help. It needs more capacity.', ko: '원을 그리기에는 네트워크가 너무 단순합니다. 학습 데이터에서조차 틀리니 데이터를 늘려도 소용이 없고, 표현력을 늘려야 합니다.' },
+          text: { en: 'Underfit: make every hidden layer a single neuron wide (or remove the hidden layers) and train at least 200 epochs, with the training accuracy below 80%.', ko: '과소적합: 모든 은닉층을 뉴런 1개짜리로 줄이거나 은닉층을 없앤 뒤, 학습 정확도가 80% 밑인 채로 200 에포크 이상 학습시켜 보세요.' },
+          hint: { en: 'Use the − buttons of the layer\'s neurons until one is left. Two neurons side by side can already draw a band and get past 80%.', ko: '은닉층의 뉴런 − 버튼을 눌러 하나만 남기세요. 뉴런이 둘만 나란히 있어도 띠 모양 경계를 그려 80%를 넘길 수 있습니다.' },
+          success: { en: 'Everything now passes through one number, so the boundary is a single straight line: too simple for a circle. The network is wrong even on its own training points, so more data would not help; it needs more capacity.', ko: '이제 모든 정보가 숫자 하나를 거쳐 가므로 경계는 직선 하나뿐이고, 원을 그리기에는 너무 단순합니다. 학습 데이터에서조차 틀리니 데이터를 늘려도 소용이 없습니다. 필요한 것은 더 큰 표현력입니다.' },
           check: (ctx, done) => onEpoch(ctx.widget('fit').element, (d, s) => {
-            if (fitData(s) && hiddenNeurons(s) <= 2 && d.epoch >= 200 && d.trainAccuracy < 0.8) done();
+            if (fitData(s) && s.layers.every((n) => n === 1) && d.epoch >= 200 && d.trainAccuracy < 0.8) done();
           }) },
         { task: 'overfit',
           text: { en: `Overfit: give the network at least ${BIG} hidden neurons in total (for example three layers of 32), keep 20% training data and no regularisation, and train until the test loss is at least twice the training loss while the training accuracy is 95% or more.`, ko: `과적합: 은닉 뉴런을 모두 합쳐 ${BIG}개 이상(예: 32개짜리 층 세 개)으로 늘리고, 학습 데이터 20%와 규제 없음은 그대로 둔 채, 학습 정확도 95% 이상에서 테스트 손실이 학습 손실의 두 배 이상이 될 때까지 학습시켜 보세요.` },
@@ -189,24 +208,32 @@ for (const m of [flat, bent]) {
               && d.testAccuracy >= 0.95 && d.testLoss <= 1.25 * d.trainLoss) done();
           }) },
         { code: {
-          torch: String.raw`
+          torch: bi`
+import torch
+import torch.nn as nn
+
 model = nn.Sequential(
     nn.Linear(2, 32), nn.Tanh(), nn.Dropout(0.3),
     nn.Linear(32, 1), nn.Sigmoid(),
 )
-# L2 regularisation is the optimiser's weight_decay
-optimizer = torch.optim.SGD(model.parameters(), lr=0.03,
-                            weight_decay=0.03)
-model.train()   # dropout on while training
-model.eval()    # and off when evaluating`,
-          js: String.raw`
+# ${["L2 regularisation is the optimiser's", 'L2 규제는 옵티마이저의 weight_decay']}
+# ${['weight_decay', '옵션으로 겁니다']}
+optimizer = torch.optim.SGD(
+    model.parameters(), lr=0.03, weight_decay=0.03)
+model.train()   # ${['dropout on while training', '학습할 때는 드롭아웃 켬']}
+model.eval()    # ${['and off when evaluating', '평가할 때는 끔']}`,
+          js: bi`
 const model = lw.Model.fromSpec({ input: [2], layers: [
-  { type: 'linear', out: 32 }, { type: 'tanh' }, { type: 'dropout', p: 0.3 },
+  { type: 'linear', out: 32 }, { type: 'tanh' },
+  { type: 'dropout', p: 0.3 },
   { type: 'linear', out: 1 }, { type: 'sigmoid' },
 ] });
-// L2 regularisation is the optimiser's weightDecay
-const optimizer = lw.optim.SGD(model, { lr: 0.03, weightDecay: 0.03 });
-// trainStep / trainEpoch use dropout; forward and evaluate do not`,
+// ${["L2 regularisation is the optimiser's", 'L2 규제는 옵티마이저의 weightDecay']}
+// ${['weightDecay', '옵션으로 겁니다']}
+const optimizer = lw.optim.SGD(model,
+  { lr: 0.03, weightDecay: 0.03 });
+// ${['trainStep and trainEpoch use dropout;', 'trainStep, trainEpoch는 드롭아웃을 쓰고']}
+// ${['forward and evaluate do not', 'forward, evaluate는 쓰지 않습니다']}`,
         } },
       ],
     },
