@@ -46,6 +46,12 @@ test('together (en): each problem reproduces, each fix fixes, each task needs th
   assert.ok(Number.isFinite(d.trainLoss) && d.trainLoss < 0.05, `fixed: ${d.trainLoss}`);
   assert.equal((await page.evaluate(() => window.layerwiseLesson.widgets.nan.element.state.lr)), 0.03);
   await notDone(page, 'nan'); // the button's lr 0.03 is not the task's
+  // an easy classification dataset at lr 0.3 reaches a tiny loss too, but is not the task
+  await suite.setState(page, 'nan', { dataset: 'gauss', lr: 0.3 });
+  await reset(page, 'nan');
+  d = await suite.step(page, 'nan', 30);
+  assert.ok(d.trainLoss < 0.01, `gauss: ${d.trainLoss}`);
+  await notDone(page, 'nan');
   await press(page, 'nan', 'reproduce');
   await suite.setState(page, 'nan', { lr: 0.3 });
   await reset(page, 'nan');
@@ -84,6 +90,13 @@ test('together (en): each problem reproduces, each fix fixes, each task needs th
   assert.ok(d.testAccuracy >= 0.95, `fixed: ${d.testAccuracy}`);
   layers = (await stats(page, 'dead')).filter((s) => s.type === 'relu');
   assert.ok(layers.every((s) => s.dead < 0.5), `alive: ${layers.map((s) => s.dead)}`);
+  await notDone(page, 'dead');
+  // SGD at 0.1 is an ordinary rate for SGD: it reaches 95 % but dodges the question
+  await press(page, 'dead', 'reproduce');
+  await suite.setState(page, 'dead', { optimizer: 'sgd', lr: 0.1 });
+  await reset(page, 'dead');
+  d = await suite.step(page, 'dead', 60);
+  assert.ok(d.testAccuracy >= 0.95, `sgd 0.1: ${d.testAccuracy}`);
   await notDone(page, 'dead');
   await press(page, 'dead', 'reproduce');
   await suite.setState(page, 'dead', { lr: 0.1 });

@@ -44,10 +44,11 @@ export default {
         { math: String.raw`L(\theta) = \frac{1}{B}\sum_{i=1}^{B} \ell\big(f(x_i;\theta),\, y_i\big), \qquad \theta \leftarrow \theta - \eta\, \nabla_\theta L(\theta)` },
         { p: {
           en: 'After each epoch, the model is **evaluated** on data it never trains on (the test set), in evaluation mode (dropout off) and without gradients. Comparing the training loss with the test loss is what tells the problems below apart.',
-          ko: '에포크가 끝날 때마다 모델이 학습에 쓰지 않은 데이터(테스트 세트)로 모델을 **평가**합니다. 평가 모드(드롭아웃 꺼짐)에서, 기울기 없이 계산합니다. 학습 손실과 테스트 손실을 비교하면 아래에 나오는 문제들을 서로 구별할 수 있습니다.',
+          ko: '에포크가 끝날 때마다 학습에 쓰지 않은 데이터(테스트 세트)로 모델을 **평가**합니다. 평가 모드(드롭아웃 꺼짐)에서, 기울기 없이 계산합니다. 학습 손실과 테스트 손실을 비교하면 아래에 나오는 문제들을 서로 구별할 수 있습니다.',
         } },
         { code: {
-          torch: String.raw`import torch
+          torch: {
+            en: String.raw`import torch
 import torch.nn as nn
 from torch.utils.data import DataLoader, TensorDataset
 
@@ -58,11 +59,13 @@ model = nn.Sequential(
 )
 for m in model:
     if isinstance(m, nn.Linear):
-        nn.init.kaiming_normal_(m.weight, nonlinearity='relu')
+        nn.init.kaiming_normal_(m.weight,
+                                nonlinearity='relu')
         nn.init.zeros_(m.bias)
 
 loss_fn = nn.BCELoss()
 optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+# x_train: [N, 2] floats, y_train: [N, 1] of 0.0 or 1.0
 loader = DataLoader(TensorDataset(x_train, y_train),
                     batch_size=10, shuffle=True)
 
@@ -77,8 +80,43 @@ for epoch in range(200):
     model.eval()
     with torch.no_grad():
         test_loss = loss_fn(model(x_test), y_test).item()`,
-          js: String.raw`const lw = await loadLayerwise();
-const data = lw.data.generate('spiral', { n: 400, noise: 0.1 });
+            ko: String.raw`import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+
+model = nn.Sequential(
+    nn.Linear(2, 16), nn.ReLU(),
+    nn.Linear(16, 16), nn.ReLU(),
+    nn.Linear(16, 1), nn.Sigmoid(),
+)
+for m in model:
+    if isinstance(m, nn.Linear):
+        nn.init.kaiming_normal_(m.weight,
+                                nonlinearity='relu')
+        nn.init.zeros_(m.bias)
+
+loss_fn = nn.BCELoss()
+optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+# x_train: [N, 2] 실수, y_train: [N, 1] 값은 0.0 또는 1.0
+loader = DataLoader(TensorDataset(x_train, y_train),
+                    batch_size=10, shuffle=True)
+
+for epoch in range(200):
+    model.train()
+    for x, y in loader:
+        optimizer.zero_grad()        # 1. 기울기 지우기
+        out = model(x)               # 2. 순전파
+        loss = loss_fn(out, y)       # 3. 손실
+        loss.backward()              # 4. 역전파
+        optimizer.step()             # 5. 업데이트
+    model.eval()
+    with torch.no_grad():
+        test_loss = loss_fn(model(x_test), y_test).item()`,
+          },
+          js: {
+            en: String.raw`const lw = await loadLayerwise();
+const data = lw.data.generate('spiral',
+  { n: 400, noise: 0.1 });
 const [train, test] = data.split(0.5);
 test.standardize(train.standardize());
 
@@ -89,19 +127,60 @@ const model = lw.Model.fromSpec({
     { type: 'linear', out: 16 }, { type: 'relu' },
     { type: 'linear', out: 1 }, { type: 'sigmoid' },
   ],
-  init: { weight: { type: 'kaiming_normal', nonlinearity: 'relu' },
-          bias: 'zeros' },
+  init: {
+    weight: { type: 'kaiming_normal',
+              nonlinearity: 'relu' },
+    bias: 'zeros',
+  },
 });
 const loss = lw.loss.BCE();
 const optimizer = lw.optim.Adam(model, { lr: 0.01 });
 
 for (let epoch = 0; epoch < 200; epoch++) {
-  // shuffles, then per batch of 10: clear, forward, loss,
-  // backward, step (model.trainStep does one batch)
-  const trainLoss = model.trainEpoch(train, 10, loss, optimizer);
-  if (!Number.isFinite(trainLoss)) throw new Error('loss is NaN');
-  const { loss: testLoss, accuracy } = model.evaluate(test, loss);
+  // shuffles, then per batch of 10: clear, forward,
+  // loss, backward, step (trainStep does one batch)
+  const trainLoss =
+    model.trainEpoch(train, 10, loss, optimizer);
+  if (!Number.isFinite(trainLoss)) {
+    throw new Error('loss is NaN');
+  }
+  const { loss: testLoss, accuracy } =
+    model.evaluate(test, loss);
 }`,
+            ko: String.raw`const lw = await loadLayerwise();
+const data = lw.data.generate('spiral',
+  { n: 400, noise: 0.1 });
+const [train, test] = data.split(0.5);
+test.standardize(train.standardize());
+
+const model = lw.Model.fromSpec({
+  input: [2],
+  layers: [
+    { type: 'linear', out: 16 }, { type: 'relu' },
+    { type: 'linear', out: 16 }, { type: 'relu' },
+    { type: 'linear', out: 1 }, { type: 'sigmoid' },
+  ],
+  init: {
+    weight: { type: 'kaiming_normal',
+              nonlinearity: 'relu' },
+    bias: 'zeros',
+  },
+});
+const loss = lw.loss.BCE();
+const optimizer = lw.optim.Adam(model, { lr: 0.01 });
+
+for (let epoch = 0; epoch < 200; epoch++) {
+  // 섞은 뒤 10개짜리 배치마다 기울기 지우기, 순전파,
+  // 손실, 역전파, 업데이트 (trainStep은 배치 하나)
+  const trainLoss =
+    model.trainEpoch(train, 10, loss, optimizer);
+  if (!Number.isFinite(trainLoss)) {
+    throw new Error('loss is NaN');
+  }
+  const { loss: testLoss, accuracy } =
+    model.evaluate(test, loss);
+}`,
+          },
         } },
         { p: {
           en: 'When something goes wrong, it shows in a few places: the **curves** (training and test loss per epoch), the **histograms** panel (per layer: weights, outputs, gradients, and the share of dead or saturated units), and the **network** diagram (what each neuron has learned; dead units are marked). Each problem below comes with a playground set up to show it. "Reproduce the problem" starts it from fresh weights; "Apply the fix" changes what fixes it and starts again.',
@@ -113,8 +192,8 @@ for (let epoch = 0; epoch < 200; epoch++) {
       id: 'nan',
       title: { en: 'The loss becomes NaN', ko: '손실이 NaN이 된다' },
       cause: {
-        en: '**Symptom:** the loss jumps up for an epoch or two, then becomes NaN ("not a number") and training stops. **Cause:** a learning rate so large that each step overshoots the minimum by more than it started from. Every overshoot is bigger than the last, the weights grow without bound, overflow to infinity, and $\\infty - \\infty$ is NaN. Regression with a linear output shows it fastest, because nothing squashes the output.',
-        ko: '**증상:** 손실이 한두 에포크 동안 치솟다가 NaN("숫자가 아님")이 되고 학습이 멈춥니다. **원인:** 학습률이 너무 커서 매 스텝이 최솟값을 출발할 때보다 더 멀리 지나쳐 버립니다. 지나칠 때마다 그 폭이 커지고, 가중치는 끝없이 커지다가 무한대로 넘치며, $\\infty - \\infty$는 NaN입니다. 출력이 선형인 회귀 문제에서 가장 빨리 나타나는데, 출력을 눌러 주는 것이 없기 때문입니다.',
+        en: '**Symptom:** the loss jumps up for an epoch or two, then becomes NaN ("not a number") and training stops. **Cause:** a learning rate so large that each step overshoots the minimum and lands farther from it than it started. Every overshoot is bigger than the last; the weights grow until they overflow to infinity, and $\\infty - \\infty$ is NaN. Regression with a linear output shows it fastest, because nothing squashes the output.',
+        ko: '**증상:** 손실이 한두 에포크 동안 치솟다가 NaN("숫자가 아님")이 되고 학습이 멈춥니다. **원인:** 학습률이 너무 커서 한 스텝이 최솟값을 지나쳐, 출발한 곳보다 최솟값에서 더 먼 곳에 떨어집니다. 지나칠 때마다 그 폭이 커지고, 가중치는 계속 커지다가 결국 무한대로 넘치며(오버플로), $\\infty - \\infty$는 NaN입니다. 출력층이 선형인 회귀 문제에서 가장 빨리 나타나는데, 출력의 범위를 제한하는 것이 없기 때문입니다.',
       },
       trouble: {
         problem: { dataset: 'plane', layers: '8,8', activation: 'tanh', optimizer: 'sgd', lr: 1 },
@@ -128,11 +207,12 @@ for (let epoch = 0; epoch < 200; epoch++) {
         ko: '**볼 곳:** 끊어지기 직전에 치솟는 손실 곡선과 학습이 멈췄다는 메시지입니다. **해결:** 학습률을 (10배씩) 낮추고 새 가중치로 다시 시작합니다. NaN이 된 가중치는 되돌아오지 않습니다. 입력을 표준화하는 것, 그리고 PyTorch라면 기울기 클리핑(`torch.nn.utils.clip_grad_norm_`)도 스텝을 적당한 크기로 묶어 줍니다.',
       },
       task: {
-        text: { en: 'The fix button drops the learning rate to 0.03, which is safe but slow. Find how high you can go: train to a training loss below 0.01 with a learning rate of at least 0.3.', ko: '해결책 버튼은 학습률을 0.03으로 낮춥니다. 안전하지만 느립니다. 얼마나 높일 수 있는지 찾아보세요. 학습률을 0.3 이상으로 두고 학습 손실을 0.01 아래로 내리세요.' },
+        text: { en: 'The fix button drops the learning rate to 0.03, which is safe but slow. Find how high you can go: on the same plane data, with SGD at a learning rate of at least 0.3, train to a training loss below 0.01.', ko: '해결책 버튼은 학습률을 0.03으로 낮춥니다. 안전하지만 느립니다. 얼마나 높일 수 있는지 찾아보세요. 같은 평면 데이터에서 SGD의 학습률을 0.3 이상으로 두고 학습 손실을 0.01 아래로 내리세요.' },
         hint: { en: 'Set the learning rate in the training settings, then press the reset button (fresh weights) and play. Somewhere between 0.03 and 1 the steps start to overshoot.', ko: '학습 설정에서 학습률을 바꾼 뒤 초기화 버튼(새 가중치)을 누르고 재생하세요. 0.03과 1 사이 어딘가에서 스텝이 최솟값을 지나치기 시작합니다.' },
         success: { en: 'Near the edge of stability training is fastest; just past it, it diverges. Finding that edge is the first thing to tune.', ko: '안정성의 경계 근처에서 학습이 가장 빠르고, 그 경계를 조금만 넘으면 발산합니다. 그 경계를 찾는 것이 가장 먼저 할 튜닝입니다.' },
         check: (ctx, done) => onEpoch(ctx.widget('nan').element, (d, state) => {
-          if (state.lr >= 0.3 && Number.isFinite(d.trainLoss) && d.trainLoss < 0.01) done();
+          if (state.dataset === 'plane' && state.optimizer === 'sgd' && state.lr >= 0.3
+            && Number.isFinite(d.trainLoss) && d.trainLoss < 0.01) done();
         }),
       },
     }),
@@ -140,8 +220,8 @@ for (let epoch = 0; epoch < 200; epoch++) {
       id: 'flat',
       title: { en: 'The loss does not move', ko: '손실이 움직이지 않는다' },
       cause: {
-        en: '**Symptom:** epoch after epoch the loss stays where it started (here $\\ln 2 \\approx 0.693$, a coin toss for two classes). **Causes:** a learning rate so small that steps go nowhere, or gradients that vanish before they reach the early layers. The playground stacks five hidden layers of sigmoids: the sigmoid\'s slope is at most $1/4$, so on its way back through five of them the slopes alone shrink the gradient by a factor of at least $4^5 \\approx 1000$, and plain SGD barely moves.',
-        ko: '**증상:** 에포크가 지나도 손실이 처음 값에 머뭅니다(여기서는 $\\ln 2 \\approx 0.693$, 두 클래스에서 동전 던지기 수준). **원인:** 학습률이 너무 작아 스텝이 거의 움직이지 않거나, 기울기가 앞쪽 층에 닿기 전에 사라지는 것입니다. 이 플레이그라운드는 시그모이드 은닉층 다섯 개를 쌓았습니다. 시그모이드의 기울기는 최대 $1/4$이므로, 다섯 개를 거꾸로 지나는 동안 이 기울기들만으로도 역전파되는 기울기가 적어도 $4^5 \\approx 1000$배 줄어들고, 기본 SGD는 거의 움직이지 못합니다.',
+        en: '**Symptom:** epoch after epoch the loss stays where it started (here $\\ln 2 \\approx 0.693$, a coin toss for two classes). **Causes:** a learning rate so small that steps go nowhere, or gradients that vanish before they reach the early layers. The playground stacks five hidden layers of sigmoids. The sigmoid\'s derivative is at most $1/4$, so on the way back through five of them these factors alone shrink the gradient at least $4^5 \\approx 1000$ times, and plain SGD barely moves.',
+        ko: '**증상:** 에포크가 지나도 손실이 처음 값에 머뭅니다(여기서는 $\\ln 2 \\approx 0.693$, 두 클래스에서 동전 던지기 수준). **원인:** 학습률이 너무 작아 스텝이 거의 움직이지 않거나, 기울기가 앞쪽 층에 닿기 전에 사라지는 것입니다. 이 플레이그라운드는 시그모이드 은닉층 다섯 개를 쌓았습니다. 시그모이드의 도함수는 최대 $1/4$이므로, 다섯 층을 거슬러 가는 동안 이 값들만 곱해져도 기울기가 적어도 $4^5 \\approx 1000$분의 1로 줄고, 기본 SGD는 거의 움직이지 못합니다.',
       },
       trouble: {
         problem: { dataset: 'circle', layers: '8,8,8,8,8', activation: 'sigmoid', optimizer: 'sgd', lr: 0.03 },
@@ -151,15 +231,15 @@ for (let epoch = 0; epoch < 200; epoch++) {
       },
       caption: { en: 'Circle data, five hidden layers of 8 sigmoid units, SGD with learning rate 0.03.', ko: '원형 데이터, 시그모이드 유닛 8개짜리 은닉층 다섯 개, 학습률 0.03의 SGD.' },
       look: {
-        en: '**Look at:** a flat loss curve, and in the histograms panel the weight gradients of the first layers squeezed to a sliver around 0. **Fix:** an activation whose slope is near 1 around 0 (tanh, or ReLU with He initialisation), as the button does; or an optimiser that rescales small gradients; or, if the gradients are healthy, a larger learning rate.',
-        ko: '**볼 곳:** 평평한 손실 곡선, 그리고 히스토그램 패널에서 앞쪽 층의 가중치 기울기가 0 주변의 가는 선으로 좁혀진 모습입니다. **해결:** 버튼처럼 0 근처에서 기울기가 1에 가까운 활성화 함수(tanh, 또는 He 초기화를 쓴 ReLU)로 바꾸거나, 작은 기울기의 크기를 다시 맞춰 주는 옵티마이저를 쓰거나, 기울기가 건강하다면 학습률을 키웁니다.',
+        en: '**Look at:** a flat loss curve, and the range under each gradient histogram (step a few epochs first): it shrinks layer by layer, from hundredths at the output to millionths at the first layer. **Fix:** an activation whose derivative is near 1 around 0 (tanh, or ReLU with He initialisation), as the button does; or an optimiser that rescales small gradients; or, if the gradients are not the problem, a larger learning rate.',
+        ko: '**볼 곳:** 평평한 손실 곡선, 그리고 기울기 히스토그램 아래에 적힌 범위입니다(먼저 몇 에포크 학습시키세요). 층을 거슬러 갈수록 좁아져서, 출력층에서는 100분의 1 단위이던 것이 첫 층에서는 100만분의 1 단위가 됩니다. **해결:** 버튼처럼 0 근처에서 도함수가 1에 가까운 활성화 함수(tanh, 또는 He 초기화를 쓴 ReLU)로 바꾸거나, 작은 기울기의 크기를 다시 맞춰 주는 옵티마이저를 쓰거나, 기울기에 문제가 없다면 학습률을 키웁니다.',
       },
       task: {
-        text: { en: 'Keep every layer a sigmoid and still get the network to 95% test accuracy.', ko: '모든 층을 시그모이드로 둔 채로 네트워크의 테스트 정확도를 95%까지 올려 보세요.' },
+        text: { en: 'Keep all five hidden layers, every one a sigmoid, and still get the network to 95% test accuracy.', ko: '은닉층 다섯 개를 모두 시그모이드로 둔 채로 네트워크의 테스트 정확도를 95%까지 올려 보세요.' },
         hint: { en: 'Adam divides each step by a running size of that weight\'s gradient, so a gradient 1000 times smaller still gets a step of normal size. Switch the optimiser.', ko: 'Adam은 스텝을 그 가중치 기울기의 이동 평균 크기로 나누므로, 1000배 작은 기울기도 보통 크기의 스텝을 얻습니다. 옵티마이저를 바꿔 보세요.' },
         success: { en: 'The gradients were small but not zero, and Adam\'s per-weight scaling made them usable.', ko: '기울기는 작았지만 0은 아니었고, Adam의 가중치별 크기 조정이 그 기울기를 쓸 만하게 만들었습니다.' },
         check: (ctx, done) => onEpoch(ctx.widget('flat').element, (d, state) => {
-          if (allAre(state, 'sigmoid') && state.layers.length >= 5 && d.testAccuracy >= 0.95) done();
+          if (state.dataset === 'circle' && allAre(state, 'sigmoid') && state.layers.length >= 5 && d.testAccuracy >= 0.95) done();
         }),
       },
     }),
@@ -182,11 +262,11 @@ for (let epoch = 0; epoch < 200; epoch++) {
         ko: '**볼 곳:** ReLU 층마다 죽은 유닛의 비율을 보여 주는 히스토그램 패널과, 네트워크 그림에 표시된 유닛입니다. **해결:** 학습률을 낮추고 가중치를 새로 만듭니다. 학습률을 낮춘다고 이미 죽은 유닛이 살아나지는 않기 때문입니다. LeakyReLU(음수 입력에도 작은 기울기를 주어 기울기가 정확히 0이 되지 않음)와 He 초기화는 유닛이 잘 죽지 않게 해 줍니다.',
       },
       task: {
-        text: { en: 'The fix button uses learning rate 0.01. Keep ReLU everywhere and reach 95% test accuracy with a learning rate of at least 0.1.', ko: '해결책 버튼은 학습률 0.01을 씁니다. 모든 층을 ReLU로 두고, 학습률 0.1 이상으로 테스트 정확도 95%에 도달하세요.' },
+        text: { en: 'The fix button uses learning rate 0.01. Keep ReLU everywhere and Adam, and reach 95% test accuracy with a learning rate of at least 0.1.', ko: '해결책 버튼은 학습률 0.01을 씁니다. 모든 층을 ReLU로, 옵티마이저를 Adam으로 두고, 학습률 0.1 이상으로 테스트 정확도 95%에 도달하세요.' },
         hint: { en: 'Change the learning rate, then reset (the dead units stay dead otherwise) and play. Watch the dead share in the histograms panel.', ko: '학습률을 바꾼 다음 초기화하고(그러지 않으면 죽은 유닛은 그대로입니다) 재생하세요. 히스토그램 패널에서 죽은 유닛의 비율을 지켜보세요.' },
         success: { en: 'Some units may still die at that rate, but enough stay alive to draw the circle.', ko: '그 학습률에서도 몇몇 유닛은 죽을 수 있지만, 원을 그리기에 충분한 유닛이 살아남습니다.' },
         check: (ctx, done) => onEpoch(ctx.widget('dead').element, (d, state) => {
-          if (allAre(state, 'relu') && state.lr >= 0.1 && d.testAccuracy >= 0.95) done();
+          if (state.dataset === 'circle' && allAre(state, 'relu') && state.optimizer === 'adam' && state.lr >= 0.1 && d.testAccuracy >= 0.95) done();
         }),
       },
     }),
@@ -209,11 +289,11 @@ for (let epoch = 0; epoch < 200; epoch++) {
         ko: '**볼 곳:** 학습 곡선과 테스트 곡선 사이의 간격, 그리고 학습 데이터 점 하나하나를 감싸며 휘는 결정 경계입니다(테스트 데이터 점도 표시됩니다). **해결:** 데이터를 늘리기, 버튼처럼 모든 가중치를 0 쪽으로 당겨 매끄러운 경계를 선호하게 만드는 L2 규제(가중치 감쇠), 드롭아웃, 더 작은 네트워크, 또는 테스트 손실이 가장 낮았던 에포크에서 멈추기(조기 종료)입니다.',
       },
       task: {
-        text: { en: 'Without the L2 penalty and with the same data (10% for training, 50% noise), keep the test loss below 0.3 after 200 epochs.', ko: 'L2 규제 없이, 같은 데이터(학습용 10%, 잡음 50%)로 200 에포크가 지난 뒤에도 테스트 손실을 0.3 아래로 유지하세요.' },
+        text: { en: 'Without the L2 penalty and with the same data (400 points, 10% for training, 50% noise), keep the test loss below 0.3 after 200 epochs.', ko: 'L2 규제 없이, 같은 데이터(점 400개, 학습용 10%, 잡음 50%)로 200 에포크가 지난 뒤에도 테스트 손실을 0.3 아래로 유지하세요.' },
         hint: { en: 'XOR needs only a few neurons. Give the network less room to memorise: one hidden layer of 8.', ko: 'XOR에는 뉴런이 몇 개만 있으면 됩니다. 네트워크가 외울 여지를 줄여 보세요. 은닉층 하나에 뉴런 8개면 됩니다.' },
         success: { en: 'A network sized to the problem generalises without any penalty: capacity is a setting like any other.', ko: '문제에 맞는 크기의 네트워크는 규제 없이도 일반화합니다. 용량도 다른 설정과 똑같이 고르는 값입니다.' },
         check: (ctx, done) => onEpoch(ctx.widget('overfit').element, (d, state) => {
-          const same = state.dataset === 'xor' && state.trainRatio <= 10 && state.noise >= 50 && state.l2 === 0;
+          const same = state.dataset === 'xor' && state.points <= 400 && state.trainRatio <= 10 && state.noise >= 50 && state.l2 === 0;
           if (same && d.epoch >= 200 && Number.isFinite(d.testLoss) && d.testLoss < 0.3) done();
         }),
       },
@@ -223,14 +303,20 @@ for (let epoch = 0; epoch < 200; epoch++) {
       title: { en: 'Your turn', ko: '직접 해 보기' },
       blocks: [
         { p: {
-          en: 'Here is the whole playground, every panel open, with the two-spirals data and a network that is too small for it. Use the checklist: start from a sensible initialisation for your activation, pick an optimiser and find the learning rate near the edge of stability, then watch the curves and histograms for the four problems above.',
-          ko: '이제 모든 패널이 열린 플레이그라운드 전체입니다. 데이터는 두 나선이고, 네트워크는 이 데이터에 비해 너무 작습니다. 체크리스트를 활용하세요. 활성화 함수에 맞는 초기화로 시작하고, 옵티마이저를 고른 뒤 안정성의 경계 근처에서 학습률을 찾고, 곡선과 히스토그램에서 위의 네 가지 문제가 보이는지 지켜보세요.',
+          en: 'Here is the whole playground, every panel open, with the two-spirals data and a network that is too small for it. Go through the lesson\'s checklist:',
+          ko: '이제 모든 패널이 열린 플레이그라운드 전체입니다. 데이터는 두 나선이고, 네트워크는 이 데이터에 비해 너무 작습니다. 이 레슨의 점검 순서를 따라가 보세요.',
         } },
+        { list: [
+          { en: 'enough layers and neurons for the shape of the data;', ko: '데이터 모양에 맞게 층과 뉴런을 충분히 둡니다.' },
+          { en: 'an initialisation that suits the activation (He for ReLU, Xavier for tanh);', ko: '활성화 함수에 맞는 초기화를 고릅니다(ReLU에는 He, tanh에는 Xavier).' },
+          { en: 'an optimiser, and a learning rate near the edge of stability;', ko: '옵티마이저를 고르고, 안정성의 경계 근처에서 학습률을 찾습니다.' },
+          { en: 'the curves and histograms, for the four problems above.', ko: '곡선과 히스토그램에서 위의 네 가지 문제가 보이는지 지켜봅니다.' },
+        ] },
         { widget: 'spiral', make: playground({ dataset: 'spiral' }),
           caption: { en: 'The full playground: data, features, network, training settings, curves, histograms and code.', ko: '플레이그라운드 전체: 데이터, 특성, 네트워크, 학습 설정, 곡선, 히스토그램, 코드.' } },
         { task: 'spiral',
           text: { en: 'Train a network on the spirals to at least 95% test accuracy.', ko: '나선 데이터에서 테스트 정확도 95% 이상이 되도록 네트워크를 학습시키세요.' },
-          hint: { en: 'More neurons and layers (for example three layers of 16), ReLU with Kaiming initialisation, Adam with a learning rate around 0.01.', ko: '뉴런과 층을 늘려 보세요(예: 16개짜리 층 세 개). ReLU에 Kaiming 초기화, 학습률 0.01 정도의 Adam이면 됩니다.' },
+          hint: { en: 'More neurons and layers (for example three layers of 16), ReLU with He (Kaiming) initialisation, Adam with a learning rate around 0.01.', ko: '뉴런과 층을 늘려 보세요(예: 16개짜리 층 세 개). ReLU에 He(Kaiming) 초기화, 학습률 0.01 정도의 Adam이면 됩니다.' },
           success: { en: 'That is the whole loop, from the input layer to a working classifier. The code panel shows the same run in PyTorch and in Layerwise.', ko: '입력층부터 동작하는 분류기까지, 이것이 전체 흐름입니다. 코드 패널에서 같은 실행을 PyTorch와 Layerwise 코드로 볼 수 있습니다.' },
           check: (ctx, done) => onEpoch(ctx.widget('spiral').element, (d, state) => {
             if (state.dataset === 'spiral' && d.testAccuracy >= 0.95) done();
