@@ -24,6 +24,9 @@ async function choose(page, activation, init, id = 'depth') {
   return depth(page, id);
 }
 const last = (a) => a[a.length - 1];
+// The code blocks' comment lines as shown: [line, has Korean].
+const codeComments = (page) => page.$$eval('figure.code pre code', (blocks) => blocks.flatMap((b) => b.textContent.split('\n'))
+  .filter((line) => /(^|\s)(#|\/\/) /.test(line)).map((line) => [line, /[\uac00-\ud7a3]/.test(line)]));
 
 async function checkPage(page, errors) {
   assert.deepEqual(errors, []);
@@ -159,6 +162,12 @@ test('init (ko): Korean page, widgets train and measure, screenshots', async () 
   await page.waitForFunction(() => window.layerwiseLesson.widgets.depth.result);
   const summary = await page.textContent('figure[data-widget=depth] .summary');
   assert.match(summary, /층/);
+  // every code comment in Korean, and back in English after the language switch
+  const ko = await codeComments(page);
+  assert.ok(ko.length >= 10);
+  for (const [line, korean] of ko) assert.ok(korean, `untranslated: ${line}`);
+  await page.click('button[data-lang=en]');
+  for (const [line, korean] of await codeComments(page)) assert.ok(!korean, `Korean on the English page: ${line}`);
   assert.deepEqual(errors, []);
   await shot(page, 'ko', 'desktop');
   await close();

@@ -19,6 +19,10 @@ async function opened(lang, viewport = DESKTOP) {
   return session;
 }
 
+// The code blocks' comment lines as shown: [line, has Korean].
+const codeComments = (page) => page.$$eval('figure.code pre code', (blocks) => blocks.flatMap((b) => b.textContent.split('\n'))
+  .filter((line) => /(^|\s)(#|\/\/) /.test(line)).map((line) => [line, /[\uac00-\ud7a3]/.test(line)]));
+
 const values = (page, id) => page.evaluate((w) => window.layerwiseLesson.widgets[w].values, id);
 /** Types a number into a widget's number box, as a learner would. */
 const typeInto = (page, id, value) => page.locator(`figure[data-widget="${id}"] input[type="number"]`).fill(String(value));
@@ -121,6 +125,9 @@ for (const lang of ['en', 'ko']) {
     const views = lang === 'ko' ? [['desktop', DESKTOP], ['phone', PHONE]] : [['phone', PHONE]];
     for (const [name, viewport] of views) {
       const { page, errors, close } = await opened(lang, viewport);
+      const comments = await codeComments(page);
+      assert.ok(comments.length >= 10);
+      for (const [line, korean] of comments) assert.equal(korean, lang === 'ko', `${lang} code comment: ${line}`);
       const detail = await suite.step(page, 'race', 10);
       assert.ok(Number.isFinite(detail.trainLoss));
       await trainDouble(page);

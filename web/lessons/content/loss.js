@@ -8,6 +8,27 @@ import { saturationWidget } from '../widgets/loss-saturation.js';
 
 const R = String.raw;
 
+// The code blocks' comments in Korean (the code itself is the same in both languages).
+const KO = {
+  'after a sigmoid': '시그모이드 뒤에',
+  'on raw logits': '로짓을 그대로',
+  '# regression': '# 회귀',
+  '// regression': '// 회귀',
+  'y: class indices': 'y: 클래스 번호',
+  'zero_grad, forward, backward and step in one call': 'zero_grad, 순전파, 역전파, step을 한 번에',
+  'the bug: softmax in the model AND inside the loss': '버그: 모델에도, 손실 안에도 소프트맥스',
+  'never below log(e + 2) - 1 ≈ 0.551': 'log(e + 2) - 1 ≈ 0.551 아래로는 내려가지 않는다',
+  'the fix: the model ends in logits': '수정: 모델은 로짓으로 끝난다',
+  'softmax only to read probabilities': '소프트맥스는 확률을 읽을 때만',
+  'stuck above log(e + 2) - 1': 'log(e + 2) - 1 위에서 멈춘다',
+  'fragile: a sigmoid in the model, BCE on probabilities': '불안정: 모델 안의 시그모이드, 확률에 BCE',
+  't: float 0s and 1s, shape [B, 1]': 't: 0 또는 1인 float 값, 모양 [B, 1]',
+  'stable: the model ends in a logit': '안정: 모델은 로짓으로 끝난다',
+  'probabilities only to read them': '확률은 읽을 때만 계산한다',
+};
+/** Code in both languages: its English comments replaced by their Korean (the tests check every one). */
+const commented = (code) => ({ en: code, ko: Object.entries(KO).reduce((c, [en, k]) => c.replaceAll(en, k), code) });
+
 /** Watches a custom widget's changes: test(detail) → done. */
 const watch = (id, test) => (ctx, done) => ctx.widget(id).on((detail) => { if (test(detail)) done(); });
 
@@ -22,8 +43,8 @@ export default {
       title: { en: 'Three losses, three kinds of output', ko: '세 가지 손실, 세 가지 출력' },
       blocks: [
         { p: {
-          en: 'Think of the loss as the model’s grade: low when its predictions match the targets, high when they do not. Training never looks at accuracy; it only follows the gradient of this grade. Each kind of output layer has its own usual loss (PyTorch averages over the batch):',
-          ko: '손실은 모델의 성적표라고 생각하면 됩니다. 예측이 목표와 맞으면 낮고, 틀리면 높습니다. 학습은 정확도를 보지 않고, 오직 이 점수의 기울기만 따라갑니다. 출력층의 종류마다 흔히 쓰는 손실이 따로 있습니다(PyTorch는 배치 평균을 냅니다).',
+          en: 'A loss scores the model on every batch, and here a low score is a good one: near 0 when the predictions match the targets, large when they do not. Training never looks at accuracy; it only follows the gradient of this score. Each kind of output layer has its own usual loss (PyTorch averages it over the batch):',
+          ko: '손실은 배치마다 모델에 매기는 점수인데, 낮을수록 좋은 점수입니다. 예측이 목표와 맞으면 0에 가깝고, 틀릴수록 커집니다. 학습은 정확도를 보지 않고 오직 이 점수의 기울기만 따라갑니다. 출력층의 종류마다 흔히 짝짓는 손실이 있습니다(PyTorch는 배치에 대해 평균을 냅니다).',
         } },
         { list: [
           { en: R`**Binary cross-entropy** (two classes; the prediction $p$ is a probability in $[0, 1]$, the target $t$ is 0 or 1): $\;-\big[t \log p + (1 - t)\log(1 - p)\big]$.`,
@@ -34,20 +55,22 @@ export default {
             ko: R`**평균 제곱 오차** (회귀. 예측 $\hat y$, 목표 $y$): $\;(\hat y - y)^2$.` },
         ] },
         { code: {
-          torch: `criterion_bce = nn.BCELoss()          # after a sigmoid
-criterion_ce = nn.CrossEntropyLoss()  # on logits
-criterion_mse = nn.MSELoss()          # regression
+          torch: commented(`import torch.nn as nn
+
+bce = nn.BCELoss()          # after a sigmoid
+ce = nn.CrossEntropyLoss()  # on raw logits
+mse = nn.MSELoss()          # regression
 
 optimizer.zero_grad()
-loss = criterion_ce(model(x), y)      # y: class indices
+loss = ce(model(x), y)      # y: class indices
 loss.backward()
-optimizer.step()`,
-          js: `const bce = lw.loss.BCE();           // after a sigmoid
-const ce = lw.loss.CrossEntropy();   // on logits
-const mse = lw.loss.MSE();           // regression
+optimizer.step()`),
+          js: commented(`const bce = lw.loss.BCE();          // after a sigmoid
+const ce = lw.loss.CrossEntropy();  // on raw logits
+const mse = lw.loss.MSE();          // regression
 
 // zero_grad, forward, backward and step in one call
-const loss = model.trainStep(x, y, batch, ce, optimizer);`,
+const loss = model.trainStep(x, y, batch, ce, optimizer);`),
         } },
       ],
     },
@@ -107,7 +130,7 @@ const loss = model.trainStep(x, y, batch, ce, optimizer);`,
         { math: R`\begin{gathered} L = -\log \operatorname{softmax}(z)_c \\ \frac{\partial L}{\partial z_k} = \operatorname{softmax}(z)_k - [\,k = c\,] \end{gathered}` },
         { p: {
           en: 'That is why PyTorch’s `nn.CrossEntropyLoss` applies the (log-)softmax **itself** and expects raw logits. A model that already ends in `nn.Softmax` feeds it probabilities, so softmax is applied twice. The network still learns something, but the loss now sees numbers between 0 and 1, and that puts a floor under it: even a perfectly sure, correct prediction cannot score below',
-          ko: '그래서 PyTorch의 `nn.CrossEntropyLoss`는 (로그) 소프트맥스를 **스스로** 적용하고, 날것의 로짓을 받기를 기대합니다. 모델이 이미 `nn.Softmax`로 끝나면 손실 함수에 확률이 들어가서 소프트맥스가 두 번 적용됩니다. 네트워크가 무언가를 배우기는 하지만, 손실이 보는 값이 0과 1 사이로 묶여 하한이 생깁니다. 완벽하게 확신하는 정답 예측도 다음 값보다 낮은 점수를 받을 수 없습니다.',
+          ko: '그래서 PyTorch의 `nn.CrossEntropyLoss`는 (로그) 소프트맥스를 **스스로** 적용하며, 입력으로 가공하지 않은 로짓을 받습니다. 모델이 이미 `nn.Softmax`로 끝나면 손실 함수에 확률이 들어가서 소프트맥스가 두 번 적용됩니다. 네트워크가 무언가를 배우기는 하지만, 손실이 보는 값이 0과 1 사이로 묶여 하한이 생깁니다. 완벽하게 확신하는 정답 예측도 다음 값보다 낮은 점수를 받을 수 없습니다.',
         } },
         { math: R`\begin{aligned} L_{\min} &= -\log\frac{e^{1}}{e^{1} + (K - 1)\,e^{0}} \\ &= \log(e + K - 1) - 1 \;\approx\; 0.551 \;\; (K = 3) \end{aligned}` },
         { p: {
@@ -120,24 +143,40 @@ const loss = model.trainStep(x, y, batch, ce, optimizer);`,
             ko: '세 클래스 점 무리(학습 점 150개)에서 네트워크 2 → 8 (tanh) → 3, SGD 학습률 0.1, 배치 10. 매번 같은 가중치에서 시작합니다. 로그 눈금.',
           } },
         { code: {
-          torch: `# the bug: softmax in the model AND inside the loss
-model = nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 3), nn.Softmax(dim=1))
-loss = nn.CrossEntropyLoss()(model(x), y)   # never below log(e + 2) - 1
+          torch: commented(`import torch
+import torch.nn as nn
 
-# the fix: the model ends in logits; softmax only to read probabilities
-model = nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 3))
+# the bug: softmax in the model AND inside the loss
+buggy = nn.Sequential(nn.Linear(2, 8), nn.Tanh(),
+                      nn.Linear(8, 3), nn.Softmax(dim=1))
+loss = nn.CrossEntropyLoss()(buggy(x), y)
+# never below log(e + 2) - 1 ≈ 0.551
+
+# the fix: the model ends in logits
+model = nn.Sequential(nn.Linear(2, 8), nn.Tanh(),
+                      nn.Linear(8, 3))
 loss = nn.CrossEntropyLoss()(model(x), y)
-probs = torch.softmax(model(x), dim=1)`,
-          js: `const { nn } = lw;
+# softmax only to read probabilities
+probs = torch.softmax(model(x), dim=1)`),
+          js: commented(`const { nn } = lw;
+const train = lw.data.generate('blobs3',
+  { n: 150, noise: 0.2 });
+const fit = (model) => {
+  const opt = lw.optim.SGD(model, { lr: 0.1 });
+  for (let epoch = 0; epoch < 100; epoch++)
+    model.trainEpoch(train, 10, 'cross_entropy', opt);
+};
+
 // the bug: softmax in the model AND inside the loss
 const buggy = lw.Model.fromSpec(nn.Sequential(
-  nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 3), nn.Softmax(1)));
-buggy.trainEpoch(train, 10, 'cross_entropy', lw.optim.SGD(buggy, { lr: 0.1 }));
+  nn.Linear(2, 8), nn.Tanh(),
+  nn.Linear(8, 3), nn.Softmax(1)));
+fit(buggy);  // stuck above log(e + 2) - 1
 
 // the fix: the model ends in logits
 const model = lw.Model.fromSpec(nn.Sequential(
   nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 3)));
-model.trainEpoch(train, 10, 'cross_entropy', lw.optim.SGD(model, { lr: 0.1 }));`,
+fit(model);`),
         } },
         { task: 'fix',
           text: {
@@ -146,7 +185,7 @@ model.trainEpoch(train, 10, 'cross_entropy', lw.optim.SGD(model, { lr: 0.1 }));`
           },
           hint: {
             en: 'Untick "Softmax layer at the end of the model" and train again.',
-            ko: '"모델 끝에 소프트맥스 층"의 체크를 풀고 다시 학습시키세요.',
+            ko: '"모델 끝에 소프트맥스 층"의 체크를 해제하고 다시 학습시키세요.',
           },
           success: {
             en: 'On logits the loss keeps falling far below the floor, and the network gets there much faster.',
@@ -160,8 +199,8 @@ model.trainEpoch(train, 10, 'cross_entropy', lw.optim.SGD(model, { lr: 0.1 }));`
       title: { en: 'BCE after a sigmoid, or BCE with logits', ko: '시그모이드 뒤의 BCE와 로짓을 받는 BCE' },
       blocks: [
         { p: {
-          en: 'The same story has a two-class version. A model ending in `nn.Sigmoid()` followed by `nn.BCELoss()` computes $\\sigma(z)$ first and its logarithm afterwards. When the network is confidently wrong, $z$ is very negative and $\\sigma(z)$ is a tiny float32 number; below about $z = -88$ it drops out of float32’s normal range and soon becomes exactly 0. PyTorch keeps the loss finite by clamping $\\log$ at $-100$, and in the backward pass it divides by $\\max\\big(p(1-p),\\ 10^{-12}\\big)$. Both guards cut the signal: the loss stops at 100, and the gradient shrinks long before that.',
-          ko: '두 클래스에도 같은 이야기가 있습니다. `nn.Sigmoid()`로 끝나는 모델에 `nn.BCELoss()`를 쓰면 $\\sigma(z)$를 먼저 계산하고 그다음에 로그를 취합니다. 네트워크가 자신 있게 틀리면 $z$가 아주 작은 음수가 되고 $\\sigma(z)$는 아주 작은 float32 숫자가 되며, 대략 $z = -88$보다 작아지면 float32의 정상 범위를 벗어나 곧 정확히 0이 됩니다. PyTorch는 손실이 유한하도록 $\\log$를 $-100$에서 잘라 내고, 역전파에서는 $\\max\\big(p(1-p),\\ 10^{-12}\\big)$로 나눕니다. 두 안전장치 모두 신호를 깎습니다. 손실은 100에서 멈추고, 기울기는 그보다 훨씬 전에 줄어듭니다.',
+          en: 'The same story has a two-class version. A model ending in `nn.Sigmoid()` followed by `nn.BCELoss()` computes $\\sigma(z)$ first and its logarithm afterwards. When the network is confidently wrong, $z$ is far below 0 and $\\sigma(z)$ is a tiny float32 number; below about $z = -88$ it drops out of float32’s normal range and soon becomes exactly 0. PyTorch keeps the loss finite by clamping $\\log$ at $-100$, and in the backward pass it divides by $\\max\\big(p(1-p),\\ 10^{-12}\\big)$. Both guards cut the signal: the loss stops at 100, and the gradient shrinks long before that.',
+          ko: '두 클래스에도 같은 이야기가 있습니다. `nn.Sigmoid()`로 끝나는 모델에 `nn.BCELoss()`를 쓰면 $\\sigma(z)$를 먼저 계산하고 그다음에 로그를 취합니다. 네트워크가 자신 있게 틀리면 $z$는 절댓값이 큰 음수가 되고 $\\sigma(z)$는 아주 작은 float32 숫자가 되며, 대략 $z = -88$보다 작아지면 float32의 정상 범위를 벗어나 곧 정확히 0이 됩니다. PyTorch는 손실이 유한하도록 $\\log$를 $-100$에서 잘라 내고, 역전파에서는 $\\max\\big(p(1-p),\\ 10^{-12}\\big)$로 나눕니다. 두 안전장치 모두 신호를 깎습니다. 손실은 100에서 멈추고, 기울기는 그보다 훨씬 전에 줄어듭니다.',
         } },
         { p: {
           en: '`nn.BCEWithLogitsLoss` takes the logit and computes the same quantity in one stable formula, so the loss stays exact and the gradient stays $p - 1$:',
@@ -183,8 +222,8 @@ model.trainEpoch(train, 10, 'cross_entropy', lw.optim.SGD(model, { lr: 0.1 }));`
             ko: R`문제는 $p(1-p)$가 $10^{-12}$ 아래로 떨어지는 곳, $z = -27$보다 조금 아래에서 시작됩니다.`,
           },
           success: {
-            en: 'The loss is still right here, but the gradient is not: the network would learn ten times more slowly from this mistake, and beyond $z \\approx -88$ not at all.',
-            ko: '여기서 손실은 아직 맞지만 기울기는 틀립니다. 네트워크는 이 실수에서 열 배 느리게 배우고, $z \\approx -88$을 넘으면 전혀 배우지 못합니다.',
+            en: 'The loss is still right here, but the gradient is not: the network learns at least ten times more slowly from this mistake than it should, and beyond $z \\approx -88$ not at all.',
+            ko: '여기서 손실은 아직 맞지만 기울기는 틀립니다. 네트워크는 이 실수에서 마땅히 배워야 할 것보다 열 배 넘게 느리게 배우고, $z \\approx -88$을 넘어가면 전혀 배우지 못합니다.',
           },
           check: watch('saturation', ({ gBce, gLogits }) => Math.abs(gBce) < 0.1 * Math.abs(gLogits)) },
         { task: 'cap',
@@ -199,24 +238,35 @@ model.trainEpoch(train, 10, 'cross_entropy', lw.optim.SGD(model, { lr: 0.1 }));`
           },
           check: watch('saturation', ({ bce, logits }) => logits - bce > 5) },
         { code: {
-          torch: `# fragile: the sigmoid inside the model, BCE on probabilities
-model = nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 1), nn.Sigmoid())
-loss = nn.BCELoss()(model(x), t)
+          torch: commented(`import torch
+import torch.nn as nn
+
+# fragile: a sigmoid in the model, BCE on probabilities
+fragile = nn.Sequential(nn.Linear(2, 8), nn.Tanh(),
+                        nn.Linear(8, 1), nn.Sigmoid())
+# t: float 0s and 1s, shape [B, 1]
+loss = nn.BCELoss()(fragile(x), t)
 
 # stable: the model ends in a logit
-model = nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 1))
+model = nn.Sequential(nn.Linear(2, 8), nn.Tanh(),
+                      nn.Linear(8, 1))
 loss = nn.BCEWithLogitsLoss()(model(x), t)
-p = torch.sigmoid(model(x))          # probabilities to read`,
-          js: `const { nn } = lw;
-// fragile: the sigmoid inside the model, BCE on probabilities
+# probabilities only to read them
+p = torch.sigmoid(model(x))`),
+          js: commented(`const { nn } = lw;
+// fragile: a sigmoid in the model, BCE on probabilities
 const fragile = lw.Model.fromSpec(nn.Sequential(
-  nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 1), nn.Sigmoid()));
-fragile.trainStep(x, t, batch, lw.loss.BCE(), lw.optim.SGD(fragile, { lr: 0.1 }));
+  nn.Linear(2, 8), nn.Tanh(),
+  nn.Linear(8, 1), nn.Sigmoid()));
+const opt1 = lw.optim.SGD(fragile, { lr: 0.1 });
+fragile.trainStep(x, t, batch, lw.loss.BCE(), opt1);
 
 // stable: the model ends in a logit
 const model = lw.Model.fromSpec(nn.Sequential(
   nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 1)));
-model.trainStep(x, t, batch, lw.loss.BCEWithLogits(), lw.optim.SGD(model, { lr: 0.1 }));`,
+const opt = lw.optim.SGD(model, { lr: 0.1 });
+const stable = lw.loss.BCEWithLogits();
+model.trainStep(x, t, batch, stable, opt);`),
         } },
       ],
     },
@@ -225,8 +275,8 @@ model.trainStep(x, t, batch, lw.loss.BCEWithLogits(), lw.optim.SGD(model, { lr: 
       title: { en: 'MSE against BCE on a classification task', ko: '분류 문제에서 MSE와 BCE' },
       blocks: [
         { p: {
-          en: 'Now the whole network. The playground below classifies two clusters with no hidden layer: one output, a sigmoid, and, for now, squared error as the loss. Its weights start large (drawn with standard deviation 4) and happen to point the wrong way, so at the start every point is classified wrongly with near certainty: exactly the confident mistake where MSE’s gradient vanishes.',
-          ko: '이제 네트워크 전체로 봅시다. 아래 플레이그라운드는 은닉층 없이 두 무리를 분류합니다. 출력 하나, 시그모이드, 그리고 지금은 손실로 제곱 오차를 씁니다. 가중치가 크게(표준편차 4로) 시작하는데 마침 방향이 거꾸로라서, 처음에는 모든 점을 거의 확신하며 틀리게 분류합니다. 바로 MSE의 기울기가 사라지는 자신 있게 틀린 상황입니다.',
+          en: 'Now a real training run. The playground below classifies two clusters with no hidden layer: one output, a sigmoid, and, for now, squared error as the loss. Its weights start large (drawn with standard deviation 4) and happen to point the wrong way, so at the start every point is classified wrongly with near certainty: exactly the confident mistake where MSE’s gradient vanishes.',
+          ko: '이제 실제 학습으로 확인해 봅시다. 아래 플레이그라운드는 은닉층 없이 두 무리를 분류합니다. 출력 하나, 시그모이드, 그리고 지금은 손실로 제곱 오차를 씁니다. 가중치가 크게(표준편차 4로) 시작하는데 마침 방향이 거꾸로라서, 처음에는 모든 점을 거의 확신하며 틀리게 분류합니다. 바로 MSE의 기울기가 사라지는 자신 있게 틀린 상황입니다.',
         } },
         { widget: 'race', make: playground({ dataset: 'gauss', layers: '', loss: 'mse', init: 'normal', initStd: 4, seed: 2, hide: 'data,features,settings,histograms,code' }),
           caption: {

@@ -13,6 +13,22 @@ addStyle('loss-curves', `.lw-loss-curves .lw-grid2 { margin-top: .5rem; }`);
 
 export const CURVE_P = Array.from({ length: 199 }, (_, i) => (i + 1) / 200);
 const COLORS = { bce: '#0072b2', mse: '#d55e00' };
+const LOSS_TOP = 4;
+
+// A curve cut where it leaves the plot through its top (the plot does not clip): the point where
+// it crosses the top edge, by linear interpolation, and nothing above.
+function underTop(points, top) {
+  const out = [];
+  points.forEach(([x, y], i) => {
+    const prev = points[i - 1];
+    if (prev && (prev[1] > top) !== (y > top)) {
+      const t = (top - prev[1]) / (y - prev[1]);
+      out.push([prev[0] + t * (x - prev[0]), top]);
+    }
+    out.push([x, y > top ? NaN : y]);
+  });
+  return out;
+}
 
 /** Loss and ∂L/∂z at p for target 1, from the engine (see the header). */
 export function lossProbe(lw) {
@@ -34,7 +50,7 @@ export function lossCurvesWidget({ p = 0.8 } = {}) {
     let series = null;
 
     const width = plotWidth(360);
-    const lossPlot = new LinePlot({ width, height: 240, xDomain: [0, 1], yDomain: [0, 4] });
+    const lossPlot = new LinePlot({ width, height: 240, xDomain: [0, 1], yDomain: [0, LOSS_TOP] });
     const gradPlot = new LinePlot({ width, height: 240, xDomain: [0, 1], yDomain: [-1, 0.05] });
     words.attr(lossPlot.root, 'aria-label', { en: 'Loss against the predicted probability', ko: '예측 확률에 따른 손실' });
     words.attr(gradPlot.root, 'aria-label', { en: 'Gradient with respect to the logit against the predicted probability', ko: '예측 확률에 따른 로짓에 대한 기울기' });
@@ -69,9 +85,11 @@ export function lossCurvesWidget({ p = 0.8 } = {}) {
 
     function draw() {
       if (!series) return;
-      const named = (key) => ({ color: COLORS[key.replace(/^g/, '').toLowerCase()], points: series[key] });
+      const named = (key) => ({ color: COLORS[key.replace(/^g/, '').toLowerCase()], points: underTop(series[key], LOSS_TOP) });
+      // a loss above the plot shows as a marker on its top edge (the table has the number)
+      const atTop = (v) => Math.min(v, LOSS_TOP);
       lossPlot.update([named('bce'), named('mse')], {
-        markers: values ? [[values.p, values.bce, COLORS.bce], [values.p, values.mse, COLORS.mse]] : [],
+        markers: values ? [[values.p, atTop(values.bce), COLORS.bce], [values.p, values.mse, COLORS.mse]] : [],
       });
       gradPlot.update([named('gBce'), named('gMse')], {
         markers: values ? [[values.p, values.gBce, COLORS.bce], [values.p, values.gMse, COLORS.mse]] : [],

@@ -15,6 +15,7 @@ export const DOUBLE = { classes: 3, epochs: 100, perFrame: 5, lr: 0.1, batch: 10
 /** −log(e / (e + K − 1)): cross-entropy's floor when its inputs lie in [0, 1] and sum to 1. */
 export const floorFor = (k) => Math.log(Math.E + k - 1) - 1;
 const COLORS = { bug: '#d55e00', right: '#0072b2', bound: '#5b6776' };
+const AXES = { x: { en: 'epoch', ko: '에포크' }, y: { en: 'training loss', ko: '학습 손실' } };
 
 export function doubleSpec(softmax) {
   return {
@@ -37,7 +38,7 @@ export function doubleSoftmaxWidget({ softmax = true } = {}) {
     const box = h('input', { type: 'checkbox', checked: softmax });
     const train = h('button', { type: 'button', class: 'lw-button primary', onclick: () => run() });
     words.bind(train, { en: `Train ${DOUBLE.epochs} epochs`, ko: `${DOUBLE.epochs} 에포크 학습` });
-    const plot = new LinePlot({ width: plotWidth(), height: 260, xDomain: [0, DOUBLE.epochs], yDomain: [0.001, 2], logY: true });
+    const plot = new LinePlot({ width: plotWidth(880), height: 300, xDomain: [0, DOUBLE.epochs], yDomain: [0.001, 2], logY: true });
     words.attr(plot.root, 'aria-label', { en: 'Training loss per epoch, log scale', ko: '에포크별 학습 손실 (로그 눈금)' });
     const readout = h('p', { class: 'lw-readout', 'aria-live': 'polite' });
     const describe = (r) => (r ? `${fmt(r.final, 4)} (${fmt(r.accuracy * 100, 3)}%)` : '–');
@@ -64,6 +65,7 @@ export function doubleSoftmaxWidget({ softmax = true } = {}) {
         if (r) series.push({ color: COLORS[key], points: r.losses.map((l, i) => [i + 1, l]) });
       }
       series.push({ color: COLORS.bound, dash: true, width: 1.5, points: [[0, bound], [DOUBLE.epochs, bound]] });
+      plot.setLabels(words.t(AXES.x), words.t(AXES.y));
       plot.update(series);
       refresh();
     }
@@ -117,7 +119,7 @@ export function doubleSoftmaxWidget({ softmax = true } = {}) {
     draw();
     return {
       root,
-      setLang: words.setLang,
+      setLang(lang) { words.setLang(lang); draw(); },
       get softmax() { return box.checked; },
       setSoftmax(v) { box.checked = Boolean(v); },
       train: run,
