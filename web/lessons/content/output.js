@@ -6,6 +6,12 @@ import { headsWidget } from '../widgets/output-heads.js';
 
 const R = String.raw;
 
+/** Code whose comments follow the language: bi`x = 1  # ${['one', '하나']}` → {en, ko}, same code. */
+const bi = (parts, ...comments) => ({
+  en: String.raw(parts, ...comments.map((c) => c[0])),
+  ko: String.raw(parts, ...comments.map((c) => c[1])),
+});
+
 /** Watches a custom widget's changes: check(detail) → done. */
 const watch = (id, test) => (ctx, done) => {
   const widget = ctx.widget(id);
@@ -24,7 +30,7 @@ export default {
       blocks: [
         { p: {
           en: 'The output layer is an ordinary `Linear` layer. What makes it special is its width and what comes after it. Its raw outputs $z$ are called **logits**: any real numbers, with no meaning yet as probabilities.',
-          ko: '출력층은 평범한 `Linear` 층입니다. 특별한 점은 폭(뉴런 수)과 그 뒤에 오는 함수뿐입니다. 출력층이 내는 날것의 값 $z$를 **로짓**이라고 부르는데, 어떤 실수든 될 수 있고 아직 확률로 읽을 수는 없습니다.',
+          ko: '출력층은 평범한 `Linear` 층입니다. 다른 층과 다른 점은 너비(뉴런 수)와 그 뒤에 붙는 함수뿐입니다. 출력층이 내는 가공하지 않은 값 $z$를 **로짓**이라고 부릅니다. 로짓은 어떤 실수든 될 수 있어서, 아직 확률로 읽을 수 없습니다.',
         } },
         { list: [
           { en: '**Several classes** (one answer out of $C$): $C$ outputs, then softmax, so the $C$ numbers become probabilities that add up to 1.',
@@ -35,33 +41,43 @@ export default {
             ko: '**회귀** (숫자 하나): 출력 하나에 아무것도 붙이지 않아, 예측이 어떤 실수든 될 수 있게 합니다.' },
         ] },
         { code: {
-          torch: `import torch
+          torch: bi`
+import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# several classes: C logits; softmax turns them into probabilities
-multi = nn.Linear(64, 3)
-probs = F.softmax(multi(h), dim=1)      # each row sums to 1
+h = torch.randn(32, 64)   # ${['last hidden layer', '마지막 은닉층의 출력']}
 
-# two classes: one output, sigmoid gives P(class 1)
+# ${['several classes: C logits, then softmax', '여러 클래스: 로짓 C개 뒤에 소프트맥스']}
+multi = nn.Linear(64, 3)
+probs = F.softmax(multi(h), dim=1)  # ${['rows sum to 1', '행마다 합이 1']}
+
+# ${['two classes: one output; sigmoid = P(1)', '두 클래스: 출력 하나, 시그모이드 = P(1)']}
 binary = nn.Linear(64, 1)
 p = torch.sigmoid(binary(h))
 
-# regression: one output, no activation
+# ${['regression: one output, nothing after', '회귀: 출력 하나, 뒤에 아무것도 없음']}
 regress = nn.Linear(64, 1)
 y_hat = regress(h)`,
-          js: `const { nn } = lw;
+          js: bi`
+const { nn } = lw;
+const batch = 32;
+const h = Float32Array.from({ length: batch * 64 },
+  () => Math.random());   // ${['last hidden layer', '마지막 은닉층의 출력']}
 
-// several classes: 3 logits, then softmax
-const multi = lw.Model.fromSpec(nn.Sequential(nn.Linear(64, 3), nn.Softmax(1)));
-const probs = multi.forward(h, batch);   // each row sums to 1
+// ${['several classes: 3 logits, then softmax', '여러 클래스: 로짓 3개 뒤에 소프트맥스']}
+const multi = lw.Model.fromSpec(nn.Sequential(
+  nn.Linear(64, 3), nn.Softmax(1)));
+// ${['each row of probs sums to 1', 'probs의 행마다 합이 1']}
+const probs = multi.forward(h, batch);
 
-// two classes: one output, then sigmoid
-const binary = lw.Model.fromSpec(nn.Sequential(nn.Linear(64, 1), nn.Sigmoid()));
+// ${['two classes: one output, then sigmoid', '두 클래스: 출력 하나 뒤에 시그모이드']}
+const binary = lw.Model.fromSpec(nn.Sequential(
+  nn.Linear(64, 1), nn.Sigmoid()));
 const p = binary.forward(h, batch);
 
-// regression: one output, nothing after it
-const regress = lw.Model.fromSpec(nn.Sequential(nn.Linear(64, 1)));
+// ${['regression: one output, nothing after', '회귀: 출력 하나, 뒤에 아무것도 없음']}
+const regress = lw.Model.fromSpec(nn.Linear(64, 1));
 const yHat = regress.forward(h, batch);`,
         } },
         { note: {
@@ -167,39 +183,49 @@ const yHat = regress.forward(h, batch);`,
     },
     {
       id: 'regression',
-      title: { en: 'Regression, and what the wrong head does', ko: '회귀, 그리고 맞지 않는 출력의 결과' },
+      title: { en: 'Regression, and what the wrong head does', ko: '회귀, 그리고 출력 함수를 잘못 고르면' },
       blocks: [
         { p: {
           en: 'For regression the output layer stays linear: its prediction $\\hat y = w^\\top h + b$ can be any real number, and it is trained with the mean squared error. Anything placed after it limits what the network can say. A sigmoid only says numbers in $(0, 1)$; a ReLU never says anything below 0.',
-          ko: '회귀에서는 출력층을 선형으로 둡니다. 예측 $\\hat y = w^\\top h + b$는 어떤 실수든 될 수 있고, 평균 제곱 오차로 학습합니다. 그 뒤에 무엇을 붙이든 네트워크가 말할 수 있는 값이 좁아집니다. 시그모이드는 $(0, 1)$ 안의 값만, ReLU는 0 이상의 값만 낼 수 있습니다.',
+          ko: '회귀에서는 출력층을 선형으로 둡니다. 예측 $\\hat y = w^\\top h + b$는 어떤 실수든 될 수 있고, 평균 제곱 오차로 학습합니다. 그 뒤에 무엇을 붙이든 네트워크가 낼 수 있는 값이 좁아집니다. 시그모이드는 $(0, 1)$ 안의 값만, ReLU는 0 이상의 값만 낼 수 있습니다.',
         } },
         { p: {
-          en: R`Below, the same network learns $y = \sin x$, whose targets go down to $-1$. With a head that cannot go below 0, the best it can do on the negative half is to say 0, so its error can never fall below the mean of $y^2$ over the negative targets — about 0.25 here — however long it trains. In practice it ends up worse still: to say 0 a sigmoid must push its input far into its flat region and a ReLU must switch off, and where the gradient vanishes, part of the positive wave is lost as well.`,
-          ko: R`아래에서 같은 네트워크가 $y = \sin x$를 배웁니다. 목표값은 $-1$까지 내려갑니다. 0 아래로 내려갈 수 없는 출력이라면 음수 구간에서 할 수 있는 최선은 0이라고 답하는 것이므로, 아무리 오래 학습해도 오차는 음수 목표값들의 $y^2$ 평균(여기서는 약 0.25) 아래로 내려가지 못합니다. 실제 결과는 이보다도 나쁩니다. 0을 말하려면 시그모이드는 입력을 평평한 구간 깊숙이 밀어 넣어야 하고 ReLU는 꺼져야 하는데, 그렇게 기울기가 사라진 곳에서는 양수 쪽 파동의 일부까지 놓치게 됩니다.`,
+          en: R`Below, the same network learns $y = \sin x$, whose targets go down to $-1$. With a head that cannot go below 0, the best it can do on the negative half is to say 0, so however long it trains, its mean squared error cannot fall below what the negative targets cost when answered with 0: about 0.25 here. In practice it ends up worse still: to say 0 a sigmoid must push its input far into its flat region and a ReLU must switch off, and where the gradient vanishes, part of the positive wave is lost as well.`,
+          ko: R`아래에서 같은 네트워크가 $y = \sin x$를 배웁니다. 목표값은 $-1$까지 내려갑니다. 0 아래로 내려갈 수 없는 출력이라면 음수 구간에서 할 수 있는 최선은 0이라고 답하는 것이므로, 아무리 오래 학습해도 평균 제곱 오차는 음수 목표값들에 0으로 답했을 때의 오차(여기서는 약 0.25)보다 작아질 수 없습니다. 실제 결과는 이보다도 나쁩니다. 0을 내려면 시그모이드는 입력을 평평한 구간 깊숙이 밀어 넣어야 하고 ReLU는 꺼져야 하는데, 그렇게 기울기가 사라진 곳에서는 양수 쪽 파동의 일부까지 놓치게 됩니다.`,
         } },
-        { math: R`\begin{gathered} \text{MSE} = \frac{1}{N}\sum_{i=1}^{N} (\hat y_i - y_i)^2 \;\ge\; \frac{1}{N}\sum_{i:\,y_i<0} y_i^2 \\ \text{when every } \hat y_i \ge 0 \end{gathered}` },
+        { math: R`\begin{gathered} \hat y_i \ge 0 \ \ (\forall i) \quad\Longrightarrow \\ \text{MSE} = \frac{1}{N}\sum_{i=1}^{N} (\hat y_i - y_i)^2 \;\ge\; \frac{1}{N}\sum_{i:\,y_i<0} y_i^2 \end{gathered}` },
         { widget: 'heads', make: headsWidget({ head: 'sigmoid' }),
           caption: {
             en: 'Network 1 → 16 → 16 → 1 (tanh), trained with MSE and Adam (lr 0.01) on 200 points; every run starts from the same weights.',
             ko: '네트워크 1 → 16 → 16 → 1 (tanh), 점 200개에서 MSE와 Adam(학습률 0.01)으로 학습합니다. 매번 같은 가중치에서 시작합니다.',
           } },
         { code: {
-          torch: `model = nn.Sequential(
+          torch: bi`
+import torch
+import torch.nn as nn
+
+model = nn.Sequential(
     nn.Linear(1, 16), nn.Tanh(),
     nn.Linear(16, 16), nn.Tanh(),
-    nn.Linear(16, 1),          # no sigmoid, no ReLU here
+    nn.Linear(16, 1),   # ${['no sigmoid, no ReLU', '시그모이드도 ReLU도 없음']}
 )
 criterion = nn.MSELoss()
-optimizer = torch.optim.Adam(model.parameters(), lr=0.01)`,
-          js: `const model = lw.Model.fromSpec({
+optimizer = torch.optim.Adam(model.parameters(),
+                             lr=0.01)`,
+          js: bi`
+const sine = lw.data.generate('sine', { n: 200 });
+const data = sine.featureMap(['x1']);  // x → sin x
+data.standardize();
+const model = lw.Model.fromSpec({
   input: [1],
   layers: [
     { type: 'linear', out: 16 }, { type: 'tanh' },
     { type: 'linear', out: 16 }, { type: 'tanh' },
-    { type: 'linear', out: 1 },        // no sigmoid, no ReLU here
+    { type: 'linear', out: 1 },  // ${['no sigmoid, no ReLU', '시그모이드도 ReLU도 없음']}
   ],
 });
-const optimizer = lw.optim.Adam(model, { lr: 0.01 });
+const optimizer = lw.optim.Adam(model,
+  { lr: 0.01 });
 model.trainEpoch(data, 20, 'mse', optimizer);`,
         } },
         { task: 'fit',
@@ -209,11 +235,11 @@ model.trainEpoch(data, 20, 'mse', optimizer);`,
           },
           hint: {
             en: 'First train with the sigmoid and see where the prediction gets stuck. Which head can say $-1$?',
-            ko: '먼저 시그모이드로 학습시켜 예측이 어디서 막히는지 보세요. 어떤 출력이 $-1$을 말할 수 있을까요?',
+            ko: '먼저 시그모이드로 학습시켜 예측이 어디서 막히는지 보세요. 어떤 출력이어야 $-1$을 낼 수 있을까요?',
           },
           success: {
             en: 'With a linear output the network can say negative numbers, and the fit follows the whole wave.',
-            ko: '출력이 선형이면 음수도 말할 수 있어서, 예측이 파동 전체를 따라갑니다.',
+            ko: '출력이 선형이면 음수도 낼 수 있어서, 예측이 파동 전체를 따라갑니다.',
           },
           check: watch('heads', ({ mse }) => mse < 0.01) },
         { note: {
