@@ -11,10 +11,10 @@ const R = String.raw;
 // The code blocks' comments in Korean (the code itself is the same in both languages).
 const KO = {
   'after a sigmoid': '시그모이드 뒤에',
-  'on raw logits': '로짓을 그대로',
+  'on raw logits': '로짓을 그대로 받는다',
   '# regression': '# 회귀',
   '// regression': '// 회귀',
-  'y: class indices': 'y: 클래스 번호',
+  'y: class indices': 'y: 클래스 인덱스',
   'zero_grad, forward, backward and step in one call': 'zero_grad, 순전파, 역전파, step을 한 번에',
   'the bug: softmax in the model AND inside the loss': '버그: 모델에도, 손실 안에도 소프트맥스',
   'never below log(e + 2) - 1 ≈ 0.551': 'log(e + 2) - 1 ≈ 0.551 아래로는 내려가지 않는다',
