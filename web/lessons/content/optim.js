@@ -33,8 +33,8 @@ export default {
           ko: '이것이 **SGD**(확률적 경사 하강법)입니다. "확률적"인 까닭은 $g_t$를 전체 데이터가 아니라 미니 배치 하나에서 구하기 때문입니다. 배치마다 조금씩 다른 쪽을 가리키니 경로가 흔들립니다. 학습률이 너무 작으면 학습이 한없이 더디고, 너무 크면 걸음이 최솟값을 지나쳐 손실이 발산합니다. 이 레슨의 다른 옵티마이저는 모두 같은 기울기로 더 나은 걸음을 고르는 방법입니다.',
         } },
         { p: {
-          en: 'In PyTorch you pick an optimiser when you build the training loop. These are the three the seed article lists, at its learning rates; in Layerwise the optimiser takes the model (or a list of your own parameters) and the same options in camelCase.',
-          ko: 'PyTorch에서는 학습 루프를 짤 때 옵티마이저를 고릅니다. 아래는 원문이 소개한 세 옵티마이저와 그 학습률입니다. Layerwise에서는 옵티마이저가 모델(또는 직접 만든 파라미터 목록)을 받고, 옵션 이름은 같되 camelCase로 씁니다.',
+          en: 'In PyTorch you pick an optimiser when you build the training loop. These are the three most courses start with, at their usual learning rates; in Layerwise the optimiser takes the model (or a list of your own parameters) and the same options in camelCase.',
+          ko: 'PyTorch에서는 학습 루프를 짤 때 옵티마이저를 고릅니다. 아래는 입문 과정에서 흔히 소개하는 세 옵티마이저와 흔히 쓰는 학습률입니다. Layerwise에서는 옵티마이저가 모델(또는 직접 만든 파라미터 목록)을 받고, 옵션 이름은 같되 camelCase로 씁니다.',
         } },
         { code: {
           torch: {
@@ -92,8 +92,8 @@ const loss = model.trainStep(x, y, n,
         } },
         { math: String.raw`b_t = \mu\, b_{t-1} + g_t \quad (b_1 = g_1), \qquad \theta_t = \theta_{t-1} - \eta\, b_t` },
         { p: {
-          en: '**RMSprop** gives every parameter its own step size. It keeps $v$, a running average of the squared gradient, and divides each gradient by $\\sqrt{v}$. A parameter whose gradients are large takes smaller steps, one whose gradients are tiny takes larger ones. PyTorch adds $\\epsilon$ after the square root so that it never divides by zero. By default it has no momentum, as the seed article says (PyTorch does offer a `momentum` option).',
-          ko: '**RMSprop**은 파라미터마다 걸음 크기를 따로 정합니다. 기울기 제곱의 이동 평균 $v$를 유지하고, 각 기울기를 $\\sqrt{v}$로 나눕니다. 기울기가 큰 파라미터는 작게, 아주 작은 파라미터는 크게 움직입니다. PyTorch는 0으로 나누지 않도록 제곱근 다음에 $\\epsilon$을 더합니다. 원문 말대로 기본 설정에는 모멘텀이 없습니다(PyTorch에 `momentum` 옵션이 있기는 합니다).',
+          en: '**RMSprop** gives every parameter its own step size. It keeps $v$, a running average of the squared gradient, and divides each gradient by $\\sqrt{v}$. A parameter whose gradients are large takes smaller steps, one whose gradients are tiny takes larger ones. PyTorch adds $\\epsilon$ after the square root so that it never divides by zero. By default it has no momentum (PyTorch does offer a `momentum` option).',
+          ko: '**RMSprop**은 파라미터마다 걸음 크기를 따로 정합니다. 기울기 제곱의 이동 평균 $v$를 유지하고, 각 기울기를 $\\sqrt{v}$로 나눕니다. 기울기가 큰 파라미터는 작게, 아주 작은 파라미터는 크게 움직입니다. PyTorch는 0으로 나누지 않도록 제곱근 다음에 $\\epsilon$을 더합니다. 기본 설정에는 모멘텀이 없습니다(PyTorch에 `momentum` 옵션이 있기는 합니다).',
         } },
         { math: String.raw`v_t = \alpha\, v_{t-1} + (1-\alpha)\, g_t^2, \qquad \theta_t = \theta_{t-1} - \eta\, \frac{g_t}{\sqrt{v_t} + \epsilon}` },
         { p: {
@@ -231,8 +231,8 @@ for (let t = 0; t < 200; ++t) {
       title: { en: 'A race on a real network', ko: '실제 네트워크에서 벌이는 경주' },
       blocks: [
         { p: {
-          en: 'Now the real thing: a 2-16-16-2 network with tanh, classifying a two-armed spiral of 300 points. Four copies start from **the same initial weights** (the same seed) and see the same mini-batches of 20 in the same order; only the update rule and its learning rate differ. The learning rates start at the seed article\'s values. The curve is the loss on all 300 points after each epoch, on a log scale.',
-          ko: '이제 진짜 네트워크입니다. tanh를 쓰는 2-16-16-2 네트워크가 팔이 두 개인 나선 300점을 분류합니다. 네트워크 네 벌이 **같은 초기 가중치**(같은 시드)에서 출발해, 크기 20인 같은 미니 배치를 같은 순서로 봅니다. 다른 것은 업데이트 규칙과 학습률뿐입니다. 학습률은 원문의 값에서 시작합니다. 곡선은 에포크마다 300점 전체에서 잰 손실이고, 세로축은 로그 눈금입니다.',
+          en: 'Now the real thing: a 2-16-16-2 network with tanh, classifying a two-armed spiral of 300 points. Four copies start from **the same initial weights** (the same seed) and see the same mini-batches of 20 in the same order; only the update rule and its learning rate differ. The learning rates start at the usual textbook values. The curve is the loss on all 300 points after each epoch, on a log scale.',
+          ko: '이제 진짜 네트워크입니다. tanh를 쓰는 2-16-16-2 네트워크가 팔이 두 개인 나선 300점을 분류합니다. 네트워크 네 벌이 **같은 초기 가중치**(같은 시드)에서 출발해, 크기 20인 같은 미니 배치를 같은 순서로 봅니다. 다른 것은 업데이트 규칙과 학습률뿐입니다. 학습률은 흔히 쓰는 값에서 시작합니다. 곡선은 에포크마다 300점 전체에서 잰 손실이고, 세로축은 로그 눈금입니다.',
         } },
         { code: {
           torch: {
@@ -362,8 +362,8 @@ for (const [name, make] of Object.entries(makers)) {
             ko: '학습률을 바꾸면(Enter를 누르거나 칸을 벗어나면) 같은 가중치에서 경주가 다시 시작됩니다.',
           } },
         { p: {
-          en: 'With the seed article\'s numbers, SGD at 0.01 barely moves in 100 epochs, while Adam and RMSprop at 0.001 make slow but steady progress without anyone tuning them. That is the honest core of "Adam usually just works": its default is a sensible step for parameters of about unit size, which is what standardised inputs and a good initialisation give you. Notice also that momentum at SGD\'s learning rate does better still. The comparison is only as fair as the learning rates.',
-          ko: '원문의 숫자 그대로라면 학습률 0.01의 SGD는 100 에포크 동안 거의 움직이지 않는 반면, 0.001의 Adam과 RMSprop은 아무도 조정하지 않았는데도 느리지만 꾸준히 나아갑니다. "Adam이면 대체로 잘 된다"는 말의 정직한 핵심이 이것입니다. 크기가 1 안팎인 파라미터에는 Adam의 기본값이 적당한 걸음이고, 입력을 표준화하고 초기화를 잘하면 파라미터가 바로 그 정도 크기가 됩니다. 그런데 SGD와 같은 학습률의 모멘텀이 이보다 더 잘한다는 점도 보세요. 비교는 학습률이 공정한 만큼만 공정합니다.',
+          en: 'With these textbook numbers, SGD at 0.01 barely moves in 100 epochs, while Adam and RMSprop at 0.001 make slow but steady progress without anyone tuning them. That is the honest core of "Adam usually just works": its default is a sensible step for parameters of about unit size, which is what standardised inputs and a good initialisation give you. Notice also that momentum at SGD\'s learning rate does better still. The comparison is only as fair as the learning rates.',
+          ko: '이 흔한 숫자 그대로라면 학습률 0.01의 SGD는 100 에포크 동안 거의 움직이지 않는 반면, 0.001의 Adam과 RMSprop은 아무도 조정하지 않았는데도 느리지만 꾸준히 나아갑니다. "Adam이면 대체로 잘 된다"는 말의 정직한 핵심이 이것입니다. 크기가 1 안팎인 파라미터에는 Adam의 기본값이 적당한 걸음이고, 입력을 표준화하고 초기화를 잘하면 파라미터가 바로 그 정도 크기가 됩니다. 그런데 SGD와 같은 학습률의 모멘텀이 이보다 더 잘한다는 점도 보세요. 비교는 학습률이 공정한 만큼만 공정합니다.',
         } },
         { task: 'beat-adam',
           text: {
@@ -417,8 +417,8 @@ for (const [name, make] of Object.entries(makers)) {
             && Math.hypot(r.start[0] - 1, r.start[1] - 1) >= 1
             && r.paths.momentum.hit !== null && r.paths.adam.hit === null, done) },
         { p: {
-          en: 'So the seed article\'s advice holds up, with its fine print: Adam is the safe first choice because it works over a wide range of learning rates, and plain SGD needs its learning rate tuned to the problem. But a tuned SGD with momentum can match or beat it, and Adam\'s default learning rate is a starting point, not a law. When training stalls, try a learning rate ten times larger or smaller before changing anything else.',
-          ko: '결국 원문의 조언은 단서를 붙이면 맞습니다. Adam은 넓은 범위의 학습률에서 동작하니 처음 고르기에 안전하고, 기본 SGD는 문제에 맞게 학습률을 조정해야 합니다. 하지만 잘 조정한 모멘텀 SGD는 Adam과 비슷하거나 더 나을 수 있고, Adam의 기본 학습률은 출발점일 뿐 정답이 아닙니다. 학습이 멈춘 것 같으면 다른 것을 바꾸기 전에 학습률을 열 배 키우거나 줄여 보세요.',
+          en: 'So the common advice to start with Adam holds up, with its fine print: Adam is the safe first choice because it works over a wide range of learning rates, and plain SGD needs its learning rate tuned to the problem. But a tuned SGD with momentum can match or beat it, and Adam\'s default learning rate is a starting point, not a law. When training stalls, try a learning rate ten times larger or smaller before changing anything else.',
+          ko: '결국 'Adam부터 써 보라'는 흔한 조언은 단서를 붙이면 맞습니다. Adam은 넓은 범위의 학습률에서 동작하니 처음 고르기에 안전하고, 기본 SGD는 문제에 맞게 학습률을 조정해야 합니다. 하지만 잘 조정한 모멘텀 SGD는 Adam과 비슷하거나 더 나을 수 있고, Adam의 기본 학습률은 출발점일 뿐 정답이 아닙니다. 학습이 멈춘 것 같으면 다른 것을 바꾸기 전에 학습률을 열 배 키우거나 줄여 보세요.',
         } },
       ],
     },

@@ -10,7 +10,7 @@ import { addStyle, fmt, getEngine, h, wordsFor } from './common.js';
 import { LinePlot } from './plot.js';
 import { OPTIMISERS, listeners, lrText, swatch } from './optim-common.js';
 
-/** The seed article's learning rates (SGD 0.01, RMSprop and Adam 0.001); momentum uses SGD's. */
+/** The usual textbook learning rates (SGD 0.01, RMSprop and Adam 0.001); momentum uses SGD's. */
 export const RACE_LRS = Object.freeze({ sgd: 0.01, momentum: 0.01, rmsprop: 0.001, adam: 0.001 });
 /** The network and data of the race (the lesson's code shows the same). */
 export const RACE_SETUP = Object.freeze({
@@ -71,7 +71,7 @@ export function optimRace({ epochs = 100, lrs = RACE_LRS } = {}) {
     const again = h('button', { type: 'button', class: 'lw-button primary', onclick: () => restart() },
       words.bind(h('span'), { en: 'Race again', ko: '다시 달리기' }));
     const narrow = matchMedia('(max-width: 560px)').matches; // a smaller drawing keeps its text readable on phones
-    const plot = new LinePlot({ width: narrow ? 360 : 640, height: narrow ? 240 : 280, logY: true, xDomain: [0, epochs], yDomain: [0.1, 1] });
+    const plot = new LinePlot({ width: narrow ? 360 : 640, height: narrow ? 240 : 280, logY: true, xDomain: [0, epochs], yCap: 100 });
     plot.margin.top = 22; // room for the axis name above the top tick
     const root = h('div', { class: 'lw-card optim-race' },
       h('div', { class: 'racers' }, ...rows.flat()),
@@ -108,11 +108,7 @@ export function optimRace({ epochs = 100, lrs = RACE_LRS } = {}) {
 
     function draw() {
       if (!run) { status.textContent = words.t({ en: 'Loading the engine…', ko: '엔진을 불러오는 중…' }); return; }
-      // whole decades around the curves; the rows above the plot are its legend
-      const ys = run.racers.flatMap((r) => r.points.map((p) => p[1])).filter((v) => v > 0 && Number.isFinite(v));
-      const lo = Math.min(0.5, ...ys);
-      const hi = Math.max(0.8, ...ys);
-      plot.yDomain = [10 ** Math.floor(Math.log10(lo)), 10 ** Math.min(2, Math.ceil(Math.log10(hi)))];
+      // the plot fits its log axis to the curves; the rows above the plot are its legend
       plot.update(run.racers.map((r) => ({ color: r.o.color, points: r.points })));
       const best = run.over ? Math.min(...run.racers.map((r) => (Number.isFinite(r.loss) ? r.loss : Infinity))) : NaN;
       for (const r of run.racers) {

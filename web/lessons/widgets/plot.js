@@ -3,6 +3,7 @@
 //
 //   const plot = new LinePlot({ width: 560, height: 260, xLabel: 'p', yLabel: 'loss', logY: false,
 //                               xDomain: [0, 1], yDomain: [0, 5] });   // domains: fixed, or fitted to data when omitted
+//   (yCap: values above it are drawn at the top edge but left out of the fit, e.g. a diverged run)
 //   container.append(plot.root);
 //   plot.update([{ name: 'BCE', color: '#0072b2', points: [[x, y], …], dash: false }, …], { marker: [x, y] });
 import { h } from './common.js';
@@ -27,9 +28,11 @@ const label = (v) => {
   return String(Number(v.toPrecision(4))).replace('-', '−');
 };
 
+let plots = 0;
+
 export class LinePlot {
-  constructor({ width = 560, height = 260, xLabel = '', yLabel = '', logY = false, xDomain = null, yDomain = null, ariaLabel = '' } = {}) {
-    Object.assign(this, { width, height, logY, xDomain, yDomain });
+  constructor({ width = 560, height = 260, xLabel = '', yLabel = '', logY = false, xDomain = null, yDomain = null, yCap = Infinity, ariaLabel = '' } = {}) {
+    Object.assign(this, { width, height, logY, xDomain, yDomain, yCap });
     this.margin = { left: 48, right: 12, top: 22, bottom: 34 };
     this.root = h('svg', { class: 'lw-plot', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': ariaLabel });
     this.grid = h('g', { class: 'grid' });
@@ -38,6 +41,13 @@ export class LinePlot {
     this.xText = h('text', { x: width - this.margin.right, y: height - 4, 'text-anchor': 'end' }, xLabel);
     this.yText = h('text', { x: 4, y: 14 }, yLabel);
     this.marker = h('g', { class: 'marker' });
+    // lines and markers stay inside the plot area (a value past the domain runs to its edge)
+    const clip = `lw-plot-clip-${++plots}`;
+    const m = this.margin;
+    this.root.append(h('defs', {}, h('clipPath', { id: clip },
+      h('rect', { x: m.left - 6, y: m.top - 6, width: width - m.left - m.right + 12, height: height - m.top - m.bottom + 12 }))));
+    this.lines.setAttribute('clip-path', `url(#${clip})`);
+    this.marker.setAttribute('clip-path', `url(#${clip})`);
     this.root.append(this.grid, this.lines, this.marker, this.legend, this.xText, this.yText);
   }
 
@@ -49,7 +59,7 @@ export class LinePlot {
   /** series: [{name, color, points: [[x, y]], dash}]; non-finite y breaks the line. */
   update(series, { marker = null, markers = [] } = {}) {
     const { width, height, margin, logY } = this;
-    const finite = series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!logY || y > 0));
+    const finite = series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && y <= this.yCap && (!logY || y > 0));
     let [x0, x1] = this.xDomain ?? [Math.min(...finite.map((p) => p[0])), Math.max(...finite.map((p) => p[0]))];
     let [y0, y1] = this.yDomain ?? [Math.min(0, ...finite.map((p) => p[1])), Math.max(...finite.map((p) => p[1]))];
     if (!finite.length && !this.xDomain) [x0, x1] = [0, 1];
@@ -58,10 +68,16 @@ export class LinePlot {
     if (!(y1 > y0)) y1 = y0 + 1;
     const ty = logY ? (v) => Math.log10(Math.max(v, 1e-30)) : (v) => v;
     if (logY && !this.yDomain) {
-      // whole decades around the data
       const positive = finite.map((p) => p[1]).filter((v) => v > 0);
-      y0 = positive.length ? 10 ** Math.floor(Math.log10(Math.min(...positive))) : 0.1;
-      y1 = positive.length ? 10 ** Math.ceil(Math.log10(Math.max(...positive))) : 1;
+      const [lo, hi] = positive.length ? [Math.min(...positive), Math.max(...positive)] : [0.1, 1];
+      if (hi / lo < 5) {
+        // data within less than a decade: fit it closely, or every curve looks flat
+        [y0, y1] = [lo / 1.1, hi * 1.1];
+      } else {
+        // whole decades around the data
+        y0 = 10 ** Math.floor(Math.log10(lo));
+        y1 = 10 ** Math.ceil(Math.log10(hi));
+      }
       if (y1 <= y0) y1 = y0 * 10;
     }
     if (logY) y0 = Math.max(y0, 1e-30);
@@ -75,7 +91,9 @@ export class LinePlot {
       this.grid.append(h('line', { x1: sx(v), x2: sx(v), y1: margin.top, y2: height - margin.bottom, stroke: '#e3e7ec' }),
         h('text', { x: sx(v), y: height - margin.bottom + 16, 'text-anchor': 'middle' }, label(v)));
     }
-    const yTicks = logY ? ticks(Y0, Y1, 5).filter(Number.isInteger).map((e) => 10 ** e) : ticks(y0, y1, 5);
+    // log axes tick at powers of ten, or at plain values when the range is under a decade and a half
+    const yTicks = !logY ? ticks(y0, y1, 5)
+      : Y1 - Y0 >= 1.2 ? ticks(Y0, Y1, 5).filter(Number.isInteger).map((e) => 10 ** e) : ticks(y0, y1, 4);
     for (const v of yTicks) {
       this.grid.append(h('line', { x1: margin.left, x2: width - margin.right, y1: sy(v), y2: sy(v), stroke: '#e3e7ec' }),
         h('text', { x: margin.left - 6, y: sy(v) + 4, 'text-anchor': 'end' }, label(v)));

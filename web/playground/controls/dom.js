@@ -11,7 +11,7 @@ export const newId = (prefix) => `lwp-${prefix}-${++uid}`;
 const DATA_KEYS = {
   t: 't', 't-label': 'tLabel', 't-title': 'tTitle', 't-group': 'tGroup', 't-placeholder': 'tPlaceholder',
 };
-const SVG = new Set(['svg', 'path', 'polyline', 'polygon', 'line', 'rect', 'g', 'text', 'circle']);
+const SVG = new Set(['svg', 'path', 'polyline', 'polygon', 'line', 'rect', 'g', 'text', 'circle', 'defs', 'clipPath']);
 
 /**
  * h('button', {class: 'x', 't-label': 'play', onclick}, child, ...): an element. Attributes
