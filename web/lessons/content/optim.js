@@ -418,7 +418,7 @@ for (const [name, make] of Object.entries(makers)) {
             && r.paths.momentum.hit !== null && r.paths.adam.hit === null, done) },
         { p: {
           en: 'So the common advice to start with Adam holds up, with its fine print: Adam is the safe first choice because it works over a wide range of learning rates, and plain SGD needs its learning rate tuned to the problem. But a tuned SGD with momentum can match or beat it, and Adam\'s default learning rate is a starting point, not a law. When training stalls, try a learning rate ten times larger or smaller before changing anything else.',
-          ko: '결국 'Adam부터 써 보라'는 흔한 조언은 단서를 붙이면 맞습니다. Adam은 넓은 범위의 학습률에서 동작하니 처음 고르기에 안전하고, 기본 SGD는 문제에 맞게 학습률을 조정해야 합니다. 하지만 잘 조정한 모멘텀 SGD는 Adam과 비슷하거나 더 나을 수 있고, Adam의 기본 학습률은 출발점일 뿐 정답이 아닙니다. 학습이 멈춘 것 같으면 다른 것을 바꾸기 전에 학습률을 열 배 키우거나 줄여 보세요.',
+          ko: '결국 “Adam부터 써 보라”는 흔한 조언은 단서를 붙이면 맞습니다. Adam은 넓은 범위의 학습률에서 동작하니 처음 고르기에 안전하고, 기본 SGD는 문제에 맞게 학습률을 조정해야 합니다. 하지만 잘 조정한 모멘텀 SGD는 Adam과 비슷하거나 더 나을 수 있고, Adam의 기본 학습률은 출발점일 뿐 정답이 아닙니다. 학습이 멈춘 것 같으면 다른 것을 바꾸기 전에 학습률을 열 배 키우거나 줄여 보세요.',
         } },
       ],
     },
