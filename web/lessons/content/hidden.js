@@ -3,6 +3,7 @@
 // small and too large networks do (underfitting, overfitting, and fixes for the latter).
 import { playground, onEpoch } from '../widgets/playground.js';
 import { hiddenParams } from '../widgets/hidden-params.js';
+import { bi } from './bilingual.js';
 
 const hiddenNeurons = (state) => state.layers.reduce((sum, n) => sum + n, 0);
 // The fitting playground's data; the fitting tasks are about the network, so the data stay.
@@ -10,11 +11,6 @@ const FIT_DATA = { dataset: 'circle', noise: 50 };
 const fitData = (s) => s.dataset === FIT_DATA.dataset && s.noise === FIT_DATA.noise;
 const BIG = 24; // hidden neurons that count as "a large network" here
 
-/** Code whose comments follow the language: bi`x = 1  # ${['one', '하나']}` → {en, ko}, same code. */
-const bi = (parts, ...comments) => ({
-  en: String.raw(parts, ...comments.map((c) => c[0])),
-  ko: String.raw(parts, ...comments.map((c) => c[1])),
-});
 
 export default {
   lead: {

@@ -3,6 +3,7 @@
 // network; the Xavier bound derived from keeping the variance constant.
 import { playground, onEpoch } from '../widgets/playground.js';
 import { initDepth } from '../widgets/init-depth.js';
+import { commentedWith } from './bilingual.js';
 
 // The code blocks' comments in Korean (the code itself is the same in both languages).
 const KO = {
@@ -16,8 +17,7 @@ const KO = {
   'or one choice for every Linear layer of a spec': '또는 스펙의 모든 Linear 층에 한 번에 지정한다',
   "('kaiming_normal' alone uses ReLU's gain √2)": "('kaiming_normal'만 쓰면 ReLU의 gain √2를 쓴다)",
 };
-/** Code in both languages: its English comments replaced by their Korean (the tests check every one). */
-const commented = (code) => ({ en: code, ko: Object.entries(KO).reduce((c, [en, k]) => c.replaceAll(en, k), code) });
+const commented = commentedWith(KO);
 
 // A depth widget's result, checked on every new pass the reader asks for (the preset's fails).
 const watchDepth = (id, test) => (ctx, done) => ctx.widget(id).onChange((r) => { if (r && test(r)) done(); });

@@ -4,6 +4,7 @@ import { playground, onEpoch } from '../widgets/playground.js';
 import { inputPixels } from '../widgets/input-pixels.js';
 import { inputSize } from '../widgets/input-size.js';
 import { inputVectors } from '../widgets/input-vectors.js';
+import { bi } from './bilingual.js';
 
 // The two networks of the last section: the same run but for `standardize`.
 const SCALE_PRESET = {
@@ -15,11 +16,6 @@ const RUN_KEYS = ['dataset', 'noise', 'trainRatio', 'points', 'features', 'layer
   'initStd', 'optimizer', 'lr', 'momentum', 'nesterov', 'beta1', 'beta2', 'alpha', 'batch', 'l1', 'l2', 'dropout', 'seed'];
 const sameRun = (a, b) => RUN_KEYS.every((k) => String(a[k]) === String(b[k]));
 
-/** Code whose comments follow the language: bi`x = 1  # ${['one', '하나']}` → {en, ko}, same code. */
-const bi = (parts, ...comments) => ({
-  en: String.raw(parts, ...comments.map((c) => c[0])),
-  ko: String.raw(parts, ...comments.map((c) => c[1])),
-});
 
 /** Calls test(details) with the latest epoch detail of each playground, forgotten when its state changes. */
 function watchBoth(elements, test) {

@@ -5,6 +5,7 @@ import { playground, onEpoch } from '../widgets/playground.js';
 import { lossCurvesWidget } from '../widgets/loss-curves.js';
 import { doubleSoftmaxWidget } from '../widgets/loss-double.js';
 import { saturationWidget } from '../widgets/loss-saturation.js';
+import { commentedWith } from './bilingual.js';
 
 const R = String.raw;
 
@@ -26,8 +27,7 @@ const KO = {
   'stable: the model ends in a logit': '안정: 모델은 로짓으로 끝난다',
   'probabilities only to read them': '확률은 읽을 때만 계산한다',
 };
-/** Code in both languages: its English comments replaced by their Korean (the tests check every one). */
-const commented = (code) => ({ en: code, ko: Object.entries(KO).reduce((c, [en, k]) => c.replaceAll(en, k), code) });
+const commented = commentedWith(KO);
 
 /** Watches a custom widget's changes: test(detail) → done. */
 const watch = (id, test) => (ctx, done) => ctx.widget(id).on((detail) => { if (test(detail)) done(); });

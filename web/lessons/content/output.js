@@ -3,14 +3,10 @@
 import { playground, onEpoch } from '../widgets/playground.js';
 import { softmaxWidget } from '../widgets/output-softmax.js';
 import { headsWidget } from '../widgets/output-heads.js';
+import { bi } from './bilingual.js';
 
 const R = String.raw;
 
-/** Code whose comments follow the language: bi`x = 1  # ${['one', '하나']}` → {en, ko}, same code. */
-const bi = (parts, ...comments) => ({
-  en: String.raw(parts, ...comments.map((c) => c[0])),
-  ko: String.raw(parts, ...comments.map((c) => c[1])),
-});
 
 /** Watches a custom widget's changes: check(detail) → done. */
 const watch = (id, test) => (ctx, done) => {
