@@ -49,6 +49,28 @@ test('the main page is only the element, loads without errors, and Play lowers t
   }
 });
 
+test('before the first epoch the diagram and the histograms already show the new network', async () => {
+  const { page, context, errors } = await openPlayground(web.browser, web.server);
+  try {
+    const shown = () => page.evaluate(() => {
+      const root = document.querySelector('layerwise-playground').shadowRoot;
+      const empty = (slot) => {
+        const note = root.querySelector(`${slot} .lw-empty`);
+        return note && !note.hidden ? note.textContent : null;
+      };
+      return { network: empty('.slot-network'), histograms: empty('.slot-histograms'), epoch: document.querySelector('layerwise-playground').epoch };
+    });
+    await page.waitForFunction(() => {
+      const root = document.querySelector('layerwise-playground').shadowRoot;
+      return ['.slot-network', '.slot-histograms'].every((s) => root.querySelector(`${s} .lw-empty`)?.hidden);
+    }, null, { timeout: 10_000 }).catch(() => {});
+    assert.deepEqual(await shown(), { network: null, histograms: null, epoch: 0 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
   for (const lang of ['en', 'ko']) {
     test(`screenshot: ${name}, ${lang}; no sideways scrolling`, async () => {

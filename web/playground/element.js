@@ -108,6 +108,7 @@ export class LayerwisePlayground extends HTMLElement {
   #message = null;
   #hidden = new Set();
   #fresh = new Set(); // parts of #snap the views have not drawn yet
+  #latest = new Set(); // heavy parts the latest snapshot carried (the others are from earlier epochs)
   #frame = 0;
   #lastFull = -Infinity;
   #fullCost = 30; // ms a full snapshot costs to make, move and draw (measured)
@@ -732,7 +733,7 @@ export class LayerwisePlayground extends HTMLElement {
   async #completeViews(generation) {
     if (generation !== this.#generation || !this.#snap) return;
     const wanted = this.#snapshotOptions(true);
-    if ((wanted.neurons && !this.#fresh.has('neurons')) || (wanted.stats && !this.#fresh.has('stats'))) {
+    if ((wanted.neurons && !this.#latest.has('neurons')) || (wanted.stats && !this.#latest.has('stats'))) {
       const snap = await (await this.#started()).snapshot(wanted);
       if (generation === this.#generation) this.#receive(snap);
     }
@@ -747,9 +748,13 @@ export class LayerwisePlayground extends HTMLElement {
 
     const heavy = ['grid', 'neurons', 'parameters', 'gradients', 'stats'];
     const merged = { ...(this.#snap ?? {}), ...snap };
+    this.#latest.clear();
     for (const part of heavy) {
       if (snap[part] === undefined && this.#snap?.[part] !== undefined) merged[part] = this.#snap[part];
-      if (snap[part] !== undefined) this.#fresh.add(part);
+      if (snap[part] !== undefined) {
+        this.#fresh.add(part);
+        this.#latest.add(part);
+      }
     }
     if (snap.neurons || snap.stats) this.#lastFull = performance.now();
     this.#snap = merged;

@@ -36,7 +36,7 @@ export class HistogramsView {
     this.readout = new Readout(this.body);
     this.rows = [];
     this.width = 0;
-    this.stats = null;
+    this.stats = undefined; // none yet; null: the worker found a value that is not finite
     this.context = null;
     this.shapeKey = '';
     this.cursor = null; // {r, k} being read
