@@ -564,6 +564,7 @@ export class NetworkView {
           x: tile.x - 0.5, y: tile.y - 0.5, width: s + 1, height: s + 1, rx: 2,
           fill: 'none', stroke: 'rgba(0,0,0,0.18)', 'stroke-width': 1,
           tabindex: ci === this.focus.c && j === this.focus.j ? 0 : -1,
+          class: 'lw-focusable', // the keyboard's focus gets the views' outline, as well as the drawn ring
           role: 'img', 'aria-label': this.#neuronLabel(ci, j),
           'data-c': ci, 'data-j': j,
         }, group);
