@@ -32,10 +32,14 @@ try {
       const r = e.getBoundingClientRect();
       return { id: e.id, y: r.top + window.scrollY, height: r.height };
     }));
+    // pieces of at most 1600 px, which the viewer shows at full size
+    const most = 1600;
     for (const { id: section, y, height } of boxes) {
-      const path = out.replace(/\.png$/, `-${section}.png`);
-      await page.screenshot({ path, fullPage: true, clip: { x: 0, y, width: Number(width), height } });
-      console.log(path);
+      for (let top = 0, k = 0; top < height; top += most, k++) {
+        const path = out.replace(/\.png$/, `-${section}${height > most ? `-${k + 1}` : ''}.png`);
+        await page.screenshot({ path, fullPage: true, clip: { x: 0, y: y + top, width: Number(width), height: Math.min(most, height - top) } });
+        console.log(path);
+      }
     }
   }
 } finally {
