@@ -2,6 +2,7 @@
 // loss surfaces, a race on the same network, and an honest test of "Adam usually just works".
 import { optimRace } from '../widgets/optim-race.js';
 import { optimSurface } from '../widgets/optim-surface.js';
+import { bi } from './bilingual.js';
 
 /** How far a point of the narrow valley is from its minimum along the floor (the line y = x). */
 const alongFloor = ([x, y]) => Math.abs(x + y) / Math.SQRT2;
@@ -37,48 +38,25 @@ export default {
           ko: 'PyTorch에서는 학습 루프를 짤 때 옵티마이저를 고릅니다. 아래는 입문 과정에서 흔히 소개하는 세 옵티마이저와 흔히 쓰는 학습률입니다. Layerwise에서는 옵티마이저가 모델(또는 직접 만든 파라미터 목록)을 받고, 옵션 이름은 같되 camelCase로 씁니다.',
         } },
         { code: {
-          torch: {
-            en: `from torch import optim
+          torch: bi`from torch import optim
 
 params = model.parameters()
-opt = optim.Adam(params, lr=1e-3)    # or one of:
+opt = optim.Adam(params, lr=1e-3)    # ${['or one of:', '또는 다음 중 하나:']}
 # opt = optim.SGD(params, lr=1e-2)
 # opt = optim.RMSprop(params, lr=1e-3)
 
-for x, y in loader:          # one step per batch
+for x, y in loader:          # ${['one step per batch', '배치마다 한 스텝']}
     opt.zero_grad()
     criterion(model(x), y).backward()
     opt.step()`,
-            ko: `from torch import optim
+          js: bi`const opt = lw.optim.Adam(model, { lr: 1e-3 });
+// ${['or lw.optim.SGD(model, { lr: 1e-2 })', '또는 lw.optim.SGD(model, { lr: 1e-2 })']}
+// ${['or lw.optim.RMSprop(model, { lr: 1e-3 })', '또는 lw.optim.RMSprop(model, { lr: 1e-3 })']}
 
-params = model.parameters()
-opt = optim.Adam(params, lr=1e-3)    # 또는 다음 중 하나:
-# opt = optim.SGD(params, lr=1e-2)
-# opt = optim.RMSprop(params, lr=1e-3)
-
-for x, y in loader:          # 배치마다 한 스텝
-    opt.zero_grad()
-    criterion(model(x), y).backward()
-    opt.step()`,
-          },
-          js: {
-            en: `const opt = lw.optim.Adam(model, { lr: 1e-3 });
-// or lw.optim.SGD(model, { lr: 1e-2 })
-// or lw.optim.RMSprop(model, { lr: 1e-3 })
-
-// one step on a batch of n samples:
-// forward, loss, backward and the update
+// ${['one step on a batch of n samples:', '샘플 n개짜리 배치 하나로 한 스텝:']}
+// ${['forward, loss, backward and the update', '순전파, 손실, 역전파, 업데이트']}
 const loss = model.trainStep(x, y, n,
   lw.loss.CrossEntropy(), opt);`,
-            ko: `const opt = lw.optim.Adam(model, { lr: 1e-3 });
-// 또는 lw.optim.SGD(model, { lr: 1e-2 })
-// 또는 lw.optim.RMSprop(model, { lr: 1e-3 })
-
-// 샘플 n개짜리 배치 하나로 한 스텝:
-// 순전파, 손실, 역전파, 업데이트
-const loss = model.trainStep(x, y, n,
-  lw.loss.CrossEntropy(), opt);`,
-          },
         } },
       ],
     },
@@ -128,8 +106,7 @@ lw.optim.Adam(model,
           ko: '실제 네트워크에는 파라미터가 수천 개라서 손실을 그림으로 그릴 수 없습니다. 파라미터가 $x$, $y$ 두 개뿐이면 가능합니다. 아래 그림의 음영이 손실 $f(x, y)$이고(어두울수록 높음), 색 선은 흰 점에서 출발한 각 옵티마이저의 경로입니다. 네 옵티마이저의 학습률은 같습니다. 기울기는 식으로 계산하고, 걸음은 네트워크를 학습시키는 바로 그 Layerwise 옵티마이저가 내딛습니다.',
         } },
         { code: {
-          torch: {
-            en: `import torch
+          torch: bi`import torch
 
 w = torch.tensor([-1.5, -0.5], requires_grad=True)
 opt = torch.optim.SGD([w], lr=0.01)
@@ -137,43 +114,19 @@ for t in range(200):
     opt.zero_grad()
     u = (w[0] + w[1]) / 2**0.5
     v = (w[0] - w[1]) / 2**0.5
-    f = (u**2 + 25 * v**2) / 2   # the narrow valley
+    f = (u**2 + 25 * v**2) / 2   # ${['the narrow valley', '좁은 골짜기']}
     f.backward()
     opt.step()`,
-            ko: `import torch
-
-w = torch.tensor([-1.5, -0.5], requires_grad=True)
-opt = torch.optim.SGD([w], lr=0.01)
-for t in range(200):
-    opt.zero_grad()
-    u = (w[0] + w[1]) / 2**0.5
-    v = (w[0] - w[1]) / 2**0.5
-    f = (u**2 + 25 * v**2) / 2   # 좁은 골짜기
-    f.backward()
-    opt.step()`,
-          },
-          js: {
-            en: `const w = new Float32Array([-1.5, -0.5]);
+          js: bi`const w = new Float32Array([-1.5, -0.5]);
 const opt = lw.optim.SGD([w], { lr: 0.01 });
 const r = Math.SQRT2;
 for (let t = 0; t < 200; ++t) {
   const u = (w[0] + w[1]) / r;
   const v = (w[0] - w[1]) / r;
-  // f = (u² + 25·v²) / 2; pass ∂f/∂x, ∂f/∂y
+  // ${['f = (u² + 25·v²) / 2; pass ∂f/∂x, ∂f/∂y', 'f = (u² + 25·v²) / 2의 ∂f/∂x, ∂f/∂y를 넘김']}
   opt.step([[(u + 25 * v) / r, (u - 25 * v) / r]]);
 }
-// w now holds the last point`,
-            ko: `const w = new Float32Array([-1.5, -0.5]);
-const opt = lw.optim.SGD([w], { lr: 0.01 });
-const r = Math.SQRT2;
-for (let t = 0; t < 200; ++t) {
-  const u = (w[0] + w[1]) / r;
-  const v = (w[0] - w[1]) / r;
-  // f = (u² + 25·v²) / 2의 ∂f/∂x, ∂f/∂y를 넘김
-  opt.step([[(u + 25 * v) / r, (u - 25 * v) / r]]);
-}
-// 이제 w에 마지막 점이 들어 있음`,
-          },
+// ${['w now holds the last point', '이제 w에 마지막 점이 들어 있음']}`,
         } },
         { p: {
           en: 'The **narrow valley** curves 25 times more sharply across than along. Away from its floor, downhill points mostly across the valley and only a little along the floor towards the minimum. Plain SGD has a hard limit here: across the valley each step multiplies the distance from the floor by $1 - 25\\eta$, and once $\\eta > 2/25 = 0.08$ that factor is below $-1$, so the zigzag grows without bound. Below the limit, the trip along the floor is slow: there each step only multiplies the distance to the minimum by $1 - \\eta$.',
@@ -235,8 +188,7 @@ for (let t = 0; t < 200; ++t) {
           ko: '이제 진짜 네트워크입니다. tanh를 쓰는 2-16-16-2 네트워크가 팔이 두 개인 나선 300점을 분류합니다. 네트워크 네 벌이 **같은 초기 가중치**(같은 시드)에서 출발해, 크기 20인 같은 미니 배치를 같은 순서로 봅니다. 다른 것은 업데이트 규칙과 학습률뿐입니다. 학습률은 흔히 쓰는 값에서 시작합니다. 곡선은 에포크마다 300점 전체에서 잰 손실이고, 세로축은 로그 눈금입니다.',
         } },
         { code: {
-          torch: {
-            en: `import copy
+          torch: bi`import copy
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -257,10 +209,10 @@ makers = {
     'adam': lambda p: optim.Adam(p, lr=0.001),
 }
 for name, make in makers.items():
-    model.load_state_dict(start)   # same initial weights
+    model.load_state_dict(start)   # ${['same initial weights', '같은 초기 가중치']}
     opt = make(model.parameters())
     for epoch in range(100):
-        # the same batches for every optimiser
+        # ${['the same batches for every optimiser', '옵티마이저마다 같은 배치']}
         g = torch.Generator().manual_seed(epoch)
         order = torch.randperm(300, generator=g)
         for idx in order.split(20):
@@ -270,46 +222,10 @@ for name, make in makers.items():
             opt.step()
     with torch.no_grad():
         print(name, F.cross_entropy(model(x), y).item())`,
-            ko: `import copy
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
-from torch import optim
-
-# x: [300, 2] points, y: [300] class indices (0 or 1)
-torch.manual_seed(3)
-model = nn.Sequential(
-    nn.Linear(2, 16), nn.Tanh(),
-    nn.Linear(16, 16), nn.Tanh(),
-    nn.Linear(16, 2))
-start = copy.deepcopy(model.state_dict())
-makers = {
-    'sgd': lambda p: optim.SGD(p, lr=0.01),
-    'momentum': lambda p: optim.SGD(p, lr=0.01,
-                                    momentum=0.9),
-    'rmsprop': lambda p: optim.RMSprop(p, lr=0.001),
-    'adam': lambda p: optim.Adam(p, lr=0.001),
-}
-for name, make in makers.items():
-    model.load_state_dict(start)   # 같은 초기 가중치
-    opt = make(model.parameters())
-    for epoch in range(100):
-        # 옵티마이저마다 같은 배치
-        g = torch.Generator().manual_seed(epoch)
-        order = torch.randperm(300, generator=g)
-        for idx in order.split(20):
-            opt.zero_grad()
-            out = model(x[idx])
-            F.cross_entropy(out, y[idx]).backward()
-            opt.step()
-    with torch.no_grad():
-        print(name, F.cross_entropy(model(x), y).item())`,
-          },
-          js: {
-            en: `const data = lw.data.generate('spiral',
+          js: bi`const data = lw.data.generate('spiral',
   { n: 300, noise: 0.1, seed: 7 });
-// seed 3: the same initial weights, and the same
-// shuffled batches, for every model
+// ${['seed 3: the same initial weights, and the same', '시드 3: 모델마다 같은 초기 가중치,']}
+// ${['shuffled batches, for every model', '같은 순서로 섞인 배치']}
 const spec = { input: [2], seed: 3, layers: [
   { type: 'linear', out: 16 }, { type: 'tanh' },
   { type: 'linear', out: 16 }, { type: 'tanh' },
@@ -330,31 +246,6 @@ for (const [name, make] of Object.entries(makers)) {
   const { loss } = model.evaluate(data, 'cross_entropy');
   console.log(name, loss);
 }`,
-            ko: `const data = lw.data.generate('spiral',
-  { n: 300, noise: 0.1, seed: 7 });
-// 시드 3: 모델마다 같은 초기 가중치,
-// 같은 순서로 섞인 배치
-const spec = { input: [2], seed: 3, layers: [
-  { type: 'linear', out: 16 }, { type: 'tanh' },
-  { type: 'linear', out: 16 }, { type: 'tanh' },
-  { type: 'linear', out: 2 }] };
-const makers = {
-  sgd: (m) => lw.optim.SGD(m, { lr: 0.01 }),
-  momentum: (m) =>
-    lw.optim.SGD(m, { lr: 0.01, momentum: 0.9 }),
-  rmsprop: (m) => lw.optim.RMSprop(m, { lr: 0.001 }),
-  adam: (m) => lw.optim.Adam(m, { lr: 0.001 }),
-};
-for (const [name, make] of Object.entries(makers)) {
-  const model = lw.Model.fromSpec(spec);
-  const opt = make(model);
-  for (let epoch = 0; epoch < 100; ++epoch) {
-    model.trainEpoch(data, 20, 'cross_entropy', opt);
-  }
-  const { loss } = model.evaluate(data, 'cross_entropy');
-  console.log(name, loss);
-}`,
-          },
         } },
         { widget: 'race', make: optimRace({ epochs: 100 }),
           caption: {

@@ -4,6 +4,7 @@
 // whole playground as the reader's own.
 import { playground, onEpoch } from '../widgets/playground.js';
 import { trouble } from '../widgets/together-trouble.js';
+import { bi } from './bilingual.js';
 
 /** Every hidden layer uses this activation. */
 const allAre = (state, name) => state.activation.every((a) => a === name);
@@ -47,8 +48,7 @@ export default {
           ko: '에포크가 끝날 때마다 학습에 쓰지 않은 데이터(테스트 세트)로 모델을 **평가**합니다. 평가 모드(드롭아웃 꺼짐)에서, 기울기 없이 계산합니다. 학습 손실과 테스트 손실을 비교하면 아래에 나오는 문제들을 서로 구별할 수 있습니다.',
         } },
         { code: {
-          torch: {
-            en: String.raw`import torch
+          torch: bi`import torch
 import torch.nn as nn
 from torch.utils.data import DataLoader, TensorDataset
 
@@ -65,56 +65,22 @@ for m in model:
 
 loss_fn = nn.BCELoss()
 optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
-# x_train: [N, 2] floats, y_train: [N, 1] of 0.0 or 1.0
+# ${['x_train: [N, 2] floats, y_train: [N, 1] of 0.0 or 1.0', 'x_train: [N, 2] 실수, y_train: [N, 1] 값은 0.0 또는 1.0']}
 loader = DataLoader(TensorDataset(x_train, y_train),
                     batch_size=10, shuffle=True)
 
 for epoch in range(200):
     model.train()
     for x, y in loader:
-        optimizer.zero_grad()        # 1. clear
-        out = model(x)               # 2. forward
-        loss = loss_fn(out, y)       # 3. loss
-        loss.backward()              # 4. backward
-        optimizer.step()             # 5. step
+        optimizer.zero_grad()        # ${['1. clear', '1. 기울기 지우기']}
+        out = model(x)               # ${['2. forward', '2. 순전파']}
+        loss = loss_fn(out, y)       # ${['3. loss', '3. 손실']}
+        loss.backward()              # ${['4. backward', '4. 역전파']}
+        optimizer.step()             # ${['5. step', '5. 업데이트']}
     model.eval()
     with torch.no_grad():
         test_loss = loss_fn(model(x_test), y_test).item()`,
-            ko: String.raw`import torch
-import torch.nn as nn
-from torch.utils.data import DataLoader, TensorDataset
-
-model = nn.Sequential(
-    nn.Linear(2, 16), nn.ReLU(),
-    nn.Linear(16, 16), nn.ReLU(),
-    nn.Linear(16, 1), nn.Sigmoid(),
-)
-for m in model:
-    if isinstance(m, nn.Linear):
-        nn.init.kaiming_normal_(m.weight,
-                                nonlinearity='relu')
-        nn.init.zeros_(m.bias)
-
-loss_fn = nn.BCELoss()
-optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
-# x_train: [N, 2] 실수, y_train: [N, 1] 값은 0.0 또는 1.0
-loader = DataLoader(TensorDataset(x_train, y_train),
-                    batch_size=10, shuffle=True)
-
-for epoch in range(200):
-    model.train()
-    for x, y in loader:
-        optimizer.zero_grad()        # 1. 기울기 지우기
-        out = model(x)               # 2. 순전파
-        loss = loss_fn(out, y)       # 3. 손실
-        loss.backward()              # 4. 역전파
-        optimizer.step()             # 5. 업데이트
-    model.eval()
-    with torch.no_grad():
-        test_loss = loss_fn(model(x_test), y_test).item()`,
-          },
-          js: {
-            en: String.raw`const lw = await loadLayerwise();
+          js: bi`const lw = await loadLayerwise();
 const data = lw.data.generate('spiral',
   { n: 400, noise: 0.1 });
 const [train, test] = data.split(0.5);
@@ -137,8 +103,8 @@ const loss = lw.loss.BCE();
 const optimizer = lw.optim.Adam(model, { lr: 0.01 });
 
 for (let epoch = 0; epoch < 200; epoch++) {
-  // shuffles, then per batch of 10: clear, forward,
-  // loss, backward, step (trainStep does one batch)
+  // ${['shuffles, then per batch of 10: clear, forward,', '섞은 뒤 10개짜리 배치마다 기울기 지우기, 순전파,']}
+  // ${['loss, backward, step (trainStep does one batch)', '손실, 역전파, 업데이트 (trainStep은 배치 하나)']}
   const trainLoss =
     model.trainEpoch(train, 10, loss, optimizer);
   if (!Number.isFinite(trainLoss)) {
@@ -147,40 +113,6 @@ for (let epoch = 0; epoch < 200; epoch++) {
   const { loss: testLoss, accuracy } =
     model.evaluate(test, loss);
 }`,
-            ko: String.raw`const lw = await loadLayerwise();
-const data = lw.data.generate('spiral',
-  { n: 400, noise: 0.1 });
-const [train, test] = data.split(0.5);
-test.standardize(train.standardize());
-
-const model = lw.Model.fromSpec({
-  input: [2],
-  layers: [
-    { type: 'linear', out: 16 }, { type: 'relu' },
-    { type: 'linear', out: 16 }, { type: 'relu' },
-    { type: 'linear', out: 1 }, { type: 'sigmoid' },
-  ],
-  init: {
-    weight: { type: 'kaiming_normal',
-              nonlinearity: 'relu' },
-    bias: 'zeros',
-  },
-});
-const loss = lw.loss.BCE();
-const optimizer = lw.optim.Adam(model, { lr: 0.01 });
-
-for (let epoch = 0; epoch < 200; epoch++) {
-  // 섞은 뒤 10개짜리 배치마다 기울기 지우기, 순전파,
-  // 손실, 역전파, 업데이트 (trainStep은 배치 하나)
-  const trainLoss =
-    model.trainEpoch(train, 10, loss, optimizer);
-  if (!Number.isFinite(trainLoss)) {
-    throw new Error('loss is NaN');
-  }
-  const { loss: testLoss, accuracy } =
-    model.evaluate(test, loss);
-}`,
-          },
         } },
         { p: {
           en: 'When something goes wrong, it shows in a few places: the **curves** (training and test loss per epoch), the **histograms** panel (per layer: weights, outputs, gradients, and the share of dead or saturated units), and the **network** diagram (what each neuron has learned; dead units are marked). Each problem below comes with a playground set up to show it. "Reproduce the problem" starts it from fresh weights; "Apply the fix" changes what fixes it and starts again.',
