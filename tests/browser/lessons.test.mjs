@@ -23,6 +23,9 @@ for (const lang of ['en', 'ko']) {
         tasks: document.querySelectorAll('.task').length,
         widgets: document.querySelectorAll('figure.widget').length,
         failedWidgets: document.querySelectorAll('.widget-error').length,
+        // links to the full playground, in the page's language
+        playgroundLinks: [...document.querySelectorAll('a.open-playground')].filter((a) => /\/index\.html#dataset=/.test(a.href) && a.href.endsWith(`lang=${document.documentElement.lang}`)).length,
+        playgroundLinksElsewhere: [...document.querySelectorAll('a.open-playground')].filter((a) => !a.href.endsWith(`lang=${document.documentElement.lang}`)).length,
         prev: document.querySelector('.pager .prev')?.getAttribute('href') ?? null,
         next: document.querySelector('.pager .next')?.getAttribute('href') ?? null,
         text: document.querySelector('main').innerText,
@@ -33,6 +36,8 @@ for (const lang of ['en', 'ko']) {
       assert.equal(facts.mathmlShown, 0, `${id}: formulas drawn twice (KaTeX's CSS missing)`);
       assert.ok(facts.sections >= 2 && facts.tasks >= 1 && facts.widgets >= 1, `${id}: ${JSON.stringify({ ...facts, text: undefined })}`);
       assert.equal(facts.failedWidgets, 0, `${id}: a widget failed to start`);
+      assert.ok(facts.playgroundLinks >= 1, `${id}: no link to the full playground`);
+      assert.equal(facts.playgroundLinksElsewhere, 0, `${id}: a playground link in another language`);
       // Korean pages read as Korean: most letters in the lesson's prose are Hangul
       if (lang === 'ko') {
         const prose = await page.$$eval('main p:not(.task-text), main li', (els) => els.map((e) => e.textContent).join(' '));

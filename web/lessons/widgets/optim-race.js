@@ -8,6 +8,8 @@
 // the current race's result), onFinish(fn) → unsubscribe, setLr(id, lr) (restarts), restart() }.
 import { addStyle, fmt, getEngine, h, wordsFor } from './common.js';
 import { LinePlot } from './plot.js';
+import { playgroundHref } from './playground.js';
+import { pageText } from '../catalog.js';
 import { OPTIMISERS, listeners, lrText, swatch } from './optim-common.js';
 
 /** The usual textbook learning rates (SGD 0.01, RMSprop and Adam 0.001); momentum uses SGD's. */
@@ -73,10 +75,16 @@ export function optimRace({ epochs = 100, lrs = RACE_LRS } = {}) {
     const narrow = matchMedia('(max-width: 560px)').matches; // a smaller drawing keeps its text readable on phones
     const plot = new LinePlot({ width: narrow ? 360 : 640, height: narrow ? 240 : 280, logY: true, xDomain: [0, epochs], yCap: 100 });
     plot.margin.top = 22; // room for the axis name above the top tick
+    // the same network and data in the full playground, with Adam at the rate typed here
+    const open = words.bind(h('a', { class: 'open-playground', target: '_blank', rel: 'noopener' }), (lang) => `${pageText(lang, 'widget.open')} ↗`);
+    const updateLink = () => {
+      open.href = playgroundHref({ dataset: 'spiral', points: 300, noise: 10, layers: [16, 16], activation: ['tanh'],
+        optimizer: 'adam', lr: readLr('adam') ?? lrs.adam, batch: 20, seed: 3, lang: words.lang });
+    };
     const root = h('div', { class: 'lw-card optim-race' },
       h('div', { class: 'racers' }, ...rows.flat()),
       h('div', { class: 'lw-controls' }, again, status),
-      plot.root);
+      plot.root, open);
 
     let run = null; // the race in progress or last finished
     let frame = 0;
@@ -90,7 +98,7 @@ export function optimRace({ epochs = 100, lrs = RACE_LRS } = {}) {
       onFinish: finished.on,
       setLr(id, lr) { inputs[id].value = String(lr); return restart(); },
       restart: () => restart(),
-      setLang(lang) { words.setLang(lang); relabel(); draw(); },
+      setLang(lang) { words.setLang(lang); relabel(); draw(); updateLink(); },
     };
 
     function readLr(id) {
@@ -139,6 +147,7 @@ export function optimRace({ epochs = 100, lrs = RACE_LRS } = {}) {
     }
 
     async function restart() {
+      updateLink();
       const chosen = Object.fromEntries(OPTIMISERS.map((o) => [o.id, readLr(o.id)]));
       if (Object.values(chosen).some((v) => v === null)) return widget.done;
       env = await engine;

@@ -7,7 +7,7 @@
 // The widget object: { root, element, ready, setLang(lang) }; `element` is the playground (its state,
 // step(n), play(), the `epoch` and `statechange` events), for tasks and tests.
 import '../../playground/element.js';
-import { toHash } from '../../playground/state.js';
+import { DEFAULTS, toHash, withChanges } from '../../playground/state.js';
 import { pageText } from '../catalog.js';
 
 const PLAYGROUND_PAGE = new URL('../../index.html', import.meta.url);
@@ -44,6 +44,16 @@ export function playground(attrs = {}) {
     queueMicrotask(update);
     return widget;
   };
+}
+
+/**
+ * The full playground's address for a state (the keys of state.js, e.g. {dataset: 'spiral',
+ * layers: [16, 16], lang: 'ko'}), for widgets that are not playgrounds but can be rebuilt in one.
+ */
+export function playgroundHref(changes) {
+  const { state, problems } = withChanges(DEFAULTS, changes);
+  if (problems.length) throw new Error(`playgroundHref: ${problems.join('; ')}`);
+  return PLAYGROUND_PAGE.pathname + toHash(state);
 }
 
 /** Calls fn(detail) after each epoch event of a playground; returns the unsubscribe. */
