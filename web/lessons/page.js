@@ -133,8 +133,14 @@ class LessonPage {
     if ('note' in block) return this.text(el('aside', { class: 'note' }), block.note, where);
     if ('list' in block) return el('ul', {}, ...block.list.map((item, i) => this.text(el('li'), item, `${where}.list[${i}]`)));
     if ('math' in block) {
+      // a formula is one TeX text, or {en, ko} when it has words in it
       const node = el('div', { class: 'math' });
-      node.innerHTML = mathHTML(block.math, true);
+      const tex = block.math;
+      if (typeof tex === 'string') node.innerHTML = mathHTML(tex, true);
+      else {
+        for (const p of checkText(tex, where)) console.error(`lesson ${this.lesson.id}: ${p}`);
+        this.texts.push([node, () => mathHTML(tex[this.lang] ?? tex.en, true)]);
+      }
       return node;
     }
     if ('code' in block) return this.codePair(block.code, where);

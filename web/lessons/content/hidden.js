@@ -64,7 +64,10 @@ model.dispose();`,
           en: 'Every neuron of a layer has one weight per input and one bias. A layer from $n_{\\text{in}}$ to $n_{\\text{out}}$ neurons therefore has a weight matrix $W$ of shape $[n_{\\text{out}}, n_{\\text{in}}]$ and a bias vector $b$ of $n_{\\text{out}}$ numbers, and computes $y = W x + b$.',
           ko: '한 층의 뉴런은 입력마다 가중치를 하나씩, 그리고 편향을 하나 가집니다. 그래서 뉴런 $n_{\\text{in}}$개에서 $n_{\\text{out}}$개로 가는 층은 $[n_{\\text{out}}, n_{\\text{in}}]$ 모양의 가중치 행렬 $W$와 숫자 $n_{\\text{out}}$개짜리 편향 벡터 $b$를 가지고, $y = W x + b$를 계산합니다.',
         } },
-        { math: String.raw`\text{params}(n_{\text{in}} \to n_{\text{out}}) = n_{\text{in}} \cdot n_{\text{out}} + n_{\text{out}}` },
+        { math: {
+          en: String.raw`\text{params}(n_{\text{in}} \to n_{\text{out}}) = n_{\text{in}} \cdot n_{\text{out}} + n_{\text{out}}`,
+          ko: String.raw`\text{파라미터 수}(n_{\text{in}} \to n_{\text{out}}) = n_{\text{in}} \cdot n_{\text{out}} + n_{\text{out}}`,
+        } },
         { math: String.raw`\begin{aligned} &\underbrace{784 \cdot 256 + 256}_{200{,}960} + \underbrace{256 \cdot 128 + 128}_{32{,}896} \\ {}+{} &\underbrace{128 \cdot 64 + 64}_{8{,}256} + \underbrace{64 \cdot 10 + 10}_{650} = 242{,}762 \end{aligned}` },
         { p: {
           en: 'More than four fifths of the parameters sit in the first layer, because it is the one that touches all 784 inputs. Change the sizes below to see where the parameters go; the engine builds each network you type and counts for itself.',

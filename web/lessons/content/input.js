@@ -59,7 +59,10 @@ export default {
           en: 'A fully connected layer does not know rows and columns. Before the first `nn.Linear` the grid is **flattened**: row 0 comes first, then row 1, and so on, so the pixel in row $r$ and column $c$ becomes input number $i = 28r + c$. The strip under the grid is that vector $x = (x_0, \\dots, x_{783})$.',
           ko: '완전 연결층은 행과 열을 모릅니다. 그래서 첫 번째 `nn.Linear` 앞에서 격자를 **평탄화(flatten)**합니다. 0행을 먼저, 그다음 1행을 이어 붙이는 식이라서 $r$행 $c$열의 픽셀은 $i = 28r + c$번째 입력이 됩니다. 격자 아래의 띠가 바로 그 벡터 $x = (x_0, \\dots, x_{783})$입니다.',
         } },
-        { math: String.raw`\begin{gathered} x = \big(\underbrace{x_0, \dots, x_{27}}_{r = 0},\ \underbrace{x_{28}, \dots, x_{55}}_{r = 1},\ \dots,\ x_{783}\big) \\ x_{28r + c} = \text{pixel}(r, c) \end{gathered}` },
+        { math: {
+          en: String.raw`\begin{gathered} x = \big(\underbrace{x_0, \dots, x_{27}}_{r = 0},\ \underbrace{x_{28}, \dots, x_{55}}_{r = 1},\ \dots,\ x_{783}\big) \\ x_{28r + c} = \text{pixel}(r, c) \end{gathered}`,
+          ko: String.raw`\begin{gathered} x = \big(\underbrace{x_0, \dots, x_{27}}_{r = 0},\ \underbrace{x_{28}, \dots, x_{55}}_{r = 1},\ \dots,\ x_{783}\big) \\ x_{28r + c} = \text{픽셀}(r, c) \end{gathered}`,
+        } },
         { code: {
           torch: bi`
 import torch
