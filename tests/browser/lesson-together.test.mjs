@@ -15,7 +15,12 @@ const click = (page, widget, role) => page.click(`figure[data-widget=${widget}] 
 /** Clicks a trouble widget's button and waits until its new network is built. */
 async function press(page, widget, role) {
   await click(page, widget, role);
-  await page.evaluate((w) => window.layerwiseLesson.widgets[w].settled, widget);
+  // the buttons start playing; the test trains by step() alone, so that what it sees does not
+  // depend on how many epochs the machine played meanwhile
+  await page.evaluate(async (w) => {
+    await window.layerwiseLesson.widgets[w].settled;
+    window.layerwiseLesson.widgets[w].element.pause();
+  }, widget);
 }
 /** Like the playground's reset button. */
 const reset = (page, widget) => page.evaluate((w) => window.layerwiseLesson.widgets[w].element.reset(), widget);
