@@ -23,6 +23,9 @@ for (const lang of ['en', 'ko']) {
         tasks: document.querySelectorAll('.task').length,
         widgets: document.querySelectorAll('figure.widget').length,
         failedWidgets: document.querySelectorAll('.widget-error').length,
+        // code blocks are coloured, and their text is still exactly the code (nothing escaped twice)
+        uncoloured: [...document.querySelectorAll('.code pre code')].filter((c) => !c.querySelector('[class^="hl-"]') || /&lt;|<span/.test(c.textContent)).length,
+        codeBlocks: document.querySelectorAll('.code pre code').length,
         // links to the full playground, in the page's language
         playgroundLinks: [...document.querySelectorAll('a.open-playground')].filter((a) => /\/index\.html#dataset=/.test(a.href) && a.href.endsWith(`lang=${document.documentElement.lang}`)).length,
         playgroundLinksElsewhere: [...document.querySelectorAll('a.open-playground')].filter((a) => !a.href.endsWith(`lang=${document.documentElement.lang}`)).length,
@@ -36,6 +39,7 @@ for (const lang of ['en', 'ko']) {
       assert.equal(facts.mathmlShown, 0, `${id}: formulas drawn twice (KaTeX's CSS missing)`);
       assert.ok(facts.sections >= 2 && facts.tasks >= 1 && facts.widgets >= 1, `${id}: ${JSON.stringify({ ...facts, text: undefined })}`);
       assert.equal(facts.failedWidgets, 0, `${id}: a widget failed to start`);
+      assert.ok(facts.codeBlocks >= 2 && facts.uncoloured === 0, `${id}: ${facts.uncoloured} of ${facts.codeBlocks} code blocks not highlighted`);
       assert.ok(facts.playgroundLinks >= 1, `${id}: no link to the full playground`);
       assert.equal(facts.playgroundLinksElsewhere, 0, `${id}: a playground link in another language`);
       // Korean pages read as Korean: most letters in the lesson's prose are Hangul

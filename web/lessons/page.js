@@ -8,6 +8,7 @@
 // `ready` resolves when the page and every widget's own `ready` (if it has one) have settled.
 import { LESSONS, LANGS, LANG_NAMES, chosenLang, keepLang, lessonHref, lessonIndex, pageText } from './catalog.js';
 import { inlineHTML, mathHTML } from './markup.js';
+import { highlight } from './highlight.js';
 import { isDone, keepPlace, lastPlace, markDone } from './progress.js';
 
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -162,7 +163,7 @@ class LessonPage {
         } catch { /* no clipboard: the code can still be selected */ }
       });
       const body = el('code');
-      this.texts.push([body, () => text().replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' }[c]))]);
+      this.texts.push([body, () => highlight(text(), lang)]);
       return el('figure', { class: `code code-${lang}` },
         el('figcaption', {}, this.page(el('span'), key), copy),
         el('pre', { tabindex: '0' }, body));
