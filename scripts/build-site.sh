@@ -18,7 +18,7 @@ tar -C web --exclude='*.d.ts' --exclude='*.md' --exclude='./test' -cf - . | tar 
 
 # A page that a static host can serve must find every module it imports.
 for f in index.html playground/element.js engine/trainer.mjs engine/trainer-worker.mjs engine/layerwise.mjs engine/layerwise.wasm \
-         lessons/index.html lessons/lesson.html lessons/page.js theme.css vendor/katex/katex.mjs vendor/katex/katex.min.css; do
+         lessons/index.html lessons/lesson.html lessons/page.js theme.css elements.css vendor/katex/katex.mjs vendor/katex/katex.min.css; do
   [[ -f $out/$f ]] || { echo "build-site: $out/$f is missing" >&2; exit 1; }
 done
 echo "build-site: $(find "$out" -type f | wc -l) files, $(du -sh "$out" | cut -f1) in $out/"
