@@ -36,6 +36,9 @@ test("package.json: exports, types and files point at the built library", async 
   assert.deepEqual(pkg.exports, { '.': { types: './web/engine/layerwise.d.ts', default: './web/engine/layerwise.mjs' } });
   assert.equal(pkg.types, './web/engine/layerwise.d.ts');
   assert.deepEqual(pkg.files, ['web/engine/']);
+  // The engine needs nothing at run time; what the site or the tests use (KaTeX, Playwright,
+  // TypeScript, TF.js) is a devDependency, so installing the package fetches nothing more.
+  assert.deepEqual(pkg.dependencies ?? {}, {}, 'the engine package declares no run-time dependencies');
 });
 
 test("self-reference: import 'layerwise' from inside the package", async () => {
