@@ -25,6 +25,9 @@ export function describe(value) {
   return String(value);
 }
 
+/** A name in a message ("unknown loss "hinge""): a string quoted, anything else described. */
+export const quoted = (value) => (typeof value === 'string' ? JSON.stringify(value) : describe(value));
+
 /** A whole number from min to max (default: any safe integer ≥ 1). */
 export function whole(value, what, min = 1, max = Number.MAX_SAFE_INTEGER) {
   if (!Number.isSafeInteger(value) || value < min || value > max) {

@@ -12,7 +12,7 @@
 // initialiser every Linear shares goes to the spec's "init", others to the layer's own "init" —
 // and the engine fills the weights from the spec's seed, identically in wasm and natively.
 // Builders may be called with or without `new`, as PyTorch's are called.
-import { LayerwiseError, count, describe, finite, known, object, seedOf, withArticle } from './checks.mjs';
+import { LayerwiseError, count, describe, finite, known, object, quoted, seedOf, withArticle } from './checks.mjs';
 
 const layerSpec = Symbol('layerSpec'); // module → its entry of spec.layers, and the next shape
 
@@ -370,8 +370,7 @@ const gains = {
 
 function calculateGain(nonlinearity, param) {
   if (!Object.hasOwn(gains, nonlinearity)) {
-    const name = typeof nonlinearity === 'string' ? JSON.stringify(nonlinearity) : describe(nonlinearity);
-    throw new LayerwiseError(`calculateGain: unknown nonlinearity ${name}; allowed: ${Object.keys(gains).join(', ')}`);
+    throw new LayerwiseError(`calculateGain: unknown nonlinearity ${quoted(nonlinearity)}; allowed: ${Object.keys(gains).join(', ')}`);
   }
   if (param !== undefined) finite(param, 'calculateGain: param');
   return gains[nonlinearity](param);
