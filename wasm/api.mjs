@@ -1,7 +1,7 @@
 // makeApi: the API `lw` over the Embind bindings (wasm/bindings.cpp), given the instantiated
 // Emscripten module (load.mjs does that): Model and Dataset here, Optimizer from optim.mjs,
-// losses, lw.data and lw.memory, with lw.nn and lw.init from nn.mjs. Together with
-// handles.mjs this is the one place that knows the bindings. Its rules (docs/js-api.md):
+// losses, lw.data and lw.memory, with lw.nn and lw.init from nn.mjs. With handles.mjs and
+// optim.mjs, this is the one place that knows the bindings. Its rules (docs/js-api.md):
 // every failure is a LayerwiseError naming the problem, and the engine stays usable; every
 // array crosses by copy, both ways (arguments are copied into wasm memory once per call, every
 // Float32Array returned is a fresh copy the caller owns, so memory growth cannot detach one);
