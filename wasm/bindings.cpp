@@ -1,22 +1,23 @@
-// Embind registration of the engine, for wasm/layerwise.mjs and nothing else.
+// Embind registration of the engine, for the engine's JS module (wasm/api.mjs and its helpers
+// handles.mjs and optim.mjs) and nothing else.
 //
 // This file only registers and converts. Every name starts with "_": JavaScript users never
-// see these objects; layerwise.mjs wraps them in the idiomatic API of DESIGN.md (checks,
+// see these objects; api.mjs wraps them in the idiomatic API of docs/js-api.md (checks,
 // camelCase options, LayerwiseError, dispose). Conventions at this boundary:
 //   - Arrays cross once per call, never per element: a Float32Array argument is copied into
 //     wasm memory with one TypedArray.prototype.set; a Float32Array result is a fresh copy,
 //     so no view of wasm memory escapes (memory growth cannot detach what a caller holds).
 //     One call also writes into its argument: _stepFree copies the new values back into the
-//     buffer layerwise.mjs passed it (its own, never the caller's array).
+//     buffer optim.mjs passed it (its own, never the caller's array).
 //   - Structured values (spec, optimiser options, saved model, statistics) cross as JSON text.
 //     Strings come in as `val`, never as std::string: Embind frees a std::string argument's
 //     wire buffer only after a call that returns, so a call that throws would leak it.
 //   - Every call catches std::exception (lw::Error above all) and throws a JS Error carrying
-//     its message, so a bad input never aborts the module (TOOLCHAIN.md, trap 6). The throw
-//     skips the epilogues of the wasm frames it leaves, so layerwise.mjs restores the stack
+//     its message, so a bad input never aborts the module (docs/toolchain.md, trap 6). The
+//     throw skips the epilogues of the wasm frames it leaves, so handles.mjs restores the stack
 //     pointer (stackSave/stackRestore) around every call.
 //   - Engine objects live in boxes created with `new`; the JS handle owns the box and frees
-//     it with delete() (layerwise.mjs: dispose()).
+//     it with delete() (handles.mjs: dispose()).
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 #include <emscripten/val.h>
@@ -222,7 +223,7 @@ OptimizerBox* optimizer_create(const val& name, const val& options) {
   });
 }
 
-// An optimiser of free parameters of the given sizes, named "params[i]" as layerwise.mjs names
+// An optimiser of free parameters of the given sizes, named "params[i]" as optim.mjs names
 // them (sizes are checked there: whole numbers >= 1).
 OptimizerBox* optimizer_create_free(const val& name, const val& options, const val& sizes) {
   return guarded([&] {
@@ -241,7 +242,7 @@ OptimizerBox* optimizer_create_free(const val& name, const val& options, const v
 }
 
 // One step of free parameters. `buffer` holds every parameter's values, concatenated in order,
-// then their gradients likewise (checked in layerwise.mjs: lengths, finite): one copy in, one
+// then their gradients likewise (checked in optim.mjs: lengths, finite): one copy in, one
 // step, and the new values copied back over the first half of `buffer`.
 void optimizer_step_free(OptimizerBox& o, const val& buffer) {
   guarded([&] {

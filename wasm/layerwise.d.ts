@@ -1,6 +1,8 @@
-// Types of wasm/layerwise.mjs, written by hand and checked by `tsc` against the typed example
-// in tests/ts/ (strict mode). Names and semantics follow DESIGN.md and PyTorch. Rules that
-// types cannot say, from layerwise.mjs:
+// Types of the engine's public entry, wasm/layerwise.mjs (and of what it re-exports from
+// checks.mjs, load.mjs, nn.mjs and random.mjs; lw itself is built by api.mjs), written by hand
+// and checked by `tsc` against the typed example in tests/ts/ (strict mode). This file is the
+// API reference; docs/js-api.md explains it, docs/model-spec.md the spec, docs/semantics.md the
+// formulas and defaults (PyTorch's). Rules that types cannot say:
 //   - Every array crosses by copy: arguments are copied in, every Float32Array returned is
 //     a new array the caller owns (changing it changes nothing in the engine).
 //   - Model, Optimizer and Dataset hold wasm memory: call dispose() when done. (They also
@@ -25,6 +27,15 @@ export interface LoadOptions {
 
 /** Loads the engine (compiled once per URL) and resolves to its API. */
 export function loadLayerwise(options?: LoadOptions): Promise<Layerwise>;
+
+/**
+ * A seeded generator of numbers in [0, 1) (mulberry32): each call returns the next number of
+ * the stream of `seed` (taken mod 2^32). The same seed gives the same numbers everywhere.
+ */
+export function random(seed: number): () => number;
+
+/** 0 .. n−1 in a seeded order: Fisher–Yates (from the last index down) over random(seed). */
+export function shuffled(n: number, seed: number): Uint32Array;
 
 /** A Float32Array, or any array or typed array of numbers (copied in). */
 export type Floats = Float32Array | ArrayLike<number>;

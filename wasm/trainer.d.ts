@@ -1,11 +1,24 @@
-// Types of wasm/trainer.mjs (the client) and of the protocol it speaks with
-// wasm/trainer-worker.mjs (version 1; the rules are written out at the top of that file).
-// Checked by hand against both.
+// The training service, written once: the types of wasm/trainer.mjs (the client) and of
+// protocol version 1, which it speaks with wasm/trainer-worker.mjs (the worker), with every
+// request, reply, option, default and snapshot field documented here. docs/worker-protocol.md
+// explains the service and points here. Written by hand, checked against both files by the
+// tests in tests/js/trainer.test.mjs and compiled by tsc with tests/ts/trainer.ts.
+//
+// The rules of the protocol:
+//   - A request is {v?: 1, id?, type, ...}; its reply is {v: 1, id, type, ...} with the id
+//     echoed as sent. A request of another version is refused.
+//   - Requests are handled one at a time, in the order they arrive. A long `train` delays the
+//     requests behind it, so a play loop trains in short slices (trainFor(30)), and a `set`
+//     sent meanwhile takes effect at the next slice.
+//   - Any failure replies {type: 'error', name, message}: the request changed nothing, and the
+//     worker stays usable.
+//   - Every typed array in a reply is a fresh copy, posted as a transferable.
 import type { LayerStats, ModelSpec, OptimizerOptions, Parameter } from './layerwise.js';
 
 export const PROTOCOL: 1;
 
 export type LossName = 'mse' | 'bce' | 'bce_with_logits' | 'cross_entropy';
+/** Case does not matter in requests ('SGD' is 'sgd'); replies use these. */
 export type OptimizerName = 'sgd' | 'adam' | 'adamw' | 'rmsprop';
 
 /** Points in [-6, 6]² from a seeded generator. */
@@ -38,50 +51,70 @@ export interface ArrayData extends DataOptions {
 }
 
 interface DataOptions {
-  /** Share of the samples that train, in (0, 1]; the rest test. Default 0.5. */
+  /**
+   * Share of the samples that train, in (0, 1]; the rest test (a seeded shuffle, then the first
+   * round(ratio·n) train). Default 0.5. Ignored when testX is given.
+   */
   trainRatio?: number;
   /**
    * Names ("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"): a feature map of 2-D points
-   * (default ["x1", "x2"]). A number: values per sample, used as they are (no grid then).
+   * (default ["x1", "x2"]). A number: values per sample, used as they are (no map, no grid).
    */
   features?: string[] | number;
-  /** Standardise every feature with the training set's mean and std. Default false. */
+  /** Standardise every feature with the training set's mean and std (fit on it). Default false. */
   standardize?: boolean;
 }
 
+/**
+ * The decision-boundary grid: the centres of size × size cells over [lo, hi]², row 0 at the
+ * top (largest x2), column 0 at the left (smallest x1). Its points go through the same feature
+ * map and standardisation as the data.
+ */
 export interface GridOptions {
   /** Cells per side, 2 .. 256; default 48. */
   size?: number;
-  /** Half-width (the grid covers [-extent, extent]²) or [lo, hi]; default 6. */
+  /** Half-width (the grid covers [-extent, extent]²) or [lo, hi] with lo < hi; default 6. */
   extent?: number | [number, number];
 }
 
-/** What a snapshot holds; every part but data is on by default. */
+/**
+ * What a snapshot holds. Each part is true or false; the defaults are metrics, grid, neurons,
+ * parameters and gradients true, stats 20 (bins), data false (true in the reply to init).
+ * The options of a request override init's `snapshot`, which overrides these defaults.
+ */
 export interface SnapshotOptions {
+  /** trainLoss, testLoss, trainAccuracy, testAccuracy. */
   metrics?: boolean;
+  /** The model's outputs on the grid (only when init made one). */
   grid?: boolean;
+  /** Every layer's outputs on the grid (only when init made one). */
   neurons?: boolean;
   parameters?: boolean;
   gradients?: boolean;
-  /** true (20 bins), false, or the number of histogram bins. */
+  /** true (20 bins, or init's count), false, or the number of histogram bins (≥ 1). */
   stats?: boolean | number;
   /** The samples as given, for drawing; on in the reply to init. */
   data?: boolean;
 }
 
 export interface TrainerConfig {
+  /** The model (docs/model-spec.md); its seed initialises the weights and orders step's batches. */
   spec: ModelSpec;
   data: GeneratedData | ArrayData;
+  /** Checked against the data and the model's output. */
   loss: LossName;
   /** Default 'sgd' with the engine's default options (lr 0.001). */
   optimizer?: OptimizerName | { name: OptimizerName; options?: OptimizerOptions };
   /** Samples per batch; default 10. */
   batch?: number;
-  /** L1 penalty λ·Σ|w| over the weights; default 0. */
+  /** L1 penalty λ·Σ|w| over the weights, ≥ 0; default 0. */
   l1?: number;
-  /** The decision-boundary grid; default {size: 48, extent: 6} for 2-D points; null for none. */
+  /**
+   * The decision-boundary grid: default {size: 48, extent: 6} for 2-D points (none when
+   * data.features is a number); true for the default; null or false for none.
+   */
   grid?: GridOptions | boolean | null;
-  /** Defaults of every later snapshot. */
+  /** Defaults of every later snapshot (see SnapshotOptions). */
   snapshot?: SnapshotOptions;
 }
 
@@ -95,12 +128,20 @@ export interface Settings {
   l1: number;
 }
 
+/** Changes of hyperparameters; the weights stay. All or nothing: a bad value changes nothing. */
 export interface SettingsChange {
+  /** ≥ 0; overrides optimizer.options.lr. */
   lr?: number;
-  /** A new name makes a new optimizer for the same weights (it keeps the lr unless options.lr). */
+  /**
+   * Options change the current optimiser. A new name makes a new optimizer for the same weights
+   * (its state starts empty; it keeps the lr unless options.lr is given).
+   */
   optimizer?: OptimizerName | { name?: OptimizerName; options?: OptimizerOptions };
+  /** Checked against the data and the model's output. */
   loss?: LossName;
+  /** ≥ 1. */
   batch?: number;
+  /** ≥ 0. */
   l1?: number;
 }
 
@@ -114,50 +155,72 @@ export interface Points {
   y: Float32Array;
 }
 
+/**
+ * The state of training, the reply to init, train, trainFor, step, reset, setParameters and
+ * snapshot. Gradients and stats describe one forward and backward pass (training mode: dropout
+ * on) over the whole training set at the current weights, run on a copy of the model, so
+ * snapshots never change what training does.
+ */
 export interface Snapshot {
   v: 1;
   id: unknown;
   type: 'snapshot';
-  /** Whole epochs since init or reset. */
+  /** Whole epochs trained since init or reset. */
   epoch: number;
-  /** Batches (optimiser steps) since init or reset. */
+  /** Batches (optimiser steps) trained since init or reset. */
   step: number;
   /** Training loss of each epoch completed since the last snapshot (training mode, L1 included). */
   epochLosses: Float32Array;
-  /** Loss of each batch trained by `step` since the last snapshot. */
+  /** Loss of each batch trained by `step` since the last snapshot (training mode, L1 included). */
   batchLosses: Float32Array;
-  /** Evaluation over the sets (null without metrics; test* null without a test set). */
+  /** Evaluation over each set (null without metrics; test* null without a test set). */
   trainLoss: number | null;
   testLoss: number | null;
-  /** null for regression. */
+  /** Fraction right in [0, 1]; null for regression. */
   trainAccuracy: number | null;
   testAccuracy: number | null;
-  /** A loss became NaN or ±Infinity: training stopped until reset or init. */
+  /**
+   * A loss or a weight became NaN or ±Infinity, so training stopped: requests to train do
+   * nothing until reset or init.
+   */
   diverged: boolean;
+  /** 'ready' before any training since init or reset, 'trained' after, 'diverged'. */
   status: 'ready' | 'trained' | 'diverged';
-  /** Why training stopped, for the UI; null otherwise. */
+  /** Why training stopped, as text for the UI; null otherwise. */
   message: string | null;
-  /** The model's output at each cell: cell (r, c), output k at (r·size + c)·outputs + k. */
+  /**
+   * The model's outputs (eval mode) at the grid's cells: cell (r, c), output k at
+   * data[(r·size + c)·outputs + k]; data holds size·size·outputs values.
+   */
   grid?: { size: number; extent: [number, number]; outputs: number; data: Float32Array };
-  /** Every layer's output on the grid; neuron j's image is data.subarray(j·size², (j+1)·size²). */
+  /**
+   * One entry per layer: its outputs on the grid, width·size·size values, neuron j's image
+   * (row-major like the grid) at data.subarray(j·size², (j+1)·size²).
+   */
   neurons?: Array<{ layer: number; type: string; width: number; data: Float32Array }>;
+  /** model.parameters(): [{name, shape, data}]. */
   parameters?: Parameter[];
-  /** ∂loss/∂parameter over the whole training set at the current weights. */
+  /** ∂loss/∂parameter over the whole training set at the current weights, shaped as parameters. */
   gradients?: Parameter[];
-  /** null when a value is not finite. */
+  /** model.stats(bins) of that pass; null when a value is not finite. */
   stats?: LayerStats[] | null;
+  /** The samples as given (before the feature map), for drawing. */
   data?: {
+    /** The feature names, or the number of values per sample. */
     features: string[] | number;
+    /** 0 for regression. */
     classes: number;
     train: Points;
     test: Points | null;
+    /** The mean and std the features were standardised with; null without standardize. */
     standardization: { mean: Float32Array; std: Float32Array } | null;
   };
   settings: Settings;
-  /** Milliseconds training since the last snapshot, and building this one. */
+  /** Milliseconds spent training since the last snapshot, and building this one. */
   timing: { trainMs: number; snapshotMs: number };
 }
 
+/** The reply to load: the engine is ready, and these are the names it knows. */
 export interface Ready {
   v: 1;
   id: unknown;
@@ -175,6 +238,7 @@ export interface Prediction {
   outputs: Float32Array;
 }
 
+/** The reply to set: the settings now in force. */
 export interface SettingsReply {
   v: 1;
   id: unknown;
@@ -182,18 +246,57 @@ export interface SettingsReply {
   settings: Settings;
 }
 
+/** Where the engine comes from, in load and init (used by the first of them only). */
+interface EngineSource {
+  /** A compiled engine (saves compiling it again in the worker). */
+  wasmModule?: WebAssembly.Module;
+  /** Where layerwise.wasm is, as an absolute URL; default: next to layerwise.mjs. */
+  wasmUrl?: string;
+}
+
 /** Every request of protocol version 1 (`v` optional; `id` echoed in the reply). */
 export type Request = { v?: 1; id?: unknown } & (
-  | { type: 'load'; wasmModule?: WebAssembly.Module; wasmUrl?: string }
-  | ({ type: 'init'; wasmModule?: WebAssembly.Module; wasmUrl?: string } & TrainerConfig)
+  /** Loads the engine, once (init loads it too) → Ready. */
+  | ({ type: 'load' } & EngineSource)
+  /**
+   * A new model, data, loss and optimiser, replacing the current ones → the epoch-0 Snapshot,
+   * with data. All or nothing: a failed init leaves the previous model in place.
+   */
+  | ({ type: 'init' } & EngineSource & TrainerConfig)
+  /** Trains `epochs` whole epochs (default 1; 0 trains none) → Snapshot. */
   | { type: 'train'; epochs?: number; snapshot?: SnapshotOptions }
+  /**
+   * Trains whole epochs until ms (≥ 0) have passed: at least one, unless maxEpochs is 0, and
+   * at most maxEpochs → Snapshot.
+   */
   | { type: 'trainFor'; ms: number; maxEpochs?: number; snapshot?: SnapshotOptions }
+  /**
+   * Trains `batches` batches (default 1; one optimiser step each) → Snapshot. Each epoch's
+   * order is shuffled when it begins, seeded by the model's seed and the epoch (wasm/random.mjs);
+   * train and trainFor first finish an epoch that step began.
+   */
   | { type: 'step'; batches?: number; snapshot?: SnapshotOptions }
+  /** Changes hyperparameters from the next request on; the weights stay → SettingsReply. */
   | ({ type: 'set' } & SettingsChange)
+  /**
+   * Initialises the weights again from seed (default: the spec's seed, or the last reset's),
+   * and clears the optimiser's state, the counters and the divergence flag → Snapshot.
+   */
   | { type: 'reset'; seed?: number; snapshot?: SnapshotOptions }
+  /**
+   * Sets the weights from a list like snapshot.parameters (names and sizes checked; all or
+   * nothing); counters and optimiser state stay → Snapshot.
+   */
   | { type: 'setParameters'; parameters: ParameterValues; snapshot?: SnapshotOptions }
+  /** → Snapshot of the current state. */
   | { type: 'snapshot'; snapshot?: SnapshotOptions }
+  /**
+   * The current model's outputs on `batch` samples x, raw as init's data takes them (the same
+   * feature map and standardisation are applied), in eval mode (dropout off); nothing trains
+   * or changes → Prediction.
+   */
   | { type: 'predict'; x: Float32Array | ArrayLike<number>; batch: number }
+  /** Frees the model, data and optimiser (init works again) → {type: 'disposed'}. */
   | { type: 'dispose' }
 );
 
@@ -203,6 +306,7 @@ export type Reply =
   | SettingsReply
   | Prediction
   | { v: 1; id: unknown; type: 'disposed' }
+  /** The request failed and changed nothing; name is 'LayerwiseError' for a bad request. */
   | { v: 1; id: unknown; type: 'error'; name: string; message: string };
 
 export interface CreateTrainerOptions {
@@ -214,23 +318,30 @@ export interface CreateTrainerOptions {
   wasmUrl?: string | URL;
 }
 
-/** Starts the worker and loads the engine in it. */
+/**
+ * Starts the worker (a module Web Worker in a browser; in Node a worker_threads Worker that
+ * keeps the process alive only while a request is pending) and loads the engine in it.
+ */
 export function createTrainer(options?: CreateTrainerOptions): Promise<Trainer>;
 
-/** Every method sends one request; failures reject with a LayerwiseError. */
+/**
+ * Every method sends one request and resolves with its reply; failures reject with a
+ * LayerwiseError naming the problem.
+ */
 export class Trainer {
   private constructor();
-  /** True once dispose() ran or the worker failed. */
+  /** True once dispose() ran or the worker failed; every request then rejects. */
   readonly disposed: boolean;
   load(options?: { wasmModule?: WebAssembly.Module; wasmUrl?: string }): Promise<Ready>;
   /** Replaces model, data, loss and optimiser (all or nothing); the epoch-0 snapshot, with data. */
   init(config: TrainerConfig): Promise<Snapshot>;
+  /** Whole epochs; default 1. */
   train(epochs?: number, options?: { snapshot?: SnapshotOptions }): Promise<Snapshot>;
   /** Whole epochs until ms have passed: at least one, at most maxEpochs. */
   trainFor(ms: number, options?: { maxEpochs?: number; snapshot?: SnapshotOptions }): Promise<Snapshot>;
-  /** Batches: one optimiser step each. */
+  /** Batches: one optimiser step each; default 1. */
   step(batches?: number, options?: { snapshot?: SnapshotOptions }): Promise<Snapshot>;
-  /** From the next request on; safe not to await. */
+  /** From the next request on; safe not to await (an unawaited rejection is not reported). */
   set(changes: SettingsChange): Promise<SettingsReply>;
   reset(options?: { seed?: number; snapshot?: SnapshotOptions }): Promise<Snapshot>;
   /** Weights from a list like snapshot.parameters (names and sizes checked; all or nothing). */
@@ -241,6 +352,6 @@ export class Trainer {
    * feature map and standardisation are applied), in eval mode; nothing trains or changes.
    */
   predict(x: Float32Array | ArrayLike<number>, batch: number): Promise<Prediction>;
-  /** Terminates the worker; pending and later requests reject. */
+  /** Terminates the worker; pending and later requests reject. Safe to call twice. */
   dispose(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // The training service's client: one promise per request to wasm/trainer-worker.mjs, which
-// trains in a worker so the page never blocks on training (the protocol is documented at
-// the top of that file; the types are in trainer.d.ts).
+// trains in a worker so the page never blocks on training. The protocol and these methods are
+// documented in wasm/trainer.d.ts; docs/worker-protocol.md explains them.
 //
 //   import { createTrainer } from './engine/trainer.mjs';
 //   const trainer = await createTrainer();
@@ -15,7 +15,7 @@
 // reply (a snapshot, settings, ...) or rejects with a LayerwiseError naming the problem.
 // In a browser the worker is a module Web Worker; in Node, a worker_threads Worker that keeps
 // the process alive only while a request is pending.
-import { LayerwiseError } from './layerwise.mjs';
+import { LayerwiseError, object } from './checks.mjs';
 
 export const PROTOCOL = 1;
 
@@ -100,10 +100,8 @@ export class Trainer {
   }
 
   /** A new model, data, loss and optimiser (replacing the current ones); the epoch-0 snapshot. */
-  init(config) {
-    if (config === null || typeof config !== 'object') {
-      return Promise.reject(new LayerwiseError(`init: config must be an object such as {spec, data, loss, optimizer}, got ${config}`));
-    }
+  async init(config) {
+    object(config, 'init: config', '{spec, data, loss, optimizer}');
     return this.#request({ ...config, type: 'init' });
   }
 

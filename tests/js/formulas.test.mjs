@@ -1,5 +1,5 @@
 // Losses and optimiser steps against values worked out by hand from PyTorch's formulas
-// (shared/SEMANTICS.md), never against the engine's own output. Expected values are computed
+// (docs/semantics.md), never against the engine's own output. Expected values are computed
 // here in double precision from the float32 inputs; the engine computes in float32.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -113,7 +113,7 @@ function trainLine(factory, options, steps) {
   return out;
 }
 
-// The update rules of SEMANTICS.md (PyTorch's documentation), one parameter at a time.
+// The update rules of docs/semantics.md (PyTorch's documentation), one parameter at a time.
 const rules = {
   sgd({ lr, momentum = 0, dampening = 0, nesterov = false, weightDecay = 0 }) {
     return (p, g, t, s) => {

@@ -1,6 +1,6 @@
 // Optimisers of free parameters: lw.optim.X([w, ...], options) and opt.step(grads), as PyTorch's
 // `w = torch.tensor([-1.5, 0.5], requires_grad=True); opt = torch.optim.Adam([w], lr=0.05)`.
-// Expected values come from PyTorch's update rules (shared/SEMANTICS.md) worked here in double
+// Expected values come from PyTorch's update rules (docs/semantics.md) worked here in double
 // precision, never from the engine's own output; the engine computes in float32.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';

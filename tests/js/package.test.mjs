@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,14 @@ test('npm pack ships web/engine; the installed package loads and trains in Node,
   const npm = (args, cwd) => run('npm', args, cwd);
   const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], root));
   const files = packed.files.map((f) => f.path).sort();
-  const engine = ['web/engine/layerwise-glue.mjs', 'web/engine/layerwise.d.ts', 'web/engine/layerwise.mjs', 'web/engine/layerwise.wasm'];
+  // The engine: every module and declaration file of wasm/ (the entry imports the others; the
+  // trainer's client and worker ship beside it), Emscripten's glue and the binary.
+  const modules = (await readdir(new URL('wasm/', rootUrl))).filter((f) => /\.(mjs|d\.ts)$/.test(f));
+  for (const f of ['layerwise.mjs', 'layerwise.d.ts', 'load.mjs', 'api.mjs', 'nn.mjs', 'checks.mjs', 'random.mjs',
+    'trainer.mjs', 'trainer.d.ts', 'trainer-worker.mjs']) {
+    assert.ok(modules.includes(f), `wasm/${f} exists`);
+  }
+  const engine = [...modules, 'layerwise-glue.mjs', 'layerwise.wasm'].map((f) => `web/engine/${f}`);
   for (const f of ['package.json', ...engine]) assert.ok(files.includes(f), `${f} is not in the package`);
   assert.ok(files.every((f) => f === 'package.json' || /^README/i.test(f) || /^LICEN[CS]E/i.test(f) || f.startsWith('web/engine/')),
     `only web/engine ships: ${files.join(', ')}`);

@@ -1,7 +1,7 @@
-// The same seed gives the same numbers natively and in wasm (DESIGN.md). build/native/lw_parity
-// (tests/parity/parity.cpp) prints every toy dataset and a few complete 20-step training runs;
-// this replays each one in the wasm build and compares: dataset bytes identical, parameters
-// within 1e-5.
+// The same seed gives the same numbers natively and in wasm (docs/architecture.md).
+// build/native/lw_parity (tests/parity/parity.cpp) prints every toy dataset and a few complete
+// 20-step training runs; this replays each one in the wasm build and compares: dataset bytes
+// identical, parameters within 1e-5.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

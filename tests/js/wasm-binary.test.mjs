@@ -1,5 +1,5 @@
 // The shipped web/engine/layerwise.wasm: SIMD128 really is in it (a build-flag change cannot
-// switch it off silently; TOOLCHAIN.md trap 2), and it stays small enough for a page.
+// switch it off silently; docs/toolchain.md, trap 2), and it stays small enough for a page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

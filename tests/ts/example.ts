@@ -3,7 +3,7 @@
 // The lines marked @ts-expect-error are mistakes the types must catch: if one stops being an
 // error, tsc fails ("Unused '@ts-expect-error' directive").
 import {
-  loadLayerwise, nn, init, LayerwiseError,
+  loadLayerwise, nn, init, LayerwiseError, random, shuffled,
   type Dataset, type Evaluation, type LayerStats, type Layerwise, type LoadOptions, type Loss,
   type MemoryInfo, type Model, type ModelSpec, type Optimizer, type OptimizerOptions,
   type Parameter, type SavedModel, type Standardization, type TrainOptions,
@@ -143,6 +143,11 @@ const objects = [model, small, copy, adam, sgd, rms, adamw, free, twoParams, dat
 for (const o of objects) o.dispose();
 console.log(objects[0] instanceof lw.Model, objects[3] instanceof lw.Optimizer, objects[9] instanceof lw.Dataset);
 
+// The seeded generator and shuffle (no engine needed).
+const rand: () => number = random(42);
+const order: Uint32Array = shuffled(10, 7);
+console.log(rand() < 1, order[0]);
+
 // ---- Mistakes the types catch -------------------------------------------------------------
 // @ts-expect-error: forward takes numbers, not a string
 model.forward('0, 1', 1);
@@ -161,3 +166,6 @@ free.step(new Float32Array(2));
 // @ts-expect-error: a spec layer needs a known type
 const badSpec: ModelSpec = { input: [2], layers: [{ type: 'conv9' }] };
 console.log(badSpec);
+// @ts-expect-error: random takes a seed and gives a generator, not a number
+const notANumber: number = random(1);
+console.log(notANumber);

@@ -1,0 +1,65 @@
+// A typed tour of the training service: the client (wasm/trainer.mjs) and protocol version 1
+// as wasm/trainer.d.ts declares them, checked (not run) by `npx tsc -p tests/ts --noEmit` in
+// strict mode against the shipped declarations in web/engine/. The package exports only the
+// engine's entry, so this reaches trainer.d.ts by path: "trainer.js" is how TypeScript names
+// the declarations of trainer.d.ts. The lines marked @ts-expect-error are mistakes the types
+// must catch.
+import {
+  createTrainer, PROTOCOL,
+  type Reply, type Request, type Snapshot, type SnapshotOptions, type TrainerConfig,
+} from '../../web/engine/trainer.js';
+
+const trainer = await createTrainer({ workerUrl: new URL('./trainer-worker.mjs', import.meta.url) });
+const config: TrainerConfig = {
+  spec: { input: [2], layers: [{ type: 'linear', out: 4 }, { type: 'tanh' }, { type: 'linear', out: 1 }, { type: 'sigmoid' }] },
+  data: { dataset: 'xor', n: 200, noise: 0.1, seed: 1, trainRatio: 0.5, features: ['x1', 'x2', 'x1x2'], standardize: true },
+  loss: 'bce',
+  optimizer: { name: 'adam', options: { lr: 0.03, betas: [0.9, 0.999] } },
+  batch: 10,
+  l1: 0,
+  grid: { size: 32, extent: [-6, 6] },
+  snapshot: { neurons: false, stats: 10 },
+};
+const first: Snapshot = await trainer.init(config);
+console.log(first.epoch, first.status, first.data?.train.points, first.grid?.data, first.settings.optimizer.name);
+
+// Your own samples, no grid: 3 values per sample.
+await trainer.init({ ...config, data: { x: new Float32Array(30), y: [0, 1, 0, 1, 0, 1, 0, 1, 0, 1], classes: 2, features: 3 }, grid: null });
+
+// Training, in slices; settings from the next request on.
+const light: SnapshotOptions = { grid: false, neurons: false, parameters: false, gradients: false, stats: false };
+const slice = await trainer.trainFor(30, { maxEpochs: 5, snapshot: light });
+const losses: Float32Array = slice.epochLosses;
+const { settings } = await trainer.set({ lr: 0.01, optimizer: { name: 'sgd', options: { momentum: 0.9 } }, batch: 25, l1: 0.001 });
+await trainer.step(3);
+await trainer.train();
+const reset = await trainer.reset({ seed: 7 });
+await trainer.setParameters(reset.parameters ?? [], { snapshot: light });
+const { outputs } = await trainer.predict([0.5, -0.5], 1);
+console.log(losses, settings.batch, slice.trainAccuracy, slice.timing.trainMs, outputs, trainer.disposed);
+await trainer.dispose();
+
+// The raw protocol, as a worker of your own would speak it.
+const request: Request = { v: PROTOCOL, id: 1, type: 'trainFor', ms: 30, snapshot: { grid: false } };
+function describeReply(reply: Reply): string {
+  switch (reply.type) {
+    case 'ready': return reply.names.optimizers.join(', ');
+    case 'snapshot': return `epoch ${reply.epoch}: ${reply.trainLoss ?? 'no metrics'}`;
+    case 'settings': return reply.settings.loss;
+    case 'prediction': return `${reply.outputs.length} outputs`;
+    case 'disposed': return 'disposed';
+    case 'error': return `${reply.name}: ${reply.message}`;
+  }
+}
+console.log(request, describeReply({ v: 1, id: 1, type: 'disposed' }));
+
+// ---- Mistakes the types catch -------------------------------------------------------------
+// @ts-expect-error: no such loss
+await trainer.set({ loss: 'hinge' });
+// @ts-expect-error: trainFor needs its time budget
+const noMs: Request = { type: 'trainFor' };
+// @ts-expect-error: snapshot options are switches or a bin count
+await trainer.snapshot({ grid: 'yes' });
+// @ts-expect-error: predict needs the batch size
+await trainer.predict([0, 0]);
+console.log(noMs);

@@ -1,0 +1,342 @@
+// makeApi: the API `lw` over the Embind bindings (wasm/bindings.cpp), given the instantiated
+// Emscripten module (load.mjs does that): Model and Dataset here, Optimizer from optim.mjs,
+// losses, lw.data and lw.memory, with lw.nn and lw.init from nn.mjs. With handles.mjs and
+// optim.mjs, this is the one place that knows the bindings. Its rules (docs/js-api.md):
+// every failure is a LayerwiseError naming the problem, and the engine stays usable; every
+// array crosses by copy, both ways (arguments are copied into wasm memory once per call, every
+// Float32Array returned is a fresh copy the caller owns, so memory growth cannot detach one);
+// Model, Optimizer and Dataset hold wasm memory until dispose(), while losses are stateless
+// values. Semantics are PyTorch's (docs/semantics.md).
+import { LayerwiseError, count, describe, finite, floats, jsonText, seedOf } from './checks.mjs';
+import { Handle, engineCall, unwrap } from './handles.mjs';
+import { nn, init } from './nn.mjs';
+import { optimizerClass } from './optim.mjs';
+
+/** The API `lw` over M, the instantiated Emscripten module. */
+export function makeApi(M) {
+  const call = engineCall(M);
+
+  // Losses: stateless, so one engine object per name serves every caller.
+  const lossRaws = new Map();
+
+  class Loss {
+    /** @param {string} name "mse" | "bce" | "bce_with_logits" | "cross_entropy" */
+    constructor(name) {
+      name = String(name);
+      if (!lossRaws.has(name)) lossRaws.set(name, call(() => M.Loss._create(name)));
+      this.name = name;
+      Object.freeze(this);
+    }
+  }
+  const losses = new Map();
+  const lossNamed = (name) => {
+    if (!losses.has(name)) losses.set(name, new Loss(name));
+    return losses.get(name);
+  };
+  function lossRaw(loss, what) {
+    if (typeof loss === 'string') loss = lossNamed(loss);
+    if (!(loss instanceof Loss)) {
+      throw new LayerwiseError(`${what} must be a loss such as lw.loss.MSE(), got ${describe(loss)}`);
+    }
+    return lossRaws.get(loss.name);
+  }
+
+  class Dataset extends Handle {
+    /** Use lw.data.generate(...). */
+    constructor(raw) {
+      super(raw);
+    }
+
+    /** Number of samples. */
+    get size() {
+      return unwrap(this, Dataset, 'Dataset.size')._size();
+    }
+
+    /** Values per sample in x. */
+    get features() {
+      return unwrap(this, Dataset, 'Dataset.features')._features();
+    }
+
+    /** Number of classes; 0 for regression. */
+    get classes() {
+      return unwrap(this, Dataset, 'Dataset.classes')._classes();
+    }
+
+    get regression() {
+      return this.classes === 0;
+    }
+
+    /** Copies: x is [size × features] row-major; y is one class index or target per sample. */
+    toArrays() {
+      const raw = unwrap(this, Dataset, 'Dataset.toArrays');
+      return { x: raw._x(), y: raw._y() };
+    }
+
+    /** A new Dataset whose x holds the named features of each point (x1, x2, x1sq, x1x2, ...). */
+    featureMap(features) {
+      const raw = unwrap(this, Dataset, 'Dataset.featureMap');
+      return new Dataset(call(() => raw._featureMap(featureList(features))));
+    }
+
+    /** Two new Datasets [train, test]: a seeded shuffle, then the first round(ratio·N) train. */
+    split(trainRatio, seed = 42) {
+      const raw = unwrap(this, Dataset, 'Dataset.split');
+      finite(trainRatio, 'split: trainRatio');
+      seedOf(seed, 'split: seed');
+      const train = new Dataset(call(() => raw._split(trainRatio, seed, false)));
+      return [train, new Dataset(call(() => raw._split(trainRatio, seed, true)))];
+    }
+
+    /**
+     * Standardises x in place, column by column: with the given {mean, std}, or with this
+     * data's own (fit on the training set, then pass the result to the test set). Returns
+     * the {mean, std} used.
+     */
+    standardize(stats) {
+      const raw = unwrap(this, Dataset, 'Dataset.standardize');
+      stats ??= call(() => raw._fitStandardizer());
+      const mean = floats(stats.mean, 'standardize: mean');
+      const std = floats(stats.std, 'standardize: std');
+      call(() => raw._standardize(mean, std));
+      return { mean, std };
+    }
+  }
+
+  function featureList(features) {
+    if (!Array.isArray(features) || features.some((f) => typeof f !== 'string')) {
+      throw new LayerwiseError(`featureMap: features must be an array of names such as ['x1', 'x2'], got ${describe(features)}`);
+    }
+    return features;
+  }
+
+  class Model extends Handle {
+    /** Use Model.fromSpec(spec) or Model.fromJSON(saved). */
+    constructor(raw) {
+      super(raw);
+    }
+
+    /**
+     * A new model from a spec (object or JSON text), initialised from its seed; or from an
+     * lw.nn module, with options { input, seed } as for its toSpec().
+     */
+    static fromSpec(spec, options) {
+      if (spec instanceof nn.Module) spec = spec.toSpec(options);
+      else if (options !== undefined) {
+        throw new LayerwiseError('Model.fromSpec: options { input, seed } go with an lw.nn module; a spec carries its own');
+      }
+      const text = jsonText(spec, 'Model.fromSpec: spec');
+      return new Model(call(() => M.Model._fromSpec(text)));
+    }
+
+    /** A model saved with toJSON() (object or JSON text). */
+    static fromJSON(saved) {
+      const text = jsonText(saved, 'Model.fromJSON: saved model');
+      return new Model(call(() => M.Model._fromJSON(text)));
+    }
+
+    /** Shape of one input sample, e.g. [2]. */
+    get inputShape() {
+      return unwrap(this, Model, 'Model.inputShape')._inputShape();
+    }
+
+    /** Shape of one output sample, e.g. [1]. */
+    get outputShape() {
+      return unwrap(this, Model, 'Model.outputShape')._outputShape();
+    }
+
+    /** Number of trainable values. */
+    get numParams() {
+      return unwrap(this, Model, 'Model.numParams')._numParams();
+    }
+
+    /** The spec, as an object (the seed is the one of the last initialisation). */
+    get spec() {
+      const raw = unwrap(this, Model, 'Model.spec');
+      return JSON.parse(call(() => raw._spec()));
+    }
+
+    /** Outputs for batch samples of x (batch × input size values): a new Float32Array. */
+    forward(x, batch) {
+      const raw = unwrap(this, Model, 'forward');
+      const xs = floats(x, 'forward: x');
+      count(batch, 'forward: batch');
+      return call(() => raw._forward(xs, batch));
+    }
+
+    /**
+     * One optimiser step on one batch; returns its mean loss. y holds class indices for
+     * CrossEntropy (one per sample), targets otherwise (batch × output size).
+     */
+    trainStep(x, y, batch, loss, optimizer, { l1 = 0 } = {}) {
+      const raw = unwrap(this, Model, 'trainStep');
+      const xs = floats(x, 'trainStep: x');
+      const ys = floats(y, 'trainStep: y');
+      count(batch, 'trainStep: batch');
+      finite(l1, 'trainStep: l1');
+      const [lossRawValue, optRaw] = this.#training('trainStep', loss, optimizer);
+      return call(() => raw._trainStep(xs, ys, batch, lossRawValue, optRaw, l1));
+    }
+
+    /**
+     * One pass over data in shuffled batches; returns the mean loss over its samples.
+     * options.l1 adds the penalty l1·Σ|w| over weight matrices (L2 is the optimiser's weightDecay).
+     */
+    trainEpoch(data, batch, loss, optimizer, { l1 = 0 } = {}) {
+      const raw = unwrap(this, Model, 'trainEpoch');
+      const dataRaw = unwrap(data, Dataset, 'trainEpoch: data');
+      count(batch, 'trainEpoch: batch');
+      finite(l1, 'trainEpoch: l1');
+      const [lossRawValue, optRaw] = this.#training('trainEpoch', loss, optimizer);
+      return call(() => raw._trainEpoch(dataRaw, batch, lossRawValue, optRaw, l1));
+    }
+
+    /**
+     * Every layer's output from the last forward pass (forward, trainStep, evaluate): one
+     * new Float32Array per layer, [batch × layer width] row-major — each neuron's response.
+     */
+    layerOutputs() {
+      const raw = unwrap(this, Model, 'layerOutputs');
+      return call(() => raw._layerOutputs());
+    }
+
+    /** Mean loss over data and, for classification data, accuracy in [0, 1] (else null). */
+    evaluate(data, loss) {
+      const raw = unwrap(this, Model, 'evaluate');
+      const dataRaw = unwrap(data, Dataset, 'evaluate: data');
+      const lossRawValue = lossRaw(loss, 'evaluate: loss');
+      return call(() => raw._evaluate(dataRaw, lossRawValue));
+    }
+
+    #training(what, loss, optimizer) {
+      const lossRawValue = lossRaw(loss, `${what}: loss`);
+      const optRaw = unwrap(optimizer, Optimizer, `${what}: optimizer`);
+      if (optimizer.params) {
+        throw new LayerwiseError(`${what}: this optimizer was created for a list of parameters ` +
+          '(it steps them with opt.step(grads)), not for a model; create one for this model, ' +
+          'e.g. lw.optim.Adam(model, { lr: 0.01 })');
+      }
+      if (optimizer.model !== this) {
+        throw new LayerwiseError(`${what}: this optimizer was created for another model; ` +
+          'create one for this model, e.g. lw.optim.Adam(model, { lr: 0.01 })');
+      }
+      return [lossRawValue, optRaw];
+    }
+
+    /** Copies of every parameter: [{name: "0.weight", shape: [out, in], data}, ...]. */
+    parameters() {
+      const raw = unwrap(this, Model, 'parameters');
+      return call(() => raw._parameters(false));
+    }
+
+    /** Copies of every parameter's gradient from the last training step, shaped as parameters(). */
+    gradients() {
+      const raw = unwrap(this, Model, 'gradients');
+      return call(() => raw._parameters(true));
+    }
+
+    /** Sets every parameter from a list shaped like parameters() (names and sizes checked). */
+    setParameters(list) {
+      const raw = unwrap(this, Model, 'setParameters');
+      if (!Array.isArray(list)) {
+        throw new LayerwiseError(`setParameters: expected a list like model.parameters(), got ${describe(list)}`);
+      }
+      const items = list.map((p, i) => {
+        if (p === null || typeof p !== 'object' || typeof p.name !== 'string') {
+          throw new LayerwiseError(`setParameters: item ${i} must be {name, data}, got ${describe(p)}`);
+        }
+        return { name: p.name, data: floats(p.data, `setParameters: ${p.name}.data`) };
+      });
+      call(() => raw._setParameters(items));
+    }
+
+    /** The saved model: {format, version, spec, parameters}; JSON.stringify(model) works too. */
+    toJSON() {
+      const raw = unwrap(this, Model, 'toJSON');
+      return JSON.parse(call(() => raw._toJSON()));
+    }
+
+    /** Per-layer statistics of the last forward and backward pass (histograms of `bins`). */
+    stats(bins = 20) {
+      const raw = unwrap(this, Model, 'stats');
+      count(bins, 'stats: bins');
+      return JSON.parse(call(() => raw._stats(bins)));
+    }
+
+    /** Initialises every parameter again from seed (default: the spec's). */
+    reset(seed = this.spec.seed) {
+      const raw = unwrap(this, Model, 'reset');
+      seedOf(seed, 'reset: seed');
+      call(() => raw._reset(seed));
+    }
+  }
+
+  const Optimizer = optimizerClass(M, call, Model);
+
+  const optimizer = (name, title) => {
+    const make = (modelOrParams, options) => new Optimizer(name, title, modelOrParams, options);
+    Object.defineProperty(make, 'name', { value: title });
+    return make;
+  };
+
+  return Object.freeze({
+    Model,
+    Dataset,
+    Optimizer,
+    Loss,
+    LayerwiseError,
+    nn,
+    init,
+    /**
+     * The engine's memory, for spotting leaks: heapBytes is the size of the wasm memory
+     * (it only grows), usedBytes what the engine's allocator has handed out and not freed.
+     */
+    memory: () => M._memory(),
+    optim: Object.freeze({
+      SGD: optimizer('sgd', 'SGD'),
+      Adam: optimizer('adam', 'Adam'),
+      AdamW: optimizer('adamw', 'AdamW'),
+      RMSprop: optimizer('rmsprop', 'RMSprop'),
+    }),
+    loss: Object.freeze({
+      MSE: () => lossNamed('mse'),
+      BCE: () => lossNamed('bce'),
+      BCEWithLogits: () => lossNamed('bce_with_logits'),
+      CrossEntropy: () => lossNamed('cross_entropy'),
+      /** A loss by its engine name: "mse", "bce", "bce_with_logits", "cross_entropy". */
+      byName: (name) => lossNamed(String(name)),
+      names: Object.freeze(M._lossNames()),
+    }),
+    data: Object.freeze({
+      /**
+       * A seeded toy dataset: "circle", "xor", "gauss", "spiral", "moons", "blobs3"
+       * (classification) or "plane", "sine" (regression); points in [-6, 6]², noise in [0, 1].
+       */
+      generate(name, { n = 200, noise = 0, seed = 42 } = {}) {
+        count(n, 'generate: n');
+        finite(noise, 'generate: noise');
+        seedOf(seed, 'generate: seed');
+        return new Dataset(call(() => M.Dataset._generate(String(name), n, noise, seed)));
+      },
+      /** Features of points (pairs x1, x2 in a Float32Array): a new Float32Array. */
+      featureMap(points, features) {
+        const xy = floats(points, 'featureMap: points');
+        return call(() => M._featureMap(xy, featureList(features)));
+      },
+      /**
+       * A Dataset from your own arrays: x holds n × features values (row-major), y one class
+       * index per sample (classes ≥ 2) or one regression target (classes = 0). Copied in.
+       */
+      fromArrays(x, y, { features = 2, classes = 0 } = {}) {
+        const xs = floats(x, 'fromArrays: x');
+        const ys = floats(y, 'fromArrays: y');
+        count(features, 'fromArrays: features');
+        if (!Number.isInteger(classes) || classes < 0) {
+          throw new LayerwiseError(`fromArrays: classes must be 0 (regression) or a whole number ≥ 2, got ${describe(classes)}`);
+        }
+        return new Dataset(call(() => M.Dataset._fromArrays(xs, ys, ys.length, features, classes)));
+      },
+      names: Object.freeze(M._datasetNames()),
+      features: Object.freeze(M._featureNames()),
+    }),
+  });
+}
