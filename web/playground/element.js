@@ -26,15 +26,16 @@
 // testLoss, trainAccuracy, testAccuracy}; accuracy null for regression) after each slice of
 // training that completed an epoch; `statechange` (detail {state}).
 //
-// Training runs in a Web Worker (engine/trainer.mjs). While playing, the element sends one
-// request per animation frame (fewer at a capped speed): trainFor a few milliseconds with a
-// light snapshot (metrics and the boundary grid), and the heavy parts (every neuron's image,
+// Training runs in a Web Worker (engine/trainer.mjs) through a training run (lib/run.js: the
+// request queue, merged snapshots, the history, divergence). While playing, the element sends
+// one request per animation frame (fewer at a capped speed): trainFor a few milliseconds with
+// a light snapshot (metrics and the boundary grid), and the heavy parts (every neuron's image,
 // weights, gradients, statistics) only as often as the views can draw them; views draw at most
 // once per frame from the latest snapshot, so the page stays smooth whatever the worker does.
 import { DATASETS, DEFAULTS, FIELDS, KEYS, MAX_LAYERS, MAX_NEURONS, activationOf, fromHash, isRegression, readJSONState, toHash, toJSONState, withChanges } from './state.js';
 import { optimizerConfig, trainerConfig } from './config.js';
 import { DEFAULT_EPOCHS, layerwiseCode, pytorchCode } from './codegen.js';
-import { createTrainer } from '../engine/trainer.mjs';
+import { TrainingRun } from '../lib/run.js';
 import { t as translate } from './i18n.js';
 import { FileProblem, fileOf, readFile } from './controls/file.js';
 import { checkPoints, fromCSV, toCSV } from './controls/csv.js';
@@ -64,7 +65,6 @@ const IN_PLACE = new Set(['lr', 'optimizer', 'momentum', 'nesterov', 'beta1', 'b
 const SPEED_RATE = { slow: 4, normal: 20, fast: 120, max: Infinity };
 const SLICE_MS = 12; // training per request: short enough that a change applies quickly
 const GRID = { size: 48, extent: 6 };
-const HISTORY_MAX = 1500; // curve points kept; older ones are thinned out two to one
 const CURVE_POINTS = 100; // at least this many points over any run (see #curveStep)
 const CSV_MAX_BYTES = 5 * 1024 * 1024;
 const MIN_DRAWN = 4; // drawn points needed (in two classes at least, or values) to train
@@ -88,27 +88,16 @@ export class LayerwisePlayground extends HTMLElement {
   #drawn = null; // {x, y, classes} for the "drawn" dataset
   #ui = null;
   #views = {};
-  #trainer = null;
-  #starting = null;
+  #run = new TrainingRun(); // the trainer, its network and what came of it (web/lib/run.js)
   #ready;
   #resolveReady;
-  #queue = Promise.resolve();
-  #generation = 0; // bumped by every new network; replies for an older one are dropped
   #playing = false;
   #loopRunning = false;
   #speed = 'fast';
   #tokens = 0; // epochs the speed allows now
   #lastTick = 0;
-  #snap = null; // the latest snapshot, with the heavy parts of earlier ones kept
-  #data = null; // the init snapshot's data
-  #workerEpoch = 0;
-  #epochOffset = 0; // an imported run's epochs, when the worker started from its weights
-  #history = emptyHistory(); // columns, as the curves view takes them
-  #diverged = false;
   #message = null;
   #hidden = new Set();
-  #fresh = new Set(); // parts of #snap the views have not drawn yet
-  #latest = new Set(); // heavy parts the latest snapshot carried (the others are from earlier epochs)
   #frame = 0;
   #lastFull = -Infinity;
   #fullCost = 30; // ms a full snapshot costs to make, move and draw (measured)
@@ -116,7 +105,6 @@ export class LayerwisePlayground extends HTMLElement {
   #onHashChange = () => this.#readHash();
   #connected = false;
   #initialized = false;
-  #disposeTimer = 0;
   #drawTimer = 0;
   #drawPending = false; // drawn points changed and their network is not built yet
   #built = false; // the worker's network is the state's (not one kept while drawn points are too few)
@@ -124,12 +112,18 @@ export class LayerwisePlayground extends HTMLElement {
   constructor() {
     super();
     this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
+    this.#run.addEventListener('snapshot', (e) => this.#received(e.detail.snapshot));
+    this.#run.addEventListener('diverged', () => {
+      this.pause();
+      this.#say('diverged', null, 'error');
+    });
+    this.#run.addEventListener('epoch', (e) => this.dispatchEvent(new CustomEvent('epoch', { detail: e.detail })));
   }
 
   // ---- lifecycle ----
 
   connectedCallback() {
-    clearTimeout(this.#disposeTimer);
+    this.#run.attach();
     if (this.#connected) return;
     this.#connected = true;
     if (!this.#initialized) {
@@ -150,13 +144,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.#connected = false;
     removeEventListener('hashchange', this.#onHashChange);
     this.pause();
-    // a move in the document disconnects and connects at once: keep the run through that
-    this.#disposeTimer = setTimeout(() => {
-      if (this.isConnected) return;
-      this.#trainer?.dispose();
-      this.#trainer = null;
-      this.#starting = null;
-    }, 0);
+    this.#run.detach(); // a move in the document disconnects and connects at once: the run stays
   }
 
   attributeChangedCallback(name, old, value) {
@@ -259,15 +247,12 @@ export class LayerwisePlayground extends HTMLElement {
 
   /** Epochs trained since the network was built (or the imported run's count). */
   get epoch() {
-    return this.#epochOffset + this.#workerEpoch;
+    return this.#run.epoch;
   }
 
   /** The curves' history: [{epoch, trainLoss, testLoss, trainAccuracy, testAccuracy}]. */
   get history() {
-    const h = this.#history;
-    return h.epochs.map((epoch, i) => ({
-      epoch, trainLoss: h.trainLoss[i], testLoss: h.testLoss[i], trainAccuracy: h.trainAccuracy[i], testAccuracy: h.testAccuracy[i],
-    }));
+    return this.#run.rows;
   }
 
   get drawn() {
@@ -306,13 +291,14 @@ export class LayerwisePlayground extends HTMLElement {
     if (!generators.includes(dataset)) throw new RangeError(`drawFrom(dataset): dataset must be one of ${generators.join(', ')}, got "${dataset}"`);
     this.pause();
     await this.#ready;
-    const data = await this.#enqueue(async () => {
+    const data = await this.#run.enqueue(async () => {
       const state = this.#state;
-      if (this.#built && this.#goodState === state && state.dataset === dataset && this.#data) return this.#data;
-      // the worker makes the points (with that dataset's network, which the drawing's replaces)
+      if (this.#built && this.#goodState === state && state.dataset === dataset && this.#run.data) return this.#run.data;
+      // the worker makes the points (with that dataset's network, which the drawing's replaces,
+      // so the run's is no longer the worker's)
       const made = trainerConfig(withChanges(state, { dataset }).state, { grid: null });
-      const snap = await (await this.#started()).init({ ...made.config, snapshot: NOTHING });
-      this.#generation++;
+      const snap = await (await this.#run.start()).init({ ...made.config, snapshot: NOTHING });
+      this.#run.invalidate();
       this.#built = false;
       return snap.data;
     });
@@ -330,7 +316,7 @@ export class LayerwisePlayground extends HTMLElement {
       this.#syncControls();
       this.#rebuild();
     }
-    await this.#enqueue(() => {});
+    await this.#run.enqueue(() => {});
     return this.#drawn;
   }
 
@@ -362,7 +348,7 @@ export class LayerwisePlayground extends HTMLElement {
   }
 
   play() {
-    if (this.#playing || this.#diverged) return;
+    if (this.#playing || this.#run.diverged) return;
     this.#flushDrawn();
     this.#playing = true;
     this.#ui.setPlaying(true, this.#tr);
@@ -382,18 +368,16 @@ export class LayerwisePlayground extends HTMLElement {
     this.pause();
     this.#flushDrawn();
     await this.#ready;
-    return this.#enqueue(async () => {
-      const generation = this.#generation;
-      const target = this.#workerEpoch + n;
-      while (this.#workerEpoch < target && !this.#diverged && this.#built && generation === this.#generation) {
-        const trainer = await this.#started();
-        const maxEpochs = Math.min(target - this.#workerEpoch, this.#curveStep());
-        const snap = await trainer.trainFor(SLICE_MS * 2, { maxEpochs, snapshot: this.#snapshotOptions() });
-        if (generation !== this.#generation) break;
-        this.#receive(snap);
+    const run = this.#run;
+    return run.enqueue(async () => {
+      const generation = run.generation;
+      const target = run.workerEpoch + n;
+      while (run.workerEpoch < target && !run.diverged && this.#built && generation === run.generation) {
+        const maxEpochs = Math.min(target - run.workerEpoch, this.#curveStep());
+        if (!(await run.trainFor(SLICE_MS * 2, { maxEpochs, snapshot: this.#snapshotOptions() }))) break;
       }
       await this.#completeViews(generation);
-      return this.#detail();
+      return run.detail;
     });
   }
 
@@ -403,13 +387,10 @@ export class LayerwisePlayground extends HTMLElement {
     this.pause();
     this.#flushDrawn();
     await this.#ready;
-    return this.#enqueue(async () => {
-      if (this.#diverged || !this.#built) return this.#detail();
-      const generation = this.#generation;
-      const trainer = await this.#started();
-      const snap = await trainer.step(n, { snapshot: this.#snapshotOptions(true) });
-      if (generation === this.#generation) this.#receive(snap);
-      return this.#detail();
+    const run = this.#run;
+    return run.enqueue(async () => {
+      if (!run.diverged && this.#built) await run.step(n, { snapshot: this.#snapshotOptions(true) });
+      return run.detail;
     });
   }
 
@@ -428,17 +409,15 @@ export class LayerwisePlayground extends HTMLElement {
     const opts = { ...NOTHING, metrics: true, grid: true, parameters: true, ...options };
     this.#flushDrawn();
     await this.#ready;
-    return this.#enqueue(async () => {
-      return (await this.#started()).snapshot(opts);
-    });
+    return this.#run.enqueue(async () => (await this.#run.start()).snapshot(opts)); // the caller's, not the views'
   }
 
   /** The export file's object: the state, the weights, the curves (controls/file.js). */
   async exportJSON() {
     this.#flushDrawn();
     await this.#ready;
-    return this.#enqueue(async () => {
-      const snap = await (await this.#started()).snapshot({ metrics: false, grid: false, neurons: false, parameters: true, gradients: false, stats: false });
+    return this.#run.enqueue(async () => {
+      const snap = await (await this.#run.start()).snapshot({ metrics: false, grid: false, neurons: false, parameters: true, gradients: false, stats: false });
       return fileOf({
         state: this.#state,
         epoch: this.epoch,
@@ -466,40 +445,37 @@ export class LayerwisePlayground extends HTMLElement {
     }
     this.pause();
     await this.#ready;
-    return this.#enqueue(async () => {
-      const trainer = await this.#started();
+    const run = this.#run;
+    return run.enqueue(async () => {
       const made = trainerConfig(read.state, { drawn: read.drawn, grid: GRID });
       let snap;
       try {
-        snap = await trainer.init({ ...made.config, snapshot: INIT_SNAPSHOT });
+        snap = await run.build({ ...made.config, snapshot: INIT_SNAPSHOT });
       } catch (err) {
         // the worker keeps the network it had; so do we
         this.#say('importRefused', { name, reason: err.message }, 'error');
         throw new Error(this.#t('importRefused', { name, reason: err.message }));
       }
-      this.#generation++;
       this.#state = read.state;
       this.#goodState = read.state;
       this.#built = true;
       this.#drawn = read.drawn ?? this.#drawn;
       this.#info = made;
-      this.#data = snap.data;
-      this.#restart();
+      if (this.#message?.kind === 'error') this.#say(null);
       let how = 'importNoWeights';
       if (read.parameters) {
-        snap = await trainer.setParameters(read.parameters, { snapshot: this.#snapshotOptions(true) });
-        this.#epochOffset = read.epoch;
+        run.resume({ epoch: read.epoch, history: read.history });
+        await run.setParameters(read.parameters, { snapshot: this.#snapshotOptions(true) });
         how = 'state.imported';
+      } else {
+        run.receive(snap);
       }
-      this.#history = emptyHistory();
-      if (how !== 'importNoWeights') for (const row of read.history) pushHistory(this.#history, row);
-      this.#receive(snap);
       this.#persist();
       this.#syncControls();
       this.#relabel();
       this.#say(how, { name }, how === 'state.imported' ? 'info' : 'warn');
       this.dispatchEvent(new CustomEvent('statechange', { detail: { state: this.#state } }));
-      return this.#detail();
+      return run.detail;
     });
   }
 
@@ -565,33 +541,17 @@ export class LayerwisePlayground extends HTMLElement {
   // ---- the trainer ----
 
   #start() {
-    this.#starting ??= createTrainer().then((trainer) => {
-      this.#trainer = trainer;
-      return trainer;
-    });
-    this.#starting.catch((err) => this.#say('engineFailed', { reason: err.message }, 'error'));
+    this.#run.start().catch((err) => this.#say('engineFailed', { reason: err.message }, 'error'));
     this.#say('app.loading', null, 'info');
     this.#loadViews();
     this.#rebuild();
   }
 
-  #started() {
-    if (!this.#starting) this.#start();
-    return this.#starting;
-  }
-
-  // Jobs that talk to the trainer run one after another, so each sees the one before it done.
-  #enqueue(job) {
-    const run = this.#queue.then(job);
-    this.#queue = run.catch(() => {});
-    return run;
-  }
-
   #rebuild() {
-    this.#generation++; // the play loop's reply in flight belongs to the old network
+    this.#run.invalidate(); // the play loop's reply in flight belongs to the old network
     clearTimeout(this.#drawTimer); // the new network takes the drawn points as they are now
     this.#drawPending = false;
-    return this.#enqueue(() => this.#build0());
+    return this.#run.enqueue(() => this.#build0());
   }
 
   // Builds the network of the current state; on failure goes back to the last one that worked.
@@ -608,8 +568,7 @@ export class LayerwisePlayground extends HTMLElement {
     const made = trainerConfig(state, { drawn: this.#drawn, grid: GRID });
     let snap;
     try {
-      const trainer = await this.#started();
-      snap = await trainer.init({ ...made.config, snapshot: INIT_SNAPSHOT });
+      snap = await this.#run.build({ ...made.config, snapshot: INIT_SNAPSHOT });
     } catch (err) {
       this.#say('initFailed', { reason: err.message }, 'error');
       if (this.#goodState && this.#goodState !== state) {
@@ -620,28 +579,16 @@ export class LayerwisePlayground extends HTMLElement {
       this.#resolveReady();
       return;
     }
-    this.#generation++;
     this.#goodState = state;
     this.#built = true;
     this.#info = made;
-    this.#data = snap.data;
-    this.#restart();
-    this.#receive(snap);
+    if (this.#message?.kind === 'error') this.#say(null);
+    this.#run.receive(snap);
     if (made.notes.includes('lossMismatch')) this.#say('lossMismatch', null, 'warn');
     else if (['lossMismatch', 'app.loading', 'tooFewPoints', 'tooFewValues'].includes(this.#message?.key)) this.#say(null);
     this.#syncControls();
-    await this.#completeViews(this.#generation);
+    await this.#completeViews(this.#run.generation);
     this.#resolveReady();
-  }
-
-  // A new run: counters and curves start again.
-  #restart() {
-    this.#snap = null;
-    this.#workerEpoch = 0;
-    this.#epochOffset = 0;
-    this.#history = emptyHistory();
-    this.#diverged = false;
-    if (this.#message?.kind === 'error') this.#say(null);
   }
 
   // The settings the trainer changes in place, as its `set` takes them.
@@ -651,10 +598,8 @@ export class LayerwisePlayground extends HTMLElement {
 
   #applySettings() {
     const settings = this.#trainerSettings(this.#state);
-    this.#enqueue(async () => {
-      if (!this.#built) return; // the next network takes them from the state
-      const trainer = await this.#started();
-      await trainer.set(settings);
+    this.#run.enqueue(async () => {
+      if (this.#built) await this.#run.set(settings); // else the next network takes them from the state
     }).catch((err) => this.#say('badSetting', { problem: err.message }, 'error'));
   }
 
@@ -695,7 +640,7 @@ export class LayerwisePlayground extends HTMLElement {
           } else {
             await new Promise((r) => requestAnimationFrame(r)); // leaves the page's core some air
           }
-          const trained = await this.#enqueue(() => this.#slice(rate === Infinity ? undefined : Math.floor(this.#tokens)));
+          const trained = await this.#run.enqueue(() => this.#slice(rate === Infinity ? undefined : Math.floor(this.#tokens)));
           if (!trained) this.pause();
         }
       } catch (err) {
@@ -711,83 +656,41 @@ export class LayerwisePlayground extends HTMLElement {
   // One slice of play; false when there is nothing to train (diverged, or no network).
   async #slice(maxEpochs) {
     if (!this.#playing) return true;
-    if (this.#diverged || !this.#built) return false;
-    const generation = this.#generation;
-    const trainer = await this.#started();
-    const before = this.#workerEpoch;
+    if (this.#run.diverged || !this.#built) return false;
+    const before = this.#run.workerEpoch;
     maxEpochs = Math.min(maxEpochs ?? Infinity, this.#curveStep());
-    const snap = await trainer.trainFor(SLICE_MS, { maxEpochs, snapshot: this.#snapshotOptions() });
-    if (generation !== this.#generation) return true;
-    if (SPEED_RATE[this.#speed] !== Infinity) this.#tokens -= snap.epoch - before;
-    this.#receive(snap);
+    const snap = await this.#run.trainFor(SLICE_MS, { maxEpochs, snapshot: this.#snapshotOptions() });
+    if (snap && SPEED_RATE[this.#speed] !== Infinity) this.#tokens -= snap.epoch - before;
     return true;
   }
 
   // Epochs per request at most, so that the curves get a point every epoch early on (where
   // they move fastest) and at least CURVE_POINTS points over any run.
   #curveStep() {
-    return Math.max(1, Math.floor(this.#workerEpoch / CURVE_POINTS));
+    return Math.max(1, Math.floor(this.#run.workerEpoch / CURVE_POINTS));
   }
 
   // A paused network's views want the heavy parts too; fetch them if the last slice had none.
   async #completeViews(generation) {
-    if (generation !== this.#generation || !this.#snap) return;
+    const run = this.#run;
+    if (generation !== run.generation || !run.snap) return;
     const wanted = this.#snapshotOptions(true);
-    if ((wanted.neurons && !this.#latest.has('neurons')) || (wanted.stats && !this.#latest.has('stats'))) {
-      const snap = await (await this.#started()).snapshot(wanted);
-      if (generation === this.#generation) this.#receive(snap);
-    }
+    if ((wanted.neurons && !run.latest.has('neurons')) || (wanted.stats && !run.latest.has('stats'))) await run.snapshot(wanted);
   }
 
-  // Takes in a snapshot: counters, curves, the epoch event, a render.
-  #receive(snap) {
-    const epochs = snap.epoch - this.#workerEpoch;
-    this.#workerEpoch = snap.epoch;
+  // A snapshot the run took in (merged, history kept): the counter at once, the views at the
+  // next frame.
+  #received(snap) {
     this.#ui.setEpoch(this.epoch); // now, not at the next frame: the counter never lags the property
-    if (snap.data) this.#data = snap.data;
-
-    const heavy = ['grid', 'neurons', 'parameters', 'gradients', 'stats'];
-    const merged = { ...(this.#snap ?? {}), ...snap };
-    this.#latest.clear();
-    for (const part of heavy) {
-      if (snap[part] === undefined && this.#snap?.[part] !== undefined) merged[part] = this.#snap[part];
-      if (snap[part] !== undefined) {
-        this.#fresh.add(part);
-        this.#latest.add(part);
-      }
-    }
     if (snap.neurons || snap.stats) this.#lastFull = performance.now();
-    this.#snap = merged;
-
-    pushHistory(this.#history, this.#detail());
-
-    if (snap.diverged && !this.#diverged) {
-      this.#diverged = true;
-      this.pause();
-      this.#say('diverged', null, 'error');
-    } else if (this.#message?.key === 'app.loading') {
-      this.#say(null);
-    }
-    if (epochs > 0) this.dispatchEvent(new CustomEvent('epoch', { detail: this.#detail() }));
+    if (this.#message?.key === 'app.loading') this.#say(null);
     this.#scheduleRender();
-  }
-
-  #detail() {
-    const s = this.#snap ?? {};
-    const value = (v) => (v === undefined ? null : v);
-    return {
-      epoch: this.epoch,
-      trainLoss: value(s.trainLoss),
-      testLoss: value(s.testLoss),
-      trainAccuracy: value(s.trainAccuracy),
-      testAccuracy: value(s.testAccuracy),
-    };
   }
 
   // ---- drawing ----
 
   #scheduleRender(all = false) {
-    if (all) ['grid', 'neurons', 'stats'].forEach((p) => this.#fresh.add(p));
+    if (all) ['grid', 'neurons', 'stats'].forEach((p) => this.#run.fresh.add(p));
     if (this.#frame) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
@@ -797,30 +700,31 @@ export class LayerwisePlayground extends HTMLElement {
 
   #render() {
     const ui = this.#ui;
+    const { snap, fresh } = this.#run;
     ui.setEpoch(this.epoch);
-    ui.setMetrics(this.#detail(), this.#regression());
-    if (!this.#snap) return;
+    ui.setMetrics(this.#run.detail, this.#regression());
+    if (!snap) return;
     const context = this.#context();
     const start = performance.now();
-    const full = this.#fresh.has('neurons') || this.#fresh.has('stats');
+    const full = fresh.has('neurons') || fresh.has('stats');
     const draw = (name, when) => {
       const view = this.#views[name];
       if (!view || this.#hidden.has(VIEW_PANEL[name]) || !when) return;
       try {
-        view.update(this.#snap, context);
+        view.update(snap, context);
       } catch (err) {
         console.warn(`layerwise-playground: the ${name} view failed`, err);
       }
     };
-    draw('boundary', this.#fresh.has('grid'));
+    draw('boundary', fresh.has('grid'));
     draw('curves', true);
-    draw('network', this.#fresh.has('neurons'));
-    draw('histograms', this.#fresh.has('stats'));
+    draw('network', fresh.has('neurons'));
+    draw('histograms', fresh.has('stats'));
     if (full) {
-      const took = performance.now() - start + (this.#snap.timing?.snapshotMs ?? 0);
+      const took = performance.now() - start + (snap.timing?.snapshotMs ?? 0);
       this.#fullCost = 0.7 * this.#fullCost + 0.3 * took;
     }
-    this.#fresh.clear();
+    fresh.clear();
     this.#renderCode();
   }
 
@@ -831,8 +735,8 @@ export class LayerwisePlayground extends HTMLElement {
       classes: info.classes,
       output: info.output,
       loss: info.loss,
-      data: this.#data,
-      history: this.#history,
+      data: this.#run.data,
+      history: this.#run.history,
       t: this.#tr,
       lang: this.#state.lang,
     };
@@ -1027,25 +931,6 @@ export class LayerwisePlayground extends HTMLElement {
         this.#say('storageFailed', null, 'warn');
       }
     }
-  }
-}
-
-function emptyHistory() {
-  return { epochs: [], trainLoss: [], testLoss: [], trainAccuracy: [], testAccuracy: [] };
-}
-
-// One entry per snapshot (the last one replaced while the epoch stays); past HISTORY_MAX
-// entries, every other old one goes, so a long run keeps its shape in bounded memory.
-function pushHistory(h, row) {
-  if (h.epochs.at(-1) === row.epoch) for (const column of Object.values(h)) column.pop();
-  h.epochs.push(row.epoch);
-  h.trainLoss.push(row.trainLoss);
-  h.testLoss.push(row.testLoss);
-  h.trainAccuracy.push(row.trainAccuracy);
-  h.testAccuracy.push(row.testAccuracy);
-  if (h.epochs.length > HISTORY_MAX) {
-    const n = h.epochs.length;
-    for (const [key, column] of Object.entries(h)) h[key] = column.filter((_, i) => i % 2 === 0 || i === n - 1);
   }
 }
 

@@ -34,10 +34,11 @@
 // `datachange` (detail {classes}) when drawings or classes change.
 //
 // Data flow: drawings (strokes) → preprocess.js (28 × 28, as MNIST) → [augment.js copies] →
-// the worker's init (engine/trainer.mjs) → trainFor slices → snapshots → the panels. The pad's
-// strokes go through the same preprocessing on every animation frame while drawing, then to the
-// worker's predict request (eval mode), one in flight at a time.
-import { createTrainer } from '../engine/trainer.mjs';
+// the worker's init (engine/trainer.mjs, through the training run of lib/run.js) → trainFor
+// slices → snapshots → the panels. The pad's strokes go through the same preprocessing on every
+// animation frame while drawing, then to the worker's predict request (eval mode), one in
+// flight at a time.
+import { TrainingRun } from '../lib/run.js';
 import { CLASS_COLORS } from '../playground/palette.js';
 import { INPUTS, BATCH, OPTIMIZER, autoHidden, sketchSpec, softmax } from './network.js';
 import { preprocess } from './preprocess.js';
@@ -71,21 +72,15 @@ export class LayerwiseSketch extends HTMLElement {
   #nextId = 1;
   #settings = { ...DEFAULT_SETTINGS };
   #ui = null; // the DOM parts the element updates
-  #trainer = null;
-  #starting = null;
+  #run = new TrainingRun(); // the trainer, its network and what came of it (web/lib/run.js)
   #ready;
   #resolveReady;
-  #queue = Promise.resolve();
   #version = 0; // bumped by every change that a network trained before would not know
   #net = null; // {version, classIds, hidden, trainSize, testSize}: what the worker holds
-  #epoch = 0;
-  #snap = null;
-  #history = [];
   #weights = null; // {data, rows, start}: the first linear layer's weights now and at epoch 0
   #weightsAt = -Infinity;
   #training = false;
   #stopping = false;
-  #diverged = false;
   #images = new WeakMap(); // drawing -> its 28 × 28 picture
   #probabilities = null;
   #predictFrame = 0;
@@ -95,17 +90,20 @@ export class LayerwiseSketch extends HTMLElement {
   #undo = null;
   #connected = false;
   #initialized = false;
-  #disposeTimer = 0;
 
   constructor() {
     super();
     this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
+    this.#run.addEventListener('snapshot', (e) => this.#received(e.detail.snapshot));
+    this.#run.addEventListener('diverged', () => this.#say('msg.diverged', null, 'error'));
+    this.#run.addEventListener('epoch', (e) => this.dispatchEvent(new CustomEvent('epoch', { detail: e.detail })));
+    this.#run.addEventListener('disposed', () => (this.#net = null));
   }
 
   // ---- lifecycle ----
 
   connectedCallback() {
-    clearTimeout(this.#disposeTimer);
+    this.#run.attach();
     if (this.#connected) return;
     this.#connected = true;
     if (!this.#initialized) {
@@ -125,7 +123,7 @@ export class LayerwiseSketch extends HTMLElement {
       else this.#say('msg.loading');
       this.#render();
     }
-    this.#started().then(
+    this.#run.start().then(
       () => {
         if (this.#message?.key === 'msg.loading') this.#say(null);
         this.#resolveReady();
@@ -139,14 +137,7 @@ export class LayerwiseSketch extends HTMLElement {
   disconnectedCallback() {
     this.#connected = false;
     this.#stopping = true;
-    // a move in the document disconnects and connects at once: keep the worker through that
-    this.#disposeTimer = setTimeout(() => {
-      if (this.isConnected) return;
-      this.#trainer?.dispose();
-      this.#trainer = null;
-      this.#starting = null;
-      this.#net = null;
-    }, 0);
+    this.#run.detach(); // a move in the document disconnects and connects at once: the run stays
   }
 
   attributeChangedCallback(name, old, value) {
@@ -164,22 +155,6 @@ export class LayerwiseSketch extends HTMLElement {
       if (renamed.length) this.#emitData();
     }
     if (name === 'autosave') this.#persist();
-  }
-
-  #started() {
-    this.#starting ??= createTrainer().then((trainer) => {
-      if (!this.#connected) trainer.dispose();
-      this.#trainer = trainer;
-      return trainer;
-    });
-    return this.#starting;
-  }
-
-  // Work on the worker's network, one task at a time (builds and training runs).
-  #enqueue(task) {
-    const run = this.#queue.then(task);
-    this.#queue = run.catch(() => {});
-    return run;
   }
 
   // ---- public API ----
@@ -202,7 +177,7 @@ export class LayerwiseSketch extends HTMLElement {
   }
 
   get epoch() {
-    return this.#epoch;
+    return this.#run.epoch;
   }
 
   /** True while a training run is going. */
@@ -211,7 +186,7 @@ export class LayerwiseSketch extends HTMLElement {
   }
 
   get history() {
-    return this.#history.map((r) => ({ ...r }));
+    return this.#run.rows;
   }
 
   get strokes() {
@@ -305,7 +280,7 @@ export class LayerwiseSketch extends HTMLElement {
   async train(epochs = this.#settings.epochs) {
     if (!Number.isSafeInteger(epochs) || epochs < 1) throw new RangeError(`train(epochs): epochs must be a whole number ≥ 1, got ${epochs}`);
     await this.#ready;
-    return this.#enqueue(() => this.#run(epochs));
+    return this.#run.enqueue(() => this.#train(epochs));
   }
 
   stop() {
@@ -317,8 +292,9 @@ export class LayerwiseSketch extends HTMLElement {
     await this.#ready;
     const net = this.#usableNet();
     if (!net) throw new Error('predict: there is no network trained on these classes yet; call train() first');
-    const { outputs } = await this.#trainer.predict(image, 1);
-    return this.#guess(outputs, image);
+    const reply = await this.#run.predict(image, 1);
+    if (!reply) throw new Error('predict: a new network was built while predicting; call predict() again');
+    return this.#guess(reply.outputs, image);
   }
 
   // ---- data ----
@@ -386,11 +362,10 @@ export class LayerwiseSketch extends HTMLElement {
 
   // ---- training ----
 
-  async #run(epochs) {
-    let trainer;
+  async #train(epochs) {
+    const run = this.#run;
     try {
-      trainer = await this.#started();
-      if (!this.#net || this.#net.version !== this.#version || this.#diverged) await this.#buildNetwork(trainer);
+      if (!this.#net || this.#net.version !== this.#version || run.diverged) await this.#buildNetwork();
     } catch (err) {
       this.#say(err.key ?? 'msg.trainFailed', err.key ? null : { reason: err.message }, 'warn');
       throw err;
@@ -398,28 +373,27 @@ export class LayerwiseSketch extends HTMLElement {
     this.#training = true;
     this.#stopping = false;
     this.#render();
-    const target = this.#epoch + epochs;
+    const target = run.epoch + epochs;
     const perSlice = Math.max(1, Math.ceil(epochs / CURVE_POINTS));
     try {
       let fresh = false;
-      while (this.#epoch < target && !this.#stopping && !this.#diverged) {
+      while (run.epoch < target && !this.#stopping && !run.diverged) {
         fresh = performance.now() - this.#weightsAt >= WEIGHTS_EVERY_MS;
         const snapshot = { ...METRICS, parameters: fresh };
-        const snap = await trainer.trainFor(SLICE_MS, { maxEpochs: Math.min(perSlice, target - this.#epoch), snapshot });
-        this.#receive(snap);
+        if (!(await run.trainFor(SLICE_MS, { maxEpochs: Math.min(perSlice, target - run.epoch), snapshot }))) break;
       }
-      if (!fresh && !this.#diverged) this.#receive(await trainer.snapshot({ ...METRICS, metrics: false, parameters: true }));
+      if (!fresh && !run.diverged) await run.snapshot({ ...METRICS, metrics: false, parameters: true });
     } finally {
       this.#training = false;
       this.#stopping = false;
       this.#render();
     }
-    return this.#detail();
+    return run.detail;
   }
 
   // The drawings as the worker takes them: 784 values per picture, augmented copies of the
   // training pictures when augmentation is on, the held-out ones as the test set.
-  async #buildNetwork(trainer) {
+  async #buildNetwork() {
     const { train, test } = split(this.#classes, this.#settings.testEvery);
     if (this.#classes.length < 2 || new Set(train.map(([ci]) => ci)).size < 2) {
       const err = new Error(this.#t('train.needData'));
@@ -450,13 +424,10 @@ export class LayerwiseSketch extends HTMLElement {
     const hidden = this.#hidden(train.length);
     const spec = sketchSpec({ hidden, activation: this.#settings.activation, classes: this.#classes.length });
     const version = this.#version;
-    const snap = await trainer.init({ spec, data, loss: 'cross_entropy', optimizer: OPTIMIZER, batch: BATCH, grid: null, snapshot: { ...METRICS, parameters: true } });
+    const snap = await this.#run.build({ spec, data, loss: 'cross_entropy', optimizer: OPTIMIZER, batch: BATCH, grid: null, snapshot: { ...METRICS, parameters: true } });
     this.#net = { version, classIds: this.#classes.map((c) => c.id), hidden, trainSize, testSize: test.length };
-    this.#epoch = 0;
-    this.#history = [];
-    this.#diverged = false;
     if (this.#message?.kind === 'error' || this.#message?.key === 'train.needData') this.#say(null);
-    this.#receive(snap);
+    this.#run.receive(snap);
   }
 
   #image(sample) {
@@ -472,7 +443,8 @@ export class LayerwiseSketch extends HTMLElement {
     return this.#settings.hidden ?? autoHidden(trainCount);
   }
 
-  #receive(snap) {
+  // A snapshot the run took in: the first layer's weights when it carries them, then the metrics.
+  #received(snap) {
     if (snap.parameters) {
       const first = snap.parameters.find((p) => p.name === '0.weight');
       const start = snap.epoch === 0 && snap.step === 0 ? first.data : this.#weights?.start;
@@ -480,32 +452,15 @@ export class LayerwiseSketch extends HTMLElement {
       this.#weightsAt = performance.now();
       this.#renderWeights();
     }
-    if (snap.trainLoss === null && this.#snap) return; // only the weights
-    const advanced = snap.epoch > this.#epoch || this.#history.length === 0;
-    this.#epoch = snap.epoch;
-    this.#snap = snap;
-    const row = this.#detail();
-    if (this.#history.at(-1)?.epoch === row.epoch) this.#history.pop();
-    this.#history.push(row);
-    if (snap.diverged && !this.#diverged) {
-      this.#diverged = true;
-      this.#say('msg.diverged', null, 'error');
-    }
-    if (advanced && snap.epoch > 0) this.dispatchEvent(new CustomEvent('epoch', { detail: row }));
+    if (snap.trainLoss === null) return; // only the weights
     this.#renderTraining();
     if (this.#ui.pad.strokes.length) this.#schedulePredict(); // the guess follows the training
-  }
-
-  #detail() {
-    const s = this.#snap ?? {};
-    const value = (v) => (v === undefined ? null : v);
-    return { epoch: this.#epoch, trainLoss: value(s.trainLoss), testLoss: value(s.testLoss), trainAccuracy: value(s.trainAccuracy), testAccuracy: value(s.testAccuracy) };
   }
 
   // The worker's network, if it has an output for each class as they are now (in order).
   #usableNet() {
     const net = this.#net;
-    if (!net || !this.#trainer || this.#diverged) return null;
+    if (!net || !this.#run.trainer || this.#run.diverged) return null;
     const ids = this.#classes.map((c) => c.id);
     return ids.length === net.classIds.length && ids.every((id, k) => id === net.classIds[k]) ? net : null;
   }
@@ -547,9 +502,9 @@ export class LayerwiseSketch extends HTMLElement {
     const strokes = pad.strokes.length;
     this.#predicting = true;
     try {
-      const { outputs } = await this.#trainer.predict(image, 1);
-      if (this.#usableNet() === net) {
-        const guess = this.#guess(outputs, image);
+      const reply = await this.#run.predict(image, 1);
+      if (reply && this.#usableNet() === net) {
+        const guess = this.#guess(reply.outputs, image);
         this.#probabilities = guess.probabilities;
         this.#renderGuess();
         this.dispatchEvent(new CustomEvent('prediction', { detail: { probabilities: guess.probabilities, best: guess.best, name: guess.name, drawing, strokes } }));
@@ -758,9 +713,9 @@ export class LayerwiseSketch extends HTMLElement {
       epochs: this.#settings.epochs,
       augment: this.#settings.augment,
       testEvery: this.#settings.testEvery,
-      epoch: this.#epoch,
-      detail: net ? this.#detail() : null,
-      history: net ? this.#history : [],
+      epoch: this.#run.epoch,
+      detail: net ? this.#run.detail : null,
+      history: net ? this.#run.rows : [],
       counts: current ? { train: net.trainSize, test: net.testSize } : { train: train.length * (this.#settings.augment ? 1 + COPIES : 1), test: test.length },
       note,
     });
