@@ -1,9 +1,11 @@
 // web/sketch/strings.js: every string of <layerwise-sketch> in English and Korean, and t(). The
-// element's own keys (data-t… in its modules and the keys its code names) must all exist.
+// element's own keys (data-t… in its modules, in the web/lib modules it hands its t to, and the
+// keys its code names) must all exist.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { LANGS, SKETCH_STRINGS, placeholders, t } from '../../web/sketch/strings.js';
+import { LANGS, placeholders } from '../../web/lib/i18n.js';
+import { SKETCH_STRINGS, t } from '../../web/sketch/strings.js';
 
 test('both languages have every key, with the same placeholders, none empty', () => {
   assert.deepEqual(LANGS, ['en', 'ko']);

@@ -6,7 +6,8 @@
 // For scripts and tests: window.layerwiseLesson = { id, lang, ready, widgets: {id: widget},
 // tasks: {id: {done}} }; each task's box has data-task=<id> and data-done="true" once done.
 // `ready` resolves when the page and every widget's own `ready` (if it has one) have settled.
-import { LESSONS, LANGS, LANG_NAMES, chosenLang, keepLang, lessonHref, lessonIndex, pageText } from './catalog.js';
+import { LANGS, pick } from '../lib/i18n.js';
+import { LESSONS, LANG_NAMES, chosenLang, keepLang, lessonHref, lessonIndex, pageText } from './catalog.js';
 import { inlineHTML, mathHTML } from './markup.js';
 import { highlight } from './highlight.js';
 import { isDone, keepPlace, lastPlace, markDone } from './progress.js';
@@ -140,7 +141,7 @@ class LessonPage {
       if (typeof tex === 'string') node.innerHTML = mathHTML(tex, true);
       else {
         for (const p of checkText(tex, where)) console.error(`lesson ${this.lesson.id}: ${p}`);
-        this.texts.push([node, () => mathHTML(tex[this.lang] ?? tex.en, true)]);
+        this.texts.push([node, () => mathHTML(pick(tex, this.lang), true)]);
       }
       return node;
     }
@@ -153,7 +154,7 @@ class LessonPage {
   // code: a string, or {en, ko} when its comments are worth translating
   codePair({ torch, js }, where) {
     const side = (key, code, lang, at) => {
-      const text = () => (typeof code === 'string' ? code : code[this.lang] ?? code.en).trim();
+      const text = () => (typeof code === 'string' ? code : pick(code, this.lang)).trim();
       if (typeof code !== 'string') for (const p of checkText(code, at)) console.error(`lesson ${this.lesson.id}: ${p}`);
       const copy = this.page(el('button', { type: 'button', class: 'copy' }), 'code.copy');
       copy.addEventListener('click', async () => {
@@ -257,7 +258,7 @@ class LessonPage {
         if (!w) throw new Error(`no widget "${id}" in lesson ${page.lesson.id}`);
         return w;
       },
-      t: (text) => text[page.lang] ?? text.en,
+      t: (text) => pick(text, page.lang),
     };
   }
 

@@ -3,6 +3,7 @@
 // both languages.
 export { h } from '../../playground/controls/dom.js';
 import { loadLayerwise } from '../../engine/layerwise.mjs';
+import { fill, pick } from '../../lib/i18n.js';
 
 let engine;
 /** The Layerwise engine (one per page), for widgets that train tiny models directly. */
@@ -38,8 +39,7 @@ export function wordsFor(lang) {
       return node;
     },
     t(text, params) {
-      const s = typeof text === 'function' ? text(words.lang) : (text[words.lang] ?? text.en);
-      return params ? s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(typeof params[k] === 'function' ? params[k]() : params[k]) : m)) : s;
+      return fill(typeof text === 'function' ? text(words.lang) : pick(text, words.lang), params);
     },
     setLang(next) {
       words.lang = next;

@@ -10,6 +10,7 @@
 // Widget object: the playground widget's { root, element, setLang } plus reproduce() and
 // applyFix() (Promises, resolved once the new network is built and playing), and `settled`, the
 // promise of the last one (for tests that click the buttons).
+import { fill, pick } from '../../lib/i18n.js';
 import { addStyle, h, wordsFor } from './common.js';
 import { playground } from './playground.js';
 import { DEFAULTS } from '../../playground/state.js';
@@ -33,7 +34,7 @@ export function trouble({ problem, fix, fixLabel, hide = 'code' }) {
     const { element } = pg;
     const which = h('p', { class: 'which lw-readout', role: 'status' });
     let showing = 'problem';
-    const label = (lang) => (showing === 'problem' ? W.shown[lang] : W.fixed[lang].replace('{what}', fixLabel[lang]));
+    const label = (lang) => (showing === 'problem' ? pick(W.shown, lang) : fill(pick(W.fixed, lang), { what: pick(fixLabel, lang) }));
     words.bind(which, label);
     const say = (what) => { showing = what; which.textContent = words.t(label); };
 

@@ -5,6 +5,7 @@
 // The stylesheet uses the page's custom properties when they are set (--ink, --muted, --line,
 // --card, --accent, --font) and sensible values when not, so the views look at home inside
 // <layerwise-playground>'s shadow root and on a bare test page alike.
+import { translator as tableTranslator } from '../../lib/i18n.js';
 import { VIEW_STRINGS } from './strings.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -89,10 +90,7 @@ export function pct(v) {
   return `${p >= 99.95 || p === 0 ? p.toFixed(0) : p >= 10 ? p.toFixed(1) : p.toPrecision(2)}%`;
 }
 
-/** "{name}" placeholders of text filled from params. */
-export function fill(text, params) {
-  return params ? text.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m)) : text;
-}
+const viewText = tableTranslator(VIEW_STRINGS);
 
 /**
  * A translator that always answers: the playground's t(key, params) when it knows the key,
@@ -102,7 +100,7 @@ export function translator(t) {
   return (key, params) => {
     const s = typeof t === 'function' ? t(key, params) : undefined;
     if (typeof s === 'string' && s !== key && s !== '') return s;
-    return fill(VIEW_STRINGS[key] ?? key, params);
+    return viewText('en', key, params);
   };
 }
 
