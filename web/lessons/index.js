@@ -1,5 +1,6 @@
 // The lesson index: the seven lessons with what each is about, how many of its tasks the
 // reader has done, and where to pick up again.
+import { h } from '../lib/dom.js';
 import { LANGS, pick } from '../lib/i18n.js';
 import { LESSONS, LANG_NAMES, chosenLang, keepLang, lessonHref, pageText } from './catalog.js';
 import { countDone, forget, lastPlace } from './progress.js';
@@ -19,12 +20,6 @@ function render(message = '') {
   document.documentElement.lang = lang;
   document.title = `${pageText(lang, 'index.title')} · Layerwise`;
   const t = (key, params) => pageText(lang, key, params);
-  const h = (tag, attrs = {}, ...children) => {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    node.append(...children);
-    return node;
-  };
   const langButtons = LANGS.map((l) => {
     const b = h('button', { type: 'button', lang: l, 'aria-pressed': String(l === lang) }, LANG_NAMES[l]);
     b.addEventListener('click', () => {

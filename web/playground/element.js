@@ -39,7 +39,7 @@ import { t as translate } from './i18n.js';
 import { FileProblem, fileOf, readFile } from './controls/file.js';
 import { checkPoints, fromCSV, toCSV } from './controls/csv.js';
 import { SPEEDS, buildPanels } from './controls/panels.js';
-import { relabel } from './controls/dom.js';
+import { relabel } from '../lib/dom.js';
 
 const STYLESHEET = new URL('./playground.css', import.meta.url).href;
 

@@ -7,7 +7,7 @@
 //   view.update(classes, { testEvery, colors, maxClasses });
 import { flatStrokes } from './preprocess.js';
 import { drawStrokes } from './pad.js';
-import { ICONS, h, icon, relabel, setText } from './dom.js';
+import { ICONS, h, icon, relabel, setText } from '../lib/dom.js';
 import { isTest } from './dataset.js';
 
 const THUMB = 52; // CSS px

@@ -38,7 +38,7 @@
 // strokes go through the same preprocessing on every animation frame while drawing, then to the
 // worker's predict request (eval mode), one in flight at a time.
 import { createTrainer } from '../engine/trainer.mjs';
-import { CLASS_COLORS } from '../playground/palette.js';
+import { CLASS_COLORS } from '../lib/palette.js';
 import { INPUTS, BATCH, OPTIMIZER, autoHidden, sketchSpec, softmax } from './network.js';
 import { preprocess } from './preprocess.js';
 import { COPIES, augment, random } from './augment.js';
@@ -46,7 +46,7 @@ import { PER_CLASS, SHAPES, exampleSet } from './examples.js';
 import { DEFAULT_SETTINGS, MAX_CLASSES, MAX_SAMPLES, SketchFileProblem, cleanName, cleanStrokes, fileOf, readFile, readSettings, split } from './dataset.js';
 import { LANGS } from '../lib/i18n.js';
 import { t as translate } from './strings.js';
-import { ICONS, h, icon, relabel, setText } from './dom.js';
+import { ICONS, h, icon, relabel, setText } from '../lib/dom.js';
 import { SketchPad } from './pad.js';
 import { InputView } from './input-view.js';
 import { GuessView } from './guesses.js';

@@ -28,7 +28,7 @@ export function autoHidden(drawings) {
   return [first, Math.max(8, first / 2), Math.max(8, first / 4)];
 }
 
-/** The model spec (DESIGN.md) of a sketch network. */
+/** The model spec (docs/model-spec.md) of a sketch network. */
 export function sketchSpec({ hidden, activation = 'relu', classes, seed = SEED }) {
   const layers = [];
   for (const out of hidden) layers.push({ type: 'linear', out }, { type: activation });

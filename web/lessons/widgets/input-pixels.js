@@ -12,9 +12,10 @@
 import { SketchPad } from '../../sketch/pad.js';
 import { InputView } from '../../sketch/input-view.js';
 import { SIZE, preprocess } from '../../sketch/preprocess.js';
-import { relabel } from '../../sketch/dom.js';
+import { relabel } from '../../lib/dom.js';
 import { translator } from '../../lib/i18n.js';
-import { addStyle, h, wordsFor } from './common.js';
+import { h } from '../../lib/dom.js';
+import { addStyle, wordsFor } from './common.js';
 
 const N = SIZE * SIZE;
 

@@ -6,7 +6,9 @@
 //   { widget: 'race', make: optimRace({ epochs: 100 }) }
 // The widget: { root, setLang, result (last finished race or null), running, done (promise of
 // the current race's result), onFinish(fn) → unsubscribe, setLr(id, lr) (restarts), restart() }.
-import { addStyle, fmt, getEngine, h, wordsFor } from './common.js';
+import { h } from '../../lib/dom.js';
+import { formatReadout } from '../../lib/format.js';
+import { addStyle, getEngine, wordsFor } from './common.js';
 import { LinePlot } from './plot.js';
 import { playgroundHref } from './playground.js';
 import { pageText } from '../catalog.js';
@@ -125,7 +127,7 @@ export function optimRace({ epochs = 100, lrs = RACE_LRS } = {}) {
         out.textContent = r.diverged
           ? words.t({ en: 'diverged at epoch {e}', ko: '에포크 {e}에서 발산' }, { e: r.points.length })
           : r.points.length
-            ? words.t({ en: 'loss {l} · accuracy {a} %', ko: '손실 {l} · 정확도 {a} %' }, { l: fmt(r.loss, 3), a: Math.round(r.accuracy * 100) })
+            ? words.t({ en: 'loss {l} · accuracy {a} %', ko: '손실 {l} · 정확도 {a} %' }, { l: formatReadout(r.loss, 3), a: Math.round(r.accuracy * 100) })
             : '–';
       }
       status.textContent = run.over

@@ -11,7 +11,8 @@
 // applyFix() (Promises, resolved once the new network is built and playing), and `settled`, the
 // promise of the last one (for tests that click the buttons).
 import { fill, pick } from '../../lib/i18n.js';
-import { addStyle, h, wordsFor } from './common.js';
+import { h } from '../../lib/dom.js';
+import { addStyle, wordsFor } from './common.js';
 import { playground } from './playground.js';
 import { DEFAULTS } from '../../playground/state.js';
 
