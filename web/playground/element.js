@@ -82,6 +82,18 @@ export class LayerwisePlayground extends HTMLElement {
     return [...attributeKey.keys(), 'hide', 'url-state', 'autosave', 'speed'];
   }
 
+  /**
+   * The URL hash of the default settings with `changes` (keys of the state table, values typed
+   * or as text, e.g. {dataset: 'spiral', layers: [16, 16], lang: 'ko'}): '#dataset=…&…', every
+   * key, so a link opens the full playground set up so. Throws an Error naming every bad value
+   * and unknown key.
+   */
+  static hashOf(changes) {
+    const { state, problems } = withChanges(DEFAULTS, changes);
+    if (problems.length) throw new Error(`hashOf: ${problems.join('; ')}`);
+    return toHash(state);
+  }
+
   #state = DEFAULTS;
   #goodState = null; // the state of the network the worker has (a failed init goes back to it)
   #info = null; // {loss, classes, output, notes}: what config.js made of the state

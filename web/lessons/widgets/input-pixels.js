@@ -9,9 +9,9 @@
 // drew it ('pen', 'example' or null when empty), `view.cursor` is the lens's {r, c} or null;
 // onChange(fn) calls fn(widget) after every change of the drawing or the lens and returns the
 // unsubscribe.
-import { SketchPad } from '../../sketch/pad.js';
-import { InputView } from '../../sketch/input-view.js';
-import { SIZE, preprocess } from '../../sketch/preprocess.js';
+import { SketchPad } from '../../lib/pad.js';
+import { InputView } from '../../lib/input-view.js';
+import { SIZE, preprocess } from '../../lib/preprocess.js';
 import { relabel } from '../../lib/dom.js';
 import { translator } from '../../lib/i18n.js';
 import { h } from '../../lib/dom.js';

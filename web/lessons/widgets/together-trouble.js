@@ -14,7 +14,6 @@ import { fill, pick } from '../../lib/i18n.js';
 import { h } from '../../lib/dom.js';
 import { addStyle, wordsFor } from './common.js';
 import { playground } from './playground.js';
-import { DEFAULTS } from '../../playground/state.js';
 
 const W = {
   reproduce: { en: 'Reproduce the problem', ko: '문제 재현하기' },
@@ -49,7 +48,8 @@ export function trouble({ problem, fix, fixLabel, hide = 'code' }) {
       return settled;
     };
     const reproduce = () => {
-      const { lang, ...defaults } = DEFAULTS;
+      // a playground that has not been set up holds the defaults
+      const { lang, ...defaults } = document.createElement('layerwise-playground').state;
       say('problem');
       return restart({ ...defaults, ...problem });
     };

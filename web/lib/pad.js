@@ -13,8 +13,8 @@
 // hardware saw, not just one per frame. The canvas's aria-label is its user's text for the key
 // pad.label (dom.js's relabel).
 import { PEN, flatStrokes, layout } from './preprocess.js';
-import { fitSquare } from '../lib/canvas.js';
-import { h } from '../lib/dom.js';
+import { fitSquare } from './canvas.js';
+import { h } from './dom.js';
 
 const MIN_STEP = 0.004; // a new point at least this far (pad units) from the last one
 const INK = '#1f2933';

@@ -9,9 +9,9 @@
 // lesson 1, each with its own texts for the keys input.label, input.summary ({ink}) and
 // input.cell ({row}, {col}, {index}, {value}), read through the t it is given.
 import { SIZE } from './preprocess.js';
-import { fitSquare } from '../lib/canvas.js';
-import { h, relabel } from '../lib/dom.js';
-import { formatPixel } from '../lib/format.js';
+import { fitSquare } from './canvas.js';
+import { h, relabel } from './dom.js';
+import { formatPixel } from './format.js';
 
 const LENS = 5; // cells per side under the lens
 const INK = [31, 41, 51];
