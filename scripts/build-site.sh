@@ -18,6 +18,7 @@ tar -C web --exclude='*.d.ts' --exclude='*.md' --exclude='./test' -cf - . | tar 
 
 # A page that a static host can serve must find every module it imports.
 for f in index.html playground/element.js engine/trainer.mjs engine/trainer-worker.mjs engine/layerwise.mjs engine/layerwise.wasm \
+         engine/random.mjs sketch.html sketch/element.js lib/i18n.js lib/dom.js lib/random.js \
          lessons/index.html lessons/lesson.html lessons/page.js theme.css elements.css vendor/katex/katex.mjs vendor/katex/katex.min.css; do
   [[ -f $out/$f ]] || { echo "build-site: $out/$f is missing" >&2; exit 1; }
 done

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 import { screenshot, serveAndLaunch } from './browser.mjs';
 import { metrics, openPlayground, p95 } from './playground-helpers.mjs';
-import { STRINGS, missingKeys } from '../../web/playground/i18n.js';
+import { missingKeys } from '../../web/lib/i18n.js';
+import { STRINGS } from '../../web/playground/i18n.js';
 import { ELEMENT_STRINGS } from '../../web/playground/strings-element.js';
 
 const web = serveAndLaunch(); // this file's server and Chromium
@@ -104,8 +105,8 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
 }
 
 test('Korean: no missing strings, no English left on screen; switching keeps the run', async () => {
-  const missing = missingKeys('ko');
-  const unmerged = Object.keys(ELEMENT_STRINGS).filter((k) => typeof STRINGS.ko[k] !== 'string');
+  const missing = missingKeys(STRINGS, 'ko');
+  const unmerged = Object.keys(ELEMENT_STRINGS.en).filter((k) => typeof STRINGS.ko[k] !== 'string');
 
   const { page, context, errors } = await openPlayground(web.browser, web.server, { hash: SHOWCASE });
   try {

@@ -1,8 +1,10 @@
-// web/playground/i18n.js: the UI strings in English and Korean, and t().
+// web/playground/i18n.js: the playground's strings in English and Korean (its three tables,
+// composed), and t(); web/lib/i18n.js: the lookup, fill and checks every page shares.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { STRINGS, LANGS, CLASHES, t, translator, missingKeys, placeholders } from '../../web/playground/i18n.js';
+import { LANGS, combine, fill, missingKeys, pick, placeholders, translator } from '../../web/lib/i18n.js';
+import { STRINGS, TABLES, t } from '../../web/playground/i18n.js';
 import { ELEMENT_STRINGS } from '../../web/playground/strings-element.js';
 import { VIEW_STRINGS } from '../../web/playground/views/strings.js';
 import { DATASETS, FEATURES, ACTIVATIONS, LOSSES, INITS, OPTIMIZERS, FIELDS } from '../../web/playground/state.js';
@@ -12,7 +14,7 @@ test('every language has every key, none empty', () => {
   assert.deepEqual(LANGS, ['en', 'ko']);
   assert.deepEqual(Object.keys(STRINGS).sort(), [...LANGS].sort());
   for (const lang of LANGS) {
-    assert.deepEqual(missingKeys(lang), [], `${lang} lacks keys`);
+    assert.deepEqual(missingKeys(STRINGS, lang), [], `${lang} lacks keys`);
     const extra = Object.keys(STRINGS[lang]).filter((k) => !(k in STRINGS.en));
     assert.deepEqual(extra, [], `${lang} has keys English lacks`);
     for (const [key, text] of Object.entries(STRINGS[lang])) {
@@ -23,23 +25,30 @@ test('every language has every key, none empty', () => {
   }
 });
 
-test("the keys files' strings are merged in, and every one has Korean", (t) => {
-  // strings-element.js and views/strings.js hold English their authors edit; i18n.js merges them
-  // and holds their Korean. A key added there without Korean here fails this test.
-  for (const [file, table] of [['strings-element.js', ELEMENT_STRINGS], ['views/strings.js', VIEW_STRINGS]]) {
-    const unmerged = Object.keys(table).filter((k) => typeof STRINGS.en[k] !== 'string');
+test("each table's strings are in STRINGS, every one has Korean, and no key is in two tables", () => {
+  // i18n.js, strings-element.js and views/strings.js each hold the English and the Korean of the
+  // code beside them; STRINGS composes them. A key added to one without Korean fails here.
+  assert.deepEqual(Object.keys(TABLES).sort(), ['i18n.js', 'strings-element.js', 'views/strings.js']);
+  assert.equal(TABLES['strings-element.js'], ELEMENT_STRINGS);
+  assert.equal(TABLES['views/strings.js'], VIEW_STRINGS);
+  const owner = new Map();
+  for (const [file, table] of Object.entries(TABLES)) {
+    assert.deepEqual(Object.keys(table).sort(), ['en', 'ko'], `${file} has both languages`);
+    const unmerged = Object.keys(table.en).filter((k) => typeof STRINGS.en[k] !== 'string');
     assert.deepEqual(unmerged, [], `${file} keys not in STRINGS.en`);
-    const noKorean = Object.keys(table).filter((k) => typeof STRINGS.ko[k] !== 'string' || STRINGS.ko[k].trim() === '');
-    assert.deepEqual(noKorean, [], `${file} keys without Korean in i18n.js`);
-    for (const [key, text] of Object.entries(table)) {
-      // English as the keys file writes it, unless i18n.js has the key itself (a clash).
-      const clash = CLASHES.find((c) => c.key === key && c.file === file);
-      assert.equal(STRINGS.en[key], clash ? clash.used : text, `en.${key}`);
+    const noKorean = Object.keys(table.en).filter((k) => typeof table.ko[k] !== 'string' || table.ko[k].trim() === '');
+    assert.deepEqual(noKorean, [], `${file} keys without Korean`);
+    assert.deepEqual(Object.keys(table.ko).filter((k) => !(k in table.en)), [], `${file}: Korean keys without English`);
+    for (const [key, text] of Object.entries(table.en)) {
+      assert.equal(STRINGS.en[key], text, `en.${key}`);
+      assert.equal(STRINGS.ko[key], table.ko[key], `ko.${key}`);
       assert.deepEqual(placeholders(STRINGS.ko[key]), placeholders(text), `ko.${key} has the placeholders of ${file}`);
+      assert.ok(!owner.has(key), `${key} is in ${owner.get(key)} and in ${file}`);
+      owner.set(key, file);
     }
   }
-  assert.deepEqual(missingKeys('ko'), []);
-  for (const c of CLASHES) t.diagnostic(`clash: ${c.key} is ${JSON.stringify(c.used)}; ${c.file} says ${JSON.stringify(c.text)}`);
+  assert.equal(owner.size, Object.keys(STRINGS.en).length, 'STRINGS holds the tables\' keys and no others');
+  assert.deepEqual(missingKeys(STRINGS, 'ko'), []);
 });
 
 test('no Korean string is left in English, except names, code and symbols', () => {
@@ -128,12 +137,13 @@ test('t falls back to English, then to the key', () => {
 });
 
 test('missingKeys lists what a language lacks', () => {
-  assert.deepEqual(missingKeys('en'), []);
-  assert.deepEqual(missingKeys('fr'), Object.keys(STRINGS.en));
+  assert.deepEqual(missingKeys(STRINGS, 'en'), []);
+  assert.deepEqual(missingKeys(STRINGS, 'fr'), Object.keys(STRINGS.en));
+  assert.deepEqual(missingKeys({ en: { a: 'A', b: 'B', c: 'C' }, ko: { a: '가', b: ' ' } }, 'ko'), ['b', 'c'], 'empty counts as missing');
 });
 
-test('translator binds a language, as views take t', () => {
-  const tr = translator('ko');
+test('t bound to a language, as views take it', () => {
+  const tr = (key, params) => t('ko', key, params);
   assert.equal(tr('training.lr'), '학습률');
   assert.equal(tr('data.class', { n: 2 }), '클래스 2');
 });
@@ -141,4 +151,37 @@ test('translator binds a language, as views take t', () => {
 test('placeholders() finds {names}', () => {
   assert.deepEqual(placeholders('a {x} b {y} {x}'), ['x', 'y']);
   assert.deepEqual(placeholders('none'), []);
+});
+
+test('fill: one rule for every page', () => {
+  assert.equal(fill('{a} and {b}', { a: 1, b: 'two' }), '1 and two');
+  assert.equal(fill('n = {n}', { n: 0 }), 'n = 0', 'zero is a value');
+  assert.equal(fill('n = {n}', { n: '' }), 'n = ', 'so is the empty string');
+  assert.equal(fill('n = {n}', { n: false }), 'n = false');
+  // absent, undefined and null leave the placeholder visible
+  assert.equal(fill('{a}|{b}|{c}', { b: undefined, c: null }), '{a}|{b}|{c}');
+  assert.equal(fill('{a}', undefined), '{a}');
+  // a function is called when the text is filled (a bound text shows a live value)
+  let calls = 0;
+  assert.equal(fill('{n} and {n}', { n: () => ++calls }), '1 and 2');
+  // only the params' own keys count, not what every object inherits
+  assert.equal(fill('{toString} {constructor}', {}), '{toString} {constructor}');
+  assert.equal(fill('{x-y} {x_1}', { 'x-y': 1, x_1: 2 }), '{x-y} 2', 'names are letters, digits and _');
+});
+
+test('translator: asked language, then English, then the key, over one or more tables', () => {
+  const a = { en: { hi: 'Hello {name}', only: 'English only' }, ko: { hi: '안녕 {name}' } };
+  const b = { en: { bye: 'Bye' }, ko: { bye: '잘 가' } };
+  const tr = translator(a, b);
+  assert.equal(tr('ko', 'hi', { name: '민' }), '안녕 민');
+  assert.equal(tr('ko', 'bye'), '잘 가', 'the second table');
+  assert.equal(tr('ko', 'only'), 'English only');
+  assert.equal(tr('fr', 'bye'), 'Bye');
+  assert.equal(tr('en', 'nothing'), 'nothing');
+  assert.equal(tr('en', 'toString'), 'toString', 'no inherited property is a string');
+  const both = combine(a, b);
+  assert.deepEqual(both.ko, { hi: '안녕 {name}', bye: '잘 가' });
+  assert.ok(Object.isFrozen(both) && Object.isFrozen(both.en));
+  assert.equal(pick({ en: 'Train', ko: '학습' }, 'ko'), '학습');
+  assert.equal(pick({ en: 'Train' }, 'ko'), 'Train');
 });

@@ -1,11 +1,12 @@
-// web/sketch/preprocess.js (strokes → the 28×28 input, as MNIST was made) and augment.js
+// web/lib/preprocess.js (strokes → the 28×28 input, as MNIST was made) and augment.js
 // (shifts and turns of the 28×28 picture). Expected values are worked out by hand from the
 // recipe, not read off the code: where a bar's pixels fall, where the centre of mass lands,
 // how big the ink's box is, what a one-pixel shift or a quarter turn does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BOX, CENTER, MAX_PEN_PX, PEN, SIZE, centreOfMass, layout, flatStrokes, preprocess } from '../../web/sketch/preprocess.js';
-import { augment, random, transform } from '../../web/sketch/augment.js';
+import { BOX, CENTER, MAX_PEN_PX, PEN, SIZE, centreOfMass, layout, flatStrokes, preprocess } from '../../web/lib/preprocess.js';
+import { random } from '../../web/lib/random.js';
+import { augment, transform } from '../../web/sketch/augment.js';
 import { SHAPES, drawShape, exampleSet } from '../../web/sketch/examples.js';
 
 const at = (image, r, c) => image[r * SIZE + c];

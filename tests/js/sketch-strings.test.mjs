@@ -1,9 +1,11 @@
 // web/sketch/strings.js: every string of <layerwise-sketch> in English and Korean, and t(). The
-// element's own keys (data-t… in its modules and the keys its code names) must all exist.
+// element's own keys (data-t… in its modules, in the web/lib modules it hands its t to, and the
+// keys its code names) must all exist.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { LANGS, SKETCH_STRINGS, placeholders, t } from '../../web/sketch/strings.js';
+import { LANGS, placeholders } from '../../web/lib/i18n.js';
+import { SKETCH_STRINGS, t } from '../../web/sketch/strings.js';
 
 test('both languages have every key, with the same placeholders, none empty', () => {
   assert.deepEqual(LANGS, ['en', 'ko']);
@@ -38,10 +40,12 @@ test('t fills placeholders and falls back to English, then to the key', () => {
 
 test('every key the element uses exists', async () => {
   const dir = new URL('../../web/sketch/', import.meta.url);
+  const files = (await readdir(dir)).filter((name) => name.endsWith('.js') && name !== 'strings.js').map((name) => new URL(name, dir));
+  // the shared pad and 28 × 28 input view show their text through the element's t
+  for (const name of ['pad.js', 'input-view.js']) files.push(new URL(`../../web/lib/${name}`, import.meta.url));
   const used = new Set();
-  for (const name of await readdir(dir)) {
-    if (!name.endsWith('.js') || name === 'strings.js') continue;
-    const code = await readFile(new URL(name, dir), 'utf8');
+  for (const file of files) {
+    const code = await readFile(file, 'utf8');
     // string literals that look like keys: 'part.name' with a known part
     for (const m of code.matchAll(/'((?:app|panel|pad|input|guess|classes|shape|layers|activation|train|msg|file|lang)\.[\w.]+)'/g)) used.add(m[1]);
   }

@@ -1,5 +1,6 @@
 // The lessons, in the seed article's order, and the words of the pages around them.
 // A lesson's content is web/lessons/content/<id>.js (see web/lessons/README.md).
+import { LANGS, translator } from '../lib/i18n.js';
 
 export const LESSONS = Object.freeze([
   { id: 'input', title: { en: 'The input layer', ko: '입력층' } },
@@ -83,14 +84,14 @@ export const PAGE_STRINGS = Object.freeze({
   },
 });
 
-export const LANGS = Object.freeze(['en', 'ko']);
 export const LANG_NAMES = Object.freeze({ en: 'English', ko: '한국어' });
 
-/** t(lang, key, params): a page string with {name} placeholders filled. */
-export function pageText(lang, key, params = {}) {
-  const text = PAGE_STRINGS[lang]?.[key] ?? PAGE_STRINGS.en[key];
-  if (text === undefined) throw new Error(`lessons: no page string "${key}"`);
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+const text = translator(PAGE_STRINGS);
+
+/** A page string in lang with {name} placeholders filled; a key the pages lack is an error. */
+export function pageText(lang, key, params) {
+  if (!Object.hasOwn(PAGE_STRINGS.en, key)) throw new Error(`lessons: no page string "${key}"`);
+  return text(lang, key, params);
 }
 
 /** The reader's language: ?lang=, then the last choice, then the browser's. */

@@ -1,6 +1,8 @@
 // The lesson index: the seven lessons with what each is about, how many of its tasks the
 // reader has done, and where to pick up again.
-import { LESSONS, LANGS, LANG_NAMES, chosenLang, keepLang, lessonHref, pageText } from './catalog.js';
+import { h } from '../lib/dom.js';
+import { LANGS, pick } from '../lib/i18n.js';
+import { LESSONS, LANG_NAMES, chosenLang, keepLang, lessonHref, pageText } from './catalog.js';
 import { countDone, forget, lastPlace } from './progress.js';
 import { inlineHTML } from './markup.js';
 
@@ -18,12 +20,6 @@ function render(message = '') {
   document.documentElement.lang = lang;
   document.title = `${pageText(lang, 'index.title')} · Layerwise`;
   const t = (key, params) => pageText(lang, key, params);
-  const h = (tag, attrs = {}, ...children) => {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    node.append(...children);
-    return node;
-  };
   const langButtons = LANGS.map((l) => {
     const b = h('button', { type: 'button', lang: l, 'aria-pressed': String(l === lang) }, LANG_NAMES[l]);
     b.addEventListener('click', () => {
@@ -46,7 +42,7 @@ function render(message = '') {
     const ids = taskIds(contents[i]);
     const done = countDone(l.id, ids);
     const lead = h('p');
-    lead.innerHTML = contents[i] ? inlineHTML(contents[i].lead[lang] ?? contents[i].lead.en) : '';
+    lead.innerHTML = contents[i] ? inlineHTML(pick(contents[i].lead, lang)) : '';
     list.append(h('li', { class: 'lesson-card', 'data-lesson': l.id, 'data-complete': String(ids.length > 0 && done === ids.length) },
       h('span', { class: 'num', 'aria-hidden': 'true' }, String(i + 1)),
       h('h2', {}, h('a', { href: lessonHref(l.id, lang) }, l.title[lang])),

@@ -6,7 +6,9 @@
 // For scripts and tests: window.layerwiseLesson = { id, lang, ready, widgets: {id: widget},
 // tasks: {id: {done}} }; each task's box has data-task=<id> and data-done="true" once done.
 // `ready` resolves when the page and every widget's own `ready` (if it has one) have settled.
-import { LESSONS, LANGS, LANG_NAMES, chosenLang, keepLang, lessonHref, lessonIndex, pageText } from './catalog.js';
+import { h } from '../lib/dom.js';
+import { LANGS, pick } from '../lib/i18n.js';
+import { LESSONS, LANG_NAMES, chosenLang, keepLang, lessonHref, lessonIndex, pageText } from './catalog.js';
 import { inlineHTML, mathHTML } from './markup.js';
 import { highlight } from './highlight.js';
 import { isDone, keepPlace, lastPlace, markDone } from './progress.js';
@@ -24,17 +26,6 @@ export function checkText(text, where) {
   if (typeof text.en === 'string' && HANGUL.test(text.en)) problems.push(`${where}: the en text has Korean in it`);
   return problems;
 }
-
-const el = (tag, attrs = {}, ...children) => {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') node.className = v;
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-};
 
 class LessonPage {
   lang;
@@ -79,29 +70,29 @@ class LessonPage {
     const { lesson } = this;
     this.lessonLinks = [];
     const linkTo = (id, node) => { this.lessonLinks.push([node, id]); return node; };
-    const indexLink = this.page(el('a', { href: 'index.html' }), 'lessons');
+    const indexLink = this.page(h('a', { href: 'index.html' }), 'lessons');
     this.langButtons = LANGS.map((lang) => {
-      const b = el('button', { type: 'button', 'data-lang': lang, lang }, LANG_NAMES[lang]);
+      const b = h('button', { type: 'button', 'data-lang': lang, lang }, LANG_NAMES[lang]);
       b.addEventListener('click', () => this.switchLang(lang));
       return b;
     });
-    const header = el('header', { class: 'top' },
-      el('a', { class: 'brand', href: '../index.html' }, el('span', { class: 'logo', 'aria-hidden': 'true' }), 'Layerwise'),
-      el('nav', { class: 'top-links' }, indexLink,
-        this.page(el('a', { href: '../index.html' }), 'playground')),
-      this.page(el('span', { class: 'visually-hidden', id: 'lang-label' }), 'lang.label'),
-      el('div', { class: 'lang-switch', role: 'group', 'aria-labelledby': 'lang-label' }, ...this.langButtons));
+    const header = h('header', { class: 'top' },
+      h('a', { class: 'brand', href: '../index.html' }, h('span', { class: 'logo', 'aria-hidden': 'true' }), 'Layerwise'),
+      h('nav', { class: 'top-links' }, indexLink,
+        this.page(h('a', { href: '../index.html' }), 'playground')),
+      this.page(h('span', { class: 'visually-hidden', id: 'lang-label' }), 'lang.label'),
+      h('div', { class: 'lang-switch', role: 'group', 'aria-labelledby': 'lang-label' }, ...this.langButtons));
 
-    const main = el('main', { class: 'lesson', id: 'main' });
+    const main = h('main', { class: 'lesson', id: 'main' });
     main.append(
-      this.page(el('p', { class: 'kicker' }), 'lesson.of', { n: this.index + 1, total: LESSONS.length }),
-      this.text(el('h1'), lesson.title, 'title'),
-      this.text(el('p', { class: 'lead' }), lesson.lead, 'lead'));
+      this.page(h('p', { class: 'kicker' }), 'lesson.of', { n: this.index + 1, total: LESSONS.length }),
+      this.text(h('h1'), lesson.title, 'title'),
+      this.text(h('p', { class: 'lead' }), lesson.lead, 'lead'));
 
-    const toc = el('ol');
-    const taskCount = el('p', { class: 'toc-count' });
-    main.append(el('nav', { class: 'toc', 'aria-labelledby': 'toc-title' },
-      this.page(el('h2', { id: 'toc-title' }), 'lesson.contents'), toc, taskCount));
+    const toc = h('ol');
+    const taskCount = h('p', { class: 'toc-count' });
+    main.append(h('nav', { class: 'toc', 'aria-labelledby': 'toc-title' },
+      this.page(h('h2', { id: 'toc-title' }), 'lesson.contents'), toc, taskCount));
     this.taskCount = taskCount;
     this.page(taskCount, 'task.count', () => {
       const all = Object.values(this.tasks);
@@ -110,10 +101,10 @@ class LessonPage {
 
     lesson.sections.forEach((section, si) => {
       const where = `sections[${si}]`;
-      const h2 = this.text(el('h2'), section.title, `${where}.title`);
-      const node = el('section', { id: section.id, 'aria-labelledby': `${section.id}-title` }, h2);
+      const h2 = this.text(h('h2'), section.title, `${where}.title`);
+      const node = h('section', { id: section.id, 'aria-labelledby': `${section.id}-title` }, h2);
       h2.id = `${section.id}-title`;
-      toc.append(el('li', {}, this.text(el('a', { href: `#${section.id}` }), section.title, `${where}.title`)));
+      toc.append(h('li', {}, this.text(h('a', { href: `#${section.id}` }), section.title, `${where}.title`)));
       section.blocks.forEach((block, bi) => node.append(this.block(block, `${where}.blocks[${bi}]`)));
       this.sections.push(node);
       main.append(node);
@@ -121,26 +112,26 @@ class LessonPage {
 
     const prev = LESSONS[this.index - 1];
     const next = LESSONS[this.index + 1];
-    main.append(el('nav', { class: 'pager' },
-      prev ? linkTo(prev.id, this.page(el('a', { class: 'prev', rel: 'prev' }), 'lesson.prev', () => ({ title: prev.title[this.lang] }))) : el('span'),
-      this.page(el('a', { class: 'all', href: 'index.html' }), 'lesson.index'),
-      next ? linkTo(next.id, this.page(el('a', { class: 'next', rel: 'next' }), 'lesson.next', () => ({ title: next.title[this.lang] }))) : el('span')));
+    main.append(h('nav', { class: 'pager' },
+      prev ? linkTo(prev.id, this.page(h('a', { class: 'prev', rel: 'prev' }), 'lesson.prev', () => ({ title: prev.title[this.lang] }))) : h('span'),
+      this.page(h('a', { class: 'all', href: 'index.html' }), 'lesson.index'),
+      next ? linkTo(next.id, this.page(h('a', { class: 'next', rel: 'next' }), 'lesson.next', () => ({ title: next.title[this.lang] }))) : h('span')));
     root.replaceChildren(header, main);
     this.relabel();
   }
 
   block(block, where) {
-    if ('p' in block) return this.text(el('p'), block.p, where);
-    if ('note' in block) return this.text(el('aside', { class: 'note' }), block.note, where);
-    if ('list' in block) return el('ul', {}, ...block.list.map((item, i) => this.text(el('li'), item, `${where}.list[${i}]`)));
+    if ('p' in block) return this.text(h('p'), block.p, where);
+    if ('note' in block) return this.text(h('aside', { class: 'note' }), block.note, where);
+    if ('list' in block) return h('ul', {}, ...block.list.map((item, i) => this.text(h('li'), item, `${where}.list[${i}]`)));
     if ('math' in block) {
       // a formula is one TeX text, or {en, ko} when it has words in it
-      const node = el('div', { class: 'math' });
+      const node = h('div', { class: 'math' });
       const tex = block.math;
       if (typeof tex === 'string') node.innerHTML = mathHTML(tex, true);
       else {
         for (const p of checkText(tex, where)) console.error(`lesson ${this.lesson.id}: ${p}`);
-        this.texts.push([node, () => mathHTML(tex[this.lang] ?? tex.en, true)]);
+        this.texts.push([node, () => mathHTML(pick(tex, this.lang), true)]);
       }
       return node;
     }
@@ -153,42 +144,42 @@ class LessonPage {
   // code: a string, or {en, ko} when its comments are worth translating
   codePair({ torch, js }, where) {
     const side = (key, code, lang, at) => {
-      const text = () => (typeof code === 'string' ? code : code[this.lang] ?? code.en).trim();
+      const text = () => (typeof code === 'string' ? code : pick(code, this.lang)).trim();
       if (typeof code !== 'string') for (const p of checkText(code, at)) console.error(`lesson ${this.lesson.id}: ${p}`);
-      const copy = this.page(el('button', { type: 'button', class: 'copy' }), 'code.copy');
+      const copy = this.page(h('button', { type: 'button', class: 'copy' }), 'code.copy');
       copy.addEventListener('click', async () => {
         try {
           await navigator.clipboard.writeText(text());
           copy.textContent = pageText(this.lang, 'code.copied');
         } catch { /* no clipboard: the code can still be selected */ }
       });
-      const body = el('code');
+      const body = h('code');
       this.texts.push([body, () => highlight(text(), lang)]);
-      return el('figure', { class: `code code-${lang}` },
-        el('figcaption', {}, this.page(el('span'), key), copy),
-        el('pre', { tabindex: '0' }, body));
+      return h('figure', { class: `code code-${lang}` },
+        h('figcaption', {}, this.page(h('span'), key), copy),
+        h('pre', { tabindex: '0' }, body));
     };
-    return el('div', { class: 'code-pair' }, side('code.torch', torch, 'python', `${where}.torch`), side('code.js', js, 'js', `${where}.js`));
+    return h('div', { class: 'code-pair' }, side('code.torch', torch, 'python', `${where}.torch`), side('code.js', js, 'js', `${where}.js`));
   }
 
   widgetSlot(block, where) {
-    const slot = el('figure', { class: 'widget', 'data-widget': block.widget });
+    const slot = h('figure', { class: 'widget', 'data-widget': block.widget });
     this.pendingWidgets ??= [];
     this.pendingWidgets.push([block, slot, where]);
     return slot;
   }
 
   taskBox(block, where) {
-    const status = el('span', { class: 'task-status', role: 'status' });
-    const box = el('div', { class: 'task', 'data-task': block.task, 'data-done': 'false' },
-      el('p', { class: 'task-label' }, this.page(el('span'), 'task.label'), status),
-      this.text(el('p', { class: 'task-text' }), block.text, `${where}.text`));
+    const status = h('span', { class: 'task-status', role: 'status' });
+    const box = h('div', { class: 'task', 'data-task': block.task, 'data-done': 'false' },
+      h('p', { class: 'task-label' }, this.page(h('span'), 'task.label'), status),
+      this.text(h('p', { class: 'task-text' }), block.text, `${where}.text`));
     if (block.hint) {
-      box.append(el('details', { class: 'task-hint' },
-        this.page(el('summary'), 'task.hint'),
-        this.text(el('p'), block.hint, `${where}.hint`)));
+      box.append(h('details', { class: 'task-hint' },
+        this.page(h('summary'), 'task.hint'),
+        this.text(h('p'), block.hint, `${where}.hint`)));
     }
-    const done = this.text(el('p', { class: 'task-success' }), block.success ?? { en: '', ko: '' }, `${where}.success`);
+    const done = this.text(h('p', { class: 'task-success' }), block.success ?? { en: '', ko: '' }, `${where}.success`);
     box.append(done);
     this.texts.push([status, () => pageText(this.lang, this.tasks[block.task].done ? 'task.done' : 'task.todo')]);
     this.tasks[block.task] = { done: false, block, box, status };
@@ -204,10 +195,10 @@ class LessonPage {
         const widget = made instanceof HTMLElement ? { root: made } : made;
         this.widgets[block.widget] = widget;
         slot.append(widget.root);
-        if (block.caption) slot.append(this.text(el('figcaption'), block.caption, `${where}.caption`));
+        if (block.caption) slot.append(this.text(h('figcaption'), block.caption, `${where}.caption`));
       } catch (error) {
         console.error(`lesson ${this.lesson.id}: widget ${block.widget}:`, error);
-        slot.append(el('p', { class: 'widget-error', role: 'alert' }, pageText(this.lang, 'lesson.failed', { message: error.message })));
+        slot.append(h('p', { class: 'widget-error', role: 'alert' }, pageText(this.lang, 'lesson.failed', { message: error.message })));
       }
     }
     this.relabel();
@@ -257,7 +248,7 @@ class LessonPage {
         if (!w) throw new Error(`no widget "${id}" in lesson ${page.lesson.id}`);
         return w;
       },
-      t: (text) => text[page.lang] ?? text.en,
+      t: (text) => pick(text, page.lang),
     };
   }
 
@@ -316,8 +307,8 @@ async function main() {
   const id = new URLSearchParams(location.search).get('id') ?? LESSONS[0].id;
   Object.assign(api, { id, lang });
   if (lessonIndex(id) < 0) {
-    root.replaceChildren(el('main', { class: 'lesson' }, el('h1', {}, pageText(lang, 'lesson.unknown', { id })),
-      el('p', {}, el('a', { href: 'index.html' }, pageText(lang, 'lesson.index')))));
+    root.replaceChildren(h('main', { class: 'lesson' }, h('h1', {}, pageText(lang, 'lesson.unknown', { id })),
+      h('p', {}, h('a', { href: 'index.html' }, pageText(lang, 'lesson.index')))));
     return;
   }
   const { default: lesson } = await import(`./content/${id}.js`);

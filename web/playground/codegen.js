@@ -13,6 +13,7 @@
 //   layerwiseCode(state, { classes, loss, lang, epochs, drawn, importFrom }) → JS module source
 // classes and loss default to config.js's choice for the state; epochs to 100; drawn
 // ({x, y, classes}) holds the painted points of the "drawn" dataset.
+import { fill } from '../lib/i18n.js';
 import { isRegression } from './state.js';
 import { classesOf, modelSpec, optimizerConfig, outputKind, resolveLoss } from './config.js';
 
@@ -147,8 +148,6 @@ export function codeComments(lang) {
 
 /** Languages the comments come in. */
 export const COMMENT_LANGS = Object.freeze(Object.keys(COMMENTS));
-
-const fill = (text, params = {}) => text.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
 
 // ---- What both programs are built from -------------------------------------------------------
 

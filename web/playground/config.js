@@ -48,7 +48,7 @@ function initSpec(state) {
   return { weight: state.init, bias: 'zeros' };
 }
 
-/** The model spec of DESIGN.md for this state, with `inputs` features and the loss's head. */
+/** The model spec (docs/model-spec.md) for this state, with `inputs` features and the loss's head. */
 export function modelSpec(state, inputs, classes, loss) {
   const layers = [];
   state.layers.forEach((out, i) => {

@@ -40,7 +40,7 @@ import { t as translate } from './i18n.js';
 import { FileProblem, fileOf, readFile } from './controls/file.js';
 import { checkPoints, fromCSV, toCSV } from './controls/csv.js';
 import { SPEEDS, buildPanels } from './controls/panels.js';
-import { relabel } from './controls/dom.js';
+import { relabel } from '../lib/dom.js';
 
 const STYLESHEET = new URL('./playground.css', import.meta.url).href;
 
@@ -80,6 +80,18 @@ const sameValue = (a, b) => (Array.isArray(a) ? Array.isArray(b) && a.join() ===
 export class LayerwisePlayground extends HTMLElement {
   static get observedAttributes() {
     return [...attributeKey.keys(), 'hide', 'url-state', 'autosave', 'speed'];
+  }
+
+  /**
+   * The URL hash of the default settings with `changes` (keys of the state table, values typed
+   * or as text, e.g. {dataset: 'spiral', layers: [16, 16], lang: 'ko'}): '#dataset=…&…', every
+   * key, so a link opens the full playground set up so. Throws an Error naming every bad value
+   * and unknown key.
+   */
+  static hashOf(changes) {
+    const { state, problems } = withChanges(DEFAULTS, changes);
+    if (problems.length) throw new Error(`hashOf: ${problems.join('; ')}`);
+    return toHash(state);
   }
 
   #state = DEFAULTS;

@@ -1,33 +1,30 @@
-// Every string the playground shows, in English and Korean, and t() to look one up.
+// The playground's strings in English and Korean, and t() to look one up.
 //
 //   t('ko', 'training.epochCount', { epoch: 12 })  → '에포크 12'
+//
+// Three tables, each beside the code that shows its strings: PANEL_STRINGS here (the panels,
+// the state's choices, the messages), ELEMENT_STRINGS in strings-element.js (the element's own
+// chrome) and VIEW_STRINGS in views/strings.js (the views' read-outs, legends and ARIA labels).
+// STRINGS composes them; a key lives in exactly one (tests/js/i18n.test.mjs checks it, and that
+// every key has both languages with the same placeholders). Lookup, fallback and placeholders
+// follow web/lib/i18n.js. To add a string: write its English and its Korean in the table of the
+// code that shows it.
 //
 // Keys are flat: "panel.name" for labels (grouped below by the panel that shows them),
 // "panel.name.tip" for the one-line explanation a tooltip shows, "<kind>.<value>" for the names
 // of the state's choices (dataset.spiral, activation.relu, loss.bce, init.zeros, ...), and bare
 // keys for messages (diverged, lossMismatch, ...), named as config.js and the element report
-// them. {name} in a string is filled from params; both languages use the same placeholders.
-// A key a language lacks falls back to English; missingKeys(lang) lists them (the test keeps
-// Korean complete). To add a string: add it to `own` (English) and to `ko` in the same group.
+// them.
 //
 // Korean follows the terms Korean ML courses use (학습률, 은닉층, 활성화 함수, 손실 함수,
 // 옵티마이저, 가중치 초기화, 과적합, 배치 크기, 정확도, 결정 경계) and is written for
 // learners, not translated word for word.
-//
-// This is the one table of every string. Two files keep English their authors edit next to
-// their code: strings-element.js (ELEMENT_STRINGS: the element's chrome and controls) and
-// views/strings.js (VIEW_STRINGS: the views' read-outs, legends and ARIA labels). Their keys
-// are merged into `en` below (a key this file has itself wins; CLASHES lists any that differ),
-// and their Korean is here, in `ko`, under "element" and "views". To add a string there: add
-// the English in that file and the Korean here (the test fails until both are in).
 
+import { combine, translator } from '../lib/i18n.js';
 import { ELEMENT_STRINGS } from './strings-element.js';
 import { VIEW_STRINGS } from './views/strings.js';
 
-export const LANGS = Object.freeze(['en', 'ko']);
-
-// English written here; the keys files' English is merged in after it (see STRINGS).
-const own = {
+const en = {
   // ---- app ----
   'app.title': 'Layerwise',
   'nav.sketch': 'Sketch pad',
@@ -675,184 +672,22 @@ const ko = {
   saturated: 'tanh나 시그모이드의 평평한 끝에서 포화된 뉴런이 많아 기울기가 사라지고 있습니다. 입력 표준화, Xavier 초기화, ReLU를 써 보세요.',
   zeroInit: '가중치가 모두 0이면 같은 층의 뉴런이 끝까지 똑같이 움직여 대칭이 깨지지 않습니다. 무작위 초기화를 골라 주세요.',
   linearOnly: '활성화 함수가 모두 선형이라, 층을 아무리 쌓아도 경계는 직선입니다.',
-
-  // ==== element (English in strings-element.js) ====
-  // ---- controls ----
-  'controls.toolbar': '학습 제어',
-  'controls.pause.tip': '학습을 멈춥니다. 지금까지 배운 것은 그대로 남습니다.',
-  'controls.stepBatch': '한 배치',
-  'controls.stepBatch.tip': '배치 하나만 학습하고(옵티마이저 한 스텝) 멈춥니다.',
-  'speed.slow': '느리게',
-  'speed.normal': '보통',
-  'speed.fast': '빠르게',
-  'speed.max': '최고 속도',
-  'speed.tip': '학습하는 동안 1초에 몇 에포크씩 진행할지 정합니다.',
-
-  // ---- network panel ----
-  'network.activationAll': '활성화 함수 (모든 층)',
-  'network.activationMixed': '층마다 다름',
-  'network.dropoutNone': '없음',
-
-  // ---- output and views panels ----
-  'output.title': '출력',
-  'views.histograms': '가중치·출력·기울기 분포',
-
-  // ---- messages ----
-  initFailed: '이 설정으로는 학습할 수 없어서, 마지막으로 잘 되던 설정으로 되돌렸습니다: {reason}',
-  importRefused: '{name} 파일을 열지 못해 아무것도 바꾸지 않았습니다: {reason}',
-  importNoWeights: '{name} 파일의 설정을 불러왔습니다. 쓸 수 있는 가중치가 없어서 학습을 처음부터 다시 시작합니다.',
-  'file.notJson': 'JSON 파일이 아닙니다 ({message})',
-  'file.notPlayground': 'Layerwise 플레이그라운드에서 저장한 파일이 아닙니다',
-  'file.version': '더 새로운 버전의 Layerwise에서 저장한 파일입니다 (파일 버전 {version})',
-  'file.settings': '설정 값이 올바르지 않습니다 ({message})',
-  'file.weights': '가중치가 네트워크 구조와 맞지 않습니다 ({message})',
-  'file.drawn': '직접 그린 점 데이터가 올바르지 않습니다 ({message})',
-  'file.tooBig': '파일이 {size} MB보다 큽니다',
-
-  // ==== views (English in views/strings.js) ====
-  // class colours (palette.js's Okabe–Ito order)
-  'color.0': '주황색',
-  'color.1': '파란색',
-  'color.2': '초록색',
-  'color.3': '주홍색',
-  'color.4': '분홍색',
-  'color.5': '하늘색',
-  'color.6': '노란색',
-  'color.7': '검은색',
-
-  // ---- boundary.js ----
-  'boundary.label': '결정 경계: 입력 평면 곳곳에서 모델이 내놓는 예측을 데이터 점과 함께 보여 줍니다. 방향키로 움직이며 각 지점의 예측을 읽을 수 있습니다.',
-  'boundary.labelCurve': '모델이 맞춘 곡선: x₁을 따라 모델이 내놓는 출력을 목표값 점과 함께 보여 줍니다. 왼쪽·오른쪽 방향키로 값을 읽을 수 있습니다.',
-  'boundary.axisX': 'x₁',
-  'boundary.axisY': 'x₂',
-  'boundary.axisValue': 'y',
-  'boundary.class': '클래스 {k} ({color})',
-  'boundary.testPoints': '테스트 데이터',
-  'boundary.legendValue': '값',
-  'boundary.legendTarget': '목표값',
-  'boundary.legendModel': '모델',
-  'boundary.at': 'x₁ = {x1}, x₂ = {x2}',
-  'boundary.atX': 'x₁ = {x1}',
-  'boundary.predClass': '예측: 클래스 {k} ({color}), 확신도 {p}',
-  'boundary.predValue': '예측값: {value}',
-  'boundary.trainPoint': '학습 데이터',
-  'boundary.testPoint': '테스트 데이터',
-  'boundary.pointClass': '{which}: 클래스 {k} ({color})',
-  'boundary.pointValue': '{which}: 목표값 {value}',
-  'boundary.noGrid': '입력이 2차원 점이 아니어서 입력 평면을 그릴 수 없습니다.',
-
-  // ---- network.js ----
-  'net.label': '네트워크 구조: 뉴런마다 입력 평면 위에서의 출력을 보여 주고, 선은 가중치를 나타냅니다. 방향키로 뉴런 사이를 옮겨 다니고, 엔터 키를 누르면 그 뉴런으로 들어오는 가중치를 읽습니다.',
-  'net.input': '입력',
-  'net.inputShort': '입력',
-  'net.layer': '은닉층 {n}',
-  'net.layerShort': '{n}층',
-  'net.output': '출력',
-  'net.outputShort': '출력',
-  'net.features': '특성 {n}개',
-  'net.width': '{activation} ×{n}',
-  'net.dead': '{n}개 죽음',
-  'net.deadShort': '{n}✕',
-  'net.feature.x1': 'x₁',
-  'net.feature.x2': 'x₂',
-  'net.feature.x1sq': 'x₁²',
-  'net.feature.x2sq': 'x₂²',
-  'net.feature.x1x2': 'x₁x₂',
-  'net.feature.sinx1': 'sin x₁',
-  'net.feature.sinx2': 'sin x₂',
-  'net.inputHead': '입력 {name}',
-  'net.inputRange': '평면 위 범위: {min} … {max}',
-  'net.inputStandardized': '표준화 후: {min} … {max}',
-  'net.neuronHead': '은닉층 {n}, 뉴런 {j} · {activation}',
-  'net.outputHead': '출력 {j} · {activation}',
-  'net.outputClass': '출력: 클래스 {k} ({color})의 로짓',
-  'net.bias': '편향 {b} (기울기 {g})',
-  'net.range': '평면 위 출력 범위: {min} … {max}',
-  'net.isDead': '죽은 뉴런: 어디서나 0을 내서 가중치에 기울기가 전달되지 않습니다',
-  'net.edgeHead': '{from} → {to}',
-  'net.weight': '가중치 {w}',
-  'net.gradient': '기울기 ∂L/∂w {g}',
-  'net.edgeHint': '위·아래 방향키: 이 뉴런으로 들어오는 다른 가중치, Esc 키: 돌아가기',
-  'net.legendWeights': '가중치:',
-  'net.legendNegative': '음수',
-  'net.legendPositive': '양수',
-  'net.legendThickness': '굵을수록 큼',
-  'net.legendDead': '죽은 ReLU',
-  'net.legendStrongest': '넓은 층 사이는 큰 가중치 {n}개만',
-  'net.empty': '모델이 만들어지면 여기에 네트워크가 나타납니다.',
-
-  // ---- curves.js ----
-  'curves.label': '에포크에 따른 손실과 정확도입니다. 왼쪽·오른쪽 방향키로 에포크마다 값을 읽을 수 있습니다.',
-  'curves.loss': '손실',
-  'curves.accuracy': '정확도',
-  'curves.train': '학습',
-  'curves.test': '테스트',
-  'curves.logScale': '로그 눈금',
-  'curves.epoch': '에포크 {epoch}',
-  'curves.trainLoss': '학습 손실 {v}',
-  'curves.testLoss': '테스트 손실 {v}',
-  'curves.trainAccuracy': '학습 정확도 {v}',
-  'curves.testAccuracy': '테스트 정확도 {v}',
-  'curves.empty': '네트워크를 학습시키면 여기에 손실이 그려집니다.',
-  'curves.epochs': '에포크',
-
-  // ---- histograms.js ----
-  'hist.label': '층마다 가중치, 출력, 기울기의 히스토그램입니다. 방향키로 옮겨 다닐 수 있습니다.',
-  'hist.weights': '가중치',
-  'hist.activations': '출력',
-  'hist.gradients': '기울기',
-  'hist.layer': '은닉층 {n} · {activation}',
-  'hist.output': '출력층 · {activation}',
-  'hist.dead': '죽은 뉴런 {p}',
-  'hist.saturated': '포화 {p}',
-  'hist.deadHelp': '죽은 ReLU 뉴런: 모든 학습 데이터에서 0을 냅니다',
-  'hist.saturatedHelp': '포화된 출력: 기울기가 거의 0인 평평한 구간에 있습니다',
-  'hist.head': '{layer}: {what}',
-  'hist.summary': '평균 {mean}, 표준편차 {std}',
-  'hist.minmax': '최솟값 {min}, 최댓값 {max}, 값 {count}개',
-  'hist.bin': '구간 {lo} … {hi}: {count}개',
-  'hist.unavailable': '유한하지 않은 값이 있어 통계를 낼 수 없습니다(학습이 발산했습니다).',
-  'hist.empty': '모델이 만들어지면 여기에 통계가 나타납니다.',
 };
 
-// English: this file's own, then the keys files' (a key this file has wins). CLASHES lists
-// keys a keys file also defines with different text (the text shown is this file's).
-const sources = [['i18n.js', own], ['strings-element.js', ELEMENT_STRINGS], ['views/strings.js', VIEW_STRINGS]];
-const en = {};
-const clashes = [];
-for (const [file, table] of sources) {
-  for (const [key, text] of Object.entries(table)) {
-    if (!(key in en)) en[key] = text;
-    else if (en[key] !== text) clashes.push(Object.freeze({ key, file, text, used: en[key] }));
-  }
-}
-export const CLASHES = Object.freeze(clashes);
+export const PANEL_STRINGS = { en, ko };
 
-export const STRINGS = Object.freeze({ en: Object.freeze(en), ko: Object.freeze(ko) });
+/** The playground's tables by the file that holds each (for the tests). */
+export const TABLES = Object.freeze({
+  'i18n.js': PANEL_STRINGS,
+  'strings-element.js': ELEMENT_STRINGS,
+  'views/strings.js': VIEW_STRINGS,
+});
 
-/** The {name} placeholders of a text, sorted. */
-export function placeholders(text) {
-  return [...new Set([...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
-}
+/** Every string of the playground: {en, ko}, frozen. */
+export const STRINGS = combine(...Object.values(TABLES));
 
 /**
  * The string `key` in `lang` (English when that language lacks it; the key itself when no
- * language has it), with each {name} replaced by params[name]. A placeholder without a param
- * stays as written, so a missing param shows instead of vanishing.
+ * language has it), with each {name} replaced by params[name] (web/lib/i18n.js's fill).
  */
-export function t(lang, key, params) {
-  const text = STRINGS[lang]?.[key] ?? STRINGS.en[key] ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (params[name] === undefined || params[name] === null ? m : String(params[name])));
-}
-
-/** t bound to one language, as views take it: tr(key, params). */
-export function translator(lang) {
-  return (key, params) => t(lang, key, params);
-}
-
-/** Keys English has and `lang` lacks (or leaves empty), in English's order. */
-export function missingKeys(lang) {
-  const table = STRINGS[lang] ?? {};
-  return Object.keys(STRINGS.en).filter((k) => typeof table[k] !== 'string' || table[k].trim() === '');
-}
+export const t = translator(STRINGS);

@@ -8,6 +8,7 @@
 //
 // Units are the ones a learner sees: noise and trainRatio in percent (0-50, 10-90), learning
 // rate as a number, layers as hidden-layer sizes ("" for none).
+import { LANGS } from '../lib/i18n.js';
 
 export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'blobs3', 'plane', 'sine', 'drawn'];
 export const REGRESSION = new Set(['plane', 'sine']);
@@ -52,7 +53,7 @@ export const FIELDS = Object.freeze({
   seed: int(0, 2 ** 31 - 1, 1),
   discretize: bool(false),
   showTest: bool(false),
-  lang: oneOf(['en', 'ko'], 'en'),
+  lang: oneOf(LANGS, 'en'),
 });
 
 export const KEYS = Object.freeze(Object.keys(FIELDS));

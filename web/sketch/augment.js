@@ -12,22 +12,11 @@
 // to swap it between epochs), so the element makes COPIES augmented versions of every training
 // drawing each time it builds a network; one epoch then sees each drawing COPIES + 1 times, each
 // time a little differently placed. The held-out drawings are never augmented.
-import { SIZE, CENTER } from './preprocess.js';
+import { SIZE, CENTER } from '../lib/preprocess.js';
 
 export const MAX_SHIFT = 2; // pixels
 export const MAX_DEGREES = 10;
 export const COPIES = 4;
-
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-export function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /**
  * The image turned by `degrees` (clockwise on screen, y down) about (14, 14) and then moved by

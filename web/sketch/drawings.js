@@ -5,9 +5,9 @@
 //
 //   const view = new DrawingsView({ t, rename, removeClass, removeSample, addClass });
 //   view.update(classes, { testEvery, colors, maxClasses });
-import { flatStrokes } from './preprocess.js';
-import { drawStrokes } from './pad.js';
-import { ICONS, h, icon, relabel, setText } from './dom.js';
+import { flatStrokes } from '../lib/preprocess.js';
+import { drawStrokes } from '../lib/pad.js';
+import { ICONS, h, icon, relabel, setText } from '../lib/dom.js';
 import { isTest } from './dataset.js';
 
 const THUMB = 52; // CSS px

@@ -39,16 +39,18 @@
 // animation frame while drawing, then to the worker's predict request (eval mode), one in
 // flight at a time.
 import { TrainingRun } from '../lib/run.js';
-import { CLASS_COLORS } from '../playground/palette.js';
+import { CLASS_COLORS } from '../lib/palette.js';
 import { INPUTS, BATCH, OPTIMIZER, autoHidden, sketchSpec, softmax } from './network.js';
-import { preprocess } from './preprocess.js';
-import { COPIES, augment, random } from './augment.js';
+import { preprocess } from '../lib/preprocess.js';
+import { random } from '../lib/random.js';
+import { COPIES, augment } from './augment.js';
 import { PER_CLASS, SHAPES, exampleSet } from './examples.js';
 import { DEFAULT_SETTINGS, MAX_CLASSES, MAX_SAMPLES, SketchFileProblem, cleanName, cleanStrokes, fileOf, readFile, readSettings, split } from './dataset.js';
-import { LANGS, t as translate } from './strings.js';
-import { ICONS, h, icon, relabel, setText } from './dom.js';
-import { SketchPad } from './pad.js';
-import { InputView } from './input-view.js';
+import { LANGS } from '../lib/i18n.js';
+import { t as translate } from './strings.js';
+import { ICONS, h, icon, relabel, setText } from '../lib/dom.js';
+import { SketchPad } from '../lib/pad.js';
+import { InputView } from '../lib/input-view.js';
 import { GuessView } from './guesses.js';
 import { DrawingsView } from './drawings.js';
 import { LayerEditor } from './layers.js';

@@ -6,7 +6,7 @@
 // and which way it goes, and how many strokes it takes (a triangle in one stroke or in three, a
 // cross's two lines in either order and direction). Points are in pad units (the unit square,
 // y down), one flat list [x0, y0, x1, y1, …] per stroke, as the pad records them.
-import { random } from './augment.js';
+import { random } from '../lib/random.js';
 
 export const SHAPES = Object.freeze(['circle', 'triangle', 'cross']);
 export const PER_CLASS = 20;

@@ -6,7 +6,7 @@
 //   const editor = new LayerEditor({ t, change: ({ hidden, auto, activation }) => … });
 //   editor.update({ hidden, auto, activation, classes });
 import { ACTIVATIONS, INPUTS, MAX_LAYERS, MAX_NEURONS, MIN_NEURONS, SEED_HIDDEN, parameterCount } from './network.js';
-import { ICONS, h, icon, newId, relabel, setText } from './dom.js';
+import { ICONS, h, icon, newId, relabel, setText } from '../lib/dom.js';
 
 export class LayerEditor {
   constructor({ t, change }) {

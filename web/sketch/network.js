@@ -9,7 +9,7 @@
 // learner can change the sizes and the activation (the layer editor); the output layer gives
 // logits, trained with cross-entropy (softmax for display), and the weights start as the seed's
 // weight_init does: Xavier-uniform weights, zero biases. No DOM.
-import { SIZE } from './preprocess.js';
+import { SIZE } from '../lib/preprocess.js';
 
 export const INPUTS = SIZE * SIZE;
 export const SEED_HIDDEN = Object.freeze([256, 128, 64]);
@@ -28,7 +28,7 @@ export function autoHidden(drawings) {
   return [first, Math.max(8, first / 2), Math.max(8, first / 4)];
 }
 
-/** The model spec (DESIGN.md) of a sketch network. */
+/** The model spec (docs/model-spec.md) of a sketch network. */
 export function sketchSpec({ hidden, activation = 'relu', classes, seed = SEED }) {
   const layers = [];
   for (const out of hidden) layers.push({ type: 'linear', out }, { type: activation });

@@ -2,12 +2,14 @@
 //
 //   t('ko', 'train.go', { n: 30 })  → '30 에포크 학습'
 //
-// Keys are "part.name"; {name} in a string is filled from params, and both languages use the
-// same placeholders (tests/js/sketch-strings.test.mjs checks that every key has both). Korean
+// Keys are "part.name"; lookup, fallback and {name} placeholders follow web/lib/i18n.js, and both
+// languages use the same placeholders (tests/js/sketch-strings.test.mjs checks that every key
+// has both). The pad and the 28 × 28 input view (web/lib/pad.js, web/lib/input-view.js) show
+// their text through the element's t, with the pad.* and input.* keys here. Korean
 // uses the terms Korean ML courses use (학습, 에포크, 은닉층, 활성화 함수, 정확도, 과적합,
 // 데이터 증강, 테스트 데이터) and is written for learners, not word for word.
 
-export const LANGS = Object.freeze(['en', 'ko']);
+import { translator } from '../lib/i18n.js';
 
 const en = {
   locale: 'en-US',
@@ -276,12 +278,4 @@ const ko = {
 export const SKETCH_STRINGS = Object.freeze({ en: Object.freeze(en), ko: Object.freeze(ko) });
 
 /** The text of key in lang (English when lang lacks it; the key itself when English does). */
-export function t(lang, key, params) {
-  const text = SKETCH_STRINGS[lang]?.[key] ?? SKETCH_STRINGS.en[key] ?? key;
-  return params ? text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m)) : text;
-}
-
-/** The {placeholders} of a string, sorted. */
-export function placeholders(text) {
-  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
-}
+export const t = translator(SKETCH_STRINGS);

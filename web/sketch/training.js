@@ -7,7 +7,7 @@
 //   panel.update({ training, canTrain, epochs, augment, testEvery, epoch, detail, history, counts });
 import { EPOCHS, TEST_EVERY } from './dataset.js';
 import { MAX_DEGREES, MAX_SHIFT } from './augment.js';
-import { ICONS, h, icon, newId, relabel, setText } from './dom.js';
+import { ICONS, h, icon, newId, relabel, setText } from '../lib/dom.js';
 
 const TRAIN_COLOR = '#0072B2';
 const TEST_COLOR = '#D55E00';
@@ -17,7 +17,7 @@ export class TrainingPanel {
     this.t = t;
     this.state = null;
     this.trainLabel = h('span', {});
-    this.trainIcon = h('span', { class: 'icon-slot' }, icon(ICONS.train));
+    this.trainIcon = h('span', { class: 'icon-slot' }, icon(ICONS.play));
     this.trainButton = h('button', { type: 'button', class: 'btn primary train', onclick: () => train() }, this.trainIcon, this.trainLabel);
     this.epochs = h('select', { id: newId('epochs'), onchange: () => change({ epochs: Number(this.epochs.value) }) },
       ...EPOCHS.map((n) => h('option', { value: String(n), t: 'train.epochsOption', params: { n } })));
@@ -70,7 +70,7 @@ export class TrainingPanel {
     const { training, canTrain, epochs, augment, testEvery, epoch, detail, history, counts, note } = state;
     const t = this.t;
     setText(this.trainLabel, training ? 'train.stop' : 'train.go', { n: epochs }, t);
-    this.trainIcon.replaceChildren(icon(training ? ICONS.stop : ICONS.train));
+    this.trainIcon.replaceChildren(icon(training ? ICONS.stop : ICONS.play));
     this.trainButton.classList.toggle('running', training);
     this.trainButton.disabled = !training && !canTrain;
     this.trainButton.setAttribute('aria-pressed', String(training));

@@ -1,8 +1,8 @@
-// What the lessons' own widgets share: a DOM builder, per-widget styles, the engine on the
-// main thread (for the small models a lesson trains in a few milliseconds), and words in
-// both languages.
-export { h } from '../../playground/controls/dom.js';
+// What the lessons' own widgets share beyond web/lib/ (whose dom.js, format.js and i18n.js
+// they use directly): per-widget styles, the engine on the main thread (for the small models a
+// lesson trains in a few milliseconds), and words that follow the page's language.
 import { loadLayerwise } from '../../engine/layerwise.mjs';
+import { fill, pick } from '../../lib/i18n.js';
 
 let engine;
 /** The Layerwise engine (one per page), for widgets that train tiny models directly. */
@@ -38,8 +38,7 @@ export function wordsFor(lang) {
       return node;
     },
     t(text, params) {
-      const s = typeof text === 'function' ? text(words.lang) : (text[words.lang] ?? text.en);
-      return params ? s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(typeof params[k] === 'function' ? params[k]() : params[k]) : m)) : s;
+      return fill(typeof text === 'function' ? text(words.lang) : pick(text, words.lang), params);
     },
     setLang(next) {
       words.lang = next;
@@ -47,14 +46,4 @@ export function wordsFor(lang) {
     },
   };
   return words;
-}
-
-/** Numbers for read-outs: 4 significant digits, thin spaces for thousands. */
-export function fmt(v, digits = 4) {
-  if (v === null || v === undefined) return '–';
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : (v > 0 ? '∞' : '−∞');
-  if (Number.isInteger(v) && Math.abs(v) < 1e9) return v.toLocaleString('en-US');
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(2).replace('-', '−');
-  return Number(v.toPrecision(digits)).toString().replace('-', '−');
 }

@@ -8,7 +8,9 @@
 // The widget object: { root, setLang, sizes() → [inputs, ...hidden, outputs] (null for a bad
 // field), setSizes(list), counts() → {layers: [{in, out, weights, biases}], total},
 // engineCount() → Promise<number|null>, onChange(fn) → unsubscribe }.
-import { addStyle, fmt, getEngine, h, wordsFor } from './common.js';
+import { h } from '../../lib/dom.js';
+import { formatReadout } from '../../lib/format.js';
+import { addStyle, getEngine, wordsFor } from './common.js';
 
 const MAX_SIZE = 4096;
 const MAX_HIDDEN = 6;
@@ -100,7 +102,7 @@ export function hiddenParams({ sizes: preset = [784, 256, 128, 64, 10] } = {}) {
       const list = sizes();
       return list.includes(null) ? null : countParams(list);
     }
-    const cell = (v) => h('td', {}, fmt(v));
+    const cell = (v) => h('td', {}, formatReadout(v));
     function update() {
       const c = counts();
       for (const [node, text, params] of labelNodes) node.textContent = words.t(text, params);
@@ -131,7 +133,7 @@ export function hiddenParams({ sizes: preset = [784, 256, 128, 64, 10] } = {}) {
       if (c.total > ENGINE_LIMIT) { engineLine.textContent = words.t(W.engineBig); return; }
       engineCount().then((n) => {
         if (job !== engineJob) return;
-        engineLine.textContent = words.t(W.engine, { n: fmt(n) }) + (n === c.total ? ' ✓' : ' ✗');
+        engineLine.textContent = words.t(W.engine, { n: formatReadout(n) }) + (n === c.total ? ' ✓' : ' ✗');
         engineLine.dataset.count = String(n);
       }).catch((error) => { console.error('hidden-params: engine', error); });
     }

@@ -10,7 +10,9 @@
 // Widget object: { root, setLang, result, onChange(fn) → unsubscribe, set({activation, init}) → Promise }.
 // result: { activation, init, seed, actStd[10], gradStd[10], flat[10] } (flat: tanh saturated or
 // ReLU dead share per layer), null before the first pass.
-import { addStyle, fmt, getEngine, h, wordsFor } from './common.js';
+import { h } from '../../lib/dom.js';
+import { formatReadout } from '../../lib/format.js';
+import { addStyle, getEngine, wordsFor } from './common.js';
 import { LinePlot } from './plot.js';
 import { plotWidth } from './output-kit.js';
 
@@ -199,7 +201,7 @@ export function initDepth({ activation = 'tanh', init = 'xavier' } = {}) {
           const height = c ? Math.max(1.5, 38 * Math.sqrt(c / top)) : 0;
           return h('rect', { x: k + 0.08, width: 0.84, y: 40 - height, height, fill: kind === 'grad' ? '#e69f00' : '#0072b2' });
         }));
-        row.cells[i].setAttribute('aria-label', words.t(W.cell, { n: i + 1, std: fmt(s.std, 2) }));
+        row.cells[i].setAttribute('aria-label', words.t(W.cell, { n: i + 1, std: formatReadout(s.std, 2) }));
       });
     };
 
@@ -210,7 +212,7 @@ export function initDepth({ activation = 'tanh', init = 'xavier' } = {}) {
       drawRow(gradRow, layers.map((s) => s.activationGrads), 'grad');
       const log = (v) => (v > 0 ? Math.log10(v) : NaN);
       plot.setLabels(words.t(W.layer), words.t(W.logStd));
-      plot.root.setAttribute('aria-label', `${words.t(W.logStd)}: ${words.t(W.actSeries)} ${actStd.map((v) => fmt(v, 2)).join(', ')}; ${words.t(W.gradSeries)} ${gradStd.map((v) => fmt(v, 2)).join(', ')}`);
+      plot.root.setAttribute('aria-label', `${words.t(W.logStd)}: ${words.t(W.actSeries)} ${actStd.map((v) => formatReadout(v, 2)).join(', ')}; ${words.t(W.gradSeries)} ${gradStd.map((v) => formatReadout(v, 2)).join(', ')}`);
       const logs = [...actStd, ...gradStd].map(log).filter(Number.isFinite);
       plot.yDomain = logs.length ? [Math.floor(Math.min(...logs)) - 0.5, Math.ceil(Math.max(...logs)) + 0.5] : [-1, 1];
       plot.update([
@@ -221,7 +223,7 @@ export function initDepth({ activation = 'tanh', init = 'xavier' } = {}) {
         summary.textContent = words.t(W.allZero);
         return;
       }
-      const ratio = (a, b) => (b > 0 ? `${fmt(a / b, 2)}×` : '–');
+      const ratio = (a, b) => (b > 0 ? `${formatReadout(a / b, 2)}×` : '–');
       summary.textContent = words.t(W.summary, {
         act: ratio(actStd[DEPTH - 1], actStd[0]),
         grad: ratio(gradStd[0], gradStd[DEPTH - 1]),

@@ -9,21 +9,33 @@
 // drew it ('pen', 'example' or null when empty), `view.cursor` is the lens's {r, c} or null;
 // onChange(fn) calls fn(widget) after every change of the drawing or the lens and returns the
 // unsubscribe.
-import { SketchPad } from '../../sketch/pad.js';
-import { InputView } from '../../sketch/input-view.js';
-import { SIZE, preprocess } from '../../sketch/preprocess.js';
-import { relabel } from '../../sketch/dom.js';
-import { addStyle, h, wordsFor } from './common.js';
+import { SketchPad } from '../../lib/pad.js';
+import { InputView } from '../../lib/input-view.js';
+import { SIZE, preprocess } from '../../lib/preprocess.js';
+import { relabel } from '../../lib/dom.js';
+import { translator } from '../../lib/i18n.js';
+import { h } from '../../lib/dom.js';
+import { addStyle, wordsFor } from './common.js';
 
 const N = SIZE * SIZE;
 
-// The sketch pad's own keys (InputView and SketchPad label themselves with them).
-const KEYS = {
-  'pad.label': { en: 'Drawing pad: draw with the mouse, a finger or a pen', ko: '그림판: 마우스, 손가락, 펜으로 그리세요' },
-  'input.label': { en: 'The 28 × 28 input: each square is one number. Arrow keys move the lens.', ko: '28 × 28 입력: 한 칸이 숫자 하나입니다. 화살표 키로 돋보기를 움직입니다.' },
-  'input.summary': { en: 'Point at a square (or focus the grid and use the arrow keys) to read its number.', ko: '칸을 가리키면(또는 격자를 선택하고 화살표 키를 누르면) 그 칸의 숫자가 보입니다.' },
-  'input.cell': { en: 'Row {row}, column {col}: {value}. This is input x[{index}] of 784 ({row} × 28 + {col}).', ko: '{row}행 {col}열: {value}. 784개 입력 중 x[{index}]입니다 ({row} × 28 + {col}).' },
+// The texts of the pad and the 28 × 28 input view, which show them by these keys (the sketch
+// pad gives the same keys its own, shorter texts).
+const PIXEL_STRINGS = {
+  en: {
+    'pad.label': 'Drawing pad: draw with the mouse, a finger or a pen',
+    'input.label': 'The 28 × 28 input: each square is one number. Arrow keys move the lens.',
+    'input.summary': 'Point at a square (or focus the grid and use the arrow keys) to read its number.',
+    'input.cell': 'Row {row}, column {col}: {value}. This is input x[{index}] of 784 ({row} × 28 + {col}).',
+  },
+  ko: {
+    'pad.label': '그림판: 마우스, 손가락, 펜으로 그리세요',
+    'input.label': '28 × 28 입력: 한 칸이 숫자 하나입니다. 화살표 키로 돋보기를 움직입니다.',
+    'input.summary': '칸을 가리키면(또는 격자를 선택하고 화살표 키를 누르면) 그 칸의 숫자가 보입니다.',
+    'input.cell': '{row}행 {col}열: {value}. 784개 입력 중 x[{index}]입니다 ({row} × 28 + {col}).',
+  },
 };
+const pixelText = translator(PIXEL_STRINGS);
 
 const W = {
   draw: { en: 'Draw here', ko: '여기에 그리세요' },
@@ -62,7 +74,7 @@ export function inputPixels() {
   return (ctx) => {
     addStyle('input-pixels', CSS);
     const words = wordsFor(ctx.lang);
-    const t = (key, params) => words.t(KEYS[key], params);
+    const t = (key, params) => pixelText(words.lang, key, params);
     const listeners = new Set();
     const widget = { image: new Float32Array(N), nonZero: 0, source: null };
     const notify = () => { for (const fn of listeners) fn(widget); };

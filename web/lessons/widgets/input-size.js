@@ -5,7 +5,9 @@
 //
 // The widget object: { root, setLang, values() → {height, width, channels, neurons, inputs,
 // params}, set(values), onChange(fn) → unsubscribe }.
-import { addStyle, fmt, h, wordsFor } from './common.js';
+import { h } from '../../lib/dom.js';
+import { formatReadout } from '../../lib/format.js';
+import { addStyle, wordsFor } from './common.js';
 
 const W = {
   height: { en: 'Height (pixels)', ko: '높이(픽셀)' },
@@ -66,8 +68,8 @@ export function inputSize(preset = {}) {
         params.textContent = '–';
         problem.textContent = words.t(W.bad);
       } else {
-        inputs.textContent = `${v.height} × ${v.width} × ${v.channels} = ${fmt(v.inputs)}`;
-        params.textContent = `${fmt(v.inputs)} × ${v.neurons} + ${v.neurons} = ${fmt(v.params)}`;
+        inputs.textContent = `${v.height} × ${v.width} × ${v.channels} = ${formatReadout(v.inputs)}`;
+        params.textContent = `${formatReadout(v.inputs)} × ${v.neurons} + ${v.neurons} = ${formatReadout(v.params)}`;
         problem.textContent = '';
       }
       for (const fn of listeners) fn(v);

@@ -8,7 +8,9 @@
 // The widget object: { root, setLang, row() → {x, z}, words() → {tokens, vector, same, reordered},
 // setSentence(text), setRow({age, height, city}), onChange(fn) → unsubscribe }. `same`: the
 // sentence's vector equals the example sentence's; `reordered`: with the words in another order.
-import { addStyle, fmt, h, wordsFor } from './common.js';
+import { h } from '../../lib/dom.js';
+import { formatReadout } from '../../lib/format.js';
+import { addStyle, wordsFor } from './common.js';
 
 const W = {
   tableTitle: { en: 'A row of a table', ko: '표의 한 행' },
@@ -94,7 +96,7 @@ export function inputVectors() {
         z: [(a - AGE.mean) / AGE.std, (ht - HEIGHT.mean) / HEIGHT.std, ...onehot],
       };
     };
-    const vecText = (v) => `[${v.map((n) => fmt(Math.round(n * 100) / 100)).join(', ')}]`;
+    const vecText = (v) => `[${v.map((n) => formatReadout(Math.round(n * 100) / 100)).join(', ')}]`;
     function showRow() {
       const { x, z } = row();
       rawOut.textContent = `${words.t(W.raw)} = ${vecText(x)}`;

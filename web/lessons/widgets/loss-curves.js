@@ -5,7 +5,9 @@
 //
 // Widget: { root, setLang, p, set(p), values: {p, bce, mse, gBce, gMse}, series, on(fn) }
 //   series: {bce, mse, gBce, gMse}: [[p, value]] as plotted.
-import { h, addStyle, getEngine, fmt } from './common.js';
+import { h } from '../../lib/dom.js';
+import { formatReadout } from '../../lib/format.js';
+import { addStyle, getEngine } from './common.js';
 import { LinePlot } from './plot.js';
 import { bilingual, changes, legend, num, slider, plotWidth } from './output-kit.js';
 
@@ -72,7 +74,7 @@ export function lossCurvesWidget({ p = 0.8 } = {}) {
     const refreshRatio = words.live(ratio, {
       en: 'MSE pushes the logit {r} times as hard as BCE does.',
       ko: 'MSE는 BCE의 {r}배만큼 로짓을 밉니다.',
-    }, { r: () => (values ? fmt(values.gMse / values.gBce, 3) : '–') });
+    }, { r: () => (values ? formatReadout(values.gMse / values.gBce, 3) : '–') });
     const titles = [
       words.bind(h('p', { class: 'lw-kit-plot-title' }), { en: 'Loss L', ko: '손실 L' }),
       words.bind(h('p', { class: 'lw-kit-plot-title' }), { en: 'Gradient ∂L/∂z (the push on the logit)', ko: '기울기 ∂L/∂z (로짓을 미는 힘)' }),

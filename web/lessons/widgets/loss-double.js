@@ -5,7 +5,9 @@
 //
 // Widget: { root, setLang, softmax, setSoftmax(bool), train() → Promise<run>, runs, bound, on(fn) }
 //   run = {softmax, losses: [per epoch], final, accuracy}; runs = {bug: run|null, right: run|null}.
-import { h, addStyle, getEngine, fmt } from './common.js';
+import { h } from '../../lib/dom.js';
+import { formatReadout } from '../../lib/format.js';
+import { addStyle, getEngine } from './common.js';
 import { LinePlot } from './plot.js';
 import { bilingual, changes, inSlices, legend, plotWidth } from './output-kit.js';
 
@@ -41,11 +43,11 @@ export function doubleSoftmaxWidget({ softmax = true } = {}) {
     const plot = new LinePlot({ width: plotWidth(880), height: 300, xDomain: [0, DOUBLE.epochs], yDomain: [0.001, 2], logY: true });
     words.attr(plot.root, 'aria-label', { en: 'Training loss per epoch, log scale', ko: '에포크별 학습 손실 (로그 눈금)' });
     const readout = h('p', { class: 'lw-readout', 'aria-live': 'polite' });
-    const describe = (r) => (r ? `${fmt(r.final, 4)} (${fmt(r.accuracy * 100, 3)}%)` : '–');
+    const describe = (r) => (r ? `${formatReadout(r.final, 4)} (${formatReadout(r.accuracy * 100, 3)}%)` : '–');
     const refresh = words.live(readout, {
       en: 'Final training loss (test accuracy) — with the extra softmax: {bug} · on logits: {right} · floor: {bound}',
       ko: '마지막 학습 손실 (테스트 정확도) — 소프트맥스를 한 번 더: {bug} · 로짓 그대로: {right} · 하한: {bound}',
-    }, { bug: () => describe(runs.bug), right: () => describe(runs.right), bound: () => fmt(bound, 4) });
+    }, { bug: () => describe(runs.bug), right: () => describe(runs.right), bound: () => formatReadout(bound, 4) });
     const names = {
       bug: { en: 'softmax, then cross-entropy', ko: '소프트맥스 후 교차 엔트로피' },
       right: { en: 'logits into cross-entropy', ko: '로짓을 바로 교차 엔트로피에' },

@@ -7,7 +7,8 @@
 //
 // Widget: { root, setLang, z, set(z), values: {z, p, bce, gBce, logits, gLogits, exact, gExact},
 //           curve: [{z, bce, gBce, logits, gLogits}], on(fn) }
-import { h, addStyle, getEngine } from './common.js';
+import { h } from '../../lib/dom.js';
+import { addStyle, getEngine } from './common.js';
 import { LinePlot } from './plot.js';
 import { bilingual, changes, legend, num, slider, plotWidth } from './output-kit.js';
 

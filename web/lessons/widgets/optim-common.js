@@ -1,6 +1,7 @@
 // What lesson 6's widgets share: the four optimisers that race (their colours, names, PyTorch
 // defaults) and a small style for the coloured key beside each name.
-import { addStyle, h } from './common.js';
+import { h } from '../../lib/dom.js';
+import { addStyle } from './common.js';
 
 /** SGD, SGD with momentum 0.9, RMSprop and Adam; make(lw, target, lr) builds one for a model or a list of Float32Arrays. */
 export const OPTIMISERS = Object.freeze([

@@ -6,7 +6,10 @@
 //   { widget: 'race', make: optimRace({ epochs: 100 }) }
 // The widget: { root, setLang, result (last finished race or null), running, done (promise of
 // the current race's result), onFinish(fn) → unsubscribe, setLr(id, lr) (restarts), restart() }.
-import { addStyle, fmt, getEngine, h, wordsFor } from './common.js';
+import { h } from '../../lib/dom.js';
+import { formatReadout } from '../../lib/format.js';
+import { shuffled } from '../../lib/random.js';
+import { addStyle, getEngine, wordsFor } from './common.js';
 import { LinePlot } from './plot.js';
 import { playgroundHref } from './playground.js';
 import { pageText } from '../catalog.js';
@@ -38,18 +41,6 @@ const CSS = `
   .optim-race .racer-out { grid-column: 1 / -1; margin: -.3rem 0 .3rem; font-size: 14px; }
 }
 `;
-
-/** The same shuffled order of samples for every optimiser in a given epoch (a seeded LCG). */
-function epochOrder(n, epoch) {
-  let s = ((epoch + 1) * 2654435761) >>> 0;
-  const idx = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; --i) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    const j = s % (i + 1);
-    [idx[i], idx[j]] = [idx[j], idx[i]];
-  }
-  return idx;
-}
 
 export function optimRace({ epochs = 100, lrs = RACE_LRS } = {}) {
   return (ctx) => {
@@ -125,7 +116,7 @@ export function optimRace({ epochs = 100, lrs = RACE_LRS } = {}) {
         out.textContent = r.diverged
           ? words.t({ en: 'diverged at epoch {e}', ko: '에포크 {e}에서 발산' }, { e: r.points.length })
           : r.points.length
-            ? words.t({ en: 'loss {l} · accuracy {a} %', ko: '손실 {l} · 정확도 {a} %' }, { l: fmt(r.loss, 3), a: Math.round(r.accuracy * 100) })
+            ? words.t({ en: 'loss {l} · accuracy {a} %', ko: '손실 {l} · 정확도 {a} %' }, { l: formatReadout(r.loss, 3), a: Math.round(r.accuracy * 100) })
             : '–';
       }
       status.textContent = run.over
@@ -175,7 +166,7 @@ export function optimRace({ epochs = 100, lrs = RACE_LRS } = {}) {
       const start = performance.now();
       const { batch } = RACE_SETUP;
       while (r.epoch < epochs && performance.now() - start < FRAME_MS) {
-        const order = epochOrder(data.size, r.epoch);
+        const order = shuffled(data.size, r.epoch); // the same order for every optimiser
         for (const racer of r.racers) {
           if (racer.diverged) continue;
           for (let s = 0; s < order.length; s += batch) {

@@ -9,7 +9,9 @@
 // result: { surface, lr, steps, start: [x, y], paths: { <optimiser id>: { points, hit, f, diverged } } }
 // where hit is the number of steps to come within 0.05 of a minimum (null if it never did) and
 // left says the path came that close but was farther at the end.
-import { addStyle, fmt, getEngine, h, wordsFor } from './common.js';
+import { h } from '../../lib/dom.js';
+import { formatReadout } from '../../lib/format.js';
+import { addStyle, getEngine, wordsFor } from './common.js';
 import { OPTIMISERS, listeners, lrText, swatch } from './optim-common.js';
 
 /** How close to a minimum counts as "there". */
@@ -208,7 +210,7 @@ export function optimSurface(initial = 'valley') {
       startText.textContent = words.t({
         en: 'Start ({x}, {y}), f = {f}. Click or tap the map to move it; arrow keys move it by 0.1, with Shift by 0.01.',
         ko: '출발점 ({x}, {y}), f = {f}. 지도를 클릭하거나 눌러 옮기고, 화살표 키로 0.1씩, Shift와 함께 0.01씩 옮길 수 있습니다.',
-      }, { x: fmt(x, 3), y: fmt(y, 3), f: fmt(s.f(x, y), 3) });
+      }, { x: formatReadout(x, 3), y: formatReadout(y, 3), f: formatReadout(s.f(x, y), 3) });
       canvas.setAttribute('aria-label', words.t({ en: 'Loss surface: {name}, with the paths of the four optimisers', ko: '손실 곡면: {name}, 네 옵티마이저의 경로' }, { name: words.t(s.name) }));
       lrValue.textContent = lrText(state.lr);
       lrSlider.setAttribute('aria-valuetext', lrText(state.lr));
@@ -218,9 +220,9 @@ export function optimSurface(initial = 'valley') {
         const p = r?.paths[o.id];
         outs[o.id].textContent = !p ? '–'
           : p.diverged ? words.t({ en: 'diverged after {n} steps', ko: '{n} 스텝 만에 발산' }, { n: p.points.length - 1 })
-            : p.left ? words.t({ en: 'reached a minimum after {n} steps but did not stay: f = {f}', ko: '{n} 스텝 만에 최솟값에 닿았지만 머물지 못함: f = {f}' }, { n: p.hit, f: fmt(p.f, 3) })
+            : p.left ? words.t({ en: 'reached a minimum after {n} steps but did not stay: f = {f}', ko: '{n} 스텝 만에 최솟값에 닿았지만 머물지 못함: f = {f}' }, { n: p.hit, f: formatReadout(p.f, 3) })
             : p.hit !== null ? words.t({ en: 'at a minimum after {n} steps', ko: '{n} 스텝 만에 최솟값 도착' }, { n: p.hit })
-              : words.t({ en: 'not there after {n} steps: f = {f}', ko: '{n} 스텝 뒤에도 도착 못 함: f = {f}' }, { n: r.steps, f: fmt(p.f, 3) });
+              : words.t({ en: 'not there after {n} steps: f = {f}', ko: '{n} 스텝 뒤에도 도착 못 함: f = {f}' }, { n: r.steps, f: formatReadout(p.f, 3) });
       }
     }
 

@@ -5,7 +5,9 @@
 //
 // Widget: { root, setLang, head, setHead(name), train() → Promise<result>, result, floor, on(fn) }
 //   result = {head, epochs, mse}; floor = the lowest MSE any output ≥ 0 can reach on this data.
-import { h, addStyle, getEngine, fmt } from './common.js';
+import { h } from '../../lib/dom.js';
+import { formatReadout } from '../../lib/format.js';
+import { addStyle, getEngine } from './common.js';
 import { LinePlot } from './plot.js';
 import { bilingual, changes, choice, inSlices, legend, plotWidth } from './output-kit.js';
 
@@ -54,7 +56,7 @@ export function headsWidget({ head = 'sigmoid' } = {}) {
     const refresh = words.live(readout, {
       en: 'Epoch {e} · MSE {m} · best possible for outputs that cannot go below 0: {f}',
       ko: '에포크 {e} · MSE {m} · 0 아래로 내려갈 수 없는 출력의 최선: {f}',
-    }, { e: () => state.epoch, m: () => fmt(state.mse, 3), f: () => fmt(state.floor, 3) });
+    }, { e: () => state.epoch, m: () => formatReadout(state.mse, 3), f: () => formatReadout(state.floor, 3) });
     const root = h('div', { class: 'lw-card lw-heads' },
       h('div', { class: 'lw-controls' }, picker.root, train),
       legend(words, [{ color: '#9aa5b1', dash: true, text: { en: 'target sin(x)', ko: '목표 sin(x)' } }, { color: '#0072b2', text: { en: 'prediction', ko: '예측' } }]),

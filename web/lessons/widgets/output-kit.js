@@ -1,7 +1,9 @@
 // Parts shared by the output-layer and loss-function widgets (output-*.js, loss-*.js): words
 // that also follow the language in attributes (aria-label), a slider paired with a number box,
 // a little change notifier for tasks and tests, and training in slices over animation frames.
-import { h, addStyle, wordsFor, fmt } from './common.js';
+import { h } from '../../lib/dom.js';
+import { formatReadout } from '../../lib/format.js';
+import { addStyle, wordsFor } from './common.js';
 
 addStyle('output-kit', `
 .lw-kit-slider { display: grid; grid-template-columns: minmax(4.5rem, auto) minmax(0, 1fr) 5.5rem; gap: .5rem; align-items: center; }
@@ -143,4 +145,4 @@ export function legend(words, items) {
 }
 
 /** A number for a table cell: 4 significant digits and a real minus sign. */
-export const num = (v) => fmt(v, 4).replace(/^-/, '−');
+export const num = (v) => formatReadout(v, 4).replace(/^-/, '−');

@@ -5,8 +5,10 @@
 //
 //   { widget: 'softmax', make: softmaxWidget({ logits: [2, 1, 0.5] }) }
 // Widget: { root, setLang, logits, probs, on(fn) } — fn({logits, probs}) after every change.
-import { h, addStyle, getEngine, fmt } from './common.js';
-import { CLASS_COLORS } from '../../playground/palette.js';
+import { h } from '../../lib/dom.js';
+import { formatReadout } from '../../lib/format.js';
+import { addStyle, getEngine } from './common.js';
+import { CLASS_COLORS } from '../../lib/palette.js';
 import { bilingual, changes, slider } from './output-kit.js';
 
 addStyle('output-softmax', `
@@ -49,7 +51,7 @@ export function softmaxWidget({ logits = [2, 1, 0.5] } = {}) {
     const refreshPair = words.live(pair, {
       en: 'Class 1 against class 2 alone: p₁/(p₁+p₂) = {a}, σ(z₁ − z₂) = {b}',
       ko: '클래스 1과 클래스 2만 비교하면: p₁/(p₁+p₂) = {a}, σ(z₁ − z₂) = {b}',
-    }, { a: () => fmt(two, 3), b: () => fmt(sig, 3) });
+    }, { a: () => formatReadout(two, 3), b: () => formatReadout(sig, 3) });
     const shift = (d) => { sliders.forEach((s, k) => { z[k] = Math.round((z[k] + d) * 10) / 10; s.set(z[k], { quiet: true }); }); update(); };
     const minus = h('button', { type: 'button', class: 'lw-button', onclick: () => shift(-1) });
     const plus = h('button', { type: 'button', class: 'lw-button', onclick: () => shift(1) });

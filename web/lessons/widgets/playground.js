@@ -6,8 +6,7 @@
 //
 // The widget object: { root, element, ready, setLang(lang) }; `element` is the playground (its state,
 // step(n), play(), the `epoch` and `statechange` events), for tasks and tests.
-import '../../playground/element.js';
-import { DEFAULTS, toHash, withChanges } from '../../playground/state.js';
+import { LayerwisePlayground } from '../../playground/element.js';
 import { pageText } from '../catalog.js';
 
 const PLAYGROUND_PAGE = new URL('../../index.html', import.meta.url);
@@ -25,7 +24,7 @@ export function playground(attrs = {}) {
     link.className = 'open-playground';
     link.target = '_blank';
     link.rel = 'noopener';
-    const update = () => { link.href = PLAYGROUND_PAGE.pathname + toHash(element.state); };
+    const update = () => { link.href = playgroundHref(element.state); };
     element.addEventListener('statechange', update);
     for (const type of ['pointerdown', 'focus']) link.addEventListener(type, update);
     const root = document.createElement('div');
@@ -47,13 +46,12 @@ export function playground(attrs = {}) {
 }
 
 /**
- * The full playground's address for a state (the keys of state.js, e.g. {dataset: 'spiral',
- * layers: [16, 16], lang: 'ko'}), for widgets that are not playgrounds but can be rebuilt in one.
+ * The full playground's address for a state (the defaults with `changes`, keys of the state
+ * table, e.g. {dataset: 'spiral', layers: [16, 16], lang: 'ko'}), for a playground widget's
+ * link and for widgets that are not playgrounds but can be rebuilt in one. Throws on a bad value.
  */
 export function playgroundHref(changes) {
-  const { state, problems } = withChanges(DEFAULTS, changes);
-  if (problems.length) throw new Error(`playgroundHref: ${problems.join('; ')}`);
-  return PLAYGROUND_PAGE.pathname + toHash(state);
+  return PLAYGROUND_PAGE.pathname + LayerwisePlayground.hashOf(changes);
 }
 
 /** Calls fn(detail) after each epoch event of a playground; returns the unsubscribe. */

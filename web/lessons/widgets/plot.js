@@ -6,7 +6,7 @@
 //   (yCap: values above it are drawn at the top edge but left out of the fit, e.g. a diverged run)
 //   container.append(plot.root);
 //   plot.update([{ name: 'BCE', color: '#0072b2', points: [[x, y], …], dash: false }, …], { marker: [x, y] });
-import { h } from './common.js';
+import { h } from '../../lib/dom.js';
 
 const niceStep = (span, n) => {
   const raw = span / Math.max(1, n);

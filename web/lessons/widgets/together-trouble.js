@@ -10,9 +10,10 @@
 // Widget object: the playground widget's { root, element, setLang } plus reproduce() and
 // applyFix() (Promises, resolved once the new network is built and playing), and `settled`, the
 // promise of the last one (for tests that click the buttons).
-import { addStyle, h, wordsFor } from './common.js';
+import { fill, pick } from '../../lib/i18n.js';
+import { h } from '../../lib/dom.js';
+import { addStyle, wordsFor } from './common.js';
 import { playground } from './playground.js';
-import { DEFAULTS } from '../../playground/state.js';
 
 const W = {
   reproduce: { en: 'Reproduce the problem', ko: '문제 재현하기' },
@@ -33,7 +34,7 @@ export function trouble({ problem, fix, fixLabel, hide = 'code' }) {
     const { element } = pg;
     const which = h('p', { class: 'which lw-readout', role: 'status' });
     let showing = 'problem';
-    const label = (lang) => (showing === 'problem' ? W.shown[lang] : W.fixed[lang].replace('{what}', fixLabel[lang]));
+    const label = (lang) => (showing === 'problem' ? pick(W.shown, lang) : fill(pick(W.fixed, lang), { what: pick(fixLabel, lang) }));
     words.bind(which, label);
     const say = (what) => { showing = what; which.textContent = words.t(label); };
 
@@ -47,7 +48,8 @@ export function trouble({ problem, fix, fixLabel, hide = 'code' }) {
       return settled;
     };
     const reproduce = () => {
-      const { lang, ...defaults } = DEFAULTS;
+      // a playground that has not been set up holds the defaults
+      const { lang, ...defaults } = document.createElement('layerwise-playground').state;
       say('problem');
       return restart({ ...defaults, ...problem });
     };

@@ -15,10 +15,11 @@
 // changes them through actions.change(next) only. Keyboard on the plot: the arrow keys move a
 // cursor, Enter or Space adds a point there, Delete erases, 0–4 pick a class, E the eraser,
 // Ctrl+Z undoes and Ctrl+Y (or Ctrl+Shift+Z) redoes; so the pad works without a pointer too.
-import { CLASS_COLORS, divergingCss } from '../palette.js';
+import { fitSquare } from '../../lib/canvas.js';
+import { CLASS_COLORS, divergingCss } from '../../lib/palette.js';
 import { DATASETS } from '../state.js';
 import { EXTENT, MAX_CLASSES, MAX_POINTS } from './csv.js';
-import { ICONS, h, icon, newId, relabel } from './dom.js';
+import { ICONS, h, icon, newId, relabel } from '../../lib/dom.js';
 
 const ERASE_RADIUS = 0.6; // in data units
 const SPRAY_GAP = 0.35; // while dragging, a new point at least this far from the last one
@@ -377,16 +378,9 @@ export class DrawPad {
   }
 
   #draw() {
-    const c = this.canvas;
-    const size = c.clientWidth;
-    if (!size) return;
-    const dpr = globalThis.devicePixelRatio || 1;
-    if (c.width !== Math.round(size * dpr)) {
-      c.width = Math.round(size * dpr);
-      c.height = Math.round(size * dpr);
-    }
-    const ctx = c.getContext('2d');
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const fit = fitSquare(this.canvas);
+    if (!fit) return;
+    const { ctx, size } = fit;
     ctx.fillStyle = '#f7f8fa';
     ctx.fillRect(0, 0, size, size);
     const at = (v) => ((v / EXTENT + 1) / 2) * size;
@@ -446,6 +440,7 @@ export class DrawPad {
     };
     const eraserRadius = (ERASE_RADIUS / (2 * EXTENT)) * size;
     if (this.erase && this.hover) ring(this.hover, eraserRadius, [3, 3]);
+    const c = this.canvas;
     if (c.getRootNode().activeElement === c || document.activeElement === c) {
       ring(this.cursor, this.erase ? eraserRadius : 7, []);
     }

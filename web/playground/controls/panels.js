@@ -3,7 +3,7 @@
 // once; sync(state, info) shows a state; user actions call back into the element (actions),
 // which turns them into a new state. Nothing here trains or keeps state of its own.
 import { ACTIVATIONS, DATASETS, FEATURES, FIELDS, INITS, LOSSES, MAX_LAYERS, MAX_NEURONS, OPTIMIZERS, REGRESSION, activationOf } from '../state.js';
-import { ICONS, field, h, icon, newId, range, relabel, relabelOne, select, setSelect, setText, toggle } from './dom.js';
+import { ICONS, field, h, icon, newId, range, relabel, relabelOne, select, setSelect, setText, toggle } from '../../lib/dom.js';
 import { DrawPad } from './drawpad.js';
 
 const PENCIL = 'M4 17.2V20h2.8l8.3-8.3-2.8-2.8zM19.7 7.3a1 1 0 0 0 0-1.4l-1.6-1.6a1 1 0 0 0-1.4 0l-1.3 1.3 2.8 2.8z';

@@ -19,10 +19,11 @@
 import {
   CLASS_COLORS, DIVERGING, DIVERGING_STRONG, classMixInto, divergingCss, fillDiverging, packTable,
   rgbToCss, sigmoid, softmaxInto, NEUTRAL,
-} from '../palette.js';
-import {
-  Readout, el, fitCanvas, fmt, installStyles, niceTicks, pct, svg, targetScale, themeOf, translator, watchSize,
-} from './common.js';
+} from '../../lib/palette.js';
+import { el, svg } from '../../lib/dom.js';
+import { fitCanvas, watchSize } from '../../lib/canvas.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
+import { Readout, installStyles, niceTicks, targetScale, themeOf, translator } from './common.js';
 
 const M = { left: 30, right: 6, top: 6, bottom: 24 }; // room for the axes, CSS pixels
 const TOP = 256; // the last entry of the diverging tables
@@ -391,14 +392,14 @@ export class BoundaryView {
       if (v % 2 !== 0) continue;
       const x = this.#toPx(v, 0)[0];
       svg('line', { x1: x, x2: x, y1: H, y2: H + 4, stroke: 'currentColor', 'stroke-opacity': '0.5' }, g);
-      svg('text', { x, y: H + 14, 'text-anchor': 'middle', text: fmt(v) }, g);
+      svg('text', { x, y: H + 14, 'text-anchor': 'middle', text: formatNumber(v) }, g);
     }
     const yTicks = mode === 'curve' ? niceTicks(this.yRange[0], this.yRange[1], 4) : [];
     if (mode !== 'curve') for (let v = Math.ceil(lo); v <= hi; v++) if (v % 2 === 0) yTicks.push(v);
     for (const v of yTicks) {
       const y = this.#toPx(0, v)[1];
       svg('line', { x1: -4, x2: 0, y1: y, y2: y, stroke: 'currentColor', 'stroke-opacity': '0.5' }, g);
-      svg('text', { x: -6, y: y + 3.5, 'text-anchor': 'end', text: fmt(v) }, g);
+      svg('text', { x: -6, y: y + 3.5, 'text-anchor': 'end', text: formatNumber(v) }, g);
     }
     svg('text', { x: S, y: H + 23, 'text-anchor': 'end', 'font-style': 'italic', text: this.t('boundary.axisX') }, g);
     svg('text', {
@@ -435,9 +436,9 @@ export class BoundaryView {
     } else if (c.output === 'value') {
       const s = this.valueScale;
       const ramp = el('span', { class: 'lw-key' });
-      ramp.append(fmt(-s, 2));
+      ramp.append(formatNumber(-s, 2));
       el('span', { class: 'lw-ramp', style: `background:${rampCss(DIVERGING_STRONG)}` }, ramp);
-      ramp.append(fmt(s, 2));
+      ramp.append(formatNumber(s, 2));
       items.push(el('span', { class: 'lw-key', text: t('boundary.legendValue') }), ramp);
     } else {
       for (let k = 0; k < Math.max(2, classes); k++) {
@@ -530,17 +531,17 @@ export class BoundaryView {
     let py;
     if (this.geom.mode === 'curve') {
       const v = this.#onLine(c);
-      lines.push(t('boundary.atX', { x1: fmt(x1, 2) }), t('boundary.predValue', { value: fmt(v) }));
+      lines.push(t('boundary.atX', { x1: formatNumber(x1, 2) }), t('boundary.predValue', { value: formatNumber(v) }));
       [px, py] = this.#toPx(x1, v);
       this.rule.setAttribute('x1', px);
       this.rule.setAttribute('x2', px);
       this.rule.setAttribute('visibility', 'visible');
     } else {
-      lines.push(t('boundary.at', { x1: fmt(x1, 2), x2: fmt(x2, 2) }));
+      lines.push(t('boundary.at', { x1: formatNumber(x1, 2), x2: formatNumber(x2, 2) }));
       const o = (r * size + c) * outputs;
       const kind = this.context.output;
       if (kind === 'value') {
-        lines.push(t('boundary.predValue', { value: fmt(data[o]) }));
+        lines.push(t('boundary.predValue', { value: formatNumber(data[o]) }));
       } else {
         let k;
         let p;
@@ -553,7 +554,7 @@ export class BoundaryView {
           k = p1 >= 0.5 ? 1 : 0;
           p = k === 1 ? p1 : 1 - p1;
         }
-        lines.push(t('boundary.predClass', { k, color: t(`color.${k % 8}`), p: pct(p) }));
+        lines.push(t('boundary.predClass', { k, color: t(`color.${k % 8}`), p: formatPercent(p) }));
       }
       [px, py] = this.#toPx(x1, x2);
       this.rule?.setAttribute('visibility', 'hidden');
@@ -584,7 +585,7 @@ export class BoundaryView {
     const t = this.t;
     const which = t(best.test ? 'boundary.testPoint' : 'boundary.trainPoint');
     return this.context.output === 'value'
-      ? t('boundary.pointValue', { which, value: fmt(best.y) })
+      ? t('boundary.pointValue', { which, value: formatNumber(best.y) })
       : t('boundary.pointClass', { which, k: best.y, color: t(`color.${best.y % 8}`) });
   }
 }

@@ -1,98 +1,16 @@
-// What every view needs and none should write twice: making elements, sizing a canvas to its
-// box at the screen's pixel density, watching the box for size changes, numbers in short form,
-// translated text with an English fallback, the floating read-out, and the views' stylesheet.
+// What every view needs beyond web/lib/ (whose dom.js, canvas.js and format.js the views use
+// directly) and none should write twice: translated text with an English fallback, activation
+// names, the page's theme for canvases, the floating read-out, the views' stylesheet, axis
+// ticks and the regression colour scale.
 //
 // The stylesheet uses the page's custom properties when they are set (--ink, --muted, --line,
 // --card, --accent, --font) and sensible values when not, so the views look at home inside
 // <layerwise-playground>'s shadow root and on a bare test page alike.
+import { el } from '../../lib/dom.js';
+import { translator as tableTranslator } from '../../lib/i18n.js';
 import { VIEW_STRINGS } from './strings.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** An HTML element with attributes (className as `class`), appended to parent if given. */
-export function el(tag, attrs = {}, parent = null) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v);
-  }
-  if (parent) parent.appendChild(node);
-  return node;
-}
-
-/** An SVG element with attributes, appended to parent if given. */
-export function svg(tag, attrs = {}, parent = null) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v);
-  }
-  if (parent) parent.appendChild(node);
-  return node;
-}
-
-/**
- * Sizes canvas to cssW × cssH CSS pixels at the device pixel ratio (only when they changed,
- * since resizing clears it) and returns its 2-D context scaled to CSS pixels.
- */
-export function fitCanvas(canvas, cssW, cssH) {
-  const dpr = globalThis.devicePixelRatio || 1;
-  const w = Math.max(1, Math.round(cssW * dpr));
-  const h = Math.max(1, Math.round(cssH * dpr));
-  if (canvas.width !== w || canvas.height !== h) {
-    canvas.width = w;
-    canvas.height = h;
-  }
-  canvas.style.width = `${cssW}px`;
-  canvas.style.height = `${cssH}px`;
-  const ctx = canvas.getContext('2d');
-  ctx.setTransform(w / cssW, 0, 0, h / cssH, 0, 0);
-  return ctx;
-}
-
-/** Calls onResize(width, height) when element's content box changes; returns a stop function. */
-export function watchSize(element, onResize) {
-  if (typeof ResizeObserver !== 'function') return () => {};
-  let last = '';
-  const ro = new ResizeObserver((entries) => {
-    const box = entries[entries.length - 1].contentRect;
-    const key = `${Math.round(box.width)}x${Math.round(box.height)}`;
-    if (key === last) return;
-    last = key;
-    onResize(Math.round(box.width), Math.round(box.height));
-  });
-  ro.observe(element);
-  return () => ro.disconnect();
-}
-
-const MINUS = '\u2212';
-
-/** A number in at most `digits` significant digits, with a true minus sign: 0.0123, −4.56e−5. */
-export function fmt(v, digits = 3) {
-  if (v === null || v === undefined || Number.isNaN(v)) return '–';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : `${MINUS}∞`;
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  let s;
-  if (a >= 1e5 || a < 1e-3) {
-    s = v.toExponential(digits - 1).replace(/\.?0+e/, 'e').replace('e+', 'e');
-  } else {
-    s = String(Number(v.toPrecision(digits)));
-  }
-  return s.replace(/-/g, MINUS);
-}
-
-/** A share in [0, 1] as a percentage: 0.975 → "97.5%". */
-export function pct(v) {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  const p = 100 * v;
-  return `${p >= 99.95 || p === 0 ? p.toFixed(0) : p >= 10 ? p.toFixed(1) : p.toPrecision(2)}%`;
-}
-
-/** "{name}" placeholders of text filled from params. */
-export function fill(text, params) {
-  return params ? text.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m)) : text;
-}
+const viewText = tableTranslator(VIEW_STRINGS);
 
 /**
  * A translator that always answers: the playground's t(key, params) when it knows the key,
@@ -102,7 +20,7 @@ export function translator(t) {
   return (key, params) => {
     const s = typeof t === 'function' ? t(key, params) : undefined;
     if (typeof s === 'string' && s !== key && s !== '') return s;
-    return fill(VIEW_STRINGS[key] ?? key, params);
+    return viewText('en', key, params);
   };
 }
 

@@ -16,7 +16,10 @@
 // colour). Long histories are drawn as one min/max segment per pixel column, so ten thousand
 // epochs cost what a few hundred do. Hover or touch to read the values at an epoch under a
 // crosshair; when focused, the arrow keys move the read-out (Shift: 10 at a time, Home/End).
-import { Readout, el, fitCanvas, fmt, installStyles, niceTicks, pct, themeOf, translator, watchSize } from './common.js';
+import { el } from '../../lib/dom.js';
+import { fitCanvas, watchSize } from '../../lib/canvas.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
+import { Readout, installStyles, niceTicks, themeOf, translator } from './common.js';
 
 const TEST = '#B04A8A'; // Okabe–Ito reddish purple, darkened for thin lines on white
 const M = { left: 40, right: 10, top: 24, gap: 16, bottom: 22 };
@@ -142,7 +145,7 @@ export class CurvesView {
       const top = Math.max(ticks[ticks.length - 1], hi);
       yOfLoss = (v) => top1 + lossH - (v / top) * lossH;
     }
-    this.#panel(ctx, th, top1, lossH, this.t('curves.loss'), ticks, yOfLoss, fmt);
+    this.#panel(ctx, th, top1, lossH, this.t('curves.loss'), ticks, yOfLoss, formatNumber);
     this.frame.panels.push({ series: [h?.trainLoss, h?.testLoss], yOf: yOfLoss, top: top1, h: lossH });
     if (n) {
       this.#series(ctx, h.epochs, h.trainLoss, xOf, yOfLoss, th.ink, false, log);
@@ -177,7 +180,7 @@ export class CurvesView {
     const title = this.t('curves.epochs');
     const room = x1 - ctx.measureText(title).width - 8; // tick labels stop short of the title
     for (const v of eTicks) {
-      const label = fmt(v, 6);
+      const label = formatNumber(v, 6);
       if (xOf(v) + ctx.measureText(label).width / 2 < room) ctx.fillText(label, xOf(v), bottom + 5);
     }
     ctx.textAlign = 'right';
@@ -322,11 +325,11 @@ export class CurvesView {
     }
     const lines = [t('curves.epoch', { epoch: h.epochs[i] })];
     const add = (key, v, f) => v !== null && v !== undefined && lines.push(t(key, { v: f(v) }));
-    add('curves.trainLoss', h.trainLoss?.[i], fmt);
-    add('curves.testLoss', h.testLoss?.[i], fmt);
+    add('curves.trainLoss', h.trainLoss?.[i], formatNumber);
+    add('curves.testLoss', h.testLoss?.[i], formatNumber);
     if (this.#hasAccuracy()) {
-      add('curves.trainAccuracy', h.trainAccuracy?.[i], pct);
-      add('curves.testAccuracy', h.testAccuracy?.[i], pct);
+      add('curves.trainAccuracy', h.trainAccuracy?.[i], formatPercent);
+      add('curves.testAccuracy', h.testAccuracy?.[i], formatPercent);
     }
     this.readout.show(lines, x, Number.isFinite(topY) ? topY : M.top);
   }

@@ -12,8 +12,11 @@
 //
 // Hover or tap a histogram (or focus the panel and use the arrow keys) for its mean, std,
 // min, max and the bar under the pointer.
-import { NEGATIVE, POSITIVE } from '../palette.js';
-import { Readout, activationLabel, el, fitCanvas, fmt, installStyles, pct, themeOf, translator, watchSize } from './common.js';
+import { NEGATIVE, POSITIVE } from '../../lib/palette.js';
+import { el } from '../../lib/dom.js';
+import { fitCanvas, watchSize } from '../../lib/canvas.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
+import { Readout, activationLabel, installStyles, themeOf, translator } from './common.js';
 
 const ACTIVATIONS = new Set(['relu', 'leaky_relu', 'tanh', 'sigmoid', 'identity', 'softmax']);
 const KINDS = ['weights', 'activations', 'gradients'];
@@ -139,11 +142,11 @@ export class HistogramsView {
     if (output) {
       // no badge
     } else if (layer.activation === 'relu') {
-      text = t('hist.dead', { p: pct(layer.dead) });
+      text = t('hist.dead', { p: formatPercent(layer.dead) });
       warn = layer.dead > 0;
       help = t('hist.deadHelp');
     } else if (layer.activation === 'tanh' || layer.activation === 'sigmoid') {
-      text = t('hist.saturated', { p: pct(layer.saturated) });
+      text = t('hist.saturated', { p: formatPercent(layer.saturated) });
       warn = layer.saturated > 0.05;
       help = t('hist.saturatedHelp');
     }
@@ -204,9 +207,9 @@ export class HistogramsView {
     ctx.fillStyle = th.muted;
     ctx.textBaseline = 'top';
     ctx.textAlign = 'left';
-    ctx.fillText(fmt(s.min, 2), x, BAR_H + 3);
+    ctx.fillText(formatNumber(s.min, 2), x, BAR_H + 3);
     ctx.textAlign = 'right';
-    ctx.fillText(fmt(s.max, 2), x + w, BAR_H + 3);
+    ctx.fillText(formatNumber(s.max, 2), x + w, BAR_H + 3);
   }
 
   // ---- reading ----
@@ -219,12 +222,12 @@ export class HistogramsView {
     const t = this.t;
     const lines = [t('hist.head', { layer: row.name, what: t(`hist.${KINDS[k]}`) })];
     if (s.count) {
-      lines.push(t('hist.summary', { mean: fmt(s.mean), std: fmt(s.std) }),
-        t('hist.minmax', { min: fmt(s.min), max: fmt(s.max), count: s.count }));
+      lines.push(t('hist.summary', { mean: formatNumber(s.mean), std: formatNumber(s.std) }),
+        t('hist.minmax', { min: formatNumber(s.min), max: formatNumber(s.max), count: s.count }));
       if (bin !== null && s.histogram?.[bin] !== undefined) {
         const n = s.histogram.length;
         const span = s.max - s.min;
-        lines.push(t('hist.bin', { lo: fmt(s.min + (bin / n) * span), hi: fmt(s.min + ((bin + 1) / n) * span), count: s.histogram[bin] }));
+        lines.push(t('hist.bin', { lo: formatNumber(s.min + (bin / n) * span), hi: formatNumber(s.min + ((bin + 1) / n) * span), count: s.histogram[bin] }));
       }
     }
     const cw = this.#cellWidth();

@@ -29,9 +29,12 @@
 // neurons would be smaller than 14 px the diagram scrolls sideways.
 import {
   CLASS_COLORS, DIVERGING_STRONG, NEGATIVE, NEUTRAL, NEUTRAL_RGB, POSITIVE, hexToRGB, packTable, sigmoid,
-} from '../palette.js';
+} from '../../lib/palette.js';
+import { el, svg } from '../../lib/dom.js';
+import { fitCanvas, pixelRatio, watchSize } from '../../lib/canvas.js';
+import { formatNumber } from '../../lib/format.js';
 import {
-  Readout, activationLabel, el, fitCanvas, fmt, installStyles, svg, targetScale, themeOf, translator, watchSize,
+  Readout, activationLabel, installStyles, targetScale, themeOf, translator,
 } from './common.js';
 
 const CLASS_RGB = CLASS_COLORS.map(hexToRGB);
@@ -228,7 +231,7 @@ export class NetworkView {
     const size = grid?.size ?? (neurons?.[0] ? Math.round(Math.sqrt(neurons[0].data.length / neurons[0].width)) : 0);
     this.tileSize = size || 0;
     if (!size) return;
-    const screen = this.geom.s * (globalThis.devicePixelRatio || 1);
+    const screen = this.geom.s * pixelRatio();
     const stride = Math.max(1, Math.floor(size / Math.max(1, screen)));
     const res = Math.ceil(size / stride);
     let total = 0;
@@ -730,7 +733,7 @@ export class NetworkView {
     if (a.kind === 'edge') {
       const { w, g } = this.#weight(a.c, a.j, a.from);
       lines.push(t('net.edgeHead', { from: this.#nameOf(a.c - 1, a.from), to: this.#nameOf(a.c, a.j) }),
-        t('net.weight', { w: fmt(w) }), t('net.gradient', { g: fmt(g) }));
+        t('net.weight', { w: formatNumber(w) }), t('net.gradient', { g: formatNumber(g) }));
       if (this.activeSource === 'keys') lines.push(t('net.edgeHint'));
       const [x0, y0, x1, y1] = this.#ends(a.c, a.j, a.from);
       ax = (x0 + x1) / 2;
@@ -741,12 +744,12 @@ export class NetworkView {
       if (col.kind === 'input') {
         if (range) {
           const st = this.context.data?.standardization;
-          lines.push(t(st ? 'net.inputStandardized' : 'net.inputRange', { min: fmt(range[0]), max: fmt(range[1]) }));
+          lines.push(t(st ? 'net.inputStandardized' : 'net.inputRange', { min: formatNumber(range[0]), max: formatNumber(range[1]) }));
         }
       } else {
         const { b, g } = this.#bias(a.c, a.j);
-        lines.push(t('net.bias', { b: fmt(b), g: fmt(g) }));
-        if (range) lines.push(t('net.range', { min: fmt(range[0]), max: fmt(range[1]) }));
+        lines.push(t('net.bias', { b: formatNumber(b), g: formatNumber(g) }));
+        if (range) lines.push(t('net.range', { min: formatNumber(range[0]), max: formatNumber(range[1]) }));
         if (this.dead[a.c]?.[a.j]) lines.push(t('net.isDead'));
       }
       ax = tile.x + s / 2;

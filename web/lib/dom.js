@@ -1,13 +1,18 @@
-// Small DOM builders for the playground's controls (and the sketch pad's, which imports them).
-// Every text a learner reads is marked with a string key in data-t (text), data-t-label
-// (aria-label), data-t-title (title), data-t-group (an optgroup's label) or data-t-placeholder,
-// so one call to relabel() puts the whole element into
-// another language without rebuilding it: the run, the focus and the scroll position stay.
+// Small DOM builders for every page: the playground's panels, the sketch pad, the lessons and
+// their widgets, and the views.
+//
+// h() builds controls whose texts carry their string key: data-t (text), data-t-label
+// (aria-label), data-t-title (title), data-t-group (an optgroup's label) or
+// data-t-placeholder, with data-t-params for the {placeholders}. One call to relabel(root, t)
+// then puts a whole element into another language in place: what the learner made, the focus
+// and the scroll position stay. el() and svg() are the views' plainer builders (attributes as
+// given, appended to a parent), for nodes they rebuild often.
 
 let uid = 0;
 /** A page-unique id with a readable prefix (label `for`, aria-describedby). */
-export const newId = (prefix) => `lwp-${prefix}-${++uid}`;
+export const newId = (prefix) => `lw-${prefix}-${++uid}`;
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
 const DATA_KEYS = {
   t: 't', 't-label': 'tLabel', 't-title': 'tTitle', 't-group': 'tGroup', 't-placeholder': 'tPlaceholder',
 };
@@ -15,12 +20,13 @@ const SVG = new Set(['svg', 'path', 'polyline', 'polygon', 'line', 'rect', 'g', 
 
 /**
  * h('button', {class: 'x', 't-label': 'play', onclick}, child, ...): an element. Attributes
- * named t, t-label, t-title, t-group, t-placeholder become data-t* keys; on* functions become listeners; a `params`
- * object fills the string's {placeholders}; null/false attributes are left out.
+ * named t, t-label, t-title, t-group, t-placeholder become data-t* keys; on* functions become
+ * listeners; a `params` object fills the string's {placeholders}; null/false attributes are
+ * left out; the SVG tags above are made in the SVG namespace.
  */
 export function h(tag, attrs = {}, ...children) {
   const svg = SVG.has(tag);
-  const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
+  const el = svg ? document.createElementNS(SVG_NS, tag) : document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
@@ -35,6 +41,25 @@ export function h(tag, attrs = {}, ...children) {
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return el;
+}
+
+function made(node, attrs, parent) {
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+/** An HTML element with attributes as given (`text`: its text), appended to parent if given. */
+export function el(tag, attrs = {}, parent = null) {
+  return made(document.createElement(tag), attrs, parent);
+}
+
+/** An SVG element with attributes as given (`text`: its text), appended to parent if given. */
+export function svg(tag, attrs = {}, parent = null) {
+  return made(document.createElementNS(SVG_NS, tag), attrs, parent);
 }
 
 /** Sets the key (and params) of an element's text and relabels it now. */
@@ -120,21 +145,27 @@ export function range({ min, max, step, format = String }, onchange) {
   return { input, out, set: (v) => { input.value = v; show(); } };
 }
 
-/** An inline SVG icon from a 24×24 path. */
+/** An inline SVG icon from a 24×24 path (one of ICONS). */
 export function icon(d) {
   return h('svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true', class: 'icon', focusable: 'false' }, h('path', { d }));
 }
 
+/** The icons of the playground and the sketch pad: 24×24 SVG paths. */
 export const ICONS = {
   play: 'M8 5v14l11-7z',
   pause: 'M6 5h4v14H6zM14 5h4v14h-4z',
+  stop: 'M6 6h12v12H6z',
   stepEpoch: 'M6 5v14l9-7zM16 5h3v14h-3z',
   stepBatch: 'M5 11h9V6l7 6-7 6v-5H5z',
   reset: 'M12 5V2L7 6l5 4V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z',
+  regenerate: 'M17.7 6.3A8 8 0 1 0 20 12h-2a6 6 0 1 1-1.8-4.2L13 11h7V4z',
   plus: 'M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z',
   minus: 'M5 11h14v2H5z',
+  undo: 'M12.5 8c-2.65 0-5.05 1-6.9 2.6L2 7v9h9l-3.62-3.62A7.9 7.9 0 0 1 12.5 10.5c3.54 0 6.55 2.31 7.6 5.5l2.37-.78A10.5 10.5 0 0 0 12.5 8z',
+  clear: 'M6 19a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2V7H6zM19 4h-3.5l-1-1h-5l-1 1H5v2h14z',
+  close: 'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z',
+  copy: 'M8 3h11v13h-2V5H8zM5 7h10v14H5z',
   download: 'M11 4h2v8l3-3 1.4 1.4L12 15.8 6.6 10.4 8 9l3 3zM5 18h14v2H5z',
   upload: 'M11 16h2V8l3 3 1.4-1.4L12 4.2 6.6 9.6 8 11l3-3zM5 18h14v2H5z',
-  regenerate: 'M17.7 6.3A8 8 0 1 0 20 12h-2a6 6 0 1 1-1.8-4.2L13 11h7V4z',
-  copy: 'M8 3h11v13h-2V5H8zM5 7h10v14H5z',
+  sparkle: 'M12 2l2.2 6.3L20.5 10l-6.3 2.2L12 18.5l-2.2-6.3L3.5 10l6.3-1.7zM19 15l1 2.7 2.7 1-2.7 1L19 22.5l-1-2.8-2.7-1 2.7-1z',
 };

@@ -1,16 +1,19 @@
-// The sketch pad: a square canvas that records what a mouse, a finger or a pen draws, as
-// strokes in pad units (the pad is the unit square, x right, y down; one flat list
-// [x0, y0, x1, y1, …] per stroke). It draws them with the pen preprocess.js assumes (PEN of
-// the pad's side, round ends), and outlines the box the preprocessing crops to.
+// The drawing pad of the sketch pad and of lesson 1: a square canvas that records what a mouse,
+// a finger or a pen draws, as strokes in pad units (the pad is the unit square, x right, y down;
+// one flat list [x0, y0, x1, y1, …] per stroke). It draws them with the pen preprocess.js
+// assumes (PEN of the pad's side, round ends), and outlines the box the preprocessing crops to.
 //
 //   const pad = new SketchPad({ change: (strokes, drawing) => … });   // on every new point
 //   pad.strokes; pad.clear(); pad.undo(); pad.set(strokes);
+//   pad.root                                                          // the framed canvas
 //
 // change(strokes, drawing) runs on every point added (drawing = true while the pen is down) and
-// when strokes are cleared or undone (drawing = false); the element throttles what it does with
+// when strokes are cleared or undone (drawing = false); its user throttles what it does with
 // them. Pointer events cover all three devices; a pen's coalesced events give every sample the
-// hardware saw, not just one per frame.
+// hardware saw, not just one per frame. The canvas's aria-label is its user's text for the key
+// pad.label (dom.js's relabel).
 import { PEN, flatStrokes, layout } from './preprocess.js';
+import { fitSquare } from './canvas.js';
 import { h } from './dom.js';
 
 const MIN_STEP = 0.004; // a new point at least this far (pad units) from the last one
@@ -101,16 +104,9 @@ export class SketchPad {
   }
 
   draw() {
-    const c = this.canvas;
-    const size = c.clientWidth;
-    if (!size) return;
-    const dpr = globalThis.devicePixelRatio || 1;
-    if (c.width !== Math.round(size * dpr)) {
-      c.width = Math.round(size * dpr);
-      c.height = Math.round(size * dpr);
-    }
-    const ctx = c.getContext('2d');
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const fit = fitSquare(this.canvas);
+    if (!fit) return;
+    const { ctx, size } = fit;
     ctx.clearRect(0, 0, size, size);
     const flat = flatStrokes(this.strokes);
     const place = layout(flat);

@@ -5,9 +5,13 @@
 //
 //   const view = new InputView({ t });   view.update(image);   view.relabel(t);
 //
-// One tab stop; the arrow keys move the lens, Escape hides it.
+// One tab stop; the arrow keys move the lens, Escape hides it. Used by the sketch pad and by
+// lesson 1, each with its own texts for the keys input.label, input.summary ({ink}) and
+// input.cell ({row}, {col}, {index}, {value}), read through the t it is given.
 import { SIZE } from './preprocess.js';
+import { fitSquare } from './canvas.js';
 import { h, relabel } from './dom.js';
+import { formatPixel } from './format.js';
 
 const LENS = 5; // cells per side under the lens
 const INK = [31, 41, 51];
@@ -88,21 +92,14 @@ export class InputView {
       return;
     }
     const index = at.r * SIZE + at.c;
-    this.readout.textContent = this.t('input.cell', { row: at.r, col: at.c, index, value: format(this.image[index]) });
+    this.readout.textContent = this.t('input.cell', { row: at.r, col: at.c, index, value: formatPixel(this.image[index]) });
   }
 
   draw() {
-    const c = this.canvas;
-    const size = c.clientWidth;
-    if (!size) return;
-    const dpr = globalThis.devicePixelRatio || 1;
-    const px = Math.round(size * dpr);
-    if (c.width !== px) {
-      c.width = px;
-      c.height = px;
-    }
-    const ctx = c.getContext('2d');
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    const fit = fitSquare(this.canvas);
+    if (!fit) return;
+    const { ctx, px, dpr } = fit;
+    ctx.setTransform(1, 0, 0, 1, 0, 0); // the grid is drawn in device pixels
     const cell = px / SIZE;
     for (let r = 0; r < SIZE; r++) {
       for (let col = 0; col < SIZE; col++) {
@@ -164,7 +161,7 @@ export class InputView {
         ctx.fillStyle = grey(v);
         ctx.fillRect(bx, by, big, big);
         ctx.fillStyle = v > 0.5 ? '#fff' : '#1f2933';
-        ctx.fillText(format(v), bx + big / 2, by + big / 2);
+        ctx.fillText(formatPixel(v), bx + big / 2, by + big / 2);
       }
     }
     ctx.strokeStyle = '#0072b2';
@@ -177,13 +174,6 @@ export class InputView {
 }
 
 const clamp = (v) => Math.max(0, Math.min(SIZE - 1, v));
-
-/** A value as the lens writes it: 0, 1, or two decimals without the leading zero (.83). */
-export function format(v) {
-  if (v <= 0) return '0';
-  const text = v.toFixed(2);
-  return text === '1.00' ? '1' : text.replace(/^0/, '');
-}
 
 function grey(v) {
   const m = (k) => Math.round(PAPER[k] + (INK[k] - PAPER[k]) * v);

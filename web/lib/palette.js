@@ -1,5 +1,6 @@
-// The playground's colours: one palette, safe for the common kinds of colour blindness, shared
-// by every view so that orange always means the same thing.
+// The colours of every page: one palette, safe for the common kinds of colour blindness, shared
+// by the playground's views, the sketch pad and the lessons so that orange always means the
+// same thing.
 //
 //   two classes, probabilities   diverging orange ↔ blue, pale grey at 0.5 (class 0 orange,
 //                                class 1 blue, as in TensorFlow Playground, whose learners
