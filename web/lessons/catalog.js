@@ -19,7 +19,7 @@ export const lessonHref = (id, lang, section) =>
   `lesson.html?id=${encodeURIComponent(id)}${lang ? `&lang=${lang}` : ''}${section ? `#${section}` : ''}`;
 
 // The pages' own words; a lesson's text lives in its content file.
-export const PAGE_STRINGS = Object.freeze({
+const PAGE_STRINGS = Object.freeze({
   en: {
     brand: 'Layerwise',
     lessons: 'Lessons',

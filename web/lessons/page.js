@@ -16,7 +16,7 @@ import { isDone, keepPlace, lastPlace, markDone } from './progress.js';
 const HANGUL = /[\uac00-\ud7a3]/;
 
 /** Checks a lesson's {en, ko} text; what is missing is reported (console.error) and falls back to English. */
-export function checkText(text, where) {
+function checkText(text, where) {
   const problems = [];
   if (!text || typeof text !== 'object') return [`${where}: not an {en, ko} object`];
   for (const lang of LANGS) {

@@ -20,8 +20,8 @@
 /** Okabe–Ito: orange, blue, bluish green, vermillion, reddish purple, sky blue, yellow, black. */
 export const CLASS_COLORS = Object.freeze(['#E69F00', '#0072B2', '#009E73', '#D55E00',
   '#CC79A7', '#56B4E9', '#F0E442', '#000000']);
-export const ORANGE = CLASS_COLORS[0];
-export const BLUE = CLASS_COLORS[1];
+const ORANGE = CLASS_COLORS[0];
+const BLUE = CLASS_COLORS[1];
 /** Darker strokes of orange and blue for thin lines (edges, bars) on white. */
 export const NEGATIVE = '#C97F00';
 export const POSITIVE = '#0072B2';
@@ -77,12 +77,8 @@ export function tint(hex, amount = TINT) {
 }
 
 /** Heatmap colour of class k (its Okabe–Ito colour, tinted), as RGB. */
-export const CLASS_TINTS = Object.freeze(CLASS_COLORS.map((c) => Object.freeze(tint(c))));
+const CLASS_TINTS = Object.freeze(CLASS_COLORS.map((c) => Object.freeze(tint(c))));
 export const NEUTRAL_RGB = Object.freeze(hexToRGB(NEUTRAL));
-
-export function classColor(k) {
-  return CLASS_COLORS[k % CLASS_COLORS.length];
-}
 
 // ---- the diverging map: 257 entries over t ∈ [−1, 1], entry 128 = NEUTRAL ----
 
@@ -121,7 +117,7 @@ export function packTable(table) {
 }
 
 /** Entry of t ∈ [−1, 1] (clamped; NaN → the middle) in a diverging table. */
-export function divergingIndex(t) {
+function divergingIndex(t) {
   if (!(t === t)) return STEPS;
   const i = Math.round((t + 1) * STEPS);
   return i < 0 ? 0 : i > 2 * STEPS ? 2 * STEPS : i;
@@ -139,16 +135,6 @@ export function diverging(t, out = [0, 0, 0], table = DIVERGING) {
 /** CSS colour of t ∈ [−1, 1] at full strength (for points, text and legends). */
 export function divergingCss(t, table = DIVERGING_STRONG) {
   return rgbToCss(diverging(t, [0, 0, 0], table));
-}
-
-/** Probability of class 1 → heatmap RGB (0 orange, 0.5 pale, 1 blue). */
-export function probabilityRGB(p, out = [0, 0, 0]) {
-  return diverging(2 * p - 1, out);
-}
-
-/** A weight's stroke colour: orange when negative, blue when positive. */
-export function weightColor(w) {
-  return w < 0 ? NEGATIVE : POSITIVE;
 }
 
 // ---- numbers the views share ----

@@ -30,9 +30,9 @@ export const BOX = 20; // the longest side of the ink's box, in pixels
 export const CENTER = SIZE / 2; // where the centre of mass goes
 /** Pen width in pad units (the pad is 1 × 1): what the pad draws with, too. */
 export const PEN = 0.06;
-export const MIN_PEN_PX = 1.5;
+const MIN_PEN_PX = 1.5;
 export const MAX_PEN_PX = 3.5;
-export const SUPERSAMPLE = 4;
+const SUPERSAMPLE = 4;
 
 /** Strokes as flat Float64Arrays [x0, y0, x1, y1, …]; drops empty strokes and bad points. */
 export function flatStrokes(strokes) {
@@ -92,7 +92,7 @@ export function layout(strokes, { pen = PEN } = {}) {
  * SIZE × SIZE Float32Array of grey levels in [0, 1]: each pixel the share of its
  * SUPERSAMPLE² sample points that lie within `radius` of a segment.
  */
-export function rasterise(strokes, place, supersample = SUPERSAMPLE) {
+function rasterise(strokes, place, supersample = SUPERSAMPLE) {
   const S = supersample;
   const N = SIZE * S;
   const hit = new Uint8Array(N * N);

@@ -34,7 +34,7 @@
 import { createTrainer } from '../engine/trainer.mjs';
 
 /** Rows of history kept before the older ones are thinned out two to one. */
-export const HISTORY_MAX = 1500;
+const HISTORY_MAX = 1500;
 
 const HEAVY = ['grid', 'neurons', 'parameters', 'gradients', 'stats'];
 const METRICS = ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'];

@@ -646,7 +646,3 @@ export function codeFor(kind, state, options) {
   throw new Error(`codegen: unknown kind "${kind}"; one of ${CODE_KINDS.join(', ')}`);
 }
 
-/** A file name to save the code of one kind as. */
-export function codeFileName(kind) {
-  return kind === 'pytorch' ? 'layerwise_playground.py' : 'layerwise-playground.mjs';
-}

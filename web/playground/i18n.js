@@ -674,7 +674,7 @@ const ko = {
   linearOnly: '활성화 함수가 모두 선형이라, 층을 아무리 쌓아도 경계는 직선입니다.',
 };
 
-export const PANEL_STRINGS = { en, ko };
+const PANEL_STRINGS = { en, ko };
 
 /** The playground's tables by the file that holds each (for the tests). */
 export const TABLES = Object.freeze({

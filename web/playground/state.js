@@ -62,7 +62,7 @@ export const DEFAULTS = Object.freeze(Object.fromEntries(
   KEYS.map((k) => [k, FIELDS[k].default])));
 
 /** Parses one value from its text form (URL or attribute); throws an Error naming the problem. */
-export function parseValue(key, text) {
+function parseValue(key, text) {
   const f = FIELDS[key];
   if (!f) throw new Error(`unknown setting "${key}"`);
   const s = String(text).trim();
@@ -89,7 +89,7 @@ export function parseValue(key, text) {
 }
 
 /** Checks a value of the right JS type; returns it (arrays frozen) or throws naming the problem. */
-export function checkValue(key, v) {
+function checkValue(key, v) {
   const f = FIELDS[key];
   if (!f) throw new Error(`unknown setting "${key}"`);
   switch (f.kind) {

@@ -49,7 +49,7 @@ const CSS = `
 `;
 
 /** Parameters of a stack of Linear layers: sizes = [inputs, ...hidden, outputs]. */
-export function countParams(sizes) {
+function countParams(sizes) {
   const layers = [];
   for (let i = 1; i < sizes.length; i++) {
     layers.push({ in: sizes[i - 1], out: sizes[i], weights: sizes[i - 1] * sizes[i], biases: sizes[i] });

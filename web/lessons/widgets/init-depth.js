@@ -16,8 +16,8 @@ import { addStyle, getEngine, wordsFor } from './common.js';
 import { LinePlot } from './plot.js';
 import { plotWidth } from './output-kit.js';
 
-export const DEPTH = 10;
-export const WIDTH = 256;
+const DEPTH = 10;
+const WIDTH = 256;
 export const BATCH = 256;
 const SOURCE_BINS = 40; // the engine's histogram, re-binned onto each row's common range
 const BINS = 15;

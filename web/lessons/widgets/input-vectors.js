@@ -45,10 +45,10 @@ const VOCAB = {
 };
 const EXAMPLE = { en: 'the dog chased the cat', ko: '개가 고양이를 쫓았다' };
 
-export const tokenize = (text) => text.toLowerCase().replace(/[.,!?;:"'()]/g, ' ').split(/\s+/).filter(Boolean);
+const tokenize = (text) => text.toLowerCase().replace(/[.,!?;:"'()]/g, ' ').split(/\s+/).filter(Boolean);
 
 /** Counts per vocabulary word, then the count of other words. */
-export function bagOfWords(tokens, vocab) {
+function bagOfWords(tokens, vocab) {
   const v = new Array(vocab.length + 1).fill(0);
   for (const t of tokens) {
     const i = vocab.indexOf(t);

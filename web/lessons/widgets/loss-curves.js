@@ -13,7 +13,7 @@ import { bilingual, changes, legend, num, slider, plotWidth } from './output-kit
 
 addStyle('loss-curves', `.lw-loss-curves .lw-grid2 { margin-top: .5rem; }`);
 
-export const CURVE_P = Array.from({ length: 199 }, (_, i) => (i + 1) / 200);
+const CURVE_P = Array.from({ length: 199 }, (_, i) => (i + 1) / 200);
 const COLORS = { bce: '#0072b2', mse: '#d55e00' };
 const LOSS_TOP = 4;
 
@@ -33,7 +33,7 @@ function underTop(points, top) {
 }
 
 /** Loss and ∂L/∂z at p for target 1, from the engine (see the header). */
-export function lossProbe(lw) {
+function lossProbe(lw) {
   const model = lw.Model.fromSpec({ input: [1], layers: [{ type: 'linear', out: 1, init: { weight: 'zeros', bias: 'zeros' } }, { type: 'sigmoid' }] });
   const opt = lw.optim.SGD(model, { lr: 0 });
   return (p, loss) => {

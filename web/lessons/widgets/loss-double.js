@@ -13,13 +13,13 @@ import { bilingual, changes, inSlices, legend, plotWidth } from './output-kit.js
 
 addStyle('loss-double', `.lw-double label.check { display: inline-flex; gap: .4rem; align-items: center; min-height: 36px; }`);
 
-export const DOUBLE = { classes: 3, epochs: 100, perFrame: 5, lr: 0.1, batch: 10 };
+const DOUBLE = { classes: 3, epochs: 100, perFrame: 5, lr: 0.1, batch: 10 };
 /** −log(e / (e + K − 1)): cross-entropy's floor when its inputs lie in [0, 1] and sum to 1. */
-export const floorFor = (k) => Math.log(Math.E + k - 1) - 1;
+const floorFor = (k) => Math.log(Math.E + k - 1) - 1;
 const COLORS = { bug: '#d55e00', right: '#0072b2', bound: '#5b6776' };
 const AXES = { x: { en: 'epoch', ko: '에포크' }, y: { en: 'training loss', ko: '학습 손실' } };
 
-export function doubleSpec(softmax) {
+function doubleSpec(softmax) {
   return {
     input: [2],
     layers: [{ type: 'linear', out: 8 }, { type: 'tanh' }, { type: 'linear', out: DOUBLE.classes }, ...(softmax ? [{ type: 'softmax' }] : [])],

@@ -14,14 +14,14 @@ import { bilingual, changes, legend, num, slider, plotWidth } from './output-kit
 
 addStyle('loss-saturation', `.lw-saturation .lw-grid2 { margin-top: .5rem; }`);
 
-export const Z_RANGE = [-120, 10];
+const Z_RANGE = [-120, 10];
 const CURVE_Z = Array.from({ length: 131 }, (_, i) => Z_RANGE[0] + i);
 const COLORS = { bce: '#d55e00', logits: '#0072b2' };
 const log10abs = (v) => (v === 0 ? NaN : Math.log10(Math.abs(v)));
 
 /** Exact −log σ(z) and its derivative σ(z) − 1, in double precision. */
-export const exactLoss = (z) => Math.max(-z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-export const exactGrad = (z) => 1 / (1 + Math.exp(-z)) - 1;
+const exactLoss = (z) => Math.max(-z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+const exactGrad = (z) => 1 / (1 + Math.exp(-z)) - 1;
 
 function probes(lw) {
   const make = (sigmoid) => {

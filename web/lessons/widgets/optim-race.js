@@ -16,9 +16,9 @@ import { pageText } from '../catalog.js';
 import { OPTIMISERS, listeners, lrText, swatch } from './optim-common.js';
 
 /** The usual textbook learning rates (SGD 0.01, RMSprop and Adam 0.001); momentum uses SGD's. */
-export const RACE_LRS = Object.freeze({ sgd: 0.01, momentum: 0.01, rmsprop: 0.001, adam: 0.001 });
+const RACE_LRS = Object.freeze({ sgd: 0.01, momentum: 0.01, rmsprop: 0.001, adam: 0.001 });
 /** The network and data of the race (the lesson's code shows the same). */
-export const RACE_SETUP = Object.freeze({
+const RACE_SETUP = Object.freeze({
   data: { name: 'spiral', n: 300, noise: 0.1, seed: 7 },
   hidden: [16, 16],
   activation: 'tanh',

@@ -15,12 +15,12 @@ import { addStyle, getEngine, wordsFor } from './common.js';
 import { OPTIMISERS, listeners, lrText, swatch } from './optim-common.js';
 
 /** How close to a minimum counts as "there". */
-export const NEAR = 0.05;
+const NEAR = 0.05;
 
 const rot = (x, y) => [(x + y) / Math.SQRT2, (x - y) / Math.SQRT2];
 
 /** The surfaces: f, its gradient, the square shown, minima, and the preset of each. */
-export const SURFACES = Object.freeze({
+const SURFACES = Object.freeze({
   valley: {
     name: { en: 'Narrow valley', ko: '좁은 골짜기' },
     // 0.5·(u² + 25·v²) with u, v the diagonals: 25 times steeper across the valley than along it.
@@ -49,7 +49,7 @@ export const SURFACES = Object.freeze({
   },
 });
 
-export const STEP_CHOICES = [50, 100, 200, 500, 1000, 2000];
+const STEP_CHOICES = [50, 100, 200, 500, 1000, 2000];
 const LIMIT = 50; // a path that leaves |x|, |y| ≤ 50 has diverged
 const MAP = 200; // heat map resolution (drawn scaled)
 const SIZE = 480; // canvas pixels

@@ -13,13 +13,13 @@ import { bilingual, changes, choice, inSlices, legend, plotWidth } from './outpu
 
 addStyle('output-heads', `.lw-heads .lw-plot { max-width: 720px; }`);
 
-export const HEAD_LAYERS = { identity: [], sigmoid: [{ type: 'sigmoid' }], relu: [{ type: 'relu' }] };
-export const HEAD_EPOCHS = 300;
+const HEAD_LAYERS = { identity: [], sigmoid: [{ type: 'sigmoid' }], relu: [{ type: 'relu' }] };
+const HEAD_EPOCHS = 300;
 const PER_FRAME = 15;
 const CURVE = Array.from({ length: 121 }, (_, i) => -6 + i * 0.1);
 
 /** The spec the widget trains: 1 input, two tanh layers of 16, one output, then the head. */
-export function headSpec(head) {
+function headSpec(head) {
   return {
     input: [1],
     layers: [{ type: 'linear', out: 16 }, { type: 'tanh' }, { type: 'linear', out: 16 }, { type: 'tanh' },

@@ -122,12 +122,6 @@ export function inSlices(total, perFrame, step, draw) {
   });
 }
 
-/** The natural log of the sum of exponentials (stable). */
-export const logSumExp = (zs) => {
-  const m = Math.max(...zs);
-  return m + Math.log(zs.reduce((s, z) => s + Math.exp(z - m), 0));
-};
-
 /** A plot's drawing width for this screen: its text stays readable on a phone. */
 export const plotWidth = (max = 640) => Math.round(Math.min(max, Math.max(300, (window.innerWidth || max) - 60)));
 

@@ -33,7 +33,7 @@ const REDO = 'M18.4 10.6A10 10 0 0 0 11.5 8c-4.65 0-8.58 3.03-9.96 7.22L3.9 16a8
 const EMPTY = Object.freeze({ x: new Float32Array(0), y: new Float32Array(0), classes: 2 });
 
 /** Same points, labels, order and classes (null is an empty set of two classes). */
-export function samePoints(a, b) {
+function samePoints(a, b) {
   a ??= EMPTY;
   b ??= EMPTY;
   if (a.classes !== b.classes || a.y.length !== b.y.length) return false;

@@ -43,7 +43,7 @@ export function fileOf({ state, epoch, step, parameters, history, drawn }) {
 }
 
 /** The shapes a state's network has, in order: [{name, shape}] (PyTorch's state_dict names). */
-export function parameterShapes(state, drawn) {
+function parameterShapes(state, drawn) {
   const { spec } = trainerConfig(state, { drawn }).config;
   const shapes = [];
   let inputs = spec.input[0];

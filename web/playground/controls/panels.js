@@ -17,15 +17,15 @@ const ALPHA = [0.9, 0.95, 0.99, 0.999];
 const STD = [0.01, 0.05, 0.1, 0.5, 1, 2, 5];
 const POINTS = [50, 100, 200, 400, 800, 1000, 2000];
 export const SPEEDS = ['slow', 'normal', 'fast', 'max'];
-export const LANGUAGES = [['en', 'English'], ['ko', '한국어']];
+const LANGUAGES = [['en', 'English'], ['ko', '한국어']];
 
 const numberOptions = (values) => values.map((v) => [String(v), null]);
 
 /** Separates thousands: 1234 → "1,234"; the epoch counter keeps six digits like a meter. */
-export const formatEpoch = (n) => String(n).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const formatEpoch = (n) => String(n).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** A loss or accuracy for the read-outs. */
-export function formatMetric(v, percent = false) {
+function formatMetric(v, percent = false) {
   if (v === null || v === undefined) return '–';
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '∞' : '−∞';
   if (percent) return `${(100 * v).toFixed(1)}%`;
