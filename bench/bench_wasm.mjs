@@ -15,7 +15,7 @@
 //           one call = one training step on the next resident batch -> samples/s
 //   W3-B    the same network, forward only, batch B = 1, 128 -> samples/s
 //
-// Method (TOOLCHAIN.md, "Timing on this machine": 2 shared, noisy cores), as bench_core.cpp:
+// Method (docs/toolchain.md, "Timing on this machine": 2 shared, noisy cores), as bench_core.cpp:
 // every number is the median of --repeats repeats (9), each repeat lasts >= --min-ms (60 ms)
 // after a warm-up and calibration, and the implementations are timed round-robin: repeat i
 // of Layerwise-wasm, then of TF.js-wasm, TF.js-cpu, native SSE4.1, native -march=native,
