@@ -6,9 +6,9 @@
 //   2. Training samples/s of the seed network 784-256-128-64-10 (ReLU, cross-entropy, Adam).
 //   3. Forward-only (inference) samples/s of the same network.
 //
-// The machine this runs on is shared and noisy (TOOLCHAIN.md, "Timing on this machine"), so
-// every number is the MEDIAN of several repeats, each repeat runs the operation enough times
-// to last at least --min-ms, and implementations being compared are timed round-robin
+// The machine this runs on is shared and noisy (docs/toolchain.md, "Timing on this
+// machine"), so every number is the MEDIAN of several repeats, each repeat runs the operation
+// enough times to last at least --min-ms, and implementations being compared are timed round-robin
 // (repeat i of xsimd, then repeat i of OpenBLAS, then repeat i of the scalar code) so that
 // a burst of noise hits all of them alike. Ratios are computed from numbers of the same run.
 //
