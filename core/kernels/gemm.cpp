@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "elementwise.hpp"
 #include "simd.hpp"
 
 namespace lw {
@@ -193,8 +194,7 @@ void gemm_direct(const GemmArgs& g) {
         }
       }
     }
-    if (g.bias)
-      simd::map2(c, c, g.bias, g.n, [](auto x, auto b) { return x + b; });
+    if (g.bias) f32_vadd(c, c, g.bias, g.n);
     if (g.epilogue == Epilogue::Relu)
       simd::map(c, c, g.n, [](auto x) { return xsimd::max(x, decltype(x)(0.0f)); });
   }
