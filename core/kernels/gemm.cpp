@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <memory>
 
-#include "elementwise.hpp"
 #include "simd.hpp"
 
 namespace lw {
@@ -194,7 +193,10 @@ void gemm_direct(const GemmArgs& g) {
         }
       }
     }
-    if (g.bias) f32_vadd(c, c, g.bias, g.n);
+    // Inline rather than a call to f32_vadd: the call per row costs tiny nets (2-8-8-1) 0.4 %
+    // of an epoch's instructions (callgrind).
+    if (g.bias)
+      simd::map2(c, c, g.bias, g.n, [](auto x, auto b) { return x + b; });
     if (g.epilogue == Epilogue::Relu)
       simd::map(c, c, g.n, [](auto x) { return xsimd::max(x, decltype(x)(0.0f)); });
   }
