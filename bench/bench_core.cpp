@@ -140,14 +140,11 @@ lw::GemmArgs args_for(Orient o, float* c, const float* x, const float* w, const 
   using lw::Trans;
   switch (o) {
     case Orient::NT:
-      return {c, out, x, in, Trans::N, w, in, Trans::T, B, out, in, false, nullptr,
-              lw::Epilogue::None};
+      return {c, out, x, in, Trans::N, w, in, Trans::T, B, out, in, false, nullptr};
     case Orient::TN:
-      return {c, in, dy, out, Trans::T, x, in, Trans::N, out, in, B, true, nullptr,
-              lw::Epilogue::None};
+      return {c, in, dy, out, Trans::T, x, in, Trans::N, out, in, B, true, nullptr};
     case Orient::NN:
-      return {c, in, dy, out, Trans::N, w, in, Trans::N, B, in, out, false, nullptr,
-              lw::Epilogue::None};
+      return {c, in, dy, out, Trans::N, w, in, Trans::N, B, in, out, false, nullptr};
   }
   return {};
 }
