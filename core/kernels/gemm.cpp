@@ -190,8 +190,8 @@ void gemm_direct(const GemmArgs& g) {
         }
       }
     }
-    // Inline rather than a call to f32_vadd: the call per row costs tiny nets (2-8-8-1) 0.4 %
-    // of an epoch's instructions (callgrind).
+    // Inline rather than a call to f32_vadd: a call per row costs tiny nets (2-8-8-1) 0.4 %
+    // more instructions per epoch (bench/README.md, "Dead kernels").
     if (g.bias)
       simd::map2(c, c, g.bias, g.n, [](auto x, auto b) { return x + b; });
   }

@@ -31,7 +31,7 @@ void f32_gemm(const GemmArgs& g);
 // Scalar reference (a triple loop, accumulating in double), for tests and benchmarks.
 void f32_gemm_ref(const GemmArgs& g);
 
-// y[B,out] = x[B,in]·w[out,in]ᵀ + bias[out] (bias may be null)
+// y[B,out] = x[B,in]·w[out,in]ᵀ + bias[out] (bias may be null).
 void f32_gemm_nt(float* y, const float* x, const float* w, const float* bias, std::size_t batch,
                  std::size_t out, std::size_t in);
 // dw[out,in] += dy[B,out]ᵀ · x[B,in]
