@@ -6,9 +6,9 @@
 //   2. Training samples/s of the seed network 784-256-128-64-10 (ReLU, cross-entropy, Adam).
 //   3. Forward-only (inference) samples/s of the same network.
 //
-// The machine this runs on is shared and noisy (TOOLCHAIN.md, "Timing on this machine"), so
-// every number is the MEDIAN of several repeats, each repeat runs the operation enough times
-// to last at least --min-ms, and implementations being compared are timed round-robin
+// The machine this runs on is shared and noisy (docs/toolchain.md, "Timing on this
+// machine"), so every number is the MEDIAN of several repeats, each repeat runs the operation
+// enough times to last at least --min-ms, and implementations being compared are timed round-robin
 // (repeat i of xsimd, then repeat i of OpenBLAS, then repeat i of the scalar code) so that
 // a burst of noise hits all of them alike. Ratios are computed from numbers of the same run.
 //
@@ -140,14 +140,11 @@ lw::GemmArgs args_for(Orient o, float* c, const float* x, const float* w, const 
   using lw::Trans;
   switch (o) {
     case Orient::NT:
-      return {c, out, x, in, Trans::N, w, in, Trans::T, B, out, in, false, nullptr,
-              lw::Epilogue::None};
+      return {c, out, x, in, Trans::N, w, in, Trans::T, B, out, in, false, nullptr};
     case Orient::TN:
-      return {c, in, dy, out, Trans::T, x, in, Trans::N, out, in, B, true, nullptr,
-              lw::Epilogue::None};
+      return {c, in, dy, out, Trans::T, x, in, Trans::N, out, in, B, true, nullptr};
     case Orient::NN:
-      return {c, in, dy, out, Trans::N, w, in, Trans::N, B, in, out, false, nullptr,
-              lw::Epilogue::None};
+      return {c, in, dy, out, Trans::N, w, in, Trans::N, B, in, out, false, nullptr};
   }
   return {};
 }

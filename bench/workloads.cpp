@@ -22,7 +22,8 @@
 //   lw_workloads --serve
 //       a line protocol on stdin/stdout, for bench_wasm.mjs, which interleaves the repeats
 //       of this process with those of the in-process implementations (round-robin across
-//       implementations, TOOLCHAIN.md "Timing on this machine"). Requests, one per line:
+//       implementations; docs/toolchain.md, "Timing on this machine").
+//       Requests, one per line:
 //         info                      -> {"arch":...,"lanes":...,"compiler":...}
 //         calibrate <workload> <ms> -> {"iters":N}     (warm-up, then iters per repeat)
 //         repeat <workload>         -> {"s":seconds per call}  (untimed restart first)

@@ -1,4 +1,4 @@
-// Model: a Sequential stack of layers built from the JSON model spec of DESIGN.md,
+// Model: a Sequential stack of layers built from the JSON model spec of docs/model-spec.md,
 //   {"input":[2],"layers":[{"type":"linear","out":8},{"type":"tanh"},
 //    {"type":"linear","out":1},{"type":"sigmoid"}],
 //    "init":{"weight":"xavier_uniform","bias":"zeros"},"seed":42}

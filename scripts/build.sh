@@ -12,12 +12,14 @@ if [[ ! -f build/native/Makefile ]]; then
 fi
 make -C build/native -j"$jobs" --no-print-directory
 
-# WebAssembly: Debian's emcc needs Debian's node modules (acorn), TOOLCHAIN.md trap 1.
+# WebAssembly: Debian's emcc needs Debian's node modules (acorn), docs/toolchain.md trap 1.
+# LAYERWISE_EMSCRIPTEN_NODE_PATH: where those modules are on another system (default Debian's
+# /usr/share/nodejs). LAYERWISE_XSIMD_INCLUDE (read by CMakeLists.txt) is the other such path.
 if [[ ! -f wasm/bindings.cpp ]]; then
   echo "build: wasm/bindings.cpp does not exist yet; skipping the WebAssembly build."
   exit 0
 fi
-export NODE_PATH=/usr/share/nodejs
+export NODE_PATH=${LAYERWISE_EMSCRIPTEN_NODE_PATH:-/usr/share/nodejs}
 if [[ ! -f build/wasm/Makefile ]]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release
 fi

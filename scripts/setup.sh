@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One idempotent setup step: the Debian packages the build and tests need, then the npm
 # dev dependencies. Each part runs only when something is missing, so a second run is
-# silent and takes well under a second. See /work/shared/TOOLCHAIN.md for why each package.
+# silent and takes well under a second. See docs/toolchain.md for why each package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

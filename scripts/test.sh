@@ -1,25 +1,33 @@
 #!/usr/bin/env bash
-# Runs every test suite that exists, after setup.sh and build.sh: Catch2 through ctest,
+# Runs every test suite, after setup.sh and build.sh: Catch2 through ctest (build/native),
 # node:test for the wasm module (tests/js), tsc on the types (tests/ts), headless Chromium for
-# the pages (tests/browser).
+# the pages (tests/browser). All four are expected: a suite whose folder is missing or holds
+# no tests stops the run with an error, so a lost folder cannot pass as green.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ctest --test-dir build/native --output-on-failure -j2
+missing() {
+  echo "test: $1; every suite (ctest, tests/js, tests/ts, tests/browser) is expected." >&2
+  exit 1
+}
 
 # node --test on a folder runs only files named like tests (*.test.mjs, test-*.mjs, ...).
 has_tests() {
   [[ -d $1 ]] && [[ -n $(find "$1" -type f \( -name '*.test.*js' -o -name 'test-*.*js' \
     -o -name '*-test.*js' -o -name '*_test.*js' \) -print -quit) ]]
 }
-if has_tests tests/js; then
-  node --test tests/js/
-fi
+has_tests tests/js || missing "tests/js is missing or has no *.test.mjs files"
+has_tests tests/browser || missing "tests/browser is missing or has no *.test.mjs files"
 # The TypeScript declarations (web/engine/layerwise.d.ts), checked in strict mode on a typed
 # example of the whole API that imports 'layerwise' as a package user would.
-if [[ -f tests/ts/tsconfig.json ]]; then
-  npx --no-install tsc -p tests/ts --noEmit
-fi
-if [[ -d tests/browser ]]; then
-  node --test tests/browser/
-fi
+[[ -f tests/ts/tsconfig.json && -n $(find tests/ts -name '*.ts' -print -quit) ]] ||
+  missing "tests/ts is missing its tsconfig.json or its .ts files"
+
+# ctest lists what Catch2 registered at build time; none means no build or no tests/core.
+[[ -f build/native/CTestTestfile.cmake ]] ||
+  missing "build/native has no ctest tests (run bash scripts/build.sh first)"
+ctest --test-dir build/native --output-on-failure --no-tests=error -j2
+
+node --test tests/js/
+npx --no-install tsc -p tests/ts --noEmit
+node --test tests/browser/

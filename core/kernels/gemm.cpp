@@ -82,18 +82,16 @@ void pack_b(float* dst, const GemmArgs& g, std::size_t p0, std::size_t kc, std::
   }
 }
 
-// How a finished tile lands in C: overwrite or add, bias on the first k-block, epilogue on the last.
+// How a finished tile lands in C: overwrite or add, bias on the first k-block.
 struct Store {
   bool overwrite;
   const float* bias;
-  bool relu;
 };
 
 template <class T>
 inline T finish(T value, T old, T bias, const Store& s) {
   T v = s.overwrite ? value : value + old;
-  v = v + bias;
-  return s.relu ? xsimd::max(v, T(0.0f)) : v;
+  return v + bias;
 }
 
 // The micro-kernel: acc[kMR][kNV] += a_panel ⊗ b_panel over kc steps, then stored into C.
@@ -142,13 +140,12 @@ void gemm_packed(const GemmArgs& g) {
     for (std::size_t pc = 0; pc < g.k; pc += kKC) {
       std::size_t kc = std::min(kKC, g.k - pc);
       pack_b(bp, g, pc, kc, jc, nc);
-      bool first = pc == 0, last = pc + kc == g.k;
+      bool first = pc == 0;
       for (std::size_t ic = 0; ic < g.m; ic += kMC) {
         std::size_t mc = std::min(kMC, g.m - ic);
         pack_a(ap, g, ic, mc, pc, kc);
         for (std::size_t jr = 0; jr < nc; jr += kNR) {
-          Store s{first && !g.accumulate, first && g.bias ? g.bias + jc + jr : nullptr,
-                  last && g.epilogue == Epilogue::Relu};
+          Store s{first && !g.accumulate, first && g.bias ? g.bias + jc + jr : nullptr};
           for (std::size_t ir = 0; ir < mc; ir += kMR) {
             micro_kernel(kc, ap + ir * kc, bp + jr * kc, g.c + (ic + ir) * g.ldc + jc + jr, g.ldc,
                          std::min(kMR, mc - ir), std::min(kNR, nc - jr), s);
@@ -193,10 +190,10 @@ void gemm_direct(const GemmArgs& g) {
         }
       }
     }
+    // Inline rather than a call to f32_vadd: a call per row costs tiny nets (2-8-8-1) 0.4 %
+    // more instructions per epoch (bench/README.md, "Dead kernels").
     if (g.bias)
       simd::map2(c, c, g.bias, g.n, [](auto x, auto b) { return x + b; });
-    if (g.epilogue == Epilogue::Relu)
-      simd::map(c, c, g.n, [](auto x) { return xsimd::max(x, decltype(x)(0.0f)); });
   }
 }
 
@@ -222,26 +219,23 @@ void f32_gemm_ref(const GemmArgs& g) {
         sum += static_cast<double>(a) * b;
       }
       float& c = g.c[i * g.ldc + j];
-      float v = (g.accumulate ? c : 0.0f) + static_cast<float>(sum) + (g.bias ? g.bias[j] : 0.0f);
-      c = g.epilogue == Epilogue::Relu ? std::max(v, 0.0f) : v;
+      c = (g.accumulate ? c : 0.0f) + static_cast<float>(sum) + (g.bias ? g.bias[j] : 0.0f);
     }
 }
 
 void f32_gemm_nt(float* y, const float* x, const float* w, const float* bias, std::size_t batch,
-                 std::size_t out, std::size_t in, Epilogue epilogue) {
-  f32_gemm({y, out, x, in, Trans::N, w, in, Trans::T, batch, out, in, false, bias, epilogue});
+                 std::size_t out, std::size_t in) {
+  f32_gemm({y, out, x, in, Trans::N, w, in, Trans::T, batch, out, in, false, bias});
 }
 
 void f32_gemm_tn(float* dw, const float* dy, const float* x, std::size_t batch, std::size_t out,
                  std::size_t in) {
-  f32_gemm({dw, in, dy, out, Trans::T, x, in, Trans::N, out, in, batch, true, nullptr,
-            Epilogue::None});
+  f32_gemm({dw, in, dy, out, Trans::T, x, in, Trans::N, out, in, batch, true, nullptr});
 }
 
 void f32_gemm_nn(float* dx, const float* dy, const float* w, std::size_t batch, std::size_t out,
                  std::size_t in) {
-  f32_gemm({dx, in, dy, out, Trans::N, w, in, Trans::N, batch, in, out, false, nullptr,
-            Epilogue::None});
+  f32_gemm({dx, in, dy, out, Trans::N, w, in, Trans::N, batch, in, out, false, nullptr});
 }
 
 }  // namespace lw

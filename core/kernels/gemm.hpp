@@ -18,9 +18,6 @@ namespace lw {
 
 enum class Trans { N, T };
 
-// Optional last step applied to each finished element of C.
-enum class Epilogue { None, Relu };
-
 struct GemmArgs {
   float* c; std::size_t ldc;                // C [m, n], row stride ldc
   const float* a; std::size_t lda; Trans ta;  // op(A) [m, k]: A is [m, k] (N) or [k, m] (T)
@@ -28,16 +25,15 @@ struct GemmArgs {
   std::size_t m, n, k;
   bool accumulate = false;                  // C += product instead of C = product
   const float* bias = nullptr;              // [n], added to every row of C
-  Epilogue epilogue = Epilogue::None;
 };
 
 void f32_gemm(const GemmArgs& g);
 // Scalar reference (a triple loop, accumulating in double), for tests and benchmarks.
 void f32_gemm_ref(const GemmArgs& g);
 
-// y[B,out] = x[B,in]·w[out,in]ᵀ + bias[out] (bias may be null), then the epilogue.
+// y[B,out] = x[B,in]·w[out,in]ᵀ + bias[out] (bias may be null).
 void f32_gemm_nt(float* y, const float* x, const float* w, const float* bias, std::size_t batch,
-                 std::size_t out, std::size_t in, Epilogue epilogue = Epilogue::None);
+                 std::size_t out, std::size_t in);
 // dw[out,in] += dy[B,out]ᵀ · x[B,in]
 void f32_gemm_tn(float* dw, const float* dy, const float* x, std::size_t batch, std::size_t out,
                  std::size_t in);

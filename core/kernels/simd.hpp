@@ -2,9 +2,9 @@
 //
 // Kernels are written once over xsimd::batch<float>, the widest batch the build targets:
 // AVX-512 or AVX2 natively with -march=native, SSE4.1 for `-msse4.1`, and SSE4.1 mapped onto
-// WebAssembly SIMD128 in the wasm build (TOOLCHAIN.md). A kernel is a scalar body plus a vector
-// body; map() and map2() run the vector body over whole batches and the scalar body over the
-// tail, so that logic is written once.
+// WebAssembly SIMD128 in the wasm build (docs/toolchain.md, trap 2). A kernel is a scalar body
+// plus a vector body; map() and map2() run the vector body over whole batches and the scalar
+// body over the tail, so that logic is written once.
 #pragma once
 
 #include <cassert>

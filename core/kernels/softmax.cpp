@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "elementwise.hpp"
 #include "reduce.hpp"
 #include "simd.hpp"
 
@@ -15,7 +16,7 @@ void f32_softmax(float* y, const float* x, std::size_t rows, std::size_t cols) {
     float m = f32_max(xr, cols);
     simd::map(yr, xr, cols, [m](auto v) { return xsimd::exp(v - decltype(v)(m)); });
     float inv = 1.0f / f32_sum(yr, cols);
-    simd::map(yr, yr, cols, [inv](auto v) { return v * decltype(v)(inv); });
+    f32_scale(yr, inv, cols);
   }
 }
 
@@ -29,17 +30,6 @@ void f32_softmax_backward(float* dx, const float* dy, const float* y, std::size_
     simd::map2(dx + r * cols, g, s, cols, [dot](auto gv, auto sv) {
       return sv * (gv - decltype(gv)(dot));
     });
-  }
-}
-
-void f32_log_softmax(float* z, const float* x, std::size_t rows, std::size_t cols) {
-  for (std::size_t r = 0; r < rows; ++r) {
-    const float* xr = x + r * cols;
-    float m = f32_max(xr, cols);
-    double sum = 0;
-    for (std::size_t j = 0; j < cols; ++j) sum += std::exp(xr[j] - m);
-    float shift = m + static_cast<float>(std::log(sum));
-    simd::map(z + r * cols, xr, cols, [shift](auto v) { return v - decltype(v)(shift); });
   }
 }
 
@@ -61,16 +51,6 @@ void f32_softmax_backward(float* dx, const float* dy, const float* y, std::size_
     for (std::size_t j = 0; j < cols; ++j) dot += double(dy[r * cols + j]) * y[r * cols + j];
     for (std::size_t j = 0; j < cols; ++j)
       dx[r * cols + j] = static_cast<float>(y[r * cols + j] * (dy[r * cols + j] - dot));
-  }
-}
-void f32_log_softmax(float* z, const float* x, std::size_t rows, std::size_t cols) {
-  for (std::size_t r = 0; r < rows; ++r) {
-    const float* xr = x + r * cols;
-    double m = *std::max_element(xr, xr + cols);
-    double sum = 0;
-    for (std::size_t j = 0; j < cols; ++j) sum += std::exp(xr[j] - m);
-    for (std::size_t j = 0; j < cols; ++j)
-      z[r * cols + j] = static_cast<float>(xr[j] - m - std::log(sum));
   }
 }
 }  // namespace ref

@@ -3,11 +3,11 @@
 // It applies log-softmax itself, so the model must end in raw logits: a softmax layer before
 // it squashes the logits twice and training crawls (the classic bug; try it in the lessons).
 #pragma once
+#include <algorithm>
 #include <cmath>
 
 #include "../error.hpp"
-#include <algorithm>
-
+#include "../kernels/elementwise.hpp"
 #include "../kernels/softmax.hpp"
 #include "loss.hpp"
 
@@ -43,11 +43,8 @@ class CrossEntropyLoss final : public Loss {
     std::size_t batch = pred.dim(0), k = pred.size() / batch;
     dpred.resize(pred.shape());
     f32_softmax(dpred.data(), pred.data(), batch, k);
-    float inv = 1.0f / float(batch);
-    for (std::size_t b = 0; b < batch; ++b) {
-      dpred[b * k + std::size_t(target[b])] -= 1.0f;
-      for (std::size_t j = 0; j < k; ++j) dpred[b * k + j] *= inv;
-    }
+    for (std::size_t b = 0; b < batch; ++b) dpred[b * k + std::size_t(target[b])] -= 1.0f;
+    f32_scale(dpred.data(), 1.0f / float(batch), dpred.size());
   }
 };
 }  // namespace lw

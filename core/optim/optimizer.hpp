@@ -1,6 +1,6 @@
 // Optimizer: updates parameters from their gradients, keeping its own per-parameter state.
 //
-// Each optimiser follows PyTorch's update rule and defaults (shared/SEMANTICS.md) and takes
+// Each optimiser follows PyTorch's update rule and defaults (docs/semantics.md) and takes
 // its hyperparameters under PyTorch's names ("lr", "momentum", "betas", "weight_decay", ...)
 // as a JSON object, so a spec, a URL and the JS API all speak the same words. set() may be
 // called between steps (the playground changes the learning rate while training); it checks

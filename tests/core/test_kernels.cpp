@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "kernels/activation.hpp"
-#include "kernels/axpy.hpp"
 #include "kernels/elementwise.hpp"
 #include "kernels/gemm.hpp"
 #include "kernels/reduce.hpp"
@@ -76,12 +75,9 @@ TEST_CASE("pointwise kernels match their scalar references", "[kernels]") {
 
     got = y;
     want = y;
-    f32_axpy(got.data(), -0.7f, x.data(), n);
-    ref::f32_axpy(want.data(), -0.7f, x.data(), n);
-    require_close(got, want, 1e-6f);
     f32_scale(got.data(), 1.3f, n);
     ref::f32_scale(want.data(), 1.3f, n);
-    require_close(got, want, 1e-6f);
+    require_close(got, want, 0);
 
     REQUIRE(f32_sum(x.data(), n) == Approx(ref::f32_sum(x.data(), n)).margin(1e-5));
     if (n > 0) REQUIRE(f32_max(x.data(), n) == ref::f32_max(x.data(), n));
@@ -106,16 +102,6 @@ TEST_CASE("row kernels match their scalar references", "[kernels]") {
       ref::f32_softmax_backward(want.data(), dy.data(), y.data(), rows, cols);
       require_close(got, want, 1e-5f, 1e-6f);
 
-      f32_log_softmax(got.data(), x.data(), rows, cols);
-      ref::f32_log_softmax(want.data(), x.data(), rows, cols);
-      require_close(got, want, 1e-6f, 1e-5f);
-
-      got = x;
-      want = x;
-      f32_bias_add(got.data(), b.data(), rows, cols);
-      ref::f32_bias_add(want.data(), b.data(), rows, cols);
-      require_close(got, want, 0);
-
       std::vector<float> s1 = b, s2 = b;
       f32_col_sum_add(s1.data(), x.data(), rows, cols);
       ref::f32_col_sum_add(s2.data(), x.data(), rows, cols);
@@ -129,9 +115,6 @@ TEST_CASE("softmax survives huge logits", "[kernels]") {
   f32_softmax(y.data(), x.data(), 1, 3);
   REQUIRE(y[0] == Approx(1.0f));
   REQUIRE(y[1] == 0.0f);
-  f32_log_softmax(y.data(), x.data(), 1, 3);
-  REQUIRE(y[0] == Approx(0.0f).margin(1e-6));
-  REQUIRE(y[1] == Approx(-1000.0f));
 }
 
 TEST_CASE("gemm matches the reference in every orientation and odd shape", "[kernels][gemm]") {
@@ -151,10 +134,7 @@ TEST_CASE("gemm matches the reference in every orientation and odd shape", "[ker
               std::vector<float> got = c0, want = c0;
               GemmArgs g{nullptr, n, a.data(), lda, ta, b.data(), ldb, tb, m, n, k};
               g.accumulate = variant == 1;
-              if (variant == 2) {
-                g.bias = bias.data();
-                g.epilogue = Epilogue::Relu;
-              }
+              if (variant == 2) g.bias = bias.data();
               g.c = got.data();
               f32_gemm(g);
               g.c = want.data();

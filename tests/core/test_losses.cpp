@@ -1,4 +1,4 @@
-// Losses: values worked by hand from PyTorch's definitions (shared/SEMANTICS.md) and
+// Losses: values worked by hand from PyTorch's definitions (docs/semantics.md) and
 // gradients against central differences of the loss itself (computed in double).
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// Optimisers against PyTorch's documented update rules (shared/SEMANTICS.md).
+// Optimisers against PyTorch's documented update rules (docs/semantics.md).
 //
 // Each rule is re-derived here as a plain double-precision loop, written from the formulas
 // and never from core/optim, and a few values are also worked out by hand in the comments.
@@ -46,7 +46,7 @@ Vec start() {
   return p;
 }
 
-// ---- references, in double, straight from SEMANTICS.md ----
+// ---- references, in double, straight from docs/semantics.md ----
 
 struct SgdRef {
   double lr;

@@ -1,6 +1,6 @@
 // lw_parity: the native half of the native/wasm parity test (tests/js/parity.test.mjs).
 //
-// DESIGN.md promises that the same seed gives the same numbers natively and in the browser.
+// docs/architecture.md promises that the same seed gives the same numbers natively and in the browser.
 // This program prints, as one JSON object on stdout:
 //   datasets  every toy dataset generated from a fixed seed, x and y as the hex of their
 //             little-endian float32 bytes (the wasm build must produce the same bytes);
