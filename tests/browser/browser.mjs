@@ -1,13 +1,15 @@
 // Helpers for the headless Chromium tests: Debian's /usr/bin/chromium driven by
 // playwright-core (which downloads no browser), with the flags that keep it quiet and
-// offline (TOOLCHAIN.md, trap 5); pages that record every console error; screenshots.
+// offline (docs/toolchain.md, trap 5); pages that record every console error; screenshots.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
-export const chromiumPath = '/usr/bin/chromium';
+// The Chromium to drive: the environment variable LAYERWISE_CHROMIUM when set (another
+// distribution's path, e.g. /usr/bin/chromium-browser), else Debian's.
+export const chromiumPath = process.env.LAYERWISE_CHROMIUM || '/usr/bin/chromium';
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
