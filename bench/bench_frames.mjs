@@ -4,8 +4,8 @@
 //   paused  the page drawing nothing new: the baseline of this browser on this machine
 //   fast    playing at speed "fast" (at most 120 epochs a second)
 //   max     playing at speed "max" (as many epochs as fit; the page asks for one slice a frame)
-// Prints a Markdown table; bench/README.md, "Frame times while training", has a run and the
-// reading of it. Exits with 1 if the page logs an error.
+// Prints a Markdown table; bench/README.md, "Frame times while training (headless Chromium)",
+// has runs and their reading. Exits with 1 if the page logs an error.
 //
 //   node bench/bench_frames.mjs [--quick] [--repeats N] [--seconds S] [--start-epoch E]
 //
@@ -23,7 +23,7 @@ import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
-import { launchBrowser, openPage } from '../tests/browser/browser.mjs';
+import { elementReady, launchBrowser, openPage } from '../tests/browser/browser.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const SHOWCASE = '#dataset=spiral&points=800&layers=8,8&activation=tanh&optimizer=adam&lr=0.01&showTest=1';
@@ -126,10 +126,7 @@ try {
   const opened = await openPage(browser, new URL(`index.html${SHOWCASE}`, server.url).href);
   errors = opened.errors;
   const { page } = opened;
-  await page.evaluate(async () => {
-    await customElements.whenDefined('layerwise-playground');
-    await document.querySelector('layerwise-playground').ready;
-  });
+  await elementReady(page, 'layerwise-playground');
   for (let r = 0; r < opts.repeats; r++) {
     let base = null;
     for (const condition of CONDITIONS) {
