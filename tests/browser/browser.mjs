@@ -1,13 +1,15 @@
 // Helpers for the headless Chromium tests: Debian's /usr/bin/chromium driven by
 // playwright-core (which downloads no browser), with the flags that keep it quiet and
-// offline (TOOLCHAIN.md, trap 5); pages that record every console error; screenshots.
+// offline (docs/toolchain.md, trap 5); pages that record every console error; screenshots.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
-export const chromiumPath = '/usr/bin/chromium';
+// The Chromium to drive: the environment variable LAYERWISE_CHROMIUM when set (another
+// distribution's path, e.g. /usr/bin/chromium-browser), else Debian's.
+export const chromiumPath = process.env.LAYERWISE_CHROMIUM || '/usr/bin/chromium';
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -41,13 +43,15 @@ export function serveAndLaunch() {
 }
 
 /**
- * Opens url in a new page (own context, so storage starts empty) and records console
- * errors (a 404 is one, a missing favicon included), uncaught exceptions and failed
- * requests of the page and its workers into `errors` (strings).
- * Options: viewport {width, height}, locale (e.g. 'ko-KR').
+ * Opens url in a new page and records console errors (a 404 is one, a missing favicon
+ * included), uncaught exceptions and failed requests of the page and its workers into
+ * `errors` (strings). The page gets a context of its own (so storage starts empty) made with
+ * viewport {width, height}, locale (e.g. 'ko-KR') and any other context option (hasTouch,
+ * isMobile, ...); or, given `context`, opens in that one (its storage shared with the pages
+ * already there; the caller closes it).
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ viewport, locale });
+export async function openPage(browser, url, { context: shared, viewport = { width: 1280, height: 800 }, locale = 'en-US', ...options } = {}) {
+  const context = shared ?? await browser.newContext({ viewport, locale, ...options });
   const page = await context.newPage();
   const errors = [];
   // Chromium reports workers' console errors and uncaught errors on the page too.
@@ -61,6 +65,37 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
   await page.goto(url);
   return { page, context, errors };
+}
+
+/**
+ * Waits until the page's first <name> element (layerwise-playground, layerwise-sketch) is
+ * defined and its `ready` promise has settled: it can take commands.
+ */
+export function elementReady(page, name) {
+  return page.evaluate(async (tag) => {
+    await customElements.whenDefined(tag);
+    await document.querySelector(tag).ready;
+  }, name);
+}
+
+/** The text of the message line in the shadow root of the page's first <name> ('' when hidden). */
+export function messageOf(page, name) {
+  return page.evaluate((tag) => {
+    const m = document.querySelector(tag).shadowRoot.querySelector('.message');
+    return m.hidden ? '' : m.textContent;
+  }, name);
+}
+
+/**
+ * Resolves after n animation frames of the page (default 2): "after the next render". A render
+ * an element scheduled with requestAnimationFrame before this call runs in the first of them
+ * (callbacks run in the order they were asked for); the second begins after the first frame
+ * was painted, and runs what was scheduled during it.
+ */
+export function nextFrames(page, n = 2) {
+  return page.evaluate(async (count) => {
+    for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, n);
 }
 
 /** Saves a full-page screenshot to path, creating its folder. */

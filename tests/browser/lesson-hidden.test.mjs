@@ -4,7 +4,7 @@
 // not before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lessonSuite, PHONE } from './lessons-harness.mjs';
+import { PHONE, formulas, lessonSuite, sideways } from './lessons-harness.mjs';
 
 const suite = lessonSuite();
 const SHOTS = 'test-results/lessons';
@@ -22,9 +22,9 @@ async function fillSizes(page, sizes) {
 for (const lang of ['en', 'ko']) {
   test(`hidden (${lang}): loads cleanly, formulas render, every widget works, fits a phone`, async () => {
     const { page, errors, close } = await suite.open('hidden', lang);
-    const k = await page.evaluate(() => ({ n: document.querySelectorAll('.katex').length, bad: document.querySelectorAll('.katex-error').length }));
-    assert.ok(k.n > 0);
-    assert.equal(k.bad, 0);
+    const k = await formulas(page);
+    assert.ok(k.rendered > 0);
+    assert.equal(k.broken, 0);
     for (const id of PLAYGROUNDS) {
       const d = await suite.step(page, id, 5);
       assert.equal(d.epoch, 5);
@@ -37,7 +37,7 @@ for (const lang of ['en', 'ko']) {
 
     const phone = await suite.open('hidden', lang, { viewport: PHONE });
     for (const id of PLAYGROUNDS) await suite.step(phone.page, id, 5);
-    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await sideways(phone.page);
     assert.ok(overflow <= 0, `no sideways scrolling at 390 px (overflow ${overflow}px)`);
     await suite.screenshot(phone.page, `${SHOTS}/hidden-${lang}-phone.png`);
     assert.deepEqual(phone.errors, []);

@@ -4,7 +4,7 @@
 // screenshots at desktop and phone width.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lessonSuite, PHONE } from './lessons-harness.mjs';
+import { PHONE, codeComments, formulas, lessonSuite, sideways } from './lessons-harness.mjs';
 
 const suite = lessonSuite();
 const shot = (page, lang, kind) => suite.screenshot(page, `test-results/lessons/init-${lang}-${kind}.png`);
@@ -24,18 +24,12 @@ async function choose(page, activation, init, id = 'depth') {
   return depth(page, id);
 }
 const last = (a) => a[a.length - 1];
-// The code blocks' comment lines as shown: [line, has Korean].
-const codeComments = (page) => page.$$eval('figure.code pre code', (blocks) => blocks.flatMap((b) => b.textContent.split('\n'))
-  .filter((line) => /(^|\s)(#|\/\/) /.test(line)).map((line) => [line, /[\uac00-\ud7a3]/.test(line)]));
 
 async function checkPage(page, errors) {
   assert.deepEqual(errors, []);
-  const math = await page.evaluate(() => ({
-    katex: document.querySelectorAll('.katex').length,
-    bad: document.querySelectorAll('.katex-error').length,
-  }));
-  assert.ok(math.katex > 10, `formulas rendered: ${math.katex}`);
-  assert.equal(math.bad, 0);
+  const math = await formulas(page);
+  assert.ok(math.rendered > 10, `formulas rendered: ${math.rendered}`);
+  assert.equal(math.broken, 0);
 }
 
 test('init (en): zeros stay symmetric, the depth widget shows vanishing/exploding/steady, every task', async () => {
@@ -178,8 +172,8 @@ for (const lang of ['en', 'ko']) {
     const { page, errors, close } = await suite.open('init', lang, { viewport: PHONE });
     await suite.step(page, 'zeros', 10);
     await page.waitForFunction(() => window.layerwiseLesson.widgets.depth.result);
-    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-    assert.ok(scroll <= client, `scrollWidth ${scroll} > ${client}`);
+    const overflow = await sideways(page);
+    assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
     assert.deepEqual(errors, []);
     await shot(page, lang, 'phone');
     await close();

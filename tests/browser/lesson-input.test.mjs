@@ -3,15 +3,10 @@
 // learner would do it, and not before. Numbers the lesson states are computed here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lessonSuite, PHONE } from './lessons-harness.mjs';
+import { PHONE, formulas, lessonSuite, sideways } from './lessons-harness.mjs';
 
 const suite = lessonSuite();
 const SHOTS = 'test-results/lessons';
-
-const katex = (page) => page.evaluate(() => ({
-  rendered: document.querySelectorAll('.katex').length,
-  errors: document.querySelectorAll('.katex-error').length,
-}));
 
 /** Draws a polyline (points in pad units) on the drawing pad with the mouse. */
 async function drawOnPad(page, points) {
@@ -39,9 +34,9 @@ async function fillSize(page, values) {
 for (const lang of ['en', 'ko']) {
   test(`input (${lang}): loads cleanly, formulas render, every widget works, fits a phone`, async () => {
     const { page, errors, close } = await suite.open('input', lang);
-    const k = await katex(page);
+    const k = await formulas(page);
     assert.ok(k.rendered > 0, 'formulas rendered');
-    assert.equal(k.errors, 0, 'no KaTeX errors');
+    assert.equal(k.broken, 0, 'no KaTeX errors');
 
     // the drawing: the example fills the grid with ink in [0, 1]
     assert.deepEqual(await pixels(page), { nonZero: 0, source: null, sum: 0 });
@@ -76,7 +71,7 @@ for (const lang of ['en', 'ko']) {
     await phone.page.locator('[data-widget="pixels"] button').nth(2).click();
     await suite.step(phone.page, 'raw', 5);
     await suite.step(phone.page, 'scaled', 5);
-    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await sideways(phone.page);
     assert.ok(overflow <= 0, `no sideways scrolling at 390 px (overflow ${overflow}px)`);
     await suite.screenshot(phone.page, `${SHOTS}/input-${lang}-phone.png`);
     assert.deepEqual(phone.errors, []);

@@ -4,7 +4,7 @@
 // race trains, every task passes only when done, screenshots at desktop and phone width.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lessonSuite, DESKTOP, PHONE } from './lessons-harness.mjs';
+import { DESKTOP, PHONE, codeComments, formulas, lessonSuite, sideways } from './lessons-harness.mjs';
 
 const suite = lessonSuite();
 const ID = 'loss';
@@ -13,15 +13,12 @@ const near = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${
 async function opened(lang, viewport = DESKTOP) {
   const session = await suite.open(ID, lang, { viewport });
   const { page } = session;
-  assert.ok(await page.locator('.katex').count() > 0, 'formulas rendered');
-  assert.equal(await page.locator('.katex-error').count(), 0, 'no KaTeX errors');
+  const k = await formulas(page);
+  assert.ok(k.rendered > 0, 'formulas rendered');
+  assert.equal(k.broken, 0, 'no KaTeX errors');
   await page.waitForFunction(() => window.layerwiseLesson.widgets.curves.values && window.layerwiseLesson.widgets.saturation.values);
   return session;
 }
-
-// The code blocks' comment lines as shown: [line, has Korean].
-const codeComments = (page) => page.$$eval('figure.code pre code', (blocks) => blocks.flatMap((b) => b.textContent.split('\n'))
-  .filter((line) => /(^|\s)(#|\/\/) /.test(line)).map((line) => [line, /[\uac00-\ud7a3]/.test(line)]));
 
 const values = (page, id) => page.evaluate((w) => window.layerwiseLesson.widgets[w].values, id);
 /** Types a number into a widget's number box, as a learner would. */
@@ -132,7 +129,7 @@ for (const lang of ['en', 'ko']) {
       assert.ok(Number.isFinite(detail.trainLoss));
       await trainDouble(page);
       if (name === 'phone') {
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await sideways(page);
         assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
       }
       await suite.screenshot(page, `test-results/lessons/${ID}-${lang}-${name}.png`);

@@ -4,7 +4,7 @@
 // screenshots at desktop and phone width.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lessonSuite, DESKTOP, PHONE } from './lessons-harness.mjs';
+import { DESKTOP, PHONE, formulas, lessonSuite, sideways } from './lessons-harness.mjs';
 import { loadLayerwise } from '../../web/engine/layerwise.mjs';
 
 const suite = lessonSuite();
@@ -20,8 +20,9 @@ const softmax = (z) => {
 async function opened(lang, viewport = DESKTOP) {
   const session = await suite.open(ID, lang, { viewport });
   const { page } = session;
-  assert.ok(await page.locator('.katex').count() > 0, 'formulas rendered');
-  assert.equal(await page.locator('.katex-error').count(), 0, 'no KaTeX errors');
+  const k = await formulas(page);
+  assert.ok(k.rendered > 0, 'formulas rendered');
+  assert.equal(k.broken, 0, 'no KaTeX errors');
   await page.waitForFunction(() => window.layerwiseLesson.widgets.softmax.engine);
   return session;
 }
@@ -36,11 +37,6 @@ const trainHeads = (page, head) => page.evaluate(async (h) => {
   await new Promise((resolve) => { const off = window.layerwiseLesson.widgets.heads.on(() => { off(); resolve(); }); });
   return window.layerwiseLesson.widgets.heads.result;
 }, head);
-
-async function noSideways(page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
-}
 
 test('output lesson (en): widgets, numbers and every task', async () => {
   const { page, errors, close } = await opened('en');
@@ -111,7 +107,10 @@ for (const lang of ['en', 'ko']) {
       const detail = await suite.step(page, 'blobs', 20);
       assert.ok(Number.isFinite(detail.trainLoss));
       await trainHeads(page, 'sigmoid');
-      if (name === 'phone') await noSideways(page);
+      if (name === 'phone') {
+        const overflow = await sideways(page);
+        assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
+      }
       await suite.screenshot(page, `test-results/lessons/${ID}-${lang}-${name}.png`);
       assert.deepEqual(errors, []);
       await close();

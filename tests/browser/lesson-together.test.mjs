@@ -5,7 +5,7 @@
 // learner's own fix; screenshots at desktop and phone width.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lessonSuite, PHONE } from './lessons-harness.mjs';
+import { PHONE, formulas, lessonSuite, sideways } from './lessons-harness.mjs';
 
 const suite = lessonSuite();
 const WIDGETS = ['nan', 'flat', 'dead', 'overfit', 'spiral'];
@@ -29,12 +29,9 @@ const notDone = async (page, task) => assert.equal(await suite.taskDone(page, ta
 
 async function checkPage(page, errors) {
   assert.deepEqual(errors, []);
-  const math = await page.evaluate(() => ({
-    katex: document.querySelectorAll('.katex').length,
-    bad: document.querySelectorAll('.katex-error').length,
-  }));
-  assert.ok(math.katex > 5, `formulas rendered: ${math.katex}`);
-  assert.equal(math.bad, 0);
+  const math = await formulas(page);
+  assert.ok(math.rendered > 5, `formulas rendered: ${math.rendered}`);
+  assert.equal(math.broken, 0);
   for (const t of ['nan', 'flat', 'dead', 'overfit', 'spiral']) await notDone(page, t);
 }
 
@@ -164,8 +161,8 @@ for (const lang of ['en', 'ko']) {
   test(`together (${lang}, phone): no sideways scrolling`, async () => {
     const { page, errors, close } = await suite.open('together', lang, { viewport: PHONE });
     await trainAll(page);
-    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-    assert.ok(scroll <= client, `scrollWidth ${scroll} > ${client}`);
+    const overflow = await sideways(page);
+    assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
     assert.deepEqual(errors, []);
     await shot(page, lang, 'phone');
     await close();

@@ -1,5 +1,6 @@
 // Shared set-up for the lesson tests: one static server and one Chromium per test file, and a
-// page opened on a lesson with empty storage, ready to be driven.
+// page opened on a lesson with empty storage, ready to be driven; and what every lesson test
+// reads off a page (its formulas, its sideways scroll, its code comments).
 //
 //   import { lessonSuite } from './lessons-harness.mjs';
 //   const suite = lessonSuite();             // before/after hooks start and stop server + browser
@@ -10,6 +11,7 @@
 //     assert.deepEqual(errors, []);
 //     await close();
 //   });
+//   await page.reload(); await suite.ready(page);                        // after a navigation
 import { openPage, screenshot, serveAndLaunch } from './browser.mjs';
 
 export const LESSON_IDS = ['input', 'hidden', 'output', 'init', 'loss', 'optim', 'together'];
@@ -18,6 +20,11 @@ export const DESKTOP = { width: 1280, height: 900 };
 
 export function lessonSuite() {
   const web = serveAndLaunch();
+  /** Waits until the lesson the page shows is ready: its widgets built, the reader's place restored. */
+  const ready = async (page) => {
+    await page.waitForFunction(() => window.layerwiseLesson?.ready);
+    await page.evaluate(() => window.layerwiseLesson.ready);
+  };
   return {
     get url() { return web.server.url; },
     get browser() { return web.browser; },
@@ -25,10 +32,10 @@ export function lessonSuite() {
     async open(id, lang = 'en', { viewport = DESKTOP, hash = '' } = {}) {
       const { page, context, errors } = await openPage(web.browser,
         `${web.server.url}lessons/lesson.html?id=${id}&lang=${lang}${hash}`, { viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
-      await page.waitForFunction(() => window.layerwiseLesson?.ready);
-      await page.evaluate(() => window.layerwiseLesson.ready);
+      await ready(page);
       return { page, context, errors, close: () => context.close() };
     },
+    ready,
     /** Opens any page under web/ (e.g. 'lessons/index.html?lang=ko'). */
     openPath(path, options) {
       return openPage(web.browser, web.server.url + path, options);
@@ -46,3 +53,16 @@ export function lessonSuite() {
     screenshot,
   };
 }
+
+/** The page's formulas: {rendered: KaTeX formulas, broken: KaTeX error boxes}. */
+export const formulas = (page) => page.evaluate(() => ({
+  rendered: document.querySelectorAll('.katex').length,
+  broken: document.querySelectorAll('.katex-error').length,
+}));
+
+/** How far the page scrolls sideways, in px (0 or less: it fits its width). */
+export const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** The code blocks' comment lines as shown: [line, has Korean]. */
+export const codeComments = (page) => page.$$eval('figure.code pre code', (blocks) => blocks.flatMap((b) => b.textContent.split('\n'))
+  .filter((line) => /(^|\s)(#|\/\/) /.test(line)).map((line) => [line, /[\uac00-\ud7a3]/.test(line)]));

@@ -4,7 +4,9 @@
 // link from a widget opens the same network in the playground.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LESSON_IDS, PHONE, lessonSuite } from './lessons-harness.mjs';
+import { openPage } from './browser.mjs';
+import { LESSON_IDS, PHONE, lessonSuite, sideways } from './lessons-harness.mjs';
+import { waitReady } from './playground-helpers.mjs';
 
 const suite = lessonSuite();
 
@@ -69,7 +71,7 @@ test('the index lists the seven lessons with their progress, in both languages',
         assert.equal(c.href, `lesson.html?id=${c.id}&lang=${lang}`);
         assert.match(c.progress, lang === 'en' ? /^0 of [1-9]\d* tasks done$/ : /^과제 [1-9]\d*개 중 0개 완료$/);
       }
-      const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const wide = await sideways(page);
       assert.ok(wide <= 0, `sideways scroll ${wide}px`);
       const doubled = await page.$$eval('.katex-mathml', (els) => els.filter((m) => getComputedStyle(m).position !== 'absolute').length);
       assert.equal(doubled, 0, "formulas in the leads drawn twice (KaTeX's CSS missing)");
@@ -86,15 +88,17 @@ test('finished tasks and the last place are remembered; the index continues ther
   assert.match(await page.textContent('a.continue'), /Start with lesson 1/);
   // open lesson 2 at its second section, and finish its first task by hand (the check itself is each lesson's test)
   await page.goto(page.url().replace(/index\.html.*/, 'lesson.html?id=hidden&lang=en'));
-  await page.evaluate(() => window.layerwiseLesson.ready);
+  await suite.ready(page);
   const [first, second] = await page.$$eval('main > section', (els) => els.map((e) => e.id));
   assert.ok(second, 'lesson 2 has two sections');
   await page.evaluate((id) => document.getElementById(id).scrollIntoView(), second);
   const task = await page.evaluate(() => Object.keys(window.layerwiseLesson.tasks)[0]);
-  await page.evaluate(async (t) => (await import('./progress.js')).markDone('hidden', t), task);
-  await page.waitForTimeout(500); // the place is saved a moment after scrolling
+  const progress = await page.evaluateHandle(() => import('./progress.js'));
+  await progress.evaluate((p, t) => p.markDone('hidden', t), task);
+  // the place is saved a moment after the scrolling stops: until it is, a reload would lose it
+  await page.waitForFunction(([p, id]) => p.lastPlace()?.section === id, [progress, second]);
   await page.reload();
-  await page.evaluate(() => window.layerwiseLesson.ready);
+  await suite.ready(page);
   assert.equal(await page.getAttribute(`.task[data-task="${task}"]`, 'data-done'), 'true');
   assert.equal(await page.getAttribute(`.task[data-task="${task}"]`, 'data-earlier'), 'true');
   await page.goto(page.url().replace(/lesson\.html.*/, 'index.html'));
@@ -120,9 +124,30 @@ test('switching language keeps the place, the widgets and their training', { tim
   const target = sections.at(-1);
   await page.evaluate((id) => document.getElementById(id).scrollIntoView(), target);
   const before = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, target);
-  // a reader's click; page.click() would first scroll the sticky bar "into view", moving the page
+  // A reader's click; page.click() would first scroll the sticky bar "into view", moving the
+  // page. The page then holds the section where it was while the text above it and the widgets
+  // relabel (web/lessons/page.js, switchLang): with a window.scrollBy on every animation frame,
+  // for a while, then no more. The place is checked once the page has let go: the first frame
+  // after the click that comes without a scrollBy since the one before. (The page announces
+  // neither the hold nor its end; counting its scrollBy calls is how this test sees them.)
+  await page.evaluate(() => {
+    const scrollBy = window.scrollBy;
+    window.holdCalls = 0;
+    window.scrollBy = function (...args) {
+      window.holdCalls++;
+      return scrollBy.apply(this, args);
+    };
+  });
   await page.$eval('.lang-switch button[data-lang="ko"]', (b) => b.click());
-  await page.waitForTimeout(700);
+  await page.evaluate(() => new Promise((resolve) => {
+    let seen = -1;
+    const frame = () => {
+      if (window.holdCalls === seen) return resolve();
+      seen = window.holdCalls;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }));
   const after = await page.evaluate((id) => ({
     top: document.getElementById(id).getBoundingClientRect().top,
     lang: document.documentElement.lang,
@@ -141,7 +166,7 @@ test('switching language keeps the place, the widgets and their training', { tim
   assert.ok(still.epoch >= trained.epoch, 'the widget kept its training');
   // the next visit opens in the language chosen last
   await page.goto(page.url().replace(/\?.*/, '?id=input'));
-  await page.evaluate(() => window.layerwiseLesson.ready);
+  await suite.ready(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
   assert.deepEqual(errors, []);
   await close();
@@ -154,15 +179,12 @@ test('a widget links to the full playground with the same state', { timeout: 60_
   const state = await page.evaluate((w) => window.layerwiseLesson.widgets[w].element.state, widget);
   const href = await page.getAttribute(`figure.widget[data-widget="${widget}"] a.open-playground`, 'href');
   assert.match(href, /index\.html#.*layers=6,5,3/);
-  const pg = await context.newPage();
-  await pg.goto(new URL(href, page.url()).href);
-  const opened = await pg.evaluate(async () => {
-    const el = document.querySelector('layerwise-playground');
-    await el.ready;
-    return el.state;
-  });
+  const pg = await openPage(suite.browser, new URL(href, page.url()).href, { context });
+  await waitReady(pg.page);
+  const opened = await pg.page.evaluate(() => document.querySelector('layerwise-playground').state);
   for (const key of Object.keys(state)) if (key !== 'lang') assert.deepEqual(opened[key], state[key], key);
   assert.deepEqual(errors, []);
+  assert.deepEqual(pg.errors, []);
   await close();
 });
 

@@ -9,8 +9,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { openPage, serveAndLaunch } from './browser.mjs';
-import { message, waitReady } from './playground-helpers.mjs';
+import { serveAndLaunch } from './browser.mjs';
+import { idle, message, openPlayground, rendered, strokeOnPad, waitReady } from './playground-helpers.mjs';
 
 const web = serveAndLaunch(); // this file's server and Chromium
 
@@ -18,11 +18,7 @@ const NET = 'layers=8&activation=tanh&optimizer=adam&lr=0.03';
 const EL = 'layerwise-playground';
 const pad = (sel) => `${EL} .drawpad ${sel}`;
 
-async function openPainter(hash = '', options = {}) {
-  const opened = await openPage(web.browser, new URL(`index.html#dataset=drawn&${NET}${hash}`, web.server.url).href, options);
-  await waitReady(opened.page);
-  return opened;
-}
+const openPainter = (hash = '', options = {}) => openPlayground(web.browser, web.server, { hash: `#dataset=drawn&${NET}${hash}`, ...options });
 
 /** The element's drawn points as plain arrays (null when none). */
 function drawnOf(page) {
@@ -32,24 +28,16 @@ function drawnOf(page) {
   });
 }
 
-// Waits until the element has built the network of the points drawn so far (a snapshot runs
-// after it): the message line above the panels may come or go then, which moves the pad, so
-// the next click or stroke must not be aimed before.
-function settle(page) {
-  return page.evaluate(() => document.querySelector('layerwise-playground').snapshot({ metrics: false, grid: false, parameters: false }).catch(() => {}));
-}
-
-/** Drags along (u, v) fractions of the pad (0, 0 top left), one stroke; then settles. */
+/**
+ * Drags along (u, v) fractions of the pad (0, 0 top left), one stroke; then waits until the
+ * element has built the network of the points drawn so far (idle). After every edit the tests
+ * wait so: the message line above the panels may come or go then, which moves the pad, so the
+ * next click or stroke must not be aimed before.
+ */
 async function stroke(page, points) {
-  const canvas = page.locator(pad('canvas.pad'));
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  const at = ([u, v]) => [box.x + u * box.width, box.y + v * box.height];
-  await page.mouse.move(...at(points[0]));
-  await page.mouse.down();
-  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 10 });
-  await page.mouse.up();
-  await settle(page);
+  await page.locator(pad('canvas.pad')).scrollIntoViewIfNeeded();
+  await strokeOnPad(page, points);
+  await idle(page);
 }
 
 // A zig-zag filling the box [u0, u1] × [v0, v1] of the pad.
@@ -68,6 +56,7 @@ async function paintThreeClasses(page) {
   await page.click(pad('.pad-class >> nth=1'));
   await stroke(page, zigzag(0.65, 0.1, 0.9, 0.35));
   await page.click(pad('[data-t-label="draw.addClass"]')); // a third class, and its brush
+  await idle(page);
   await stroke(page, zigzag(0.35, 0.7, 0.65, 0.9));
 }
 
@@ -119,7 +108,7 @@ test('undo and redo restore every step exactly (buttons and keys); a new edit cl
     await stroke(page, [[0.1, 0.1], [0.4, 0.1]]); // erases the top row of the first stroke
     steps.push(await drawnOf(page));
     await page.click(pad('[data-t-label="draw.addClass"]'));
-    await settle(page);
+    await idle(page);
     steps.push(await drawnOf(page));
     // the keyboard: class 2's key, a cursor step, Enter adds a point; 0 then Space another
     await page.focus(pad('canvas.pad'));
@@ -132,7 +121,7 @@ test('undo and redo restore every step exactly (buttons and keys); a new edit cl
     await page.keyboard.press(' ');
     steps.push(await drawnOf(page));
     await page.click(pad('button[data-t="draw.clear"]'));
-    await settle(page);
+    await idle(page);
     steps.push(await drawnOf(page));
 
     const [empty, first, second, erased, threeClasses, keyed, keyed2, cleared] = steps;
@@ -154,7 +143,7 @@ test('undo and redo restore every step exactly (buttons and keys); a new edit cl
         await page.focus(pad('canvas.pad'));
         await page.keyboard.press('Control+z');
       }
-      await settle(page);
+      await idle(page);
       const now = await drawnOf(page);
       assert.deepEqual(now ?? null, i === 0 ? { x: [], y: [], classes: 2 } : steps[i], `undo to step ${i}`);
     }
@@ -163,15 +152,15 @@ test('undo and redo restore every step exactly (buttons and keys); a new edit cl
     for (let i = 1; i < steps.length; i++) {
       if (i % 3 === 0) await page.click(redo);
       else await page.keyboard.press(i % 3 === 1 ? 'Control+y' : 'Control+Shift+z');
-      await settle(page);
+      await idle(page);
       assert.deepEqual(await drawnOf(page), steps[i], `redo to step ${i}`);
     }
     assert.ok(await page.isDisabled(redo));
     // undo twice, then paint: the undone steps cannot come back
     await page.click(undo);
-    await settle(page);
+    await idle(page);
     await page.click(undo);
-    await settle(page);
+    await idle(page);
     assert.deepEqual(await drawnOf(page), keyed);
     await stroke(page, [[0.5, 0.5], [0.6, 0.5]]);
     assert.ok(await page.isDisabled(redo));
@@ -185,8 +174,15 @@ test('CSV: Save then Open gives the same points, labels and order (classes and v
   const { page, context, errors } = await openPainter('&noise=25&points=400');
   try {
     for (const dataset of ['spiral', 'plane']) {
-      await page.selectOption(pad('select.pad-start'), dataset); // "Start from…": float coordinates, noise
-      await page.waitForFunction((n) => document.querySelector('layerwise-playground').drawn?.y.length === n, 400);
+      // "Start from…": float coordinates, noise. The drawing before has 400 points too (the
+      // last round's), so what is awaited is a new drawing object of 400 points.
+      const previous = await page.evaluateHandle(() => document.querySelector('layerwise-playground').drawn);
+      await page.selectOption(pad('select.pad-start'), dataset);
+      await page.waitForFunction(([old, n]) => {
+        const d = document.querySelector('layerwise-playground').drawn;
+        return d !== old && d?.y.length === n;
+      }, [previous, 400]);
+      await previous.dispose();
       const original = await drawnOf(page);
       assert.equal(original.classes, dataset === 'plane' ? 0 : 2);
 
@@ -197,7 +193,7 @@ test('CSV: Save then Open gives the same points, labels and order (classes and v
       assert.equal(text.trim().split('\n').length, 401);
 
       await page.click(pad('button[data-t="draw.clear"]'));
-      await settle(page);
+      await idle(page);
       assert.equal((await drawnOf(page)).y.length, 0);
       await page.setInputFiles(pad('input.pad-file'), { name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
       await page.waitForFunction((n) => document.querySelector('layerwise-playground').drawn?.y.length === n, 400);
@@ -281,9 +277,8 @@ test('a broken CSV: bad lines reported by number (in the UI language), good ones
 });
 
 test('start from a generator: "Edit these points" copies the generated data into the pad', async () => {
-  const { page, context, errors } = await openPage(web.browser, new URL(`index.html#dataset=spiral&points=200&noise=10&seed=7&${NET}`, web.server.url).href);
+  const { page, context, errors } = await openPlayground(web.browser, web.server, { hash: `#dataset=spiral&points=200&noise=10&seed=7&${NET}` });
   try {
-    await waitReady(page);
     const pointsOf = () => page.evaluate(async () => {
       const { data } = await document.querySelector('layerwise-playground').snapshot({ data: true });
       const sets = [data.train, data.test].filter(Boolean);
@@ -294,7 +289,7 @@ test('start from a generator: "Edit these points" copies the generated data into
     assert.ok(await page.isHidden(`${EL} .drawpad`));
     await page.click(`${EL} .edit-points`);
     await page.waitForFunction(() => document.querySelector('layerwise-playground').state.dataset === 'drawn');
-    await settle(page);
+    await idle(page);
     assert.deepEqual(await drawnOf(page), spiral);
     assert.ok(await page.isVisible(`${EL} .drawpad`));
     assert.ok(await page.isHidden(`${EL} .edit-points`));
@@ -307,7 +302,7 @@ test('start from a generator: "Edit these points" copies the generated data into
     // "Start from…" in the pad: the moons this state would make
     await page.selectOption(pad('select.pad-start'), 'moons');
     await page.waitForFunction(() => document.querySelector('layerwise-playground').drawn.y.length === 200);
-    await settle(page);
+    await idle(page);
     const fromPad = await drawnOf(page);
     await page.click(pad('[data-t-label="draw.undo"]'));
     assert.deepEqual(await drawnOf(page), edited, 'undo brings the edited drawing back');
@@ -329,7 +324,7 @@ test('painted values train a regression; the boundary shows them as a value heat
   const { page, context, errors } = await openPainter();
   try {
     await page.click(pad('[data-t="draw.mode.values"]'));
-    await settle(page);
+    await idle(page);
     assert.equal(await page.getAttribute(pad('[data-t="draw.mode.values"]'), 'aria-checked'), 'true');
     assert.ok(await page.isVisible(pad('.pad-value')));
     const setValue = (v) => page.locator(pad('.pad-value input')).fill(String(v));
@@ -364,12 +359,12 @@ test('painted values train a regression; the boundary shows them as a value heat
       return [left / n, right / n];
     });
     assert.ok(halves[0] < -0.5 && halves[1] > 0.3, `mean prediction left ${halves[0]}, right ${halves[1]}`);
-    await page.waitForTimeout(300); // a frame for the views
+    await rendered(page);
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/painter-values-desktop-en.png' });
     // back to classes: negative values become class 0, the rest class 1 (undoable)
     await page.click(pad('[data-t="draw.mode.classes"]'));
-    await settle(page);
+    await idle(page);
     const classes = await drawnOf(page);
     assert.equal(classes.classes, 2);
     assert.deepEqual(classes.y, d.y.map((v) => (v < 0 ? 0 : 1)));
@@ -395,7 +390,7 @@ test('the drawing survives a reload and travels in the export file; a foreign or
 
     // values survive too, even with no points yet
     await page.click(pad('button[data-t="draw.clear"]'));
-    await settle(page);
+    await idle(page);
     await page.click(pad('[data-t="draw.mode.values"]'));
     await page.reload();
     await waitReady(page);
@@ -468,7 +463,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
           node.importCSV(`${node.exportCSV()}-4,-4.5,zero\n`, 'points.csv');
         });
         await page.evaluate(() => document.querySelector('layerwise-playground').step(150));
-        await page.waitForTimeout(300); // a frame for the views
+        await rendered(page);
         const layout = await page.evaluate(() => {
           const root = document.querySelector('layerwise-playground').shadowRoot;
           const padBox = root.querySelector('.drawpad').getBoundingClientRect();

@@ -1,22 +1,23 @@
 // Shared steps of the <layerwise-playground> tests: open the main page and wait for its first
-// network, mount a fresh element with given attributes (as a lesson page would), and read the
-// element's numbers. Playwright's CSS locators reach into the element's open shadow root.
-import { openPage } from './browser.mjs';
+// network, mount a fresh element with given attributes (as a lesson page would), wait for the
+// element's queue and its next render, and read the element's numbers. Playwright's CSS
+// locators reach into the element's open shadow root.
+import { elementReady, messageOf, nextFrames, openPage } from './browser.mjs';
 
 export const el = 'layerwise-playground';
 
-/** Opens the main page (index.html + hash) and waits until its network is built. */
-export async function openPlayground(browser, server, { hash = '', viewport, locale } = {}) {
-  const opened = await openPage(browser, new URL(`index.html${hash}`, server.url).href, { viewport, locale });
+/**
+ * Opens the main page (index.html + hash) and waits until its network is built. Options go to
+ * openPage (browser.mjs): viewport, locale, context, ...
+ */
+export async function openPlayground(browser, server, { hash = '', ...options } = {}) {
+  const opened = await openPage(browser, new URL(`index.html${hash}`, server.url).href, options);
   await waitReady(opened.page);
   return opened;
 }
 
 export function waitReady(page) {
-  return page.evaluate(async () => {
-    await customElements.whenDefined('layerwise-playground');
-    await document.querySelector('layerwise-playground').ready;
-  });
+  return elementReady(page, el);
 }
 
 /**
@@ -31,6 +32,52 @@ export async function mount(page, attributes) {
     document.body.replaceChildren(node);
     await node.ready;
   }, attributes);
+}
+
+/**
+ * Resolves once every job the element had queued is done (a network being built after a
+ * change, drawn points, a file being read): a snapshot request waits behind them in the
+ * element's one queue, so its answer comes after theirs and after the events they sent.
+ */
+export function idle(page) {
+  return page.evaluate(() => document.querySelector('layerwise-playground').snapshot({ metrics: false, grid: false, parameters: false }).catch(() => {}));
+}
+
+/**
+ * Waits until the element shows its latest state, for a screenshot or a look at the layout:
+ * its queue is done (idle), its stylesheet applies (the element keeps its panels invisible
+ * until then), its four views are loaded, and the render all that scheduled is painted.
+ */
+export async function rendered(page) {
+  await idle(page);
+  await page.waitForFunction(() => {
+    const root = document.querySelector('layerwise-playground').shadowRoot;
+    return root.querySelector('.lwp').style.visibility !== 'hidden' &&
+      ['.slot-boundary', '.slot-network', '.slot-curves', '.slot-histograms'].every((s) => root.querySelector(s).childElementCount > 0);
+  });
+  await nextFrames(page);
+}
+
+/**
+ * Draws one stroke on the drawing pad (dataset "drawn"): the pen down at points[0], then to each
+ * next point in `steps` moves, then up; one point is a click. Points are (u, v) fractions of the
+ * pad (0, 0 at the top left), each aimed at where the pad is at that moment: the pad moves when
+ * the message line above the panels comes or goes, as when the network of the points is built
+ * once the hand has rested 200 ms, which a slow machine's hand does between two moves.
+ */
+export async function strokeOnPad(page, points, steps = 10) {
+  const canvas = page.locator(`${el} canvas.pad`);
+  const to = async ([u, v]) => {
+    const box = await canvas.boundingBox();
+    await page.mouse.move(box.x + u * box.width, box.y + v * box.height);
+  };
+  await to(points[0]);
+  await page.mouse.down();
+  for (let i = 1; i < points.length; i++) {
+    const [[u0, v0], [u1, v1]] = [points[i - 1], points[i]];
+    for (let k = 1; k <= steps; k++) await to([u0 + ((u1 - u0) * k) / steps, v0 + ((v1 - v0) * k) / steps]);
+  }
+  await page.mouse.up();
 }
 
 /** The element's latest numbers: {epoch, trainLoss, testLoss, trainAccuracy, testAccuracy}. */
@@ -52,14 +99,5 @@ export function predictions(page) {
 
 /** The message line's text ('' when hidden). */
 export function message(page) {
-  return page.evaluate(() => {
-    const m = document.querySelector('layerwise-playground').shadowRoot.querySelector('.message');
-    return m.hidden ? '' : m.textContent;
-  });
-}
-
-/** The 95th percentile of a list of numbers. */
-export function p95(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))];
+  return messageOf(page, el);
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, serveAndLaunch } from './browser.mjs';
-import { message, mount, openPlayground, predictions, waitReady } from './playground-helpers.mjs';
+import { message, mount, openPlayground, predictions, strokeOnPad, waitReady } from './playground-helpers.mjs';
 import { DEFAULTS, KEYS, toHash, toJSONState, withChanges } from '../../web/playground/state.js';
 
 const web = serveAndLaunch(); // this file's server and Chromium
@@ -72,8 +72,18 @@ test('export then import gives identical predictions (in another page)', async (
       await node.stepBatch(3);
       node.state = { lr: 0.003 };
       await node.step(25);
-      node.play();
-      await new Promise((r) => setTimeout(r, 400));
+      // some epochs of play too (its requests differ from step's): until the play loop has
+      // trained 20 more, as its epoch events say
+      const target = node.epoch + 20;
+      await new Promise((resolve) => {
+        const onEpoch = (e) => {
+          if (e.detail.epoch < target) return;
+          node.removeEventListener('epoch', onEpoch);
+          resolve();
+        };
+        node.addEventListener('epoch', onEpoch);
+        node.play();
+      });
       node.pause();
       await node.step(1);
     });
@@ -208,18 +218,12 @@ test('drawn points: paint two classes, train, and keep them through a reload and
   const { page, context, errors } = await openPage(web.browser, new URL('index.html#dataset=drawn', web.server.url).href);
   try {
     await page.waitForFunction(() => /at least 4 points/i.test(document.querySelector('layerwise-playground')?.shadowRoot?.querySelector('.message')?.textContent ?? ''));
-    const pad = page.locator('layerwise-playground canvas.pad');
-    const box = await pad.boundingBox();
-    const at = (u, v) => ({ x: box.x + u * box.width, y: box.y + v * box.height });
-    // class 0 on the left, class 1 (chosen with its button) on the right
-    for (const v of [0.2, 0.4, 0.6, 0.8]) await page.mouse.click(at(0.2, v).x, at(0.2, v).y);
+    // class 0 on the left, class 1 (chosen with its button) on the right: clicks
+    for (const v of [0.2, 0.4, 0.6, 0.8]) await strokeOnPad(page, [[0.2, v]]);
     await page.click('layerwise-playground .pad-class >> nth=1');
-    for (const v of [0.2, 0.4, 0.6, 0.8]) await page.mouse.click(at(0.8, v).x, at(0.8, v).y);
+    for (const v of [0.2, 0.4, 0.6, 0.8]) await strokeOnPad(page, [[0.8, v]]);
     // and a stroke: dragging sprays points
-    await page.mouse.move(at(0.7, 0.1).x, at(0.7, 0.1).y);
-    await page.mouse.down();
-    await page.mouse.move(at(0.9, 0.9).x, at(0.9, 0.9).y, { steps: 12 });
-    await page.mouse.up();
+    await strokeOnPad(page, [[0.7, 0.1], [0.9, 0.9]], 12);
     const drawn = await page.evaluate(() => {
       const d = document.querySelector('layerwise-playground').drawn;
       return { n: d.y.length, classes: d.classes, ones: Array.from(d.y).filter((c) => c === 1).length };

@@ -1,30 +1,20 @@
 // The element trains what a lesson asks of it, driven through its attributes and methods only:
 // the spiral with two tanh layers and Adam, three blobs with softmax and cross-entropy, the
 // sine regression; and a learning rate that diverges stops with advice, and Reset recovers.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage } from './browser.mjs';
+import { openPage, serveAndLaunch } from './browser.mjs';
 import { message, metrics, mount } from './playground-helpers.mjs';
 
-let server;
-let browser;
-let page;
-let errors;
+const web = serveAndLaunch(); // this file's server and Chromium
 
-before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchBrowser();
-  ({ page, errors } = await openPage(browser, new URL('index.html', server.url).href));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// One page for the whole file, opened by the first test that asks (once the server and the
+// browser are up); each test mounts a fresh element in it.
+let opening;
+const shared = () => (opening ??= openPage(web.browser, new URL('index.html', web.server.url).href));
 
 // Steps n epochs and returns the epoch events seen meanwhile and the last one.
-function stepAndWatch(n) {
+function stepAndWatch(page, n) {
   return page.evaluate(async (epochs) => {
     const node = document.querySelector('layerwise-playground');
     const events = [];
@@ -37,8 +27,9 @@ function stepAndWatch(n) {
 }
 
 test('spiral, layers 8,8, tanh, Adam: at least 90% test accuracy', async (t) => {
+  const { page, errors } = await shared();
   await mount(page, { dataset: 'spiral', layers: '8,8', activation: 'tanh', optimizer: 'adam', lr: '0.01', points: '800' });
-  const { result, events } = await stepAndWatch(1500);
+  const { result, events } = await stepAndWatch(page, 1500);
   t.diagnostic(`spiral: epoch ${result.epoch}, test accuracy ${result.testAccuracy}, train accuracy ${result.trainAccuracy}`);
   assert.equal(result.epoch, 1500);
   assert.ok(result.testAccuracy >= 0.9, `test accuracy ${result.testAccuracy}`);
@@ -51,10 +42,11 @@ test('spiral, layers 8,8, tanh, Adam: at least 90% test accuracy', async (t) => 
 });
 
 test('three blobs with softmax and cross-entropy: at least 90% test accuracy', async (t) => {
+  const { page, errors } = await shared();
   await mount(page, { dataset: 'blobs3', loss: 'cross_entropy', noise: '20', optimizer: 'adam', lr: '0.01' });
   const head = await page.evaluate(() => document.querySelector('layerwise-playground').shadowRoot.querySelector('.head').textContent);
   assert.match(head, /score per class|softmax/i);
-  const { result } = await stepAndWatch(200);
+  const { result } = await stepAndWatch(page, 200);
   t.diagnostic(`blobs3: epoch ${result.epoch}, test accuracy ${result.testAccuracy}`);
   assert.ok(result.testAccuracy >= 0.9, `test accuracy ${result.testAccuracy}`);
   // a loss that cannot work with three classes is replaced, and the learner is told
@@ -66,9 +58,10 @@ test('three blobs with softmax and cross-entropy: at least 90% test accuracy', a
 });
 
 test('sine regression: the test loss falls at least tenfold, accuracy is null', async (t) => {
+  const { page, errors } = await shared();
   await mount(page, { dataset: 'sine', layers: '8,8', activation: 'tanh', optimizer: 'adam', lr: '0.01' });
   const start = await metrics(page);
-  const { result } = await stepAndWatch(300);
+  const { result } = await stepAndWatch(page, 300);
   const ratio = start.testLoss / result.testLoss;
   t.diagnostic(`sine: test loss ${start.testLoss.toFixed(4)} → ${result.testLoss.toFixed(5)} (${ratio.toFixed(1)}× lower) after ${result.epoch} epochs`);
   assert.ok(ratio >= 10, `only ${ratio}× lower`);
@@ -78,6 +71,7 @@ test('sine regression: the test loss falls at least tenfold, accuracy is null', 
 });
 
 test('a diverging learning rate pauses with advice; Reset recovers', async () => {
+  const { page, errors } = await shared();
   await mount(page, { dataset: 'sine', layers: '8,8', activation: 'relu', optimizer: 'sgd' });
   // as a learner would: pick the largest learning rate, press play
   await page.selectOption(`layerwise-playground .settings select >> nth=1`, '10');

@@ -11,7 +11,7 @@
 // the network is tested on hands it has not seen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, screenshot, serveAndLaunch } from './browser.mjs';
+import { elementReady, messageOf, openPage, screenshot, serveAndLaunch } from './browser.mjs';
 
 const el = 'layerwise-sketch';
 const SHAPES = ['circle', 'triangle', 'cross'];
@@ -60,19 +60,37 @@ function scripted(shape, rand) {
 
 const flat = (strokes) => strokes.map((s) => s.flat());
 
-/** Draws strokes on the pad with the mouse (Playwright's pointer events). */
-async function drawWithMouse(page, strokes, { pause = 0 } = {}) {
+/**
+ * Draws strokes on the pad with the mouse (Playwright's pointer events). With
+ * {guessEachPoint: true} the hand waits after each point until the element has sent a
+ * `prediction` event more, as a learner drawing slowly enough to watch the guess: every new
+ * point asks for a guess of the picture as it is then (one request in flight; the picture of
+ * the latest point is asked for next), so each wait ends.
+ */
+async function drawWithMouse(page, strokes, { guessEachPoint = false } = {}) {
   await page.locator(`${el} canvas.pad`).scrollIntoViewIfNeeded();
   const box = await page.locator(`${el} canvas.pad`).boundingBox();
   const at = ([x, y]) => [box.x + x * box.width, box.y + y * box.height];
+  const guesses = guessEachPoint && await page.evaluateHandle(() => {
+    const node = document.querySelector('layerwise-sketch');
+    const count = () => seen.count++;
+    const seen = { count: 0, stop: () => node.removeEventListener('prediction', count) };
+    node.addEventListener('prediction', count);
+    return seen;
+  });
   for (const stroke of strokes) {
     await page.mouse.move(...at(stroke[0]));
     await page.mouse.down();
     for (const p of stroke.slice(1)) {
+      const before = guesses && await guesses.evaluate((seen) => seen.count);
       await page.mouse.move(...at(p));
-      if (pause) await page.waitForTimeout(pause);
+      if (guesses) await page.waitForFunction(([seen, n]) => seen.count > n, [guesses, before]);
     }
     await page.mouse.up();
+  }
+  if (guesses) {
+    await guesses.evaluate((seen) => seen.stop());
+    await guesses.dispose();
   }
 }
 
@@ -93,28 +111,19 @@ function drawWithPointer(page, strokes, pointerType) {
   }, { strokes, pointerType });
 }
 
-async function openSketch(context, path = 'sketch.html') {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(`console error: ${msg.text()}`));
-  page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
-  await page.goto(new URL(path, web.server.url).href);
-  await waitReady(page);
-  return { page, errors };
+/**
+ * Opens the sketch page and waits until the element is ready. Options go to openPage
+ * (browser.mjs): a `context` (the session's, with its storage), or a viewport and a locale.
+ */
+async function openSketch(options = {}) {
+  const opened = await openPage(web.browser, new URL('sketch.html', web.server.url).href, options);
+  await waitReady(opened.page);
+  return opened;
 }
 
-function waitReady(page) {
-  return page.evaluate(async () => {
-    await customElements.whenDefined('layerwise-sketch');
-    await document.querySelector('layerwise-sketch').ready;
-  });
-}
-
+const waitReady = (page) => elementReady(page, el);
 const counts = (page) => page.evaluate(() => document.querySelector('layerwise-sketch').classes.map((c) => c.count));
-const message = (page) => page.evaluate(() => {
-  const m = document.querySelector('layerwise-sketch').shadowRoot.querySelector('.message');
-  return m.hidden ? '' : m.textContent;
-});
+const message = (page) => messageOf(page, el);
 
 /** Presses Train and waits for the run to end; the last row of the history. */
 async function trainWithButton(page) {
@@ -132,7 +141,7 @@ let session;
 
 test('the page is only the element; scripted strokes make 3 classes × 10 drawings', { timeout: 120_000 }, async () => {
   session = await web.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const { page, errors } = await openSketch(session);
+  const { page, errors } = await openSketch({ context: session });
   const body = await page.evaluate(() => [...document.body.children].map((e) => e.localName));
   assert.deepEqual(body, [el]);
   assert.ok(await page.evaluate(() => Boolean(document.querySelector('link[rel="icon"]'))));
@@ -168,7 +177,7 @@ test('the page is only the element; scripted strokes make 3 classes × 10 drawin
 });
 
 test('training on them reaches ≥ 90% on held-out drawings and on new scripted ones', { timeout: 120_000 }, async (t) => {
-  const { page, errors } = await openSketch(session);
+  const { page, errors } = await openSketch({ context: session });
   assert.deepEqual(await counts(page), [10, 10, 10], 'the drawings of the first test');
   const epochs = [];
   await page.exposeFunction('recordEpoch', (detail) => epochs.push(detail));
@@ -207,7 +216,7 @@ test('training on them reaches ≥ 90% on held-out drawings and on new scripted 
 });
 
 test('a new drawing is classified while it is being drawn', { timeout: 120_000 }, async () => {
-  const { page, errors } = await openSketch(session);
+  const { page, errors } = await openSketch({ context: session });
   await trainWithButton(page);
   await page.evaluate(() => {
     window.predictions = [];
@@ -219,7 +228,7 @@ test('a new drawing is classified while it is being drawn', { timeout: 120_000 }
   for (const [k, shape] of [[0, 'circle'], [2, 'cross'], [1, 'triangle']]) {
     await page.evaluate(() => (window.predictions = []));
     const strokes = scripted(shape, rand);
-    await drawWithMouse(page, strokes, { pause: 20 });
+    await drawWithMouse(page, strokes, { guessEachPoint: true });
     // the guess after the pen lifted from the last stroke
     await page.waitForFunction((n) => window.predictions.some((p) => !p.drawing && p.strokes === n), strokes.length);
     const log = await page.evaluate(() => window.predictions);
@@ -257,7 +266,7 @@ test('a new drawing is classified while it is being drawn', { timeout: 120_000 }
 });
 
 test('a reload keeps the drawings and the settings', { timeout: 60_000 }, async () => {
-  const { page, errors } = await openSketch(session);
+  const { page, errors } = await openSketch({ context: session });
   await page.evaluate(() => (document.querySelector('layerwise-sketch').settings = { augment: true, testEvery: 5 }));
   const before = await page.evaluate(() => document.querySelector('layerwise-sketch').exportJSON());
   await page.reload();
@@ -274,7 +283,7 @@ test('a reload keeps the drawings and the settings', { timeout: 60_000 }, async 
 });
 
 test('a malformed or foreign file is refused with a message and nothing is lost', { timeout: 60_000 }, async () => {
-  const { page, errors } = await openSketch(session);
+  const { page, errors } = await openSketch({ context: session });
   const before = await page.evaluate(() => document.querySelector('layerwise-sketch').exportJSON());
   const stored = await page.evaluate(() => localStorage.getItem('layerwise-sketch:main'));
   const files = [
@@ -314,8 +323,7 @@ test('a malformed or foreign file is refused with a message and nothing is lost'
 });
 
 test('the example set loads in one click and trains to ≥ 90% held out; the layer editor and augmentation shape the run', { timeout: 120_000 }, async (t) => {
-  const context = await web.browser.newContext();
-  const { page, errors } = await openSketch(context);
+  const { page, context, errors } = await openSketch();
   await page.click(`${el} button.examples`);
   assert.deepEqual(await counts(page), [20, 20, 20]);
   const plain = await trainWithButton(page);
@@ -360,9 +368,8 @@ test('the example set loads in one click and trains to ≥ 90% held out; the lay
 for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
   for (const lang of ['en', 'ko']) {
     test(`screenshot: ${name}, ${lang}; no sideways scrolling`, { timeout: 120_000 }, async () => {
-      const { page, context, errors } = await openPage(web.browser, new URL('sketch.html', web.server.url).href, { viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+      const { page, context, errors } = await openSketch({ viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
       try {
-        await waitReady(page);
         assert.equal(await page.evaluate(() => document.querySelector('layerwise-sketch').shadowRoot.querySelector('.lws').lang), lang, 'language from the browser');
         await page.click(`${el} button.examples`);
         await trainWithButton(page);
@@ -381,7 +388,8 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
           });
         });
         await page.mouse.move(box.x + ((cell[1] + 0.5) / 28) * box.width, box.y + ((cell[0] + 0.5) / 28) * box.height);
-        await page.waitForTimeout(150);
+        // the lens is on that square: the read-out names its input, x[row·28 + column]
+        await page.waitForFunction((index) => document.querySelector('layerwise-sketch').shadowRoot.querySelector('.grid-readout').textContent.includes(`x[${index}]`), cell[0] * 28 + cell[1]);
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(scrollWidth <= viewport.width, `page is ${scrollWidth}px wide`);
         const path = await screenshot(page, `test-results/sketch-${name}-${lang}.png`);

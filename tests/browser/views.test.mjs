@@ -11,9 +11,10 @@ import { openPage, screenshot, serveAndLaunch } from './browser.mjs';
 
 const web = serveAndLaunch(); // this file's server and Chromium
 
-async function open(hash = '', viewport = { width: 1280, height: 800 }) {
+/** Opens test/views.html + hash and waits until its run is ready; options go to openPage. */
+async function open(hash = '', viewport = { width: 1280, height: 800 }, options = {}) {
   const url = new URL(`test/views.html${hash}`, web.server.url).href;
-  const opened = await openPage(web.browser, url, { viewport });
+  const opened = await openPage(web.browser, url, { viewport, ...options });
   await opened.page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
   return opened;
 }
@@ -94,15 +95,14 @@ test('the views render a trained spiral run, with read-outs, without errors', as
     assert.match(await tipText(page, '#curves'), /Epoch 117/);
 
     // touch: a tap on the boundary shows the read-out
-    const touch = await web.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-    const phone = await touch.newPage();
-    await phone.goto(new URL('test/views.html', web.server.url).href);
-    await phone.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+    const touch = await open('', { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
+    const phone = touch.page;
     await phone.evaluate(() => window.viewsDemo.train(20));
     const pbox = await phone.locator('#boundary canvas').boundingBox();
     await phone.touchscreen.tap(pbox.x + pbox.width * 0.3, pbox.y + pbox.height * 0.3);
     assert.match(await tipText(phone, '#boundary'), /predicts class/);
-    await touch.close();
+    assert.deepEqual(touch.errors, []);
+    await touch.context.close();
 
     // playing: the views follow live snapshots; the log-scale box redraws the loss
     await page.click('#play');

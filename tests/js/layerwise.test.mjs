@@ -6,21 +6,13 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { assertClose, engineUrl, loadEngine } from './helpers.mjs';
 
-const engineUrl = new URL('../../web/engine/layerwise.mjs', import.meta.url);
 let lw;
+let mod;
 let LayerwiseError;
 
-before(async () => {
-  let mod;
-  try {
-    mod = await import(engineUrl);
-  } catch (err) {
-    throw new Error(`cannot import ${engineUrl.pathname} (${err.message}); build it with: bash scripts/build.sh`);
-  }
-  LayerwiseError = mod.LayerwiseError;
-  lw = await mod.loadLayerwise();
-});
+before(async () => ({ lw, mod, LayerwiseError } = await loadEngine()));
 
 // A 2-2-1 linear net with weights chosen so every intermediate value is exact in float32.
 const linearSpec = { input: [2], layers: [{ type: 'linear', out: 2 }, { type: 'linear', out: 1 }], seed: 1 };
@@ -36,13 +28,6 @@ function knownModel() {
   const model = lw.Model.fromSpec(linearSpec);
   model.setParameters(known);
   return model;
-}
-
-function assertClose(actual, expected, tol, what) {
-  assert.equal(actual.length, expected.length, `${what}: length`);
-  for (let i = 0; i < expected.length; i++) {
-    assert.ok(Math.abs(actual[i] - expected[i]) <= tol, `${what}[${i}]: ${actual[i]} vs ${expected[i]}`);
-  }
 }
 
 test('a spec builds; forward gives the hand-computed outputs', () => {
@@ -271,7 +256,7 @@ test('datasets: feature maps, split and standardisation', () => {
 });
 
 test('loading: from bytes, and a clear error when the .wasm is missing', async () => {
-  const { loadLayerwise } = await import(engineUrl);
+  const { loadLayerwise } = mod;
   const other = await loadLayerwise({ wasmBinary: await readFile(new URL('layerwise.wasm', engineUrl)) });
   const model = other.Model.fromSpec(linearSpec);
   model.setParameters(known);
