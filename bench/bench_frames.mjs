@@ -19,13 +19,11 @@
 // that repeat's paused median: at least one refresh missed) and the epochs trained per second.
 // The table shows the median of each over the repeats; the ratios to paused are medians of
 // per-repeat ratios, so both sides of a ratio come from the same minute of the same page.
-import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
+import { commitOf, median, quantile } from './common.mjs';
 import { elementReady, launchBrowser, openPage } from '../tests/browser/browser.mjs';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const SHOWCASE = '#dataset=spiral&points=800&layers=8,8&activation=tanh&optimizer=adam&lr=0.01&showTest=1';
 const CONDITIONS = ['paused', 'fast', 'max'];
 const WARMUP_FRAMES = 20;
@@ -66,14 +64,6 @@ function usage(error) {
   process.exit(0);
 }
 
-/** The q-quantile of v (0 ≤ q ≤ 1), interpolating between neighbours; the median is q = 0.5. */
-function quantile(v, q) {
-  const s = [...v].sort((a, b) => a - b);
-  const pos = q * (s.length - 1);
-  const i = Math.floor(pos);
-  return i + 1 < s.length ? s[i] + (s[i + 1] - s[i]) * (pos - i) : s[i];
-}
-const median = (v) => quantile(v, 0.5);
 
 /**
  * One window in the page: a fresh network trained `start` epochs, then the condition (paused,
@@ -107,15 +97,6 @@ function measure(page, condition, ms, start) {
   }, { condition, ms, start, warmup: WARMUP_FRAMES });
 }
 
-function commit() {
-  try {
-    const head = execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['-C', root, 'status', '--porcelain', '--', 'web', 'wasm', 'core'], { encoding: 'utf8' }).trim();
-    return dirty ? `${head} (web/, wasm/ or core/ modified in the work tree)` : head;
-  } catch {
-    return 'unknown';
-  }
-}
 
 const loadAtStart = loadavg()[0];
 const server = await startServer({ port: 0 });
@@ -148,7 +129,7 @@ try {
   }
   console.log('# Frame times while training (bench/bench_frames.mjs)\n');
   console.log(`- date: ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC`);
-  console.log(`- commit: ${commit()}`);
+  console.log(`- commit: ${commitOf(['web', 'wasm', 'core'])}`);
   console.log(`- browser: headless Chromium ${browser.version()}, viewport 1280×800`);
   console.log(`- page: index.html${SHOWCASE}`);
   console.log(`- load average (1 min) at the start and the end: ${loadAtStart.toFixed(1)}, ${loadavg()[0].toFixed(1)} (other work on the machine's cores)`);

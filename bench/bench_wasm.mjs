@@ -24,7 +24,7 @@
 // only one implementation runs at a time. Ratios are medians of per-repeat ratios. Before
 // every repeat (untimed): the same start state (initial parameters, fresh optimiser, one step
 // so Adam's buffers exist), a garbage collection and a 25 ms pause (see settle()).
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { createRequire, register } from 'node:module';
 import os from 'node:os';
@@ -33,6 +33,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
+import { commitOf, median, quantile } from './common.mjs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths, getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
@@ -146,23 +147,9 @@ async function settle() {
 // ---------------------------------------------------------------------------------------
 // Statistics
 // ---------------------------------------------------------------------------------------
-function median(v) {
-  const s = [...v].sort((a, b) => a - b);
-  const n = s.length;
-  if (!n) return NaN;
-  return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-}
-
 function spreadPct(v) {
   if (v.length < 3) return NaN;
-  const s = [...v].sort((a, b) => a - b);
-  const q = (f) => {
-    const pos = f * (s.length - 1);
-    const i = Math.floor(pos);
-    const t = pos - i;
-    return i + 1 < s.length ? s[i] * (1 - t) + s[i + 1] * t : s[i];
-  };
-  return (100 * (q(0.75) - q(0.25))) / median(s);
+  return (100 * (quantile(v, 0.75) - quantile(v, 0.25))) / median(v);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -616,16 +603,6 @@ function fmtValue(v) {
   return v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1);
 }
 
-function gitDescribe() {
-  try {
-    const commit = execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['-C', root, 'status', '--porcelain', '--', 'core', 'wasm', 'CMakeLists.txt'],
-      { encoding: 'utf8' }).trim();
-    return dirty ? `${commit} (core/, wasm/ or CMakeLists.txt modified in the work tree)` : commit;
-  } catch {
-    return 'unknown';
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // Main
@@ -691,7 +668,7 @@ async function main() {
   console.log(`- date: ${date}`);
   const args = process.argv.slice(2).map((a) => (/[\s"'$]/.test(a) ? `'${a}'` : a));
   console.log(`- command: node bench/bench_wasm.mjs ${args.join(' ')}`.trimEnd());
-  console.log(`- commit: ${gitDescribe()}; engine ${path.relative(root, engineFile) || engineFile} ${engineStat.size} bytes, built ${engineStat.mtime.toISOString().slice(0, 16)} UTC`);
+  console.log(`- commit: ${commitOf(['core', 'wasm', 'CMakeLists.txt'])}; engine ${path.relative(root, engineFile) || engineFile} ${engineStat.size} bytes, built ${engineStat.mtime.toISOString().slice(0, 16)} UTC`);
   console.log(`- Node ${process.versions.node} (V8 ${process.versions.v8}), ${os.cpus().length} × ${cpuModel}`);
   console.log(`- TF.js: ${tfVersions}; wasm backend: SIMD ${simd}, multithread ${mt}, threads ${threads} (XNNPACK)`);
   console.log(`- TF.js model: tfjs-core ops, W as [in, out], ${opts.tfOps === 'fused' ? 'tf.fused.matMul (bias + relu fused; tanh separate)' : 'tf.matMul + tf.add + activation'}, tf.losses.sigmoidCrossEntropy / softmaxCrossEntropy on logits, optimizer.minimize in tf.tidy, W1 data resident (tf.gather per epoch, tf.slice per batch), W2/W3 batches from Float32Arrays (tf.tensor2d per batch, as Layerwise copies them in), loss not read back`);

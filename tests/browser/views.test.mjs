@@ -2,9 +2,9 @@
 // standalone page web/test/views.html: it trains a spiral 8,8 tanh Adam run in the engine's
 // worker and renders every view. Checked: no console errors; each view draws something (a
 // canvas with more than one colour, an SVG with elements); hover, tap and keyboard read-outs
-// appear with the values they should; the per-frame render time of all views, which is
-// printed (and must stay well under a 60 fps frame). Screenshots at 1280×800 and 390×844
-// go to test-results/ for a person to look at.
+// appear with the values they should. What the views cost to draw a frame is measured by
+// bench/bench_views.mjs, not here. Screenshots at 1280×800 and 390×844 go to test-results/
+// for a person to look at.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, screenshot, serveAndLaunch } from './browser.mjs';
@@ -111,12 +111,6 @@ test('the views render a trained spiral run, with read-outs, without errors', as
     await page.locator('#curves input[type=checkbox]').check();
     assert.ok(await colours(page, '#curves canvas') > 3, 'the log-scale curves are drawn');
 
-    // render time of all four views, per frame
-    const timing = await page.evaluate(() => window.viewsDemo.measure(60));
-    console.log(`render, spiral 8,8 (48×48 grid): ${timing.meanMs.toFixed(2)} ms a frame (worst ${timing.worstMs.toFixed(2)}, ` +
-      `${timing.withLayoutMs.toFixed(2)} with style and layout); ` +
-      Object.entries(timing.perView).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', '));
-    assert.ok(timing.meanMs < 16, `all views render within a 60 fps frame (${timing.meanMs.toFixed(2)} ms)`);
 
   } finally {
     await context.close();
@@ -142,16 +136,11 @@ test('a phone-width page (390×844) lays the views out in one column', async () 
   assert.deepEqual(errors, [], `console errors:\n${errors.join('\n')}`);
 });
 
-test('6 hidden layers × 16 ReLU neurons: dead units marked, render time within budget', async () => {
+test('6 hidden layers × 16 ReLU neurons: every neuron on the diagram', async () => {
   const { page, errors, context } = await open('#dataset=circle&layers=16,16,16,16,16,16&activation=relu&optimizer=adam&lr=0.01&seed=2');
   try {
     await page.evaluate(() => window.viewsDemo.train(30));
     assert.equal(await page.locator('#network svg rect[data-c]').count(), 2 + 6 * 16 + 1);
-    const timing = await page.evaluate(() => window.viewsDemo.measure(60));
-    console.log(`render, circle 6×16 relu (48×48 grid): ${timing.meanMs.toFixed(2)} ms a frame (worst ${timing.worstMs.toFixed(2)}, ` +
-      `${timing.withLayoutMs.toFixed(2)} with style and layout); ` +
-      Object.entries(timing.perView).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', '));
-    assert.ok(timing.meanMs < 16, `all views render within a 60 fps frame (${timing.meanMs.toFixed(2)} ms)`);
     await screenshot(page, 'test-results/views-6x16.png');
   } finally {
     await context.close();
