@@ -20,9 +20,8 @@
 // The table shows the median of each over the repeats; the ratios to paused are medians of
 // per-repeat ratios, so both sides of a ratio come from the same minute of the same page.
 import { loadavg } from 'node:os';
-import { startServer } from '../scripts/serve.mjs';
-import { commitOf, median, quantile } from './common.mjs';
-import { elementReady, launchBrowser, openPage } from '../tests/browser/browser.mjs';
+import { commitOf, inChromium, median, quantile } from './common.mjs';
+import { elementReady } from '../tests/browser/browser.mjs';
 
 const SHOWCASE = '#dataset=spiral&points=800&layers=8,8&activation=tanh&optimizer=adam&lr=0.01&showTest=1';
 const CONDITIONS = ['paused', 'fast', 'max'];
@@ -99,14 +98,9 @@ function measure(page, condition, ms, start) {
 
 
 const loadAtStart = loadavg()[0];
-const server = await startServer({ port: 0 });
-const browser = await launchBrowser();
-let errors = [];
 const rows = Object.fromEntries(CONDITIONS.map((c) => [c, []]));
-try {
-  const opened = await openPage(browser, new URL(`index.html${SHOWCASE}`, server.url).href);
-  errors = opened.errors;
-  const { page } = opened;
+await inChromium(async ({ browser, open }) => {
+  const { page } = await open(`index.html${SHOWCASE}`);
   await elementReady(page, 'layerwise-playground');
   for (let r = 0; r < opts.repeats; r++) {
     let base = null;
@@ -141,11 +135,4 @@ try {
     const m = (key) => median(rows[condition].map((row) => row[key]));
     console.log(`| ${condition} | ${f(m('epochsPerSecond'), 0)} | ${f(m('fps'))} | ${f(m('median'))} | ${f(m('p95'))} | ${f(m('max'))} | ${f(m('late'))} | ${f(m('medianRatio'), 2)} | ${f(m('p95Ratio'), 2)} |`);
   }
-} finally {
-  await browser.close();
-  await server.close();
-}
-if (errors.length) {
-  console.error(`the page logged errors:\n${errors.join('\n')}`);
-  process.exit(1);
-}
+});

@@ -15,9 +15,7 @@
 // the repeats, and the share of a 60 Hz frame (16.7 ms) that the median leaves for
 // everything else a page does.
 import { loadavg } from 'node:os';
-import { startServer } from '../scripts/serve.mjs';
-import { commitOf, median } from './common.mjs';
-import { launchBrowser, openPage } from '../tests/browser/browser.mjs';
+import { commitOf, inChromium, median } from './common.mjs';
 
 const NETWORKS = [
   { name: 'spiral 8,8 tanh', hash: '', epochs: 20 },
@@ -47,27 +45,21 @@ usage: node bench/bench_views.mjs [--repeats N] [--frames F]
 }
 
 const loadAtStart = loadavg()[0];
-const server = await startServer({ port: 0 });
-const browser = await launchBrowser();
-const errors = [];
 const rows = new Map(NETWORKS.map((n) => [n.name, []]));
-try {
+await inChromium(async ({ browser, open }) => {
   const pages = [];
   for (const network of NETWORKS) {
-    const opened = await openPage(browser, new URL(`test/views.html${network.hash}`, server.url).href);
-    const { page } = opened;
+    const { page } = await open(`test/views.html${network.hash}`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
     await page.evaluate((epochs) => window.viewsDemo.train(epochs), network.epochs);
-    pages.push([network, opened]);
+    pages.push([network, page]);
   }
   for (let r = 0; r < opts.repeats; r++) {
-    for (const [network, { page }] of pages) {
+    for (const [network, page] of pages) {
       rows.get(network.name).push(await page.evaluate((frames) => window.viewsDemo.measure(frames), opts.frames));
     }
     process.stderr.write(`repeat ${r + 1}/${opts.repeats} done\n`);
   }
-  for (const [, opened] of pages) errors.push(...opened.errors);
-
   console.log('# Render time of the views (bench/bench_views.mjs)\n');
   console.log(`- date: ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC`);
   console.log(`- commit: ${commitOf(['web', 'wasm', 'core'])}`);
@@ -85,11 +77,4 @@ try {
     console.log(`| ${network.name} | ${f(mean)} | ${f(m((t) => t.withLayoutMs))} | ${f(m((t) => t.worstMs))} | ` +
       `${views.map((v) => f(m((t) => t.perView[v]))).join(' | ')} | ${(100 * mean / FRAME_MS).toFixed(0)} % |`);
   }
-} finally {
-  await browser.close();
-  await server.close();
-}
-if (errors.length) {
-  console.error(`the page logged errors:\n${errors.join('\n')}`);
-  process.exit(1);
-}
+});

@@ -29,3 +29,33 @@ export function commitOf(paths) {
     return 'unknown';
   }
 }
+
+/**
+ * Runs body({ browser, open }) with web/ served on a free port and headless Chromium launched
+ * as the browser tests launch it (tests/browser/browser.mjs); open(path) opens a page of the
+ * site and records its console errors. Closes both afterwards, then exits with 1 if a page
+ * logged an error: a benchmark of a broken page measures nothing.
+ */
+export async function inChromium(body) {
+  const { startServer } = await import('../scripts/serve.mjs');
+  const { launchBrowser, openPage } = await import('../tests/browser/browser.mjs');
+  const server = await startServer({ port: 0 });
+  const browser = await launchBrowser();
+  const opened = [];
+  const open = async (path) => {
+    const page = await openPage(browser, new URL(path, server.url).href);
+    opened.push(page);
+    return page;
+  };
+  try {
+    await body({ browser, open });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const errors = opened.flatMap((page) => page.errors);
+  if (errors.length) {
+    console.error(`the page logged errors:\n${errors.join('\n')}`);
+    process.exit(1);
+  }
+}

@@ -12,22 +12,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { elementReady, messageOf, openPage, screenshot, serveAndLaunch } from './browser.mjs';
+import { random } from '../../web/engine/random.mjs'; // the seeded generator, for scripted drawings
 
 const el = 'layerwise-sketch';
 const SHAPES = ['circle', 'triangle', 'cross'];
 const web = serveAndLaunch(); // this file's server and Chromium
 
 // ---- scripted drawings (pad units: the pad is 1 × 1, y down) ----
-
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** One hand-drawn-looking shape: strokes as lists of [x, y] points. */
 function scripted(shape, rand) {
@@ -147,7 +138,7 @@ test('the page is only the element; scripted strokes make 3 classes × 10 drawin
   assert.ok(await page.evaluate(() => Boolean(document.querySelector('link[rel="icon"]'))));
   assert.deepEqual(await page.evaluate(() => document.querySelector('layerwise-sketch').classes.map((c) => c.name)), SHAPES, 'three classes to start');
 
-  const rand = rng(11);
+  const rand = random(11);
   for (let k = 0; k < 3; k++) {
     for (let i = 0; i < 10; i++) {
       const strokes = scripted(SHAPES[k], rand);
@@ -190,7 +181,7 @@ test('training on them reaches ≥ 90% on held-out drawings and on new scripted 
   assert.ok(end.trainLoss < epochs[0].trainLoss, 'the loss fell');
 
   // thirty new drawings of the same shapes, from another seed, through predict(strokes)
-  const rand = rng(2024);
+  const rand = random(2024);
   const fresh = [];
   for (let i = 0; i < 10; i++) for (let k = 0; k < 3; k++) fresh.push([k, flat(scripted(SHAPES[k], rand))]);
   const guesses = await page.evaluate(async (list) => {
@@ -224,7 +215,7 @@ test('a new drawing is classified while it is being drawn', { timeout: 120_000 }
     node.addEventListener('prediction', (e) => window.predictions.push(e.detail));
   });
   const inputBefore = await page.textContent(`${el} .grid-readout`);
-  const rand = rng(77);
+  const rand = random(77);
   for (const [k, shape] of [[0, 'circle'], [2, 'cross'], [1, 'triangle']]) {
     await page.evaluate(() => (window.predictions = []));
     const strokes = scripted(shape, rand);
@@ -374,7 +365,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
         await page.click(`${el} button.examples`);
         await trainWithButton(page);
         await page.evaluate(() => (window.done = 0, document.querySelector('layerwise-sketch').addEventListener('prediction', (e) => !e.detail.drawing && window.done++)));
-        await drawWithMouse(page, scripted('triangle', rng(5)));
+        await drawWithMouse(page, scripted('triangle', random(5)));
         await page.waitForFunction(() => window.done > 0);
         await page.locator(`${el} canvas.grid`).scrollIntoViewIfNeeded();
         const box = await page.locator(`${el} canvas.grid`).boundingBox();

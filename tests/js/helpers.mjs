@@ -32,3 +32,19 @@ export function assertClose(actual, expected, tol, what) {
 export function paramMap(list) {
   return Object.fromEntries(list.map(({ name, data }) => [name, [...data]]));
 }
+
+/** The spec of an MLP: input features, tanh hidden layers of `widths`, `out` outputs, then `last` (an activation type) if given. */
+export const mlpSpec = (input, widths, out, last) => ({
+  input: [input],
+  layers: [...widths.flatMap((w) => [{ type: 'linear', out: w }, { type: 'tanh' }]), { type: 'linear', out }, ...(last ? [{ type: last }] : [])],
+  seed: 3,
+});
+
+/** A trainer init of 200 xor points (half for training: 10 batches of 10 an epoch), 2-8-1 tanh, Adam. */
+export const xorConfig = Object.freeze({
+  spec: mlpSpec(2, [8], 1, 'sigmoid'),
+  data: { dataset: 'xor', n: 200, noise: 0.1, seed: 1 },
+  loss: 'bce',
+  optimizer: { name: 'adam', options: { lr: 0.03 } },
+  batch: 10,
+});

@@ -5,26 +5,15 @@
 // disposals and replies; the dispose delay runs on timers the test fires by hand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mlpSpec as net, xorConfig } from './helpers.mjs';
 
 const { TrainingRun } = await import(new URL('../../web/lib/run.js', import.meta.url));
 const { createTrainer } = await import(new URL('../../web/engine/trainer.mjs', import.meta.url));
 
-const net = (input, widths, out, last) => ({
-  input: [input],
-  layers: [...widths.flatMap((w) => [{ type: 'linear', out: w }, { type: 'tanh' }]), { type: 'linear', out }, ...(last ? [{ type: last }] : [])],
-  seed: 3,
-});
 const NOTHING = { metrics: false, grid: false, neurons: false, parameters: false, gradients: false, stats: false };
 const light = { ...NOTHING, metrics: true };
 // 200 xor points, half for training: 100 samples, 10 batches of 10 per epoch.
-const xor = {
-  spec: net(2, [8], 1, 'sigmoid'),
-  data: { dataset: 'xor', n: 200, noise: 0.1, seed: 1 },
-  loss: 'bce',
-  optimizer: { name: 'adam', options: { lr: 0.03 } },
-  batch: 10,
-  snapshot: light,
-};
+const xor = { ...xorConfig, snapshot: light };
 
 /** A factory over the real one that counts what happens; `hold` keeps the next start waiting. */
 function counting() {

@@ -4,6 +4,7 @@
 // feature maps, standardisation, step counts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mlpSpec as net, xorConfig } from './helpers.mjs';
 import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 
@@ -31,18 +32,6 @@ before(async () => {
 
 after(() => trainer?.dispose());
 
-const net = (input, widths, out, last) => ({
-  input: [input],
-  layers: [...widths.flatMap((w) => [{ type: 'linear', out: w }, { type: 'tanh' }]), { type: 'linear', out }, ...(last ? [{ type: last }] : [])],
-  seed: 3,
-});
-const xorConfig = {
-  spec: net(2, [8], 1, 'sigmoid'),
-  data: { dataset: 'xor', n: 200, noise: 0.1, seed: 1 },
-  loss: 'bce',
-  optimizer: { name: 'adam', options: { lr: 0.03 } },
-  batch: 10,
-};
 const light = { grid: false, neurons: false, parameters: false, gradients: false, stats: false };
 
 const sameArray = (a, b, what) => assert.deepEqual([...a], [...b], what);

@@ -41,6 +41,7 @@ import { FileProblem, fileOf, readFile } from './controls/file.js';
 import { checkPoints, fromCSV, toCSV } from './controls/csv.js';
 import { SPEEDS, buildPanels } from './controls/panels.js';
 import { relabel } from '../lib/dom.js';
+import { Autosave, download } from '../lib/files.js';
 
 const STYLESHEET = new URL('./playground.css', import.meta.url).href;
 
@@ -120,6 +121,7 @@ export class LayerwisePlayground extends HTMLElement {
   #drawTimer = 0;
   #drawPending = false; // drawn points changed and their network is not built yet
   #built = false; // the worker's network is the state's (not one kept while drawn points are too few)
+  #autosave = new Autosave(this, 'layerwise-playground');
 
   constructor() {
     super();
@@ -850,21 +852,11 @@ export class LayerwisePlayground extends HTMLElement {
 
   async #download() {
     const file = await this.exportJSON();
-    this.#save(new Blob([JSON.stringify(file)], { type: 'application/json' }), `layerwise-${this.#state.dataset}-epoch${this.epoch}.json`);
+    download(this.shadowRoot, JSON.stringify(file), `layerwise-${this.#state.dataset}-epoch${this.epoch}.json`);
   }
 
   #downloadCSV() {
-    this.#save(new Blob([this.exportCSV()], { type: 'text/csv' }), 'layerwise-points.csv');
-  }
-
-  #save(blob, name) {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = name;
-    this.shadowRoot.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    download(this.shadowRoot, this.exportCSV(), 'layerwise-points.csv', 'text/csv');
   }
 
   async #openCSV(file) {
@@ -905,16 +897,9 @@ export class LayerwisePlayground extends HTMLElement {
     if (problems.length) this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
   }
 
-  #autosaveKey() {
-    const name = this.getAttribute('autosave');
-    return name === null ? null : `layerwise-playground:${name || 'main'}`;
-  }
-
   #readAutosave() {
-    const key = this.#autosaveKey();
-    if (!key) return null;
-    try {
-      const saved = JSON.parse(localStorage.getItem(key) ?? 'null');
+    return this.#autosave.read((text) => {
+      const saved = JSON.parse(text);
       if (!saved?.state) return null;
       let drawn = null;
       try {
@@ -923,9 +908,7 @@ export class LayerwisePlayground extends HTMLElement {
         // damaged points are as good as none; the settings still count
       }
       return { state: readJSONState(saved.state).state, drawn };
-    } catch {
-      return null; // a damaged entry is as good as none
-    }
+    });
   }
 
   #persist() {
@@ -934,15 +917,8 @@ export class LayerwisePlayground extends HTMLElement {
       const hash = toHash(this.#state);
       if (location.hash !== hash) history.replaceState(history.state, '', hash);
     }
-    const key = this.#autosaveKey();
-    if (key) {
-      const drawn = this.#drawn && { x: Array.from(this.#drawn.x), y: Array.from(this.#drawn.y), classes: this.#drawn.classes };
-      try {
-        localStorage.setItem(key, JSON.stringify({ version: 1, state: toJSONState(this.#state), drawn }));
-      } catch {
-        this.#say('storageFailed', null, 'warn');
-      }
-    }
+    const drawn = this.#drawn && { x: Array.from(this.#drawn.x), y: Array.from(this.#drawn.y), classes: this.#drawn.classes };
+    if (!this.#autosave.write({ version: 1, state: toJSONState(this.#state), drawn })) this.#say('storageFailed', null, 'warn');
   }
 }
 

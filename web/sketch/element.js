@@ -49,6 +49,7 @@ import { DEFAULT_SETTINGS, MAX_CLASSES, MAX_SAMPLES, SketchFileProblem, cleanNam
 import { LANGS } from '../lib/i18n.js';
 import { t as translate } from './strings.js';
 import { ICONS, h, icon, relabel, setText } from '../lib/dom.js';
+import { Autosave, download } from '../lib/files.js';
 import { SketchPad } from '../lib/pad.js';
 import { InputView } from '../lib/input-view.js';
 import { GuessView } from './guesses.js';
@@ -92,6 +93,7 @@ export class LayerwiseSketch extends HTMLElement {
   #undo = null;
   #connected = false;
   #initialized = false;
+  #autosave = new Autosave(this, 'layerwise-sketch');
 
   constructor() {
     super();
@@ -767,12 +769,7 @@ export class LayerwiseSketch extends HTMLElement {
   // ---- files and storage ----
 
   #download() {
-    const blob = new Blob([JSON.stringify(this.exportJSON())], { type: 'application/json' });
-    const a = h('a', { href: URL.createObjectURL(blob), download: 'layerwise-sketch.json' });
-    this.shadowRoot.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    download(this.shadowRoot, JSON.stringify(this.exportJSON()), 'layerwise-sketch.json');
   }
 
   async #openFile(input) {
@@ -786,32 +783,13 @@ export class LayerwiseSketch extends HTMLElement {
     }
   }
 
-  #storageKey() {
-    const name = this.getAttribute('autosave');
-    return name === null ? null : `layerwise-sketch:${name || 'main'}`;
-  }
-
   #readAutosave() {
-    const key = this.#storageKey();
-    if (!key) return null;
-    try {
-      const text = localStorage.getItem(key);
-      if (!text) return null;
-      const saved = readFile(text);
-      return { ...saved, lang: JSON.parse(text).lang };
-    } catch {
-      return null; // a damaged entry is as good as none
-    }
+    return this.#autosave.read((text) => ({ ...readFile(text), lang: JSON.parse(text).lang }));
   }
 
   #persist() {
-    const key = this.#storageKey();
-    if (!key || !this.#initialized) return;
-    try {
-      localStorage.setItem(key, JSON.stringify({ ...this.exportJSON(), lang: this.#lang }));
-    } catch {
-      this.#say('msg.storageFailed', null, 'warn');
-    }
+    if (!this.#initialized) return;
+    if (!this.#autosave.write({ ...this.exportJSON(), lang: this.#lang })) this.#say('msg.storageFailed', null, 'warn');
   }
 }
 

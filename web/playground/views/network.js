@@ -36,8 +36,10 @@ import { formatNumber } from '../../lib/format.js';
 import {
   Readout, activationLabel, installStyles, targetScale, themeOf, translator,
 } from './common.js';
+import { FEATURE_SYMBOLS } from './strings.js';
 
 const CLASS_RGB = CLASS_COLORS.map(hexToRGB);
+const featureSymbol = (name) => FEATURE_SYMBOLS[name] ?? name;
 const TILE_COLORS = packTable(DIVERGING_STRONG);
 const ACTIVATIONS = new Set(['relu', 'leaky_relu', 'tanh', 'sigmoid', 'identity', 'softmax']);
 const FOLD = 16; // neurons per sub-column of a wide layer
@@ -558,7 +560,7 @@ export class NetworkView {
           const tile = col.tiles[j];
           svg('text', {
             x: col.x - 5, y: tile.y + s / 2 + 3.5, 'text-anchor': 'end', 'font-size': s < 20 ? '10' : '11.5',
-            text: t(`net.feature.${name}`),
+            text: featureSymbol(name),
           }, o);
         });
       }
@@ -594,7 +596,7 @@ export class NetworkView {
   #neuronLabel(ci, j) {
     const col = this.columns[ci];
     const t = this.t;
-    if (col.kind === 'input') return t('net.inputHead', { name: t(`net.feature.${col.names[j]}`) });
+    if (col.kind === 'input') return t('net.inputHead', { name: featureSymbol(col.names[j]) });
     if (col.kind === 'output') return t('net.outputHead', { j: j + 1, activation: activationLabel(t, col.activation) });
     return t('net.neuronHead', { n: ci, j: j + 1, activation: activationLabel(t, col.activation) });
   }
@@ -715,7 +717,7 @@ export class NetworkView {
   #nameOf(c, j) {
     const col = this.columns[c];
     const t = this.t;
-    if (col.kind === 'input') return t(`net.feature.${col.names[j]}`);
+    if (col.kind === 'input') return featureSymbol(col.names[j]);
     if (col.kind === 'output') return `${t('net.output')} ${col.n > 1 ? j + 1 : ''}`.trim();
     return `${t('net.layerShort', { n: c })} #${j + 1}`;
   }

@@ -47,13 +47,6 @@ export const VIEW_STRINGS = {
     'net.width': '{n} {activation}',
     'net.dead': '{n} dead',
     'net.deadShort': '{n}✕',
-    'net.feature.x1': 'x₁',
-    'net.feature.x2': 'x₂',
-    'net.feature.x1sq': 'x₁²',
-    'net.feature.x2sq': 'x₂²',
-    'net.feature.x1x2': 'x₁x₂',
-    'net.feature.sinx1': 'sin x₁',
-    'net.feature.sinx2': 'sin x₂',
     'net.inputHead': 'Input {name}',
     'net.inputRange': 'over the plane: {min} … {max}',
     'net.inputStandardized': 'standardized: {min} … {max}',
@@ -152,13 +145,6 @@ export const VIEW_STRINGS = {
     'net.width': '{activation} ×{n}',
     'net.dead': '{n}개 죽음',
     'net.deadShort': '{n}✕',
-    'net.feature.x1': 'x₁',
-    'net.feature.x2': 'x₂',
-    'net.feature.x1sq': 'x₁²',
-    'net.feature.x2sq': 'x₂²',
-    'net.feature.x1x2': 'x₁x₂',
-    'net.feature.sinx1': 'sin x₁',
-    'net.feature.sinx2': 'sin x₂',
     'net.inputHead': '입력 {name}',
     'net.inputRange': '평면 위 범위: {min} … {max}',
     'net.inputStandardized': '표준화 후: {min} … {max}',
@@ -214,3 +200,8 @@ export const VIEW_STRINGS = {
     'hist.empty': '모델이 만들어지면 여기에 통계가 나타납니다.',
   },
 };
+
+/** The input features' symbols on the diagram: mathematics, the same in every language. */
+export const FEATURE_SYMBOLS = Object.freeze({
+  x1: 'x₁', x2: 'x₂', x1sq: 'x₁²', x2sq: 'x₂²', x1x2: 'x₁x₂', sinx1: 'sin x₁', sinx2: 'sin x₂',
+});
