@@ -3,7 +3,7 @@
 // is still a circle. No DOM.
 //
 // It works on the 28 × 28 picture, not on the strokes: preprocessing re-centres and re-scales
-// every drawing (preprocess.js), so a shifted stroke would come out exactly where it went in.
+// every drawing (web/lib/preprocess.js), so a shifted stroke would come out exactly where it went in.
 // The picture is turned about its centre (14, 14) by θ ∈ [−maxDegrees, maxDegrees] and moved by
 // (dx, dy) ∈ [−maxShift, maxShift]² pixels (continuous values), sampled bilinearly; whatever
 // comes in from outside the square is paper (0).

@@ -33,7 +33,7 @@
 // one for the picture as it was when asked);
 // `datachange` (detail {classes}) when drawings or classes change.
 //
-// Data flow: drawings (strokes) → preprocess.js (28 × 28, as MNIST) → [augment.js copies] →
+// Data flow: drawings (strokes) → lib/preprocess.js (28 × 28, as MNIST) → [augment.js copies] →
 // the worker's init (engine/trainer.mjs, through the training run of lib/run.js) → trainFor
 // slices → snapshots → the panels. The pad's strokes go through the same preprocessing on every
 // animation frame while drawing, then to the worker's predict request (eval mode), one in
