@@ -14,6 +14,12 @@
 //   W2-B    784-256-128-64-10 ReLU, cross-entropy, Adam lr 1e-3, batch B = 32, 128:
 //           one call = one training step on the next resident batch -> samples/s
 //   W3-B    the same network, forward only, batch B = 1, 128 -> samples/s
+//   W4-32   the small CNN (1×28×28: conv 8@5×5, relu, maxpool 2, conv 16@5×5, relu, maxpool 2,
+//           flatten, linear 10), cross-entropy, Adam lr 1e-3, batch 32, the W2 data seen as
+//           pictures: one call = one training step -> samples/s. TF.js' wasm backend has no
+//           Conv2DBackpropFilter kernel (it cannot train a conv2d), so there the convolutions
+//           are written as conv3d over a depth of 1 (the same numbers; its Conv3DBackpropFilterV2
+//           exists); the cpu backend uses conv2d.
 //
 // Method (docs/toolchain.md, "Timing on this machine": 2 shared, noisy cores), as bench_core.cpp:
 // every number is the median of --repeats repeats (9), each repeat lasts >= --min-ms (60 ms)
@@ -53,7 +59,7 @@ const require = createRequire(import.meta.url);
 // ---------------------------------------------------------------------------------------
 // Options
 // ---------------------------------------------------------------------------------------
-const ALL = ['W1', 'W2-32', 'W2-128', 'W3-1', 'W3-128'];
+const ALL = ['W1', 'W2-32', 'W2-128', 'W3-1', 'W3-128', 'W4-32'];
 const opts = {
   repeats: 9,
   minMs: 60,
@@ -171,6 +177,15 @@ const SEED_SPEC = {
   ],
   seed: 42,
 };
+const CNN_SPEC = {
+  input: [1, 28, 28],
+  layers: [
+    { type: 'conv2d', out: 8, kernel: 5 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
+    { type: 'conv2d', out: 16, kernel: 5 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
+    { type: 'flatten' }, { type: 'linear', out: 10 },
+  ],
+  seed: 42,
+};
 const N = 4096;
 const IN = 784;
 const CLASSES = 10;
@@ -211,6 +226,9 @@ function seedData() {
 const batchOf = (w) => Number(w.split('-')[1] ?? W1_BATCH);
 const unitOf = (w) => (w === 'W1' ? 'epochs/s' : 'samples/s');
 const perCall = (w) => (w === 'W1' ? 1 : batchOf(w));
+// Workloads whose call is one training step on the next resident batch.
+const isStep = (w) => w.startsWith('W2') || w.startsWith('W4');
+const specOf = (w) => (w.startsWith('W4') ? CNN_SPEC : SEED_SPEC);
 
 // ---------------------------------------------------------------------------------------
 // Timing of an in-process implementation: restart (untimed), call, calibration
@@ -266,9 +284,9 @@ class LayerwiseWasm extends InProcess {
     this.w1 = lw.Model.fromSpec(W1_SPEC);
     this.w1Opt = lw.optim.SGD(this.w1, { lr: W1_LR });
     this.trainers = new Map();
-    for (const b of [32, 128]) {
-      const model = lw.Model.fromSpec(SEED_SPEC);
-      this.trainers.set(b, { model, opt: lw.optim.Adam(model, { lr: W2_LR }), cursor: 0 });
+    for (const w of ALL.filter(isStep)) {
+      const model = lw.Model.fromSpec(specOf(w));
+      this.trainers.set(w, { model, opt: lw.optim.Adam(model, { lr: W2_LR }), cursor: 0 });
     }
     this.fwd = lw.Model.fromSpec(SEED_SPEC);
     this.fwdCursor = new Map([[1, 0], [128, 0]]);
@@ -276,8 +294,9 @@ class LayerwiseWasm extends InProcess {
 
   async enter() {}
 
-  step(b) {
-    const t = this.trainers.get(b);
+  step(w) {
+    const b = batchOf(w);
+    const t = this.trainers.get(w);
     let start = t.cursor;
     if (start + b > N) start = 0;
     t.cursor = start + b;
@@ -297,19 +316,18 @@ class LayerwiseWasm extends InProcess {
     if (w === 'W1') {
       this.w1.reset(42);
       this.w1Opt.reset();
-    } else if (w.startsWith('W2')) {
-      const b = batchOf(w);
-      const t = this.trainers.get(b);
+    } else if (isStep(w)) {
+      const t = this.trainers.get(w);
       t.model.reset(42);
       t.opt.reset();
       t.cursor = 0;
-      this.step(b);
+      this.step(w);
     }
   }
 
   call(w) {
     if (w === 'W1') this.w1.trainEpoch(this.circle, W1_BATCH, this.bce, this.w1Opt);
-    else if (w.startsWith('W2')) this.step(batchOf(w));
+    else if (isStep(w)) this.step(w);
     else this.forward(batchOf(w));
   }
 
@@ -322,13 +340,12 @@ class LayerwiseWasm extends InProcess {
       const epoch = this.w1.trainEpoch(this.circle, W1_BATCH, this.bce, this.w1Opt);
       return { check: initial, check2: epoch };
     }
-    if (w.startsWith('W2')) {
-      const b = batchOf(w);
-      const t = this.trainers.get(b);
+    if (isStep(w)) {
+      const t = this.trainers.get(w);
       t.model.reset(42);
       t.opt.reset();
       t.cursor = 0;
-      return { check: this.step(b) };
+      return { check: this.step(w) };
     }
     const b = batchOf(w);
     this.fwdCursor.set(b, 0);
@@ -396,6 +413,56 @@ class TfModel {
   }
 }
 
+// The small CNN in NHWC (TF.js' layout), initialised with Layerwise's values: filters
+// [out, in, kh, kw] become [kh, kw, in, out] (conv2d) or [1, kh, kw, in, out] (conv3d, for the
+// wasm backend, which cannot train conv2d); the linear layer's rows are reordered from
+// Layerwise's flatten order (c, h, w) to TF.js' (h, w, c), so the logits are the same.
+class TfCnn {
+  constructor(params, conv3d, fused) {
+    this.conv3d = conv3d;
+    this.fused = fused && !conv3d;
+    this.init = [];
+    for (let i = 0; i < 4; i += 2) {
+      const [out, inn, kh, kw] = params[i].shape;
+      const w = tf.transpose(tf.tensor4d(params[i].data, [out, inn, kh, kw]), [2, 3, 1, 0]);
+      this.init.push(conv3d ? tf.reshape(w, [1, kh, kw, inn, out]) : w, tf.tensor1d(params[i + 1].data));
+    }
+    const [classes, flat] = params[4].shape;
+    const channels = params[2].shape[0];
+    const spatial = flat / channels;
+    const wl = new Float32Array(flat * classes);
+    for (let o = 0; o < classes; o++) {
+      for (let c = 0; c < channels; c++) {
+        for (let p = 0; p < spatial; p++) wl[(p * channels + c) * classes + o] = params[4].data[o * flat + c * spatial + p];
+      }
+    }
+    this.init.push(tf.tensor2d(wl, [flat, classes]), tf.tensor1d(params[5].data));
+    this.vars = this.init.map((t) => tf.variable(t, true, undefined, 'float32'));
+  }
+
+  convRelu(h, w, b) {
+    if (this.fused) return tf.fused.conv2d({ x: h, filter: w, strides: 1, pad: 'valid', bias: b, activation: 'relu' });
+    if (!this.conv3d) return tf.relu(tf.add(tf.conv2d(h, w, 1, 'valid'), b));
+    const [n, height, width, c] = h.shape;
+    const y = tf.conv3d(tf.reshape(h, [n, 1, height, width, c]), w, 1, 'valid');
+    return tf.relu(tf.add(tf.reshape(y, [n, y.shape[2], y.shape[3], y.shape[4]]), b));
+  }
+
+  // Logits of x [B, 784].
+  apply(x) {
+    const [w0, b0, w1, b1, wl, bl] = this.vars;
+    let h = tf.reshape(x, [x.shape[0], 28, 28, 1]);
+    h = tf.maxPool(this.convRelu(h, w0, b0), 2, 2, 'valid');
+    h = tf.maxPool(this.convRelu(h, w1, b1), 2, 2, 'valid');
+    h = tf.reshape(h, [h.shape[0], -1]);
+    return tf.add(tf.matMul(h, wl), bl);
+  }
+
+  reset() {
+    this.vars.forEach((v, i) => v.assign(this.init[i]));
+  }
+}
+
 class TfImpl extends InProcess {
   constructor(backend, label, lwImpl, data) {
     super(label);
@@ -419,13 +486,13 @@ class TfImpl extends InProcess {
     this.yOneHot = new Float32Array(N * CLASSES);
     this.data.y.forEach((c, i) => (this.yOneHot[i * CLASSES + c] = 1));
     const seedParams = this.lwImpl.initialParameters(SEED_SPEC);
+    const cnnParams = this.lwImpl.initialParameters(CNN_SPEC);
     this.trainers = new Map();
-    for (const b of [32, 128]) {
-      this.trainers.set(b, {
-        model: new TfModel(seedParams, ['relu', 'relu', 'relu', 'linear'], opts.tfOps),
-        opt: null,
-        cursor: 0,
-      });
+    for (const w of ALL.filter(isStep)) {
+      const model = w.startsWith('W4')
+        ? new TfCnn(cnnParams, this.backend === 'wasm', opts.tfOps === 'fused')
+        : new TfModel(seedParams, ['relu', 'relu', 'relu', 'linear'], opts.tfOps);
+      this.trainers.set(w, { model, opt: null, cursor: 0 });
     }
     this.fwd = new TfModel(seedParams, ['relu', 'relu', 'relu', 'linear'], opts.tfOps);
     this.fwdCursor = new Map([[1, 0], [128, 0]]);
@@ -451,8 +518,9 @@ class TfImpl extends InProcess {
   // Batches come from JS Float32Arrays (one copy into the backend per batch), as they do for
   // Layerwise: tf.slice of a resident tensor would be worse on the wasm backend, whose Slice
   // kernel first copies the whole source tensor out of wasm memory (readSync), 12.8 MB here.
-  step(b, returnCost = false) {
-    const t = this.trainers.get(b);
+  step(w, returnCost = false) {
+    const b = batchOf(w);
+    const t = this.trainers.get(w);
     let start = t.cursor;
     if (start + b > N) start = 0;
     t.cursor = start + b;
@@ -475,8 +543,8 @@ class TfImpl extends InProcess {
     });
   }
 
-  freshAdam(b) {
-    const t = this.trainers.get(b);
+  freshAdam(w) {
+    const t = this.trainers.get(w);
     t.opt?.dispose();
     // PyTorch's defaults (Layerwise's): betas 0.9, 0.999, eps 1e-8 (TF.js' default eps is 1e-7)
     t.opt = tf.train.adam(W2_LR, 0.9, 0.999, 1e-8);
@@ -487,16 +555,15 @@ class TfImpl extends InProcess {
   async restart(w) {
     if (w === 'W1') {
       this.w1.reset();
-    } else if (w.startsWith('W2')) {
-      const b = batchOf(w);
-      this.freshAdam(b);
-      this.step(b);
+    } else if (isStep(w)) {
+      this.freshAdam(w);
+      this.step(w);
     }
   }
 
   call(w) {
     if (w === 'W1') this.epoch();
-    else if (w.startsWith('W2')) this.step(batchOf(w));
+    else if (isStep(w)) this.step(w);
     else this.forward(batchOf(w));
   }
 
@@ -507,10 +574,9 @@ class TfImpl extends InProcess {
       const loss = tf.tidy(() => tf.losses.sigmoidCrossEntropy(this.circleY, this.w1.apply(this.circleX)).dataSync()[0]);
       return { check: loss };
     }
-    if (w.startsWith('W2')) {
-      const b = batchOf(w);
-      this.freshAdam(b);
-      return { check: this.step(b, true) };
+    if (isStep(w)) {
+      this.freshAdam(w);
+      return { check: this.step(w, true) };
     }
     const b = batchOf(w);
     this.fwdCursor.set(b, 0);
@@ -720,6 +786,7 @@ async function main() {
     'W2-128': 'W2 784-256-128-64-10 train, Adam, batch 128',
     'W3-1': 'W3 784-256-128-64-10 forward, batch 1',
     'W3-128': 'W3 784-256-128-64-10 forward, batch 128',
+    'W4-32': 'W4 small CNN train, Adam, batch 32',
   };
   const LW = 'Layerwise-wasm';
   const SSE = 'native SSE4.1';
@@ -757,7 +824,7 @@ async function main() {
   }
 
   console.log('\n## Same computation? (one number per implementation, from the same start)\n');
-  console.log('W1: BCE of the initial model over the 500 points (and, Layerwise only, the mean loss of the first epoch: the same shuffle natively and in wasm). W2: loss of the first Adam step on batch 0. W3: sum of the logits of batch 0.\n');
+  console.log('W1: BCE of the initial model over the 500 points (and, Layerwise only, the mean loss of the first epoch: the same shuffle natively and in wasm). W2: loss of the first Adam step on batch 0. W3: sum of the logits of batch 0. W4: loss of the first Adam step of the CNN on batch 0.\n');
   console.log(`| workload | ${names.join(' | ')} | max rel. diff to LW-wasm |`);
   console.log(`| --- |${names.map(() => ' ---: |').join('')} ---: |`);
   for (const w of opts.only) {
@@ -784,7 +851,7 @@ async function main() {
   };
   for (const w of opts.only) {
     const r = ratio(w, LW, 'TF.js-wasm');
-    const [need, label] = w === 'W1' ? [50, '≥ 50×'] : w.startsWith('W2') ? [4, '≥ 4×'] : w === 'W3-128' ? [1, '≥ 1× (level)'] : [1, '> 1× (ahead)'];
+    const [need, label] = w === 'W1' ? [50, '≥ 50×'] : w.startsWith('W2') ? [4, '≥ 4×'] : w.startsWith('W4') ? [2, '≥ 2×'] : w === 'W3-128' ? [1, '≥ 1× (level)'] : [1, '> 1× (ahead)'];
     const pass = w === 'W3-1' ? (v) => v > need : (v) => v >= need;
     const miss = Number.isFinite(r) && !pass(r) ? `; short by ${fmtRatio(need / r)} (${(100 * (1 - r / need)).toFixed(0)} %)` : '';
     target(`${w} Layerwise-wasm vs TF.js-wasm ${label}`, r, pass, `${fmtRatio(r)}${miss}`);
@@ -803,7 +870,7 @@ async function main() {
   if (opts.profile) await profile(tfWasm, tfCpu);
 }
 
-// TF.js per-kernel times (tf.profile) of W1 (one epoch), W2 (one step) and W3-128 (one
+// TF.js per-kernel times (tf.profile) of W1 (one epoch), W2 and W4 (one step) and W3-128 (one
 // forward): where TF.js' time goes (bench/README.md, findings). Averages over several calls;
 // "wall" is the time of the profiled calls themselves, so wall - kernels is tfjs-core's own
 // work per call (tape, tidy, op dispatch) plus profiling overhead.
@@ -817,7 +884,7 @@ async function profile(...tfImpls) {
   console.log(`\n## TF.js per-kernel profile (tf.profile, mean of ${calls} calls)`);
   for (const impl of tfImpls) {
     await impl.enter();
-    for (const w of ['W1', 'W2-32', 'W2-128', 'W3-128']) {
+    for (const w of ['W1', 'W2-32', 'W2-128', 'W3-128', 'W4-32']) {
       await impl.restart(w);
       for (let i = 0; i < 3; i++) impl.call(w); // warm
       const byKernel = new Map();

@@ -9,6 +9,9 @@
 //   W2-128  one call = one train_step on the next consecutive resident batch -> samples/s
 //   W3-1    the same network, forward only (training=false), one call = one batch
 //   W3-128  -> samples/s
+//   W4-32   the small CNN of issue 10 on the same data seen as 1×28×28 pictures: conv 8@5×5,
+//           relu, maxpool 2, conv 16@5×5, relu, maxpool 2, flatten, linear 10; cross-entropy,
+//           Adam lr 1e-3; one call = one train_step on the next resident batch -> samples/s
 //
 // Data (W2, W3): 4096 samples, inputs U(-√3, √3) (mean 0, variance 1) from a xorshift32
 // stream, labels argmax(T·x) of a fixed random linear teacher T. bench_wasm.mjs generates
@@ -72,7 +75,12 @@ const char* kSeedSpec = R"({"input":[784],"layers":[
   {"type":"linear","out":256},{"type":"relu"},{"type":"linear","out":128},{"type":"relu"},
   {"type":"linear","out":64},{"type":"relu"},{"type":"linear","out":10}],"seed":42})";
 
-// The W2/W3 data; bench_wasm.mjs (seedData) computes the same floats.
+const char* kCnnSpec = R"({"input":[1,28,28],"layers":[
+  {"type":"conv2d","out":8,"kernel":5},{"type":"relu"},{"type":"maxpool2d","kernel":2},
+  {"type":"conv2d","out":16,"kernel":5},{"type":"relu"},{"type":"maxpool2d","kernel":2},
+  {"type":"flatten"},{"type":"linear","out":10}],"seed":42})";
+
+// The W2/W3/W4 data; bench_wasm.mjs (seedData) computes the same floats.
 struct SeedData {
   static constexpr std::size_t n = 4096, in = 784, classes = 10;
   std::vector<float> x, y;
@@ -149,11 +157,12 @@ struct Bench {
   lw::Model w1 = lw::Model::from_spec_text(kW1Spec);
   std::unique_ptr<lw::Optimizer> w1_opt = lw::make_optimizer("sgd", lr_options(0.03));
   struct Trainer {
-    lw::Model model = lw::Model::from_spec_text(kSeedSpec);
+    lw::Model model;
     std::unique_ptr<lw::Optimizer> opt = lw::make_optimizer("adam", lr_options(1e-3));
     std::size_t cursor = 0;
+    explicit Trainer(const char* spec) : model(lw::Model::from_spec_text(spec)) {}
   };
-  Trainer t32, t128;
+  Trainer t32{kSeedSpec}, t128{kSeedSpec}, cnn32{kCnnSpec};
   lw::Model fwd = lw::Model::from_spec_text(kSeedSpec);
   std::size_t fwd_cursor[2] = {0, 0};
   std::vector<Workload> ws;
@@ -177,25 +186,8 @@ struct Bench {
       w1_opt->reset();
       return double(w1.train_epoch(circle.x.span(), circle.y.span(), 500, 10, *bce, *w1_opt));
     };
-    for (std::size_t b : {32, 128}) {
-      Trainer& t = b == 32 ? t32 : t128;
-      ws.push_back({"W2-" + std::to_string(b), "samples/s", double(b),
-                    [this, &t, b] {
-                      // same state every repeat: initial parameters, fresh Adam, one untimed
-                      // step so Adam's buffers exist (as bench_core.cpp does)
-                      t.model.reset(42);
-                      t.opt->reset();
-                      t.cursor = 0;
-                      step(t, b);
-                    },
-                    [this, &t, b] { step(t, b); },
-                    [this, &t, b] {
-                      t.model.reset(42);
-                      t.opt->reset();
-                      t.cursor = 0;
-                      return double(step(t, b));  // loss of the first step, from the start
-                    }});
-    }
+    add_steps("W2-32", t32, 32);
+    add_steps("W2-128", t128, 128);
     for (std::size_t i = 0; i < 2; ++i) {
       std::size_t b = i == 0 ? 1 : 128;
       ws.push_back({"W3-" + std::to_string(b), "samples/s", double(b), [] {},
@@ -208,6 +200,27 @@ struct Bench {
                       return sum;
                     }});
     }
+    add_steps("W4-32", cnn32, 32);
+  }
+
+  // A training-step workload: one step per call on consecutive resident batches.
+  void add_steps(const std::string& id, Trainer& t, std::size_t b) {
+    ws.push_back({id, "samples/s", double(b),
+                  [this, &t, b] {
+                    // same state every repeat: initial parameters, fresh Adam, one untimed
+                    // step so Adam's buffers exist (as bench_core.cpp does)
+                    t.model.reset(42);
+                    t.opt->reset();
+                    t.cursor = 0;
+                    step(t, b);
+                  },
+                  [this, &t, b] { step(t, b); },
+                  [this, &t, b] {
+                    t.model.reset(42);
+                    t.opt->reset();
+                    t.cursor = 0;
+                    return double(step(t, b));  // loss of the first step, from the start
+                  }});
   }
 
   float step(Trainer& t, std::size_t b) {
