@@ -174,6 +174,7 @@ test('a broken download is refused and never cached; a broken cached copy is rep
   await rejects(loadFashionMnist({ url: URL_, cache, fetch: fakeFetch(() => chunked(packed.subarray(0, 300))) }), /^fashion-mnist\.bin: the gzip stream is damaged or cut short/);
   assert.equal(cache.entries.size, 0, 'a truncated download is not kept');
   await rejects(loadFashionMnist({ url: URL_, cache, fetch: fakeFetch(() => chunked(bundle())) }), 'fashion-mnist.bin: not a gzip stream (a gzip stream starts with 0x1f 0x8b)');
+  await rejects(loadFashionMnist({ url: URL_, cache, fetch: fakeFetch(() => new Response(null, { status: 200 })) }), 'fashion-mnist.bin: not a gzip stream (a gzip stream starts with 0x1f 0x8b)');
   const badLabel = gzipSync(concat(images(3, 0), labels([4, 0, 9]), images(2, 3), labels([9, 12])));
   await rejects(loadFashionMnist({ url: URL_, cache, fetch: fakeFetch(() => chunked(badLabel)) }), 'fashion-mnist.bin: test labels: label 12 at index 1 is out of range 0–9');
   assert.equal(cache.entries.size, 0, 'nothing that failed a check is kept');

@@ -179,6 +179,7 @@ async function readBody(response, onProgress, signal) {
   const chunks = [];
   let loaded = 0;
   onProgress?.(0, total);
+  if (!response.body) return new Uint8Array(0); // no body at all: the checks say the file is not gzip
   const reader = response.body.getReader();
   try {
     for (;;) {
