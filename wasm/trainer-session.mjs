@@ -388,8 +388,29 @@ export class Session {
     return out;
   }
 
-  // The model's outputs on raw samples (eval mode), mapped and standardised like the data.
-  predict(x, batch) {
+  // The model's outputs on raw samples (eval mode), mapped and standardised like the data;
+  // with layers, also every layer's outputs on them ({layer, type, shape, data}, sample-major).
+  predict(x, batch, layers = false) {
+    if (typeof layers !== 'boolean') throw new LayerwiseError(`predict: layers must be true or false, got ${describe(layers)}`);
+    const outputs = this.#forward(x, batch);
+    if (!layers) return { outputs };
+    const types = this.model.spec.layers.map((l) => l.type);
+    const shapes = this.layerShapes();
+    return { outputs, layers: this.model.layerOutputs().map((data, layer) => ({ layer, type: types[layer], shape: shapes[layer], data })) };
+  }
+
+  // The shape of one sample's output of each layer, worked out from the input shape and the
+  // spec once (linear: [out]; flatten: the product; conv and pool: [C, H, W] by PyTorch's rule),
+  // and checked against the sizes the engine returns.
+  layerShapes() {
+    if (!this.shapes) {
+      let shape = [...this.model.inputShape];
+      this.shapes = this.model.spec.layers.map((l) => (shape = outputShape(l, shape)));
+    }
+    return this.shapes;
+  }
+
+  #forward(x, batch) {
     whole(batch, 'predict: batch');
     if (x === null || typeof x !== 'object' || typeof x.length !== 'number') {
       throw new LayerwiseError(`predict: x must be a Float32Array (or array) of batch × ${this.perSample} values, got ${describe(x)}`);
@@ -438,6 +459,26 @@ export class Session {
   dispose() {
     for (const handle of this.#owned.reverse()) handle.dispose();
     this.#owned = [];
+  }
+}
+
+// One layer's output shape for one sample, from its input shape (docs/model-spec.md).
+function outputShape(layer, shape) {
+  const pair = (v, fallback) => (v === undefined ? [fallback, fallback] : Array.isArray(v) ? v : [v, v]);
+  switch (layer.type) {
+    case 'linear': return [layer.out];
+    case 'flatten': return [shape.reduce((a, b) => a * b, 1)];
+    case 'conv2d':
+    case 'maxpool2d':
+    case 'avgpool2d': {
+      const [, h, w] = shape;
+      const [kh, kw] = pair(layer.kernel);
+      const [sh, sw] = layer.type === 'conv2d' ? pair(layer.stride, 1) : pair(layer.stride ?? layer.kernel);
+      const [ph, pw] = pair(layer.padding, 0);
+      const out = (n, k, s, p) => Math.floor((n + 2 * p - k) / s) + 1;
+      return [layer.type === 'conv2d' ? layer.out : shape[0], out(h, kh, sh, ph), out(w, kw, sw, pw)];
+    }
+    default: return shape;
   }
 }
 

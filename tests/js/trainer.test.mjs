@@ -469,3 +469,27 @@ test('predict gives the current model\'s outputs in eval mode and changes nothin
   await assert.rejects(trainer.predict(null, 1), /predict: x must be/);
   assert.equal((await trainer.predict(one, 1)).outputs.length, 3, 'still usable');
 });
+
+test('predict with layers: true gives every layer\'s outputs, with their shapes, for drawing', async () => {
+  // A picture network (input [1, 28, 28], flatten, 784 → 5 → relu → 3): each layer's outputs
+  // equal the engine's layerOutputs after a forward pass of the same weights here, and the
+  // shapes are those the spec gives; without layers the reply has outputs only.
+  const spec = { input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', out: 5 }, { type: 'relu' }, { type: 'linear', out: 3 }], seed: 3 };
+  const x = new Float32Array(4 * 784).map((_, i) => ((i * 37) % 101) / 100);
+  const data = { x, y: [0, 1, 2, 0], classes: 3, features: 784, trainRatio: 1 };
+  const snap = await trainer.init({ spec, data, loss: 'cross_entropy', grid: null, snapshot: { ...light, parameters: true } });
+  const pictures = x.subarray(0, 2 * 784);
+  const reply = await trainer.predict(pictures, 2, { layers: true });
+  const model = lw.Model.fromSpec(spec);
+  model.setParameters(snap.parameters);
+  const outputs = model.forward(pictures, 2);
+  const expected = model.layerOutputs();
+  model.dispose();
+  sameArray(reply.outputs, outputs, 'the outputs as without layers');
+  assert.deepEqual(reply.layers.map((l) => [l.layer, l.type, l.shape]),
+    [[0, 'flatten', [784]], [1, 'linear', [5]], [2, 'relu', [5]], [3, 'linear', [3]]]);
+  reply.layers.forEach((l, i) => sameArray(l.data, expected[i], `layer ${i}: 2 samples × ${l.shape[0]} values`));
+  assert.ok(reply.layers[2].data.every((v) => v >= 0), 'relu outputs are ≥ 0');
+  assert.equal((await trainer.predict(pictures, 2)).layers, undefined, 'no layers unless asked');
+  await assert.rejects(trainer.predict(pictures, 2, { layers: 'yes' }), /predict: layers must be true or false, got the string "yes"/);
+});
