@@ -399,14 +399,10 @@ export class Session {
     return { outputs, layers: this.model.layerOutputs().map((data, layer) => ({ layer, type: types[layer], shape: shapes[layer], data })) };
   }
 
-  // The shape of one sample's output of each layer, worked out from the input shape and the
-  // spec once (linear: [out]; flatten: the product; conv and pool: [C, H, W] by PyTorch's rule),
-  // and checked against the sizes the engine returns.
+  // The shape of one sample's output of each layer, worked out once from the input shape and
+  // the spec (linear: [out]; flatten: the product; conv and pool: [C, H, W] by PyTorch's rule).
   layerShapes() {
-    if (!this.shapes) {
-      let shape = [...this.model.inputShape];
-      this.shapes = this.model.spec.layers.map((l) => (shape = outputShape(l, shape)));
-    }
+    this.shapes ??= layerShapes(this.model.inputShape, this.model.spec.layers);
     return this.shapes;
   }
 
@@ -462,7 +458,17 @@ export class Session {
   }
 }
 
-// One layer's output shape for one sample, from its input shape (docs/model-spec.md).
+/**
+ * The output shape of one sample after each layer of a spec (docs/model-spec.md), from the
+ * input shape; for a spec the engine accepts (it checks them, this does not). The images
+ * page's code generator writes its PyTorch layers' sizes with it.
+ */
+export function layerShapes(input, layers) {
+  let shape = [...input];
+  return layers.map((l) => (shape = outputShape(l, shape)));
+}
+
+// One layer's output shape for one sample, from its input shape.
 function outputShape(layer, shape) {
   const pair = (v, fallback) => (v === undefined ? [fallback, fallback] : Array.isArray(v) ? v : [v, v]);
   switch (layer.type) {

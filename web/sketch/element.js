@@ -52,11 +52,11 @@ import { ICONS, h, icon, relabel, setText } from '../lib/dom.js';
 import { Autosave, download } from '../lib/files.js';
 import { SketchPad } from '../lib/pad.js';
 import { InputView } from '../lib/input-view.js';
-import { GuessView } from './guesses.js';
+import { GuessView } from '../lib/guesses.js';
 import { DrawingsView } from './drawings.js';
 import { LayerEditor } from './layers.js';
 import { TrainingPanel } from './training.js';
-import { WeightsView } from './weights.js';
+import { WeightsView } from '../lib/weights.js';
 
 const STYLESHEET = new URL('./sketch.css', import.meta.url).href;
 const SLICE_MS = 40; // training per request, so a live guess waits at most about this long
