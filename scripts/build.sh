@@ -43,3 +43,8 @@ if [[ $(cat web/vendor/katex/VERSION 2>/dev/null) != "$katex_version" ]]; then
   cp node_modules/katex/dist/fonts/*.woff2 web/vendor/katex/fonts/  # every browser we serve reads woff2
   echo "$katex_version" > web/vendor/katex/VERSION
 fi
+
+# Fashion-MNIST (Debian's dataset-fashion-mnist): the full set unpacked in build/data/ for the
+# native tests and benchmarks, and the site's download web/data/fashion-mnist.bin. After the
+# engine copy: the script checks the files with web/lib/fashion.js, which imports web/engine/.
+node scripts/build-data.mjs
