@@ -9,8 +9,8 @@
 //   <layerwise-images preset="cnn" lang="ko"></layerwise-images>
 //
 // Attributes: preset ("mlp", the default, or "cnn"), lang ("en" | "ko"; default: the
-// browser's language), src (the data file; default web/data/fashion-mnist.bin, made by
-// scripts/build-data.mjs).
+// browser's language), src (the data file, read when the element connects; default
+// web/data/fashion-mnist.bin, made by scripts/build-data.mjs).
 //
 // Script API:
 //   ready               Promise: the pictures are loaded, the engine started and the network
@@ -20,8 +20,9 @@
 //   reset() → Promise   new random weights (the spec's seed), curves cleared
 //   layers (get/set)    the layers before the output layer (spec layer objects); settings
 //                       (get/set {optimizer, lr, batch, init}); preset(name) loads a preset
-//   epoch, history, detail, training (playing now), secondsPerEpoch (training time of the
-//                       last epoch, in the worker), parameterCount
+//   epoch, steps (batches trained), history, detail, training (playing now),
+//                       secondsPerEpoch (training time of the last epoch, in the worker),
+//                       parameterCount
 //   confusion           {matrix (10 × 10, row = true class), right, count, epoch} or null
 //   predict(pixels) → Promise<{probabilities, top: [{index, value}], name}>   784 values in [0, 1]
 //   strokes (get/set)   what is on the drawing pad (pad units)
@@ -57,7 +58,6 @@ import { ConfusionView, FiltersView, GalleryView, LayersView } from './views.js'
 import { imagesPytorchCode } from './codegen.js';
 
 const STYLESHEET = new URL('./images.css', import.meta.url).href;
-const DATA_URL = new URL('../data/fashion-mnist.bin', import.meta.url).href;
 const SLICE_MS = 60; // training per request, so a guess or a click waits at most about this long
 const GALLERY_MAX = 24;
 const MB = 1024 * 1024;
@@ -149,7 +149,7 @@ export class LayerwiseImages extends HTMLElement {
     const engine = this.#run.start();
     try {
       this.#progress(0, 0);
-      const url = this.getAttribute('src') ? new URL(this.getAttribute('src'), document.baseURI).href : DATA_URL;
+      const url = this.getAttribute('src') ? new URL(this.getAttribute('src'), document.baseURI).href : undefined; // the loader's default: the site's own file
       const set = await loadFashionMnist({ url, signal: controller.signal, onProgress: (loaded, total) => this.#progress(loaded, total) });
       this.#data = {
         train: { bytes: set.train.images, x: toFloats(set.train.images), y: Float32Array.from(set.train.labels), labels: set.train.labels, count: set.train.count },
@@ -206,6 +206,11 @@ export class LayerwiseImages extends HTMLElement {
 
   get training() {
     return this.#playing;
+  }
+
+  /** Batches (optimiser steps) the network has trained since it was built. */
+  get steps() {
+    return this.#run.snap?.step ?? 0;
   }
 
   get secondsPerEpoch() {
@@ -486,11 +491,12 @@ export class LayerwiseImages extends HTMLElement {
       const reply = await this.#run.predict(image, 1, { layers: true });
       if (reply) {
         this.#guess = this.#guessOf(reply.outputs);
+        const was = this.#picked?.kind;
         this.#picked = { kind: 'drawing' };
         this.#pickedLayers = { input: image, layers: reply.layers };
         this.#renderGuess();
         this.#renderLayers();
-        this.#renderResults();
+        if (was === 'test') this.#renderResults(); // the gallery's picked picture is no longer picked
         this.dispatchEvent(new CustomEvent('prediction', { detail: { probabilities: this.#guess.probabilities, top: this.#guess.top, name: this.#guess.name } }));
       }
     } catch {

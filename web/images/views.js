@@ -202,7 +202,7 @@ export class LayersView {
     this.what.textContent = this.t('layers.picked', { what });
     const picture = h('canvas', { class: 'map' });
     drawGrey(picture, input, 0, 28, 28);
-    const rows = [h('li', { class: 'layer-row' }, h('span', { class: 'layer-title' }, this.t('layers.input'), ' [1, 28, 28]'), h('div', { class: 'maps' }, picture))];
+    const rows = [h('li', { class: 'layer-row' }, h('span', { class: 'layer-title' }, this.t('layers.inputPicture'), ' [1, 28, 28]'), h('div', { class: 'maps' }, picture))];
     for (const { layer, type, shape, data } of layers) {
       const title = h('span', { class: 'layer-title' }, this.t('layers.layer', { n: layer + 1, type: typeName(type), shape: `[${shape.join(', ')}]` }));
       let lo = Infinity;

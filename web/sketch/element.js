@@ -575,6 +575,7 @@ export class LayerwiseSketch extends HTMLElement {
         h('p', { class: 'brand' }, h('span', { class: 'brand-name', t: 'app.title' }), h('span', { class: 'brand-sub', t: 'app.subtitle' })),
         h('nav', { class: 'nav' },
           h('a', { href: new URL('../index.html', import.meta.url).href, t: 'nav.playground' }),
+          h('a', { href: new URL('../images.html', import.meta.url).href, t: 'nav.images' }),
           h('a', { href: new URL('../lessons/index.html', import.meta.url).href, t: 'nav.lessons' })),
         h('span', { class: 'spacer' }),
         h('button', { type: 'button', class: 'btn examples', 't-title': 'app.examples.tip', onclick: () => this.loadExamples() }, icon(ICONS.sparkle), h('span', { t: 'app.examples' })),
