@@ -40,9 +40,10 @@
 import { TrainingRun } from '../lib/run.js';
 import { loadFashionMnist } from '../lib/fashion.js';
 import { LANGS } from '../lib/i18n.js';
-import { ICONS, h, icon, relabel, setText } from '../lib/dom.js';
+import { ICONS, attachStyled, h, icon, relabel, setText, showMessage } from '../lib/dom.js';
 import { CLASS_COLORS } from '../lib/palette.js';
 import { SketchPad } from '../lib/pad.js';
+import { LiveTask } from '../lib/live.js';
 import { preprocess } from '../lib/preprocess.js';
 import { GuessView } from '../lib/guesses.js';
 import { WeightsView } from '../lib/weights.js';
@@ -94,9 +95,7 @@ export class LayerwiseImages extends HTMLElement {
   #weights = null; // {data, rows, start}
   #filters = null; // {weight, shape}
   #guess = null;
-  #predictFrame = 0;
-  #predicting = false;
-  #predictAgain = false;
+  #live = new LiveTask({ request: () => this.#livePredict() }); // the pad's guess: once a frame, one in flight
   #message = null;
 
   constructor() {
@@ -468,53 +467,32 @@ export class LayerwiseImages extends HTMLElement {
   }
 
   #schedulePredict() {
-    if (this.#predictFrame) return;
-    this.#predictFrame = requestAnimationFrame(() => {
-      this.#predictFrame = 0;
-      this.#livePredict();
-    });
+    this.#live.schedule();
   }
 
   async #livePredict() {
-    if (this.#predicting) {
-      this.#predictAgain = true;
-      return;
-    }
     const image = preprocess(this.#ui.pad.strokes);
     if (!this.#net || !image.some((v) => v > 0)) {
       this.#guess = null;
       this.#renderGuess();
       return;
     }
-    this.#predicting = true;
-    try {
-      const reply = await this.#run.predict(image, 1, { layers: true });
-      if (reply) {
-        this.#guess = this.#guessOf(reply.outputs);
-        const was = this.#picked?.kind;
-        this.#picked = { kind: 'drawing' };
-        this.#pickedLayers = { input: image, layers: reply.layers };
-        this.#renderGuess();
-        this.#renderLayers();
-        if (was === 'test') this.#renderResults(); // the gallery's picked picture is no longer picked
-        this.dispatchEvent(new CustomEvent('prediction', { detail: { probabilities: this.#guess.probabilities, top: this.#guess.top, name: this.#guess.name } }));
-      }
-    } catch {
-      // a network replaced meanwhile: the next change asks the new one
-    } finally {
-      this.#predicting = false;
-      if (this.#predictAgain) {
-        this.#predictAgain = false;
-        this.#schedulePredict();
-      }
-    }
+    const reply = await this.#run.predict(image, 1, { layers: true });
+    if (!reply) return;
+    this.#guess = this.#guessOf(reply.outputs);
+    const was = this.#picked?.kind;
+    this.#picked = { kind: 'drawing' };
+    this.#pickedLayers = { input: image, layers: reply.layers };
+    this.#renderGuess();
+    this.#renderLayers();
+    if (was === 'test') this.#renderResults(); // the gallery's picked picture is no longer picked
+    this.dispatchEvent(new CustomEvent('prediction', { detail: { probabilities: this.#guess.probabilities, top: this.#guess.top, name: this.#guess.name } }));
   }
 
   // ---- the layout ----
 
   #build() {
     const shadow = this.attachShadow({ mode: 'open' });
-    const link = h('link', { rel: 'stylesheet', href: STYLESHEET });
     const tr = (key, params) => this.#t(key, params);
     const ui = {};
     ui.pad = new SketchPad({ change: () => this.#schedulePredict() });
@@ -622,11 +600,7 @@ export class LayerwiseImages extends HTMLElement {
             h('button', { type: 'button', class: 'btn small', onclick: () => download(this.shadowRoot, ui.code.textContent, 'layerwise_fashion_mnist.py') }, icon(ICONS.download), h('span', { t: 'code.download' })),
             ui.copied),
           ui.code)));
-    ui.root.style.visibility = 'hidden';
-    const show = () => ui.root.style.removeProperty('visibility');
-    link.addEventListener('load', show);
-    link.addEventListener('error', show);
-    shadow.append(link, ui.root);
+    attachStyled(shadow, STYLESHEET, ui.root);
     this.#ui = ui;
     this.#relabel();
   }
@@ -855,14 +829,7 @@ export class LayerwiseImages extends HTMLElement {
     const box = this.#ui?.message;
     if (!box) return;
     const m = this.#message;
-    box.hidden = !m;
-    if (!m) return;
-    box.className = `message ${m.kind}`;
-    const text = h('span', {});
-    setText(text, m.key, m.params, (key, params) => this.#t(key, params));
-    const parts = [text];
-    if (m.retry) parts.push(h('button', { type: 'button', class: 'btn small retry', onclick: m.retry }, this.#t('load.retry')));
-    box.replaceChildren(...parts);
+    showMessage(box, m, (key, params) => this.#t(key, params), m?.retry ? { key: 'load.retry', name: 'retry', onclick: m.retry } : null);
   }
 }
 

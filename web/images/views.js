@@ -18,12 +18,17 @@ import { h, relabel, setText } from '../lib/dom.js';
 const MAX_FILTERS = 32;
 const MAX_MAPS = 8;
 
-/** Draws `count` values of `values` from `at` as a w × h grey picture on canvas (lo black, hi white). */
-export function drawGrey(canvas, values, at, w, hgt, lo = 0, hi = 1) {
+// The canvas at w × h pixels, its context and a blank ImageData of that size.
+function pixelsOf(canvas, w, hgt) {
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== hgt) canvas.height = hgt;
   const ctx = canvas.getContext('2d');
-  const image = ctx.createImageData(w, hgt);
+  return { ctx, image: ctx.createImageData(w, hgt) };
+}
+
+/** Draws `count` values of `values` from `at` as a w × h grey picture on canvas (lo black, hi white). */
+export function drawGrey(canvas, values, at, w, hgt, lo = 0, hi = 1) {
+  const { ctx, image } = pixelsOf(canvas, w, hgt);
   const k = hi > lo ? 255 / (hi - lo) : 0;
   for (let i = 0; i < w * hgt; i++) {
     const v = Math.max(0, Math.min(255, (values[at + i] - lo) * k));
@@ -35,26 +40,19 @@ export function drawGrey(canvas, values, at, w, hgt, lo = 0, hi = 1) {
 
 /** Draws `count` signed values as a w × h picture in the diverging map, scaled to their largest magnitude. */
 function drawSigned(canvas, values, at, w, hgt) {
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== hgt) canvas.height = hgt;
   let scale = 0;
   for (let i = 0; i < w * hgt; i++) scale = Math.max(scale, Math.abs(values[at + i]));
-  const ctx = canvas.getContext('2d');
-  const image = ctx.createImageData(w, hgt);
+  const { ctx, image } = pixelsOf(canvas, w, hgt);
   fillDiverging(image.data, 0, values, at, w * hgt, 0, scale, DIVERGING_STRONG);
   ctx.putImageData(image, 0, 0);
 }
 
 const percent = (p) => Math.round(100 * p);
 
-export class ConfusionView {
-  constructor({ t, pick }) {
+// A view that draws from its last state again when the language changes.
+class View {
+  constructor(t) {
     this.t = t;
-    this.pick = pick;
-    this.summary = h('p', { class: 'confusion-summary' });
-    this.grid = h('div', { class: 'confusion-grid', role: 'grid' });
-    this.empty = h('p', { class: 'hint', t: 'confusion.none' });
-    this.root = h('div', { class: 'confusion' }, this.summary, this.grid, this.empty);
     this.state = null;
   }
 
@@ -62,6 +60,17 @@ export class ConfusionView {
     this.t = t;
     relabel(this.root, t);
     if (this.state) this.update(this.state);
+  }
+}
+
+export class ConfusionView extends View {
+  constructor({ t, pick }) {
+    super(t);
+    this.pick = pick;
+    this.summary = h('p', { class: 'confusion-summary' });
+    this.grid = h('div', { class: 'confusion-grid', role: 'grid' });
+    this.empty = h('p', { class: 'hint', t: 'confusion.none' });
+    this.root = h('div', { class: 'confusion' }, this.summary, this.grid, this.empty);
   }
 
   update(state) {
@@ -101,9 +110,9 @@ export class ConfusionView {
   }
 }
 
-export class GalleryView {
+export class GalleryView extends View {
   constructor({ t, pick, showAll }) {
-    this.t = t;
+    super(t);
     this.pick = pick;
     this.note = h('p', { class: 'gallery-note' });
     this.all = h('button', { type: 'button', class: 'btn small', t: 'gallery.all', onclick: () => showAll() });
@@ -111,13 +120,6 @@ export class GalleryView {
     this.more = h('p', { class: 'hint' });
     this.empty = h('p', { class: 'hint', t: 'gallery.none' });
     this.root = h('div', { class: 'gallery' }, h('div', { class: 'row' }, this.note, this.all), this.list, this.more, this.empty);
-    this.state = null;
-  }
-
-  relabel(t) {
-    this.t = t;
-    relabel(this.root, t);
-    if (this.state) this.update(this.state);
   }
 
   update(state) {
@@ -175,20 +177,13 @@ export class FiltersView {
   }
 }
 
-export class LayersView {
+export class LayersView extends View {
   constructor({ t }) {
-    this.t = t;
+    super(t);
     this.what = h('p', { class: 'layers-what' });
     this.list = h('ol', { class: 'layer-list' });
     this.empty = h('p', { class: 'hint', t: 'layers.pick' });
     this.root = h('div', { class: 'layers-view' }, this.what, this.list, this.empty);
-    this.state = null;
-  }
-
-  relabel(t) {
-    this.t = t;
-    relabel(this.root, t);
-    if (this.state) this.update(this.state);
   }
 
   /** input: the picture's 784 values in [0, 1]; layers: predict's [{layer, type, shape, data}]. */
