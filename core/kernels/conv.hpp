@@ -11,10 +11,9 @@
 //   forward   Y_b[out, oh·ow]    = W[out, c·kh·kw] · col_b            (+ bias per row)
 //   weights   dW[out, c·kh·kw]  += dY_b · col_bᵀ
 //   inputs    dcol_b             = Wᵀ · dY_b, then col2im adds each patch back into dx_b
-// which the packed GEMM of gemm.hpp runs at full speed. The direct kernels walk the sum as
-// written, one kernel tap at a time over whole output rows (vectorised when the stride is 1).
-// bench/bench_core.cpp times both on the small CNN's layers; the layer picks by
-// conv2d_use_im2col() (bench/README.md, "Convolution").
+// which the packed GEMM of gemm.hpp runs at full speed. bench/bench_core.cpp times it against
+// a direct kernel (bench/conv_direct.cpp) on the small CNN's layers: im2col was 2–10× faster
+// in every row (bench/README.md, "Convolution"), so it is the only one in the engine.
 #pragma once
 
 #include <cstddef>
@@ -34,29 +33,26 @@ struct Conv2dGeometry {
   std::size_t col_size() const { return patch() * out_h() * out_w(); }
 };
 
+// The output positions j in [lo, hi) of a row of n_out whose input j·stride + tap − pad lies
+// inside [0, n) (the others read padding); `first` is the input index of j = lo.
+struct ConvRun {
+  std::size_t lo, hi, first;
+};
+ConvRun conv_run(std::size_t n_out, std::size_t stride, std::size_t tap, std::size_t pad,
+                 std::size_t n);
+
 // col[c·kh·kw, oh·ow] ← the patches of one sample x[c, h, w] (0 where they overhang).
 void f32_im2col(float* col, const float* x, const Conv2dGeometry& g);
 // x[c, h, w] += each patch of col (the transpose of im2col: overlapping patches add up).
 void f32_col2im_add(float* x, const float* col, const Conv2dGeometry& g);
 
 // y[B, out, oh, ow] = conv(x[B, c, h, w], w[out, c, kh, kw]) + bias[out].
-// col: scratch of g.col_size() floats.
+// col: scratch of g.col_size() floats (one sample's patches at a time).
 void f32_conv2d_im2col(float* y, const float* x, const float* w, const float* bias,
                        std::size_t batch, std::size_t out, const Conv2dGeometry& g, float* col);
 // dw += ∂L/∂w, db += ∂L/∂bias, and dx = ∂L/∂x unless dx is null, from dy[B, out, oh, ow].
 void f32_conv2d_im2col_backward(float* dx, float* dw, float* db, const float* dy, const float* x,
                                 const float* w, std::size_t batch, std::size_t out,
                                 const Conv2dGeometry& g, float* col);
-
-// The same two contracts, computed directly (no scratch).
-void f32_conv2d_direct(float* y, const float* x, const float* w, const float* bias,
-                       std::size_t batch, std::size_t out, const Conv2dGeometry& g);
-void f32_conv2d_direct_backward(float* dx, float* dw, float* db, const float* dy, const float* x,
-                                const float* w, std::size_t batch, std::size_t out,
-                                const Conv2dGeometry& g);
-
-// Whether f32_conv2d_im2col is the faster of the two for this layer (bench/README.md,
-// "Convolution: im2col + GEMM against direct").
-bool conv2d_use_im2col(const Conv2dGeometry& g, std::size_t out);
 
 }  // namespace lw

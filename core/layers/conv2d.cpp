@@ -24,7 +24,6 @@ Shape Conv2d::configure(const Shape& input) {
         ", more than the limit of 2^26 values; use a smaller input, a larger stride or fewer "
         "channels");
   geometry_ = g;
-  im2col_ = conv2d_use_im2col(g, out_);
   make_params({out_, g.c, g.kh, g.kw});
   return output;
 }
@@ -33,28 +32,19 @@ void Conv2d::forward(Tensor& y, const Tensor& x, const Pass&) {
   const Conv2dGeometry& g = geometry_;
   std::size_t batch = x.dim(0);
   y.resize({batch, out_, g.out_h(), g.out_w()});
-  if (im2col_) {
-    col_.resize({g.col_size()});
-    f32_conv2d_im2col(y.data(), x.data(), weight_.value.data(), bias_.value.data(), batch, out_, g,
-                      col_.data());
-  } else {
-    f32_conv2d_direct(y.data(), x.data(), weight_.value.data(), bias_.value.data(), batch, out_, g);
-  }
+  col_.resize({g.col_size()});
+  f32_conv2d_im2col(y.data(), x.data(), weight_.value.data(), bias_.value.data(), batch, out_, g,
+                    col_.data());
 }
 
 void Conv2d::backward(Tensor* dx, const Tensor& dy, const Tensor& x, const Tensor&) {
   const Conv2dGeometry& g = geometry_;
   std::size_t batch = x.dim(0);
   if (dx) dx->resize(x.shape());
-  float* dxp = dx ? dx->data() : nullptr;
-  if (im2col_) {
-    col_.resize({g.col_size()});
-    f32_conv2d_im2col_backward(dxp, weight_.grad.data(), bias_.grad.data(), dy.data(), x.data(),
-                               weight_.value.data(), batch, out_, g, col_.data());
-  } else {
-    f32_conv2d_direct_backward(dxp, weight_.grad.data(), bias_.grad.data(), dy.data(), x.data(),
-                               weight_.value.data(), batch, out_, g);
-  }
+  col_.resize({g.col_size()});
+  f32_conv2d_im2col_backward(dx ? dx->data() : nullptr, weight_.grad.data(), bias_.grad.data(),
+                             dy.data(), x.data(), weight_.value.data(), batch, out_, g,
+                             col_.data());
 }
 
 json::Value Conv2d::spec() const {

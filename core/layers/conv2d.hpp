@@ -4,8 +4,8 @@
 //   weight [out, in, kh, kw], bias [out]; fan_in = in·kh·kw, fan_out = out·kh·kw.
 //   backward:  dw[o, c, u, v] += Σ dy[b, o, i, j] · x[b, c, i·sh + u − ph, j·sw + v − pw]
 //              db[o] += Σ dy[b, o]      dx = the same sum taken the other way (col2im)
-// The arithmetic is in kernels/conv.hpp: im2col + the packed GEMM, or the direct loops,
-// whichever conv2d_use_im2col() picks for the sizes.
+// The arithmetic is im2col + the packed GEMM of kernels/conv.hpp (measured against a direct
+// kernel in bench/bench_core.cpp, section 4).
 #pragma once
 
 #include "weighted.hpp"
@@ -32,7 +32,6 @@ class Conv2d final : public WeightedLayer {
   std::size_t out_;
   Window window_;
   Conv2dGeometry geometry_;
-  bool im2col_ = true;
   Tensor col_;  // im2col scratch for one sample, [in·kh·kw, oh·ow]
 };
 
