@@ -492,4 +492,16 @@ test('predict with layers: true gives every layer\'s outputs, with their shapes,
   assert.ok(reply.layers[2].data.every((v) => v >= 0), 'relu outputs are ≥ 0');
   assert.equal((await trainer.predict(pictures, 2)).layers, undefined, 'no layers unless asked');
   await assert.rejects(trainer.predict(pictures, 2, { layers: 'yes' }), /predict: layers must be true or false, got the string "yes"/);
+
+  // Convolution and pooling: [C, H, W] shapes by PyTorch's rule, worked out by hand
+  // (9 → conv 3@3, stride 2, padding 1 → 5 → max pool 2 → 2; avg pool [1, 2] → [2, 1]),
+  // each matching the number of values the engine returns.
+  const cnn = { input: [2, 9, 9], layers: [
+    { type: 'conv2d', out: 3, kernel: 3, stride: 2, padding: 1 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
+    { type: 'avgpool2d', kernel: [1, 2] }, { type: 'flatten' }, { type: 'linear', out: 2 }], seed: 5 };
+  const cx = new Float32Array(3 * 162).map((_, i) => Math.sin(i));
+  await trainer.init({ spec: cnn, data: { x: cx, y: [0, 1, 0], classes: 2, features: 162, trainRatio: 1 }, loss: 'cross_entropy', grid: null, snapshot: light });
+  const conv = await trainer.predict(cx.subarray(0, 2 * 162), 2, { layers: true });
+  assert.deepEqual(conv.layers.map((l) => l.shape), [[3, 5, 5], [3, 5, 5], [3, 2, 2], [3, 2, 1], [6], [2]]);
+  for (const l of conv.layers) assert.equal(l.data.length, 2 * l.shape.reduce((a, b) => a * b, 1), `layer ${l.layer} (${l.type})`);
 });
