@@ -707,10 +707,11 @@ export class LayerwiseImages extends HTMLElement {
           } });
       }
       const unit = (k) => h('span', { class: 'unit', t: `size.${k}` });
-      return h('li', { class: 'layer-row-edit' },
+      return h('li', { class: `layer-row-edit${kernel ? ' two' : ''}` },
         h('span', { class: 'layer-n' }, String(n)), type,
-        size && h('span', { class: 'size-field' }, size, unit(layer.type === 'conv2d' ? 'filters' : key)),
-        kernel && h('span', { class: 'size-field' }, kernel, unit('kernel')),
+        h('span', { class: 'sizes' },
+          size && h('span', { class: 'size-field' }, size, unit(layer.type === 'conv2d' ? 'filters' : key)),
+          kernel && h('span', { class: 'size-field' }, kernel, unit('kernel'))),
         h('button', { type: 'button', class: 'btn round tiny remove', 't-label': 'layers.remove', params: { n },
           onclick: () => {
             this.#layers.splice(i, 1);
