@@ -19,7 +19,8 @@
 //   step(n = 1) → Promise<detail>   trains n epochs
 //   reset() → Promise   new random weights (the spec's seed), curves cleared
 //   layers (get/set)    the layers before the output layer (spec layer objects); settings
-//                       (get/set {optimizer, lr, batch, init}); preset(name) loads a preset
+//                       (get/set {optimizer, lr, batch, init, seed}: a new init or seed builds a
+//                       new network at the next training); preset(name) loads a preset
 //   epoch, steps (batches trained), history, detail, training (playing now),
 //                       secondsPerEpoch (training time of the last epoch, in the worker),
 //                       parameterCount
@@ -320,7 +321,8 @@ export class LayerwiseImages extends HTMLElement {
     if (!(next.lr > 0)) throw new RangeError('settings.lr must be a number > 0');
     if (!Number.isInteger(next.batch) || next.batch < 1) throw new RangeError('settings.batch must be a whole number ≥ 1');
     if (!INITS.includes(next.init)) throw new RangeError(`settings.init must be one of ${INITS.join(', ')}`);
-    const initChanged = next.init !== this.#settings.init;
+    if (!Number.isSafeInteger(next.seed) || next.seed < 0) throw new RangeError('settings.seed must be a whole number ≥ 0');
+    const initChanged = next.init !== this.#settings.init || next.seed !== this.#settings.seed;
     this.#settings = next;
     if (initChanged) this.#version++;
     if (live && this.#net && (next.optimizer !== this.#applied.optimizer || next.lr !== this.#applied.lr || next.batch !== this.#applied.batch)) {
@@ -345,7 +347,7 @@ export class LayerwiseImages extends HTMLElement {
   async #buildNetwork() {
     if (!this.#data) return;
     const s = this.#settings;
-    const spec = imagesSpec({ layers: this.#layers, init: s.init });
+    const spec = imagesSpec({ layers: this.#layers, init: s.init, seed: s.seed });
     const version = this.#version;
     const { train, test } = this.#data;
     this.#say('train.building');
@@ -665,7 +667,7 @@ export class LayerwiseImages extends HTMLElement {
   #renderNetwork() {
     const ui = this.#ui;
     const tr = (key, params) => this.#t(key, params);
-    const spec = imagesSpec({ layers: this.#layers, init: this.#settings.init });
+    const spec = imagesSpec({ layers: this.#layers, init: this.#settings.init, seed: this.#settings.seed });
     setText(ui.inputRow, 'layers.input', { shape: `[${spec.input.join(', ')}]` }, tr);
     const focused = this.shadowRoot.activeElement;
     const focusKey = ui.layerList.contains(focused) ? focused.dataset.key : null;
@@ -813,7 +815,7 @@ export class LayerwiseImages extends HTMLElement {
   #renderCode() {
     const s = this.#settings;
     try {
-      this.#ui.code.textContent = imagesPytorchCode({ spec: imagesSpec({ layers: this.#layers, init: s.init }), settings: s, lang: this.#lang });
+      this.#ui.code.textContent = imagesPytorchCode({ spec: imagesSpec({ layers: this.#layers, init: s.init, seed: s.seed }), settings: s, lang: this.#lang });
     } catch (err) {
       this.#ui.code.textContent = `# ${err.message}`;
     }

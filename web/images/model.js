@@ -20,6 +20,8 @@ export const LAYER_TYPES = Object.freeze(['linear', 'conv2d', 'maxpool2d', 'avgp
 export const SIZED = Object.freeze({ linear: 'out', conv2d: 'out', maxpool2d: 'kernel', avgpool2d: 'kernel', dropout: 'p' });
 const SPATIAL = new Set(['conv2d', 'maxpool2d', 'avgpool2d', 'flatten']);
 export const MAX_LAYERS = 24;
+/** The weights' seed of a new network (the learner's own choice in settings.seed). */
+export const SEED = 1;
 
 /**
  * The two presets: the seed article's 784-256-128-64-10 ReLU network, and a small CNN
@@ -29,7 +31,7 @@ export const MAX_LAYERS = 24;
 export const PRESETS = Object.freeze({
   mlp: Object.freeze({
     layers: [{ type: 'linear', out: 256 }, { type: 'relu' }, { type: 'linear', out: 128 }, { type: 'relu' }, { type: 'linear', out: 64 }, { type: 'relu' }],
-    settings: { optimizer: 'adam', lr: 0.001, batch: 64, init: 'default' },
+    settings: { optimizer: 'adam', lr: 0.001, batch: 64, init: 'default', seed: SEED },
   }),
   cnn: Object.freeze({
     layers: [
@@ -37,7 +39,7 @@ export const PRESETS = Object.freeze({
       { type: 'conv2d', out: 16, kernel: 5 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
       { type: 'flatten' },
     ],
-    settings: { optimizer: 'adam', lr: 0.001, batch: 64, init: 'default' },
+    settings: { optimizer: 'adam', lr: 0.001, batch: 64, init: 'default', seed: SEED },
   }),
 });
 export const PRESET_NAMES = Object.freeze(Object.keys(PRESETS));
@@ -47,7 +49,6 @@ export const LEARNING_RATES = Object.freeze([0.0001, 0.0003, 0.001, 0.003, 0.01,
 export const BATCHES = Object.freeze([16, 32, 64, 128, 256]);
 /** Initialisers of every weight (biases keep PyTorch's default), by spec name. */
 export const INITS = Object.freeze(['default', 'xavier_uniform', 'kaiming_uniform', 'kaiming_normal']);
-export const SEED = 1;
 
 /** A copy of a preset's layers and settings. */
 export function preset(name) {
