@@ -22,7 +22,7 @@
 //   frame time, its longest frame and its share of late frames (longer than 1.5 times that
 //   repeat's paused median). Medians over the repeats.
 import { loadavg } from 'node:os';
-import { commitOf, inChromium, median, quantile } from './common.mjs';
+import { commitOf, frameStats, inChromium, installFrameWindow, median } from './common.mjs';
 import { elementReady } from '../tests/browser/browser.mjs';
 
 const WARMUP_FRAMES = 20;
@@ -87,31 +87,19 @@ function epochs(page, net, seed, count) {
   }, { net, seed, count });
 }
 
-// One window: paused, or training `net` (built fresh); the frame gaps over `ms`.
+// One window: paused, or training `net` (built fresh); common.mjs's frameWindow: {deltas, counted (batches), ms}.
 function frames(page, condition, ms) {
   return page.evaluate(async ({ condition, ms, warmup }) => {
     const node = document.querySelector('layerwise-images');
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     if (condition !== 'paused') {
       node.preset(condition);
       node.settings = { seed: 1 };
       await node.reset();
       node.play();
     }
-    for (let i = 0; i < warmup; i++) await frame();
-    const first = await frame();
-    const steps = node.steps;
-    const deltas = [];
-    let last = first;
-    while (last - first < ms) {
-      const now = await frame();
-      deltas.push(now - last);
-      last = now;
-    }
-    const batches = node.steps - steps;
+    const measured = await globalThis.frameWindow(ms, warmup, () => node.steps);
     node.pause();
-    while (node.training) await frame();
-    return { deltas, batches, ms: last - first };
+    return measured;
   }, { condition, ms, warmup: WARMUP_FRAMES });
 }
 
@@ -119,6 +107,7 @@ const loadAtStart = loadavg()[0];
 await inChromium(async ({ browser, open }) => {
   const { page } = await open('images.html');
   await elementReady(page, 'layerwise-images');
+  await installFrameWindow(page);
   const f = (v, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
 
   const results = {};
@@ -135,10 +124,8 @@ await inChromium(async ({ browser, open }) => {
   for (let r = 0; r < opts.repeats; r++) {
     let base = null;
     for (const condition of conditions) {
-      const { deltas, batches, ms } = await frames(page, condition, opts.seconds * 1000);
-      const row = { median: median(deltas), p95: quantile(deltas, 0.95), max: Math.max(...deltas), fps: (1000 * deltas.length) / ms, batchesPerSecond: (1000 * batches) / ms };
-      base ??= row;
-      row.late = (100 * deltas.filter((d) => d > LATE * base.median).length) / deltas.length;
+      const row = frameStats(await frames(page, condition, opts.seconds * 1000), base?.median, LATE);
+      base ??= row; // paused comes first in every repeat
       windows[condition].push(row);
     }
     process.stderr.write(`frames: repeat ${r + 1}/${opts.repeats} done\n`);
@@ -168,6 +155,6 @@ await inChromium(async ({ browser, open }) => {
   for (const condition of conditions) {
     const m = (key) => median(windows[condition].map((row) => row[key]));
     const name = condition === 'paused' ? 'paused' : `training ${condition}`;
-    console.log(`| ${name} | ${f(m('batchesPerSecond'), 0)} | ${f(m('fps'), 1)} | ${f(m('median'), 1)} | ${f(m('p95'), 1)} | ${f(m('max'), 1)} | ${f(m('late'), 1)} |`);
+    console.log(`| ${name} | ${f(m('perSecond'), 0)} | ${f(m('fps'), 1)} | ${f(m('median'), 1)} | ${f(m('p95'), 1)} | ${f(m('max'), 1)} | ${f(m('late'), 1)} |`);
   }
 });
