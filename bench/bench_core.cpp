@@ -5,6 +5,8 @@
 //      the build found it, single-threaded OpenBLAS cblas_sgemm with the matching transposes.
 //   2. Training samples/s of the seed network 784-256-128-64-10 (ReLU, cross-entropy, Adam).
 //   3. Forward-only (inference) samples/s of the same network.
+//   4. Convolution: im2col + GEMM against the direct kernel on the small CNN's two conv
+//      layers, forward and backward: the engine's kernels/conv.hpp and conv_direct.hpp.
 //
 // The machine this runs on is shared and noisy (docs/toolchain.md, "Timing on this
 // machine"), so every number is the MEDIAN of several repeats, each repeat runs the operation
@@ -12,11 +14,12 @@
 // (repeat i of xsimd, then repeat i of OpenBLAS, then repeat i of the scalar code) so that
 // a burst of noise hits all of them alike. Ratios are computed from numbers of the same run.
 //
-// Usage: lw_bench [--quick] [--repeats N] [--min-ms MS] [--no-ref]
+// Usage: lw_bench [--quick] [--repeats N] [--min-ms MS] [--no-ref] [--conv]
 //   --quick     3 repeats of >= 10 ms each, one scalar repeat: a smoke run of ~10 s.
 //   --repeats   repeats per measurement (default 9).
 //   --min-ms    minimum duration of one repeat in milliseconds (default 60).
 //   --no-ref    skip the (slow) scalar reference.
+//   --conv      only section 4.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -32,6 +35,8 @@
 
 #include <xsimd/xsimd.hpp>
 
+#include "conv_direct.hpp"
+#include "kernels/conv.hpp"
 #include "kernels/gemm.hpp"
 #include "kernels/simd.hpp"
 #include "json.hpp"
@@ -56,6 +61,7 @@ struct Config {
   double ref_budget_ms = 1500;  // ...to about this much time per case (at least 1 repeat)
   bool run_ref = true;
   bool quick = false;
+  bool conv_only = false;
 };
 
 using lw::bench::median;
@@ -462,13 +468,103 @@ void print_net_table(const std::vector<NetRow>& rows) {
                 fmt("%.1f", r.spread).c_str());
 }
 
+// ---------------------------------------------------------------------------------------
+// 4. Convolution: im2col + GEMM against direct
+// ---------------------------------------------------------------------------------------
+
+struct ConvCase {
+  const char* label;
+  std::size_t out;
+  lw::Conv2dGeometry g;
+  bool input_grad;  // the first layer of a model needs no dx
+};
+
+void bench_conv(const Config& cfg, lw::Rng& rng) {
+  const ConvCase cases[] = {{"conv 8@5×5 on 1×28×28", 8, {1, 28, 28, 5, 5, 1, 1, 0, 0}, false},
+                            {"conv 16@5×5 on 8×12×12", 16, {8, 12, 12, 5, 5, 1, 1, 0, 0}, true}};
+  std::printf("## 4. Convolution: im2col + GEMM against direct, single thread\n\n");
+  std::printf("The small CNN's conv layers (kernels/conv.hpp). forward: y = conv(x) + b; "
+              "backward: dW, db and, for the second layer only (the first needs none), dx. "
+              "ms per batch (median); GFLOP/s counts 2·B·out·in·kh·kw·oh·ow per product "
+              "(forward 1, backward 2 or 1); direct/im2col is the median of per-repeat time "
+              "ratios (> 1: im2col faster); max rel. err compares the two results (y, or dW "
+              "and dx) once before timing, relative to their largest magnitude.\n\n");
+  std::printf("| layer | batch | pass | im2col ms | direct ms | im2col GFLOP/s | direct GFLOP/s "
+              "| direct/im2col | spread im2col / direct (IQR %%) | max rel. err |\n");
+  std::printf("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+  std::fflush(stdout);
+  for (const ConvCase& cs : cases)
+    for (std::size_t batch : {1u, 32u, 128u}) {
+      const lw::Conv2dGeometry& g = cs.g;
+      const std::size_t P = g.out_h() * g.out_w(), out = cs.out;
+      auto x = random_vec(rng, batch * g.in_size()), w = random_vec(rng, out * g.patch()),
+           b = random_vec(rng, out), dy = random_vec(rng, batch * out * P);
+      std::vector<float> y(batch * out * P), col(g.col_size()), dx(x.size()), dw(w.size()),
+          db(out);
+      float* dxp = cs.input_grad ? dx.data() : nullptr;
+      const double product = 2.0 * double(batch * out * g.patch() * P);
+      for (bool backward : {false, true}) {
+        // The same results first: one call of each on fresh outputs.
+        std::vector<float> y2(y.size()), dx2(dx.size()), dw2(dw.size()), db2(out);
+        std::fill(dw.begin(), dw.end(), 0.0f);
+        std::fill(db.begin(), db.end(), 0.0f);
+        double err;
+        if (backward) {
+          lw::f32_conv2d_im2col_backward(dxp, dw.data(), db.data(), dy.data(), x.data(), w.data(),
+                                         batch, out, g, col.data());
+          lw::bench::conv2d_direct_backward(dxp ? dx2.data() : nullptr, dw2.data(), db2.data(),
+                                            dy.data(), x.data(), w.data(), batch, out, g);
+          err = std::max(rel_err(dw, dw2), dxp ? rel_err(dx, dx2) : 0.0);
+        } else {
+          lw::f32_conv2d_im2col(y.data(), x.data(), w.data(), b.data(), batch, out, g, col.data());
+          lw::bench::conv2d_direct(y2.data(), x.data(), w.data(), b.data(), batch, out, g);
+          err = rel_err(y, y2);
+        }
+        Timed im2col{[&] {
+          if (backward)
+            lw::f32_conv2d_im2col_backward(dxp, dw.data(), db.data(), dy.data(), x.data(),
+                                           w.data(), batch, out, g, col.data());
+          else
+            lw::f32_conv2d_im2col(y.data(), x.data(), w.data(), b.data(), batch, out, g,
+                                  col.data());
+        }};
+        Timed direct{[&] {
+          if (backward)
+            lw::bench::conv2d_direct_backward(dxp, dw.data(), db.data(), dy.data(), x.data(),
+                                           w.data(), batch, out, g);
+          else
+            lw::bench::conv2d_direct(y.data(), x.data(), w.data(), b.data(), batch, out, g);
+        }};
+        im2col.calibrate(cfg.min_ms);
+        direct.calibrate(cfg.min_ms);
+        std::vector<double> ratio;
+        for (int r = 0; r < cfg.repeats; ++r) {
+          im2col.repeat();
+          direct.repeat();
+          ratio.push_back(direct.per_call.back() / im2col.per_call.back());
+        }
+        double flops = product * (backward ? (cs.input_grad ? 2 : 1) : 1);
+        std::printf("| %s | %zu | %s | %s | %s | %s | %s | %s | %s / %s | %s |\n", cs.label, batch,
+                    backward ? "backward" : "forward", fmt("%.3f", im2col.median_s() * 1e3).c_str(),
+                    fmt("%.3f", direct.median_s() * 1e3).c_str(),
+                    fmt("%.1f", flops / im2col.median_s() * 1e-9).c_str(),
+                    fmt("%.1f", flops / direct.median_s() * 1e-9).c_str(),
+                    fmt("%.2f×", median(ratio)).c_str(), fmt("%.1f", spread_pct(im2col.per_call)).c_str(),
+                    fmt("%.1f", spread_pct(direct.per_call)).c_str(), fmt("%.1e", err).c_str());
+        std::fflush(stdout);
+      }
+    }
+  std::printf("\n");
+}
+
 void usage() {
   std::fprintf(stderr,
                "usage: lw_bench [--quick] [--repeats N] [--min-ms MS] [--no-ref]\n"
                "  --quick     smoke run: 3 repeats of >= 10 ms, 1 scalar repeat\n"
                "  --repeats   repeats per measurement, the median is reported (default 9)\n"
                "  --min-ms    minimum duration of one repeat in ms (default 60)\n"
-               "  --no-ref    skip the scalar reference GEMM\n");
+               "  --no-ref    skip the scalar reference GEMM\n"
+               "  --conv      only the convolution table (section 4)\n");
 }
 
 }  // namespace
@@ -495,6 +591,8 @@ int main(int argc, char** argv) {
       cfg.min_ms = std::max(1.0, std::atof(argv[++i]));
     } else if (a == "--no-ref") {
       cfg.run_ref = false;
+    } else if (a == "--conv") {
+      cfg.conv_only = true;
     } else {
       usage();
       return a == "--help" || a == "-h" ? 0 : 2;
@@ -522,6 +620,10 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
 
   lw::Rng rng(1234);
+  if (cfg.conv_only) {
+    bench_conv(cfg, rng);
+    return 0;
+  }
 
   // ---- 1. GEMM ----
   std::vector<Case> cases;
@@ -618,7 +720,8 @@ int main(int argc, char** argv) {
               kForwardFlops * 1e-6);
   std::vector<NetRow> fwd = bench_forward(cfg, data);
   print_net_table(fwd);
-  std::printf("\nbatch 128 / batch 1: %s\n",
+  std::printf("\nbatch 128 / batch 1: %s\n\n",
               fmt("%.1f×", fwd[1].samples_per_s / fwd[0].samples_per_s).c_str());
+  bench_conv(cfg, rng);
   return 0;
 }

@@ -20,7 +20,7 @@
 // The table shows the median of each over the repeats; the ratios to paused are medians of
 // per-repeat ratios, so both sides of a ratio come from the same minute of the same page.
 import { loadavg } from 'node:os';
-import { commitOf, inChromium, median, quantile } from './common.mjs';
+import { commitOf, frameStats, inChromium, installFrameWindow, median } from './common.mjs';
 import { elementReady } from '../tests/browser/browser.mjs';
 
 const SHOWCASE = '#dataset=spiral&points=800&layers=8,8&activation=tanh&optimizer=adam&lr=0.01&showTest=1';
@@ -67,32 +67,21 @@ function usage(error) {
 /**
  * One window in the page: a fresh network trained `start` epochs, then the condition (paused,
  * or playing at a speed), WARMUP_FRAMES frames, and the gaps between the frames of the next `ms`
- * milliseconds. Returns {deltas, epochs, ms} (ms: the window as measured, first frame to last).
+ * milliseconds. Returns common.mjs's frameWindow: {deltas, counted (epochs), ms}.
  */
 function measure(page, condition, ms, start) {
   return page.evaluate(async ({ condition, ms, start, warmup }) => {
     const node = document.querySelector('layerwise-playground');
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     await node.reset();
     if (start > 0) await node.step(start);
     if (condition !== 'paused') {
       node.setAttribute('speed', condition);
       node.play();
     }
-    for (let i = 0; i < warmup; i++) await frame();
-    const first = await frame();
-    const startEpoch = node.epoch;
-    const deltas = [];
-    let last = first;
-    while (last - first < ms) {
-      const now = await frame();
-      deltas.push(now - last);
-      last = now;
-    }
-    const epochs = node.epoch - startEpoch;
+    const measured = await globalThis.frameWindow(ms, warmup, () => node.epoch);
     node.pause();
     await node.snapshot({ metrics: false, grid: false, parameters: false }); // the last slice lands
-    return { deltas, epochs, ms: last - first };
+    return measured;
   }, { condition, ms, start, warmup: WARMUP_FRAMES });
 }
 
@@ -102,19 +91,13 @@ const rows = Object.fromEntries(CONDITIONS.map((c) => [c, []]));
 await inChromium(async ({ browser, open }) => {
   const { page } = await open(`index.html${SHOWCASE}`);
   await elementReady(page, 'layerwise-playground');
+  await installFrameWindow(page);
   for (let r = 0; r < opts.repeats; r++) {
     let base = null;
     for (const condition of CONDITIONS) {
-      const { deltas, epochs, ms } = await measure(page, condition, opts.seconds * 1000, opts.startEpoch);
-      const row = {
-        median: median(deltas),
-        p95: quantile(deltas, 0.95),
-        max: Math.max(...deltas),
-        fps: (1000 * deltas.length) / ms,
-        epochsPerSecond: (1000 * epochs) / ms,
-      };
+      const measured = await measure(page, condition, opts.seconds * 1000, opts.startEpoch);
+      const row = frameStats(measured, base?.median, LATE);
       base ??= row; // paused comes first in every repeat
-      row.late = (100 * deltas.filter((d) => d > LATE * base.median).length) / deltas.length;
       row.medianRatio = row.median / base.median;
       row.p95Ratio = row.p95 / base.p95;
       rows[condition].push(row);
@@ -133,6 +116,6 @@ await inChromium(async ({ browser, open }) => {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const condition of CONDITIONS) {
     const m = (key) => median(rows[condition].map((row) => row[key]));
-    console.log(`| ${condition} | ${f(m('epochsPerSecond'), 0)} | ${f(m('fps'))} | ${f(m('median'))} | ${f(m('p95'))} | ${f(m('max'))} | ${f(m('late'))} | ${f(m('medianRatio'), 2)} | ${f(m('p95Ratio'), 2)} |`);
+    console.log(`| ${condition} | ${f(m('perSecond'), 0)} | ${f(m('fps'))} | ${f(m('median'))} | ${f(m('p95'))} | ${f(m('max'))} | ${f(m('late'))} | ${f(m('medianRatio'), 2)} | ${f(m('p95Ratio'), 2)} |`);
   }
 });

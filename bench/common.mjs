@@ -31,6 +31,47 @@ export function commitOf(paths) {
 }
 
 /**
+ * Defines window.frameWindow(ms, warmup, count) in a page: after `warmup` animation frames, the
+ * gaps between the frames of the next `ms` milliseconds, and how much count() (the page's
+ * epochs, batches, ...) grew meanwhile. Resolves to {deltas, counted, ms: the window as
+ * measured, first frame to last}. The frame-time benchmarks time their windows with it.
+ */
+export function installFrameWindow(page) {
+  return page.evaluate(() => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    window.frameWindow = async (ms, warmup, count) => {
+      for (let i = 0; i < warmup; i++) await frame();
+      const first = await frame();
+      const before = count();
+      const deltas = [];
+      let last = first;
+      while (last - first < ms) {
+        const now = await frame();
+        deltas.push(now - last);
+        last = now;
+      }
+      return { deltas, counted: count() - before, ms: last - first };
+    };
+  });
+}
+
+/**
+ * One window's frame statistics: median, p95 and longest gap, frames a second, the count a
+ * second, and the share (%) of late frames, longer than `late` times baseMedian (a paused
+ * window's median; this window's own when not given).
+ */
+export function frameStats({ deltas, counted, ms }, baseMedian = median(deltas), late = 1.5) {
+  return {
+    median: median(deltas),
+    p95: quantile(deltas, 0.95),
+    max: Math.max(...deltas),
+    fps: (1000 * deltas.length) / ms,
+    perSecond: (1000 * counted) / ms,
+    late: (100 * deltas.filter((d) => d > late * baseMedian).length) / deltas.length,
+  };
+}
+
+/**
  * Runs body({ browser, open }) with web/ served on a free port and headless Chromium launched
  * as the browser tests launch it (tests/browser/browser.mjs); open(path) opens a page of the
  * site and records its console errors. Closes both afterwards, then exits with 1 if a page

@@ -8,9 +8,11 @@
 #include "error.hpp"
 #include "init/init.hpp"
 #include "layers/activation_layer.hpp"
+#include "layers/conv2d.hpp"
 #include "layers/dropout.hpp"
 #include "layers/flatten.hpp"
 #include "layers/linear.hpp"
+#include "layers/pool2d.hpp"
 
 namespace lw {
 
@@ -21,7 +23,8 @@ constexpr long long kMaxWidth = 1 << 16;
 constexpr std::size_t kEvalChunk = 256;
 
 const char* kLayerTypes =
-    "linear, relu, leaky_relu, sigmoid, tanh, softmax, identity, dropout, flatten";
+    "linear, relu, leaky_relu, sigmoid, tanh, softmax, identity, dropout, flatten, conv2d, "
+    "maxpool2d, avgpool2d";
 
 void check_finite(std::span<const float> v, std::string_view what) {
   for (std::size_t i = 0; i < v.size(); ++i)
@@ -93,7 +96,7 @@ void Model::build(const json::Value& spec) {
   for (std::size_t i = 0; i < dims.size(); ++i)
     input_.push_back(static_cast<std::size_t>(
         dims[i].as_int("spec.input[" + std::to_string(i) + "]", 1, kMaxElements)));
-  shape_size(input_);
+  widest_ = shape_size(input_);
 
   const json::Value* layers = spec.find("layers");
   check(layers != nullptr, "spec needs \"layers\": a list such as [{\"type\":\"linear\",\"out\":1}]");
@@ -120,6 +123,21 @@ void Model::build(const json::Value& spec) {
       json::Value init = l.find("init") ? *l.find("init") : json::Value();
       parse_inits(&init, where + ".init");  // validate now
       layer = std::make_unique<Linear>(i, n, std::move(init));
+    } else if (type == "conv2d") {
+      std::string what = where + " (conv2d)";
+      json::check_keys(l, where, {"type", "out", "kernel", "stride", "padding", "init"});
+      const json::Value* out = l.find("out");
+      check(out != nullptr, what, " needs \"out\": the number of output channels");
+      auto n = static_cast<std::size_t>(out->as_int(where + ".out", 1, kMaxWidth));
+      Window window = Window::parse(l, where, what, false);
+      json::Value init = l.find("init") ? *l.find("init") : json::Value();
+      parse_inits(&init, where + ".init");  // validate now
+      layer = std::make_unique<Conv2d>(i, n, window, std::move(init));
+    } else if (type == "maxpool2d" || type == "avgpool2d") {
+      json::check_keys(l, where, {"type", "kernel", "stride", "padding"});
+      Window window = Window::parse(l, where, where + " (" + type + ")", true);
+      layer = std::make_unique<Pool2d>(
+          type == "maxpool2d" ? Pool2d::Kind::Max : Pool2d::Kind::Avg, i, window);
     } else if (type == "dropout") {
       json::check_keys(l, where, {"type", "p"});
       double p = 0.5;
@@ -134,16 +152,19 @@ void Model::build(const json::Value& spec) {
     } else {
       fail(where, ": unknown layer type \"", type, "\"; allowed: ", kLayerTypes);
     }
-    // Reject the 2^26 limit before any weight is allocated.
-    if (type == "linear") {
+    if (type == "linear")
       check(shape.size() == 1, where, " (linear) needs a flat input, got shape ", shape_str(shape),
             "; put a flatten layer before it");
-      auto out = static_cast<std::uint64_t>(l.find("out")->as_number(""));
-      params += std::uint64_t{shape[0]} * out + out;
+    // Reject the 2^26 limit before any weight is allocated.
+    if (auto* weighted = dynamic_cast<WeightedLayer*>(layer.get())) {
+      params += weighted->param_count(shape);
       check(params <= kMaxElements, "the model would have more than 2^26 (67,108,864) ",
             "parameters; make the layers smaller");
     }
     shape = layer->configure(shape);
+    check(shape_size(shape) <= kMaxElements, where, " (", type, ") would output ",
+          shape_str(shape), " per sample, more than the limit of 2^26 values");
+    widest_ = std::max(widest_, shape_size(shape));
     layers_.push_back(std::move(layer));
   }
   output_ = shape;
@@ -186,15 +207,16 @@ void Model::reset(std::uint64_t seed) {
   rng_.reseed(seed);
   auto [weight, bias] = parse_inits(&init_, "spec.init");
   for (auto& l : layers_) {
-    auto* linear = dynamic_cast<Linear*>(l.get());
-    if (!linear) continue;
+    auto* layer = dynamic_cast<WeightedLayer*>(l.get());
+    if (!layer) continue;
     auto [w, b] = std::pair{weight, bias};
-    if (const json::Value* own = linear->init().find("weight")) w = Init::parse(*own, "init.weight");
-    if (const json::Value* own = linear->init().find("bias")) b = Init::parse(*own, "init.bias");
-    w.fill(linear->weight().value, linear->in(), linear->out(), InitRole::Weight, rng_);
-    b.fill(linear->bias().value, linear->in(), linear->out(), InitRole::Bias, rng_);
-    linear->weight().grad.fill(0.0f);
-    linear->bias().grad.fill(0.0f);
+    if (const json::Value* own = layer->init().find("weight")) w = Init::parse(*own, "init.weight");
+    if (const json::Value* own = layer->init().find("bias")) b = Init::parse(*own, "init.bias");
+    std::size_t fan_in = layer->fan_in(), fan_out = layer->fan_out();
+    w.fill(layer->weight().value, fan_in, fan_out, InitRole::Weight, rng_);
+    b.fill(layer->bias().value, fan_in, fan_out, InitRole::Bias, rng_);
+    layer->weight().grad.fill(0.0f);
+    layer->bias().grad.fill(0.0f);
   }
   has_backward_ = false;
 }
@@ -208,8 +230,14 @@ void Model::check_batch(std::span<const float> x, std::size_t batch, const char*
   check_finite(x, what);
 }
 
+void Model::check_activations(std::size_t batch, const char* what) const {
+  check(batch <= kMaxElements / widest_, what, ": batch of ", batch, " is too large; the widest ",
+        "layer holds ", widest_, " values per sample and a batch may hold at most 2^26 of them");
+}
+
 const Tensor& Model::forward(std::span<const float> x, std::size_t batch, bool training) {
   check_batch(x, batch, "forward");
+  check_activations(batch, "forward");
   acts_[0].resize(batch_shape(batch, input_));
   std::copy(x.begin(), x.end(), acts_[0].data());
   run_forward(training);
@@ -231,6 +259,7 @@ void Model::backward() {
 float Model::train_step(std::span<const float> x, std::span<const float> y, std::size_t batch,
                         const Loss& loss, Optimizer& opt, const TrainOptions& options) {
   check_batch(x, batch, "train_step");
+  check_activations(batch, "train_step");
   check_train_options(options);
   check_targets(loss, y, batch, output_size(), "train_step");
   acts_[0].resize(batch_shape(batch, input_));
@@ -261,6 +290,7 @@ float Model::train_epoch(std::span<const float> x, std::span<const float> y, std
   check_train_options(options);
   check(batch >= 1, "train_epoch: batch must be at least 1");
   batch = std::min(batch, n);  // as PyTorch's DataLoader: one short batch when batch > n
+  check_activations(batch, "train_epoch");
   std::size_t in = input_size(), tw = loss.target_width(output_size());
   check_targets(loss, y, n, output_size(), "train_epoch");
 
@@ -291,8 +321,9 @@ Evaluation Model::evaluate(std::span<const float> x, std::span<const float> y, s
   check_targets(loss, y, n, output_size(), "evaluate");
   double total = 0;
   std::size_t correct = 0;
-  for (std::size_t start = 0; start < n; start += kEvalChunk) {
-    std::size_t b = std::min(kEvalChunk, n - start);
+  const std::size_t chunk = std::min(kEvalChunk, kMaxElements / widest_);
+  for (std::size_t start = 0; start < n; start += chunk) {
+    std::size_t b = std::min(chunk, n - start);
     const Tensor& pred = forward(x.subspan(start * in, b * in), b, false);
     const float* t = y.data() + start * tw;
     loss.check_prediction(pred);
@@ -317,9 +348,9 @@ std::vector<LayerStats> Model::stats(std::size_t bins) const {
   for (std::size_t i = 0; i < layers_.size(); ++i) {
     LayerStats s;
     s.type = std::string(layers_[i]->type());
-    if (auto* linear = dynamic_cast<Linear*>(layers_[i].get())) {
-      s.weights = Summary::of(linear->weight().value.span(), bins);
-      if (has_backward_) s.weight_grads = Summary::of(linear->weight().grad.span(), bins);
+    if (auto* layer = dynamic_cast<WeightedLayer*>(layers_[i].get())) {
+      s.weights = Summary::of(layer->weight().value.span(), bins);
+      if (has_backward_) s.weight_grads = Summary::of(layer->weight().grad.span(), bins);
     }
     const Tensor& a = acts_[i + 1];
     s.activations = Summary::of(a.span(), bins);

@@ -94,6 +94,8 @@ class Model {
   Model() = default;
   void build(const json::Value& spec);
   void check_batch(std::span<const float> x, std::size_t batch, const char* what) const;
+  // A batch's activations must fit the 2^26-value limit at every layer.
+  void check_activations(std::size_t batch, const char* what) const;
   void run_forward(bool training);  // acts_[0] must hold the batch
   void backward();
   // Forward (training), loss, backward, L1, optimiser step on the batch in acts_[0].
@@ -101,6 +103,7 @@ class Model {
                    const TrainOptions& options, const ParamList& ps);
 
   Shape input_, output_;
+  std::size_t widest_ = 1;  // the most values one sample holds at any layer (memory per sample)
   json::Value init_;  // the spec's "init" object (may be null)
   std::uint64_t seed_ = 42;
   std::vector<std::unique_ptr<Layer>> layers_;

@@ -25,6 +25,18 @@ void check_version(long long version, const char* what) {
   check(version == kVersion, what, " is version ", version, "; this Layerwise reads version ",
         kVersion);
 }
+// A saved parameter's "shape" must be the shape the spec gives parameter i.
+void check_shape(const json::Value& shape, const std::string& where, Model& m, std::size_t i) {
+  Shape saved;
+  const auto& dims = shape.as_array(where + ".shape");
+  for (std::size_t d = 0; d < dims.size(); ++d)
+    saved.push_back(static_cast<std::size_t>(
+        dims[d].as_int(where + ".shape[" + std::to_string(d) + "]", 0, kMaxElements)));
+  ParamList ps = m.params();
+  if (i >= ps.size()) return;  // set_parameters reports the count
+  check(saved == ps[i]->value.shape(), where, " (", ps[i]->name, ") has shape ", shape_str(saved),
+        ", but the model's spec makes it ", shape_str(ps[i]->value.shape()));
+}
 }  // namespace
 
 void Model::set_parameters(
@@ -84,6 +96,7 @@ Model Model::from_json(const json::Value& saved) {
     const json::Value* name = p.find("name");
     const json::Value* data = p.find("data");
     check(name && data, where, " needs \"name\" and \"data\"");
+    if (const json::Value* shape = p.find("shape")) check_shape(*shape, where, m, i);
     auto& v = storage.emplace_back();
     for (const json::Value& x : data->as_array(where + ".data"))
       v.push_back(static_cast<float>(x.as_number(where + ".data")));

@@ -68,21 +68,28 @@ export interface InitObject {
 
 export type InitSpec = InitName | InitObject;
 
-/** Initialisers of a model (spec.init) or of one linear layer (its "init"); absent: default. */
+/** Initialisers of a model (spec.init) or of one linear or conv2d layer (its "init"); absent: default. */
 export interface InitChoice {
   weight?: InitSpec;
   bias?: InitSpec;
 }
 
+/** A kernel, stride or padding: one number for both sides, or [height, width]. */
+export type Size2d = number | [number, number];
+
 export type LayerSpec =
   | { type: 'linear'; out: number; init?: InitChoice }
+  /** Input [C, H, W] → [out, ⌊(H + 2p − k)/s⌋ + 1, …]; stride 1 and padding 0 when absent. */
+  | { type: 'conv2d'; out: number; kernel: Size2d; stride?: Size2d; padding?: Size2d; init?: InitChoice }
+  /** Stride defaults to the kernel; padding (default 0) at most half the kernel. */
+  | { type: 'maxpool2d' | 'avgpool2d'; kernel: Size2d; stride?: Size2d; padding?: Size2d }
   | { type: 'relu' | 'sigmoid' | 'tanh' | 'softmax' | 'identity' | 'flatten' }
   | { type: 'leaky_relu'; slope?: number }
   | { type: 'dropout'; p?: number };
 
 /** {"input":[2],"layers":[{"type":"linear","out":8},{"type":"tanh"},...],"init":{...},"seed":42} */
 export interface ModelSpec {
-  /** Shape of one sample, 1 to 3 dimensions. */
+  /** Shape of one sample, 1 to 3 dimensions: [features], or [channels, height, width] for images. */
   input: number[];
   layers: LayerSpec[];
   init?: InitChoice;
@@ -102,7 +109,7 @@ export interface SavedModel {
 export interface Parameter {
   /** "0.weight", "0.bias", ... (PyTorch's state_dict names) */
   name: string;
-  /** [out, in] for a Linear weight, [out] for its bias */
+  /** [out, in] for a Linear weight, [out, in, kh, kw] for a Conv2d weight, [out] for a bias */
   shape: number[];
   /** A copy. */
   data: Float32Array;
@@ -343,7 +350,7 @@ interface Builder<Args extends unknown[], T> {
 export namespace nn {
   /** The options of toSpec and of Model.fromSpec(module, options). */
   interface SpecOptions {
-    /** Shape of one sample; default: the first Linear's inFeatures. */
+    /** Shape of one sample ([C, H, W] before a Conv2d); default: the first Linear's inFeatures. */
     input?: number[];
     /** The seed the engine initialises from; default 42. */
     seed?: number;
@@ -380,6 +387,25 @@ export namespace nn {
   type Sigmoid = Module;
   type Identity = Module;
   type Flatten = Module;
+  interface Conv2d extends Module {
+    readonly inChannels: number;
+    readonly outChannels: number;
+    /** [height, width] */
+    readonly kernelSize: readonly [number, number];
+    readonly stride: readonly [number, number];
+    readonly padding: readonly [number, number];
+    /** [outChannels, inChannels, kh, kw] */
+    readonly weight: Parameter;
+    readonly bias: Parameter;
+  }
+  interface Pool2d extends Module {
+    readonly kernelSize: readonly [number, number];
+    readonly stride: readonly [number, number];
+    readonly padding: readonly [number, number];
+  }
+  type MaxPool2d = Pool2d;
+  type AvgPool2d = Pool2d;
+  type Size2d = number | [number, number];
   interface LeakyReLU extends Module { readonly negativeSlope: number }
   interface Softmax extends Module { readonly dim: number | undefined }
   interface Dropout extends Module { readonly p: number }
@@ -392,6 +418,19 @@ export namespace nn {
   const Sequential: Builder<Module[], Sequential>;
   /** y = x·Wᵀ + b. bias must be true (every Linear has one). */
   const Linear: Builder<[inFeatures: number, outFeatures: number, bias?: true], Linear>;
+  /**
+   * 2-D convolution of [inChannels, H, W] samples (stride 1, padding 0 by default), with
+   * stride and padding by name or positionally as in PyTorch: Conv2d(1, 8, 5, 1, 2).
+   */
+  const Conv2d: Builder<[inChannels: number, outChannels: number, kernelSize: Size2d,
+    options?: { stride?: Size2d; padding?: Size2d }], Conv2d> &
+    Builder<[inChannels: number, outChannels: number, kernelSize: Size2d, stride?: Size2d, padding?: Size2d], Conv2d>;
+  /** The largest value of each window; stride defaults to the kernel, padding ≤ kernel / 2. */
+  const MaxPool2d: Builder<[kernelSize: Size2d, options?: { stride?: Size2d; padding?: Size2d }], MaxPool2d> &
+    Builder<[kernelSize: Size2d, stride?: Size2d, padding?: Size2d], MaxPool2d>;
+  /** The mean of each window, padding counted as zeros (count_include_pad). */
+  const AvgPool2d: Builder<[kernelSize: Size2d, options?: { stride?: Size2d; padding?: Size2d }], AvgPool2d> &
+    Builder<[kernelSize: Size2d, stride?: Size2d, padding?: Size2d], AvgPool2d>;
   const ReLU: Builder<[], ReLU>;
   /** Default slope 0.01. */
   const LeakyReLU: Builder<[negativeSlope?: number], LeakyReLU>;

@@ -2,6 +2,8 @@
 //
 //   PyTorch                                      Layerwise
 //   nn.Sequential(nn.Linear(784, 256), ...)      lw.nn.Sequential(lw.nn.Linear(784, 256), ...)
+//   nn.Conv2d(1, 8, 5, stride=1, padding=2)      lw.nn.Conv2d(1, 8, 5, { stride: 1, padding: 2 })
+//   nn.MaxPool2d(2), nn.AvgPool2d(3, 1, 1)       lw.nn.MaxPool2d(2), lw.nn.AvgPool2d(3, 1, 1)
 //   isinstance(m, nn.Linear)                     m instanceof lw.nn.Linear
 //   nn.init.xavier_uniform_(m.weight, gain=g)    lw.init.xavierUniform_(m.weight, { gain: g })
 //   nn.init.zeros_(m.bias)                       lw.init.zeros_(m.bias)
@@ -9,7 +11,8 @@
 //
 // Nothing here needs the engine: a module holds sizes, and its parameters hold the choice of
 // initialiser, not numbers. toSpec() turns that into the spec (docs/model-spec.md) — an
-// initialiser every Linear shares goes to the spec's "init", others to the layer's own "init" —
+// initialiser every Linear and Conv2d shares goes to the spec's "init", others to the layer's
+// own "init" —
 // and the engine fills the weights from the spec's seed, identically in wasm and natively.
 // Builders may be called with or without `new`, as PyTorch's are called.
 import { LayerwiseError, count, describe, finite, known, object, quoted, seedOf, withArticle } from './checks.mjs';
@@ -73,7 +76,7 @@ class Parameter {
     return this.#name;
   }
 
-  /** [out, in] for a weight, [out] for a bias. */
+  /** [out, in] for a Linear weight, [out, in, kh, kw] for a Conv2d weight, [out] for a bias. */
   get shape() {
     return this.#shape;
   }
@@ -127,6 +130,163 @@ class Linear extends Module {
     return `Linear(in_features=${this.#in}, out_features=${this.#out}, bias=True)`;
   }
 }
+
+// A kernel, stride or padding as PyTorch takes it: a number, or a pair [h, w] (an array).
+function pair(value, what, min) {
+  const [h, w] = Array.isArray(value) && value.length === 2 ? value : [value, value];
+  if (Array.isArray(value) && value.length !== 2) {
+    throw new LayerwiseError(`${what} must be a number or a pair [h, w], got ${value.length} numbers`);
+  }
+  return [count(h, what, min), count(w, what, min)];
+}
+
+// How a spec writes a pair: one number when both sides agree.
+const pairSpec = ([h, w]) => (h === w ? h : [h, w]);
+const by = ([h, w]) => `${h}×${w}`;
+
+// stride and padding given positionally, as PyTorch allows (Conv2d(1, 8, 5, 2, 1)), or by name
+// ({ stride: 2, padding: 1 }).
+function windowOptions(what, args, defaults) {
+  const names = Object.keys(defaults);
+  const named = args.length === 1 && args[0] !== null && typeof args[0] === 'object' && !Array.isArray(args[0]);
+  if (!named && args.length > names.length) {
+    throw new LayerwiseError(`${what}: takes at most ${names.length} options after the kernel size (${names.join(', ')}), got ${args.length}`);
+  }
+  const given = known(named ? args[0] : Object.fromEntries(args.map((v, i) => [names[i], v])), names, what);
+  return Object.fromEntries(names.map((n) => [n, given[n] ?? defaults[n]]));
+}
+
+// Shape of the output of a window layer on an image input, checked as PyTorch checks it.
+function windowShape(shape, where, before, name, kernel, stride, padding) {
+  if (shape.length !== 3) {
+    throw new LayerwiseError(`${where}: ${name} needs an image input [channels, height, width], but ${before} shape [${shape}]` +
+      (shape.length === 1 ? '; give toSpec an image input such as { input: [1, 28, 28] }, and put lw.nn.Flatten() after the image layers' : ''));
+  }
+  const padded = [shape[1] + 2 * padding[0], shape[2] + 2 * padding[1]];
+  if (padded[0] < kernel[0] || padded[1] < kernel[1]) {
+    throw new LayerwiseError(`${where}: ${name}'s ${by(kernel)} kernel is larger than its padded input ${by(padded)} ` +
+      `(${before} shape [${shape}], padding ${by(padding)})`);
+  }
+  return [0, 1].map((d) => Math.floor((padded[d] - kernel[d]) / stride[d]) + 1);
+}
+
+// A layer that slides a window over [C, H, W] samples: its kernel, stride and padding, each
+// [h, w]; stride and padding given by name or positionally, as in PyTorch.
+class Windowed extends Module {
+  #kernel;
+  #stride;
+  #padding;
+
+  constructor(what, kernelSize, options, defaults) {
+    super();
+    this.#kernel = pair(kernelSize, `${what}: kernelSize`, 1);
+    const { stride, padding } = windowOptions(what, options, defaults);
+    this.#stride = stride === undefined || stride === null ? this.#kernel : pair(stride, `${what}: stride`, 1);
+    this.#padding = pair(padding, `${what}: padding`, 0);
+  }
+
+  get kernelSize() {
+    return this.#kernel;
+  }
+
+  get stride() {
+    return this.#stride;
+  }
+
+  get padding() {
+    return this.#padding;
+  }
+
+  // The spec's kernel, stride and padding, and the output [h, w] on `shape` (checked).
+  window(shape, where, before, name) {
+    const size = windowShape(shape, where, before, name, this.#kernel, this.#stride, this.#padding);
+    return [{ kernel: pairSpec(this.#kernel), stride: pairSpec(this.#stride), padding: pairSpec(this.#padding) }, size];
+  }
+}
+
+/** 2-D convolution over [C, H, W] samples: weight [outChannels, inChannels, kh, kw], bias [outChannels]. */
+class Conv2d extends Windowed {
+  #in;
+  #out;
+
+  constructor(inChannels, outChannels, kernelSize, ...options) {
+    count(inChannels, 'nn.Conv2d: inChannels');
+    count(outChannels, 'nn.Conv2d: outChannels');
+    super('nn.Conv2d', kernelSize, options, { stride: 1, padding: 0 });
+    this.#in = inChannels;
+    this.#out = outChannels;
+    this.weight = new Parameter('weight', [outChannels, inChannels, ...this.kernelSize]);
+    this.bias = new Parameter('bias', [outChannels]);
+    Object.freeze(this);
+  }
+
+  get inChannels() {
+    return this.#in;
+  }
+
+  get outChannels() {
+    return this.#out;
+  }
+
+  [layerSpec](shape, where, before) {
+    const short = `Conv2d(${this.#in}, ${this.#out}, ${pairSpec(this.kernelSize)})`;
+    const [window, size] = this.window(shape, where, before, short);
+    if (shape[0] !== this.#in) {
+      throw new LayerwiseError(`${where}: ${short} takes ${this.#in} input channel${this.#in === 1 ? '' : 's'}, but ${before} ` +
+        `${shape[0]} (shape [${shape}]); make it Conv2d(${shape[0]}, ${this.#out}, ${pairSpec(this.kernelSize)}), or change the layer before it`);
+    }
+    return [{ type: 'conv2d', out: this.#out, ...window }, [this.#out, ...size]];
+  }
+
+  toString() {
+    const t = (p) => `(${p.join(', ')})`;
+    return `Conv2d(${this.#in}, ${this.#out}, kernel_size=${t(this.kernelSize)}, stride=${t(this.stride)}` +
+      (this.padding.some((p) => p) ? `, padding=${t(this.padding)})` : ')');
+  }
+}
+
+// MaxPool2d and AvgPool2d: a window per channel; the stride defaults to the kernel, and
+// PyTorch allows padding of at most half the kernel.
+class Pool2d extends Windowed {
+  constructor(kernelSize, options) {
+    const what = `nn.${new.target.name}`;
+    super(what, kernelSize, options, { stride: undefined, padding: 0 });
+    const [k, p] = [this.kernelSize, this.padding];
+    if (p[0] > k[0] / 2 || p[1] > k[1] / 2) {
+      throw new LayerwiseError(`${what}: padding ${by(p)} is more than half the kernel ${by(k)}; ` +
+        `PyTorch allows at most ${by(k.map((n) => Math.floor(n / 2)))}`);
+    }
+    Object.freeze(this);
+  }
+
+  [layerSpec](shape, where, before) {
+    const [window, size] = this.window(shape, where, before, `${this.constructor.name}(${pairSpec(this.kernelSize)})`);
+    return [{ type: this instanceof MaxPool2d ? 'maxpool2d' : 'avgpool2d', ...window }, [shape[0], ...size]];
+  }
+
+  toString() {
+    const v = (p) => (p[0] === p[1] ? p[0] : `(${p.join(', ')})`);
+    const max = this instanceof MaxPool2d ? ', dilation=1, ceil_mode=False' : '';
+    return `${this.constructor.name}(kernel_size=${v(this.kernelSize)}, stride=${v(this.stride)}, padding=${v(this.padding)}${max})`;
+  }
+}
+
+/** The largest value of each window; the gradient goes to it (the first, on ties). */
+class MaxPool2d extends Pool2d {
+  constructor(kernelSize, ...options) {
+    super(kernelSize, options);
+  }
+}
+
+/** The mean of each window, padding counted as zeros (PyTorch's count_include_pad). */
+class AvgPool2d extends Pool2d {
+  constructor(kernelSize, ...options) {
+    super(kernelSize, options);
+  }
+}
+
+// Layers with a weight and a bias that lw.init fills.
+const weighted = (m) => m instanceof Linear || m instanceof Conv2d;
 
 // Layers that keep the shape: activations and dropout.
 class ShapeKeeping extends Module {}
@@ -283,9 +443,10 @@ class Sequential extends Module {
       if (!m[layerSpec]) {
         throw new LayerwiseError(`${where} is ${withArticle(m.constructor.name)}, which is not a Layerwise layer; use lw.nn's layers`);
       }
-      if (m instanceof Linear && leaves.indexOf(m) < i) {
-        throw new LayerwiseError(`${where} is the same Linear as layer ${leaves.indexOf(m)}; layers cannot share weights here, ` +
-          'so give each place its own lw.nn.Linear');
+      if (weighted(m) && leaves.indexOf(m) < i) {
+        const name = m.constructor.name;
+        throw new LayerwiseError(`${where} is the same ${name} as layer ${leaves.indexOf(m)}; layers cannot share weights here, ` +
+          `so give each place its own lw.nn.${name}`);
       }
       const before = i === 0 ? 'the input has' : `layer ${i - 1} (${leaves[i - 1].constructor.name}) gives`;
       const [layer, next] = m[layerSpec](shape, where, before);
@@ -313,10 +474,10 @@ function inferInput(leaves) {
     'give it, e.g. seq.toSpec({ input: [1, 28, 28] }) or lw.Model.fromSpec(seq, { input: [1, 28, 28] })');
 }
 
-// Initialisers chosen with lw.init: one every Linear shares goes to spec.init (the form a
-// hand-written spec uses), any other to its layer's own "init". Unchosen: PyTorch's default.
+// Initialisers chosen with lw.init: one every Linear and Conv2d shares goes to spec.init (the
+// form a hand-written spec uses), any other to its layer's own "init". Unchosen: PyTorch's default.
 function placeInits(leaves, layers) {
-  const linears = leaves.flatMap((m, i) => (m instanceof Linear ? [[m, layers[i]]] : []));
+  const linears = leaves.flatMap((m, i) => (weighted(m) ? [[m, layers[i]]] : []));
   const shared = {};
   for (const role of ['weight', 'bias']) {
     const entries = linears.map(([m]) => m[role].init);
@@ -348,6 +509,9 @@ export const nn = Object.freeze({
   Parameter,
   Sequential: builder(Sequential),
   Linear: builder(Linear),
+  Conv2d: builder(Conv2d),
+  MaxPool2d: builder(MaxPool2d),
+  AvgPool2d: builder(AvgPool2d),
   ReLU: builder(ReLU),
   LeakyReLU: builder(LeakyReLU),
   Tanh: builder(Tanh),
@@ -407,7 +571,7 @@ function initializer(jsName, type, names, { matrix = false, required = false, re
   const what = `init.${jsName}`;
   const fn = function (param, ...args) {
     if (!(param instanceof Parameter)) {
-      throw new LayerwiseError(`${what}: expected a parameter such as m.weight or m.bias of an lw.nn.Linear, got ${describe(param)}`);
+      throw new LayerwiseError(`${what}: expected a parameter such as m.weight or m.bias of an lw.nn.Linear or lw.nn.Conv2d, got ${describe(param)}`);
     }
     if (matrix && param.shape.length < 2) {
       throw new LayerwiseError(`${what}: fan in and fan out cannot be computed for m.${param.name}, of shape [${param.shape}]; ` +

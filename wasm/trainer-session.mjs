@@ -388,8 +388,25 @@ export class Session {
     return out;
   }
 
-  // The model's outputs on raw samples (eval mode), mapped and standardised like the data.
-  predict(x, batch) {
+  // The model's outputs on raw samples (eval mode), mapped and standardised like the data;
+  // with layers, also every layer's outputs on them ({layer, type, shape, data}, sample-major).
+  predict(x, batch, layers = false) {
+    if (typeof layers !== 'boolean') throw new LayerwiseError(`predict: layers must be true or false, got ${describe(layers)}`);
+    const outputs = this.#forward(x, batch);
+    if (!layers) return { outputs };
+    const types = this.model.spec.layers.map((l) => l.type);
+    const shapes = this.layerShapes();
+    return { outputs, layers: this.model.layerOutputs().map((data, layer) => ({ layer, type: types[layer], shape: shapes[layer], data })) };
+  }
+
+  // The shape of one sample's output of each layer, worked out once from the input shape and
+  // the spec (linear: [out]; flatten: the product; conv and pool: [C, H, W] by PyTorch's rule).
+  layerShapes() {
+    this.shapes ??= layerShapes(this.model.inputShape, this.model.spec.layers);
+    return this.shapes;
+  }
+
+  #forward(x, batch) {
     whole(batch, 'predict: batch');
     if (x === null || typeof x !== 'object' || typeof x.length !== 'number') {
       throw new LayerwiseError(`predict: x must be a Float32Array (or array) of batch × ${this.perSample} values, got ${describe(x)}`);
@@ -438,6 +455,36 @@ export class Session {
   dispose() {
     for (const handle of this.#owned.reverse()) handle.dispose();
     this.#owned = [];
+  }
+}
+
+/**
+ * The output shape of one sample after each layer of a spec (docs/model-spec.md), from the
+ * input shape; for a spec the engine accepts (it checks them, this does not). The images
+ * page's code generator writes its PyTorch layers' sizes with it.
+ */
+export function layerShapes(input, layers) {
+  let shape = [...input];
+  return layers.map((l) => (shape = outputShape(l, shape)));
+}
+
+// One layer's output shape for one sample, from its input shape.
+function outputShape(layer, shape) {
+  const pair = (v, fallback) => (v === undefined ? [fallback, fallback] : Array.isArray(v) ? v : [v, v]);
+  switch (layer.type) {
+    case 'linear': return [layer.out];
+    case 'flatten': return [shape.reduce((a, b) => a * b, 1)];
+    case 'conv2d':
+    case 'maxpool2d':
+    case 'avgpool2d': {
+      const [, h, w] = shape;
+      const [kh, kw] = pair(layer.kernel);
+      const [sh, sw] = layer.type === 'conv2d' ? pair(layer.stride, 1) : pair(layer.stride ?? layer.kernel);
+      const [ph, pw] = pair(layer.padding, 0);
+      const out = (n, k, s, p) => Math.floor((n + 2 * p - k) / s) + 1;
+      return [layer.type === 'conv2d' ? layer.out : shape[0], out(h, kh, sh, ph), out(w, kw, sw, pw)];
+    }
+    default: return shape;
   }
 }
 

@@ -98,7 +98,7 @@ const handlers = {
   reset: (request) => current().reset(request.seed, request.snapshot),
   setParameters: (request) => current().setParameters(request.parameters, request.snapshot),
   snapshot: (request) => current().snapshot(request.snapshot),
-  predict: (request) => ({ type: 'prediction', outputs: current().predict(request.x, request.batch) }),
+  predict: (request) => ({ type: 'prediction', ...current().predict(request.x, request.batch, request.layers ?? false) }),
   dispose() {
     session?.dispose();
     session = null;

@@ -236,6 +236,20 @@ export interface Prediction {
   type: 'prediction';
   /** batch × outputs values, sample-major (sample i's output k at i·outputs + k). */
   outputs: Float32Array;
+  /** Only when the request asked for layers: every layer's outputs on the same samples. */
+  layers?: LayerOutput[];
+}
+
+/** One layer's outputs in a prediction. */
+export interface LayerOutput {
+  /** The layer's index in spec.layers. */
+  layer: number;
+  /** Its type, as in the spec ("linear", "relu", "conv2d", ...). */
+  type: string;
+  /** One sample's output shape: [width], or [C, H, W] after a conv2d or pool layer. */
+  shape: number[];
+  /** batch × (product of shape) values, sample-major; a [C, H, W] output is channel-major within a sample. */
+  data: Float32Array;
 }
 
 /** The reply to set: the settings now in force. */
@@ -293,9 +307,10 @@ export type Request = { v?: 1; id?: unknown } & (
   /**
    * The current model's outputs on `batch` samples x, raw as init's data takes them (the same
    * feature map and standardisation are applied), in eval mode (dropout off); nothing trains
-   * or changes → Prediction.
+   * or changes → Prediction. With layers true (default false) the reply carries every
+   * layer's outputs too (one picture's activations, for drawing).
    */
-  | { type: 'predict'; x: Float32Array | ArrayLike<number>; batch: number }
+  | { type: 'predict'; x: Float32Array | ArrayLike<number>; batch: number; layers?: boolean }
   /** Frees the model, data and optimiser (init works again) → {type: 'disposed'}. */
   | { type: 'dispose' }
 );
@@ -350,8 +365,9 @@ export class Trainer {
   /**
    * The current model's outputs on `batch` samples (raw, as init's data takes them: the same
    * feature map and standardisation are applied), in eval mode; nothing trains or changes.
+   * options.layers: also every layer's outputs (Prediction.layers).
    */
-  predict(x: Float32Array | ArrayLike<number>, batch: number): Promise<Prediction>;
+  predict(x: Float32Array | ArrayLike<number>, batch: number, options?: { layers?: boolean }): Promise<Prediction>;
   /** Terminates the worker; pending and later requests reject. Safe to call twice. */
   dispose(): Promise<void>;
 }

@@ -148,10 +148,11 @@ export class Trainer {
 
   /**
    * The current model's outputs on `batch` samples x (raw, as init's data takes them; eval
-   * mode, nothing trains): resolves to {type: 'prediction', outputs: Float32Array}.
+   * mode, nothing trains): resolves to {type: 'prediction', outputs: Float32Array}; with
+   * {layers: true}, also every layer's outputs on them (`layers`: [{layer, type, shape, data}]).
    */
-  predict(x, batch) {
-    return this.#request({ type: 'predict', x, batch });
+  predict(x, batch, { layers } = {}) {
+    return this.#request({ type: 'predict', x, batch, layers });
   }
 
   /** Terminates the worker; pending and later requests reject. Safe to call twice. */

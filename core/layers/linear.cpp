@@ -7,7 +7,11 @@
 namespace lw {
 
 Linear::Linear(std::size_t index, std::size_t out, json::Value init)
-    : index_(index), out_(out), init_(std::move(init)) {}
+    : WeightedLayer(index, std::move(init)), out_(out) {}
+
+std::uint64_t Linear::param_count(const Shape& input) const {
+  return input.size() == 1 ? std::uint64_t{input[0]} * out_ + out_ : 0;
+}
 
 Shape Linear::configure(const Shape& input) {
   check(input.size() == 1, "layer ", index_, " (linear) needs a flat input, got shape ",
@@ -15,9 +19,7 @@ Shape Linear::configure(const Shape& input) {
   in_ = input[0];
   check(in_ * out_ <= kMaxElements, "layer ", index_, " (linear) would have ", in_, " x ", out_,
         " weights, more than the limit of 2^26");
-  std::string prefix = std::to_string(index_) + ".";
-  weight_ = Param(prefix + "weight", {out_, in_});
-  bias_ = Param(prefix + "bias", {out_});
+  make_params({out_, in_});
   return {out_};
 }
 
@@ -39,7 +41,7 @@ void Linear::backward(Tensor* dx, const Tensor& dy, const Tensor& x, const Tenso
 
 json::Value Linear::spec() const {
   json::Value s = json::Value::Object{{"type", "linear"}, {"out", out_}};
-  if (!init_.is_null()) s["init"] = init_;
+  write_init(s);
   return s;
 }
 

@@ -4,11 +4,11 @@
 //   backward:  dW += dyᵀ·x   db += Σ_batch dy   dx = dy·W
 #pragma once
 
-#include "layer.hpp"
+#include "weighted.hpp"
 
 namespace lw {
 
-class Linear final : public Layer {
+class Linear final : public WeightedLayer {
  public:
   // index: position in the model, for PyTorch-style parameter names ("0.weight").
   Linear(std::size_t index, std::size_t out, json::Value init = json::Value());
@@ -16,20 +16,14 @@ class Linear final : public Layer {
   Shape configure(const Shape& input) override;
   void forward(Tensor& y, const Tensor& x, const Pass& pass) override;
   void backward(Tensor* dx, const Tensor& dy, const Tensor& x, const Tensor& y) override;
-  ParamList params() override { return {&weight_, &bias_}; }
   json::Value spec() const override;
+  std::uint64_t param_count(const Shape& input) const override;
 
   std::size_t in() const { return in_; }
   std::size_t out() const { return out_; }
-  Param& weight() { return weight_; }
-  Param& bias() { return bias_; }
-  const json::Value& init() const { return init_; }  // this layer's own init, or null
 
  private:
-  std::size_t index_, in_ = 0, out_;
-  json::Value init_;
-  Param weight_{"weight", {0}};
-  Param bias_{"bias", {0}};
+  std::size_t in_ = 0, out_;
 };
 
 }  // namespace lw

@@ -14,55 +14,10 @@
 #include "random.hpp"
 
 using namespace lw;
+using test::check_layer;
+using test::fill;
 
 namespace {
-
-void fill(Tensor& t, Rng& rng, float lo, float hi) {
-  for (float& v : t.span()) v = rng.uniform(lo, hi);
-}
-
-// Keeps inputs away from ReLU's kink so that x ± h stays on one side of it.
-void push_off_zero(Tensor& t) {
-  for (float& v : t.span())
-    if (std::fabs(v) < 0.05f) v = v < 0 ? -0.05f - std::fabs(v) : 0.05f + v;
-}
-
-double weighted_sum(const Tensor& y, const Tensor& r) {
-  double s = 0;
-  for (std::size_t i = 0; i < y.size(); ++i) s += double(y[i]) * r[i];
-  return s;
-}
-
-// Gradient check of dx (and of every parameter's grad) for `layer` on input [batch, ...sample].
-void check_layer(Layer& layer, const Shape& sample, std::size_t batch, std::uint64_t seed,
-                 bool training = false) {
-  Rng rng(seed);
-  Shape out_sample = layer.configure(sample);
-  for (Param* p : layer.params()) fill(p->value, rng, -0.5f, 0.5f);
-  Tensor x(batch_shape(batch, sample));
-  fill(x, rng, -2.0f, 2.0f);
-  push_off_zero(x);
-  Tensor y, r(batch_shape(batch, out_sample));
-  fill(r, rng, -1.0f, 1.0f);
-
-  // Same dropout mask on every pass: a fresh generator with the same seed each time.
-  auto loss = [&] {
-    Rng mask_rng(99);
-    layer.forward(y, x, Pass{training, &mask_rng});
-    return weighted_sum(y, r);
-  };
-  loss();
-  REQUIRE(y.shape() == batch_shape(batch, out_sample));
-  for (Param* p : layer.params()) p->grad.fill(0.0f);
-  Tensor dx;
-  layer.backward(&dx, r, x, y);
-  REQUIRE(dx.shape() == x.shape());
-  test::expect_gradient(x.span(), dx.span(), loss);
-  for (Param* p : layer.params()) {
-    INFO("parameter " << p->name);
-    test::expect_gradient(p->value.span(), p->grad.span(), loss);
-  }
-}
 
 json::Value act(const char* name) { return json::Value::Object{{"type", name}}; }
 

@@ -90,17 +90,7 @@ TEST_CASE("whole-model gradients match central differences", "[model][gradcheck]
     std::vector<float> x(batch * 5), y(batch);
     for (float& v : x) v = rng.uniform(-1, 1);
     for (float& v : y) v = float(rng.below(3));
-    auto loss = make_loss("cross_entropy");
-    // lr 0 so the step leaves the parameters where the gradient was taken.
-    auto sgd = make_optimizer("sgd", json::parse(R"({"lr":0})"));
-    m.train_step(x, y, batch, *loss, *sgd);
-    for (Param* p : m.params()) {
-      INFO(p->name << " batch " << batch);
-      Tensor grad = p->grad.clone();
-      test::expect_gradient(p->value.span(), grad.span(), [&] {
-        return loss->value(m.forward(x, batch), y.data());
-      });
-    }
+    test::check_model(m, x, y, batch);
   }
 }
 

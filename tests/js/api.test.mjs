@@ -56,6 +56,50 @@ test('stats: per-layer summaries of weights, activations and their gradients', (
   model.dispose();
 });
 
+test('a conv model: layer outputs by hand, saved and loaded, stats of its filters, and it learns', () => {
+  // [1, 3, 3] → conv2d 1@2×2 → [1, 2, 2] → maxpool2d 2 → [1, 1, 1] → flatten → linear 2
+  const cnn = {
+    input: [1, 3, 3],
+    layers: [{ type: 'conv2d', out: 1, kernel: 2 }, { type: 'maxpool2d', kernel: 2 }, { type: 'flatten' }, { type: 'linear', out: 2 }],
+    seed: 3,
+  };
+  const model = lw.Model.fromSpec(cnn);
+  model.setParameters([
+    { name: '0.weight', data: [1, 0, 0, -1] }, { name: '0.bias', data: [0.5] },
+    { name: '3.weight', data: [2, -1] }, { name: '3.bias', data: [0, 1] },
+  ]);
+  // x = 1 … 9: each 2×2 window gives x[i][j] − x[i+1][j+1] + 0.5 = −4 + 0.5; the max is −3.5
+  model.forward([1, 2, 3, 4, 5, 6, 7, 8, 9], 1);
+  const [conv, pool, flat, out] = model.layerOutputs();
+  assert.deepEqual([...conv], [-3.5, -3.5, -3.5, -3.5]);
+  assert.deepEqual([...pool], [-3.5]);
+  assert.deepEqual([...flat], [-3.5]);
+  assert.deepEqual([...out], [-7, 4.5]);
+  const copy = lw.Model.fromJSON(JSON.stringify(model.toJSON()));
+  assert.deepEqual(copy.spec, { ...cnn, layers: [
+    { type: 'conv2d', out: 1, kernel: 2, stride: 1, padding: 0 }, { type: 'maxpool2d', kernel: 2, stride: 2, padding: 0 },
+    { type: 'flatten' }, { type: 'linear', out: 2 }] });
+  assert.deepEqual([...copy.forward([1, 2, 3, 4, 5, 6, 7, 8, 9], 1)], [-7, 4.5]);
+  const stats = copy.stats();
+  assert.deepEqual(stats.map((s) => s.type), ['conv2d', 'maxpool2d', 'flatten', 'linear']);
+  assert.equal(stats[0].weights.count, 4);
+  assert.equal(stats[0].weights.min, -1);
+  assert.equal(stats[1].weights.count, 0);
+  // a wrong saved shape is named, not loaded
+  const saved = model.toJSON();
+  saved.parameters[0].shape = [1, 4, 1, 1];
+  assert.throws(() => lw.Model.fromJSON(saved), /parameters\[0\] \(0\.weight\) has shape \[1, 4, 1, 1\], but the model's spec makes it \[1, 1, 2, 2\]/);
+  // 30 Adam steps on two classes (a bright top-left or bottom-right corner) lower the loss
+  const learner = lw.Model.fromSpec({ ...cnn, layers: [{ type: 'conv2d', out: 4, kernel: 2 }, { type: 'relu' }, ...cnn.layers.slice(1)] });
+  const x = [1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1];
+  const opt = lw.optim.Adam(learner, { lr: 0.05 });
+  const first = learner.trainStep(x, [0, 1], 2, 'cross_entropy', opt);
+  let last = first;
+  for (let i = 0; i < 30; i++) last = learner.trainStep(x, [0, 1], 2, 'cross_entropy', opt);
+  assert.ok(last < 0.5 * first, `loss ${first} → ${last}`);
+  for (const m of [model, copy, learner, opt]) m.dispose();
+});
+
 test('reset: the same seed gives the same parameters as a fresh model; the spec keeps the seed', () => {
   const model = lw.Model.fromSpec({ ...spec, seed: 5 });
   const at5 = paramMap(model.parameters());
@@ -175,9 +219,10 @@ test('every public function, method and property is named in a test', async () =
   }
   for (const [key, make] of Object.entries(lw.nn)) { // instance properties: weight, bias, p, ...
     if (key === 'Module' || key === 'Parameter') continue;
-    const m = key === 'Linear' ? make(2, 3) : make();
+    const args = { Linear: [2, 3], Conv2d: [1, 2, 3], MaxPool2d: [2], AvgPool2d: [2] }[key] ?? [];
+    const m = make(...args);
     addMembers(m);
-    if (key === 'Linear') addMembers(m.weight);
+    if (m.weight) addMembers(m.weight);
   }
   const dir = new URL('./', import.meta.url);
   const files = (await readdir(dir)).filter((f) => f.endsWith('.test.mjs') && f !== 'api.test.mjs');

@@ -265,3 +265,139 @@ test('Model.fromSpec(module, {input, seed}); nn and init need no engine', () => 
   assert.throws(() => seq.toSpec({ inputs: [4] }), /unknown option "inputs"; allowed: input, seed/);
   assert.throws(() => seq.toSpec({ input: [2, 2], seed: -1 }), /seed must be a whole number/);
 });
+
+// The issue's small CNN, by hand and with the builders.
+const cnnSpec = {
+  input: [1, 28, 28],
+  layers: [
+    { type: 'conv2d', out: 8, kernel: 5, stride: 1, padding: 0 }, { type: 'relu' },
+    { type: 'maxpool2d', kernel: 2, stride: 2, padding: 0 },
+    { type: 'conv2d', out: 16, kernel: 5, stride: 1, padding: 0 }, { type: 'relu' },
+    { type: 'maxpool2d', kernel: 2, stride: 2, padding: 0 },
+    { type: 'flatten' }, { type: 'linear', out: 10 },
+  ],
+  seed: 42,
+};
+
+function smallCnn() {
+  const { nn } = lw;
+  return nn.Sequential(
+    nn.Conv2d(1, 8, 5), nn.ReLU(), nn.MaxPool2d(2),
+    nn.Conv2d(8, 16, 5), nn.ReLU(), nn.MaxPool2d(2),
+    nn.Flatten(), nn.Linear(16 * 4 * 4, 10),
+  );
+}
+
+test('the small CNN from the builders is the hand-written spec, and the engine gives it back unchanged', () => {
+  const spec = smallCnn().toSpec({ input: [1, 28, 28], seed: 42 });
+  assert.equal(JSON.stringify(spec), JSON.stringify(cnnSpec)); // key order too
+  const fromBuilders = lw.Model.fromSpec(smallCnn(), { input: [1, 28, 28] });
+  const fromText = lw.Model.fromSpec(JSON.stringify(cnnSpec));
+  sameModel(fromBuilders, fromText);
+  assert.deepEqual(fromBuilders.spec, cnnSpec);
+  assert.deepEqual(fromBuilders.inputShape, [1, 28, 28]);
+  assert.deepEqual(fromBuilders.outputShape, [10]);
+  assert.deepEqual(fromBuilders.parameters().map((p) => [p.name, p.shape]), [
+    ['0.weight', [8, 1, 5, 5]], ['0.bias', [8]], ['3.weight', [16, 8, 5, 5]], ['3.bias', [16]],
+    ['7.weight', [10, 256]], ['7.bias', [10]],
+  ]);
+  // PyTorch's default init: every conv weight and bias within 1/√(in·kh·kw)
+  for (const { name, data } of fromBuilders.parameters().slice(0, 4)) {
+    const bound = 1 / Math.sqrt(name.startsWith('0.') ? 25 : 200);
+    assert.ok(data.every((v) => Math.abs(v) <= bound), `${name} within ±${bound}`);
+  }
+  fromBuilders.dispose();
+  fromText.dispose();
+});
+
+test('Conv2d, MaxPool2d and AvgPool2d: spec entries, shapes through them, PyTorch argument order and repr', () => {
+  const { nn } = lw;
+  // odd sizes, stride 2, padding, non-square kernels: ⌊(H + 2p − k) / s⌋ + 1
+  const seq = nn.Sequential(
+    nn.Conv2d(3, 4, [3, 5], { stride: 2, padding: [1, 2] }), // [3, 9, 7] → [4, 5, 4]
+    new nn.MaxPool2d(2, 1), // stride 1: [4, 4, 3]
+    nn.AvgPool2d(3, { padding: 1 }), // stride 3: [4, 2, 1]
+    nn.Flatten(), nn.Linear(8, 2),
+  );
+  assert.deepEqual(seq.toSpec({ input: [3, 9, 7] }).layers, [
+    { type: 'conv2d', out: 4, kernel: [3, 5], stride: 2, padding: [1, 2] },
+    { type: 'maxpool2d', kernel: 2, stride: 1, padding: 0 },
+    { type: 'avgpool2d', kernel: 3, stride: 3, padding: 1 },
+    { type: 'flatten' }, { type: 'linear', out: 2 },
+  ]);
+  const model = lw.Model.fromSpec(seq, { input: [3, 9, 7] });
+  assert.deepEqual(model.spec.layers, seq.toSpec({ input: [3, 9, 7] }).layers);
+  assert.equal(model.forward(new Float32Array(2 * 3 * 9 * 7), 2).length, 4);
+  model.dispose();
+  // positional stride and padding, as PyTorch's Conv2d(in, out, k, stride, padding)
+  assert.deepEqual(nn.Conv2d(1, 2, 3, 2, 1).toSpec({ input: [1, 5, 5] }).layers,
+    [{ type: 'conv2d', out: 2, kernel: 3, stride: 2, padding: 1 }]);
+  const conv = nn.Conv2d(2, 6, [3, 5], { stride: [2, 1] });
+  assert.ok(conv instanceof nn.Conv2d && conv instanceof nn.Module);
+  assert.deepEqual([conv.inChannels, conv.outChannels, conv.kernelSize, conv.stride, conv.padding], [2, 6, [3, 5], [2, 1], [0, 0]]);
+  assert.deepEqual([conv.weight.shape, conv.bias.shape], [[6, 2, 3, 5], [6]]);
+  assert.equal(String(conv), 'Conv2d(2, 6, kernel_size=(3, 5), stride=(2, 1))');
+  assert.equal(String(nn.Conv2d(1, 1, 3, { padding: 1 })), 'Conv2d(1, 1, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))');
+  assert.equal(String(nn.MaxPool2d(2)), 'MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)');
+  assert.equal(String(new nn.AvgPool2d([2, 3], { stride: 1 })), 'AvgPool2d(kernel_size=(2, 3), stride=1, padding=0)');
+  assert.ok(nn.MaxPool2d(2) instanceof nn.MaxPool2d && !(nn.MaxPool2d(2) instanceof nn.AvgPool2d));
+});
+
+test('conv layers check channels and shapes, and say which layer and shape disagree', () => {
+  const { nn } = lw;
+  const fails = (fn, re) => assert.throws(fn, (err) => err instanceof LayerwiseError && re.test(err.message), String(re));
+  fails(() => nn.Sequential(nn.Conv2d(3, 8, 5)).toSpec({ input: [1, 28, 28] }),
+    /layer 0: Conv2d\(3, 8, 5\) takes 3 input channels, but the input has 1 \(shape \[1,28,28\]\); make it Conv2d\(1, 8, 5\)/);
+  fails(() => nn.Sequential(nn.Conv2d(1, 8, 5), nn.ReLU(), nn.Conv2d(4, 2, 3)).toSpec({ input: [1, 28, 28] }),
+    /layer 2: Conv2d\(4, 2, 3\) takes 4 input channels, but layer 1 \(ReLU\) gives 8 \(shape \[8,24,24\]\)/);
+  fails(() => nn.Sequential(nn.Conv2d(1, 8, 5)).toSpec({ input: [784] }),
+    /layer 0: Conv2d\(1, 8, 5\) needs an image input \[channels, height, width\], but the input has shape \[784\]; give toSpec an image input/);
+  fails(() => nn.Sequential(nn.Conv2d(1, 4, 3), nn.Linear(4, 2)).toSpec({ input: [1, 6, 6] }),
+    /layer 1: Linear\(4, 2\) needs a flat input, but layer 0 \(Conv2d\) gives shape \[4,4,4\]; put lw\.nn\.Flatten\(\) before it/);
+  fails(() => nn.Sequential(nn.Conv2d(1, 4, 5), nn.MaxPool2d(3)).toSpec({ input: [1, 6, 6] }),
+    /layer 1: MaxPool2d\(3\)'s 3×3 kernel is larger than its padded input 2×2 \(layer 0 \(Conv2d\) gives shape \[4,2,2\], padding 0×0\)/);
+  fails(() => nn.Conv2d(1, 4, 9, { padding: 1 }).toSpec({ input: [1, 6, 6] }), /9×9 kernel is larger than its padded input 8×8/);
+  fails(() => nn.Conv2d(1, 4, 3, { stride: 0 }), /nn\.Conv2d: stride must be a whole number ≥ 1, got 0/);
+  fails(() => nn.Conv2d(1, 4, [3, 3, 3]), /nn\.Conv2d: kernelSize must be a number or a pair \[h, w\], got 3 numbers/);
+  fails(() => nn.Conv2d(1, 4, 3, { dilation: 2 }), /nn\.Conv2d.*dilation/);
+  fails(() => nn.Conv2d(1, 4, 3, 1, 0, 2), /nn\.Conv2d: takes at most 2 options after the kernel size \(stride, padding\), got 3/);
+  fails(() => nn.MaxPool2d(3, { padding: 2 }), /nn\.MaxPool2d: padding 2×2 is more than half the kernel 3×3; PyTorch allows at most 1×1/);
+  fails(() => nn.AvgPool2d(2, 0), /nn\.AvgPool2d: stride must be a whole number ≥ 1, got 0/);
+  fails(() => nn.Sequential(nn.Conv2d(1, 2, 3)).toSpec(), /input shape cannot be inferred/);
+  const shared = nn.Conv2d(2, 2, 1);
+  fails(() => nn.Sequential(shared, shared).toSpec({ input: [2, 3, 3] }), /layer 1 is the same Conv2d as layer 0; layers cannot share weights/);
+  // the engine's own checks name the spec's layer (a hand-written spec skips the builders)
+  assert.throws(() => lw.Model.fromSpec({ input: [1, 8, 8], layers: [{ type: 'relu' }, { type: 'conv2d', out: 2, kernel: 9 }] }),
+    (err) => err instanceof LayerwiseError &&
+      /spec\.layers\[1\] \(conv2d\): the 9×9 kernel is larger than its padded input 8×8 \(input \[1, 8, 8\], padding 0×0\)/.test(err.message));
+  assert.throws(() => lw.Model.fromSpec({ input: [2, 4, 4], layers: [{ type: 'maxpool2d', kernel: 2, stride: 0 }] }),
+    /spec\.layers\[0\]\.stride must be between 1 and 65536, got 0/);
+});
+
+test('lw.init reaches Conv2d: shared with Linear it goes to spec.init, alone to the layer, with fans in·kh·kw', () => {
+  const { nn, init } = lw;
+  const seq = nn.Sequential(nn.Conv2d(8, 32, 5), nn.Tanh(), nn.Flatten(), nn.Linear(32, 3));
+  const [conv, , , linear] = seq.layers;
+  init.xavierUniform_(conv.weight);
+  init.zeros_(conv.bias);
+  const alone = seq.toSpec({ input: [8, 5, 5] });
+  assert.deepEqual(alone.layers[0], { type: 'conv2d', out: 32, kernel: 5, stride: 1, padding: 0, init: { weight: 'xavier_uniform', bias: 'zeros' } });
+  assert.equal(alone.init, undefined);
+  init.xavierUniform_(linear.weight);
+  init.zeros_(linear.bias);
+  const shared = seq.toSpec({ input: [8, 5, 5], seed: 4 });
+  assert.deepEqual(shared.init, { weight: 'xavier_uniform', bias: 'zeros' });
+  assert.equal(shared.layers[0].init, undefined);
+  const model = lw.Model.fromSpec(seq, { input: [8, 5, 5], seed: 4 });
+  const [w] = model.parameters();
+  // fan_in = 8·5·5 = 200, fan_out = 32·5·5 = 800: bound √(6/1000)
+  const bound = Math.sqrt(6 / 1000);
+  const max = w.data.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  assert.ok(max <= bound && max > 0.98 * bound, `max |w| ${max}, bound ${bound}`);
+  model.dispose();
+  // the seed's weight_init (isinstance(m, nn.Linear)) leaves Conv2d at PyTorch's default
+  const seeded = nn.Sequential(nn.Conv2d(1, 2, 3), nn.Flatten(), nn.Linear(2, 1)).apply(init.xavierUniform).toSpec({ input: [1, 3, 3] });
+  assert.equal(seeded.init, undefined);
+  assert.deepEqual(seeded.layers[2].init, { weight: 'xavier_uniform', bias: 'zeros' });
+  assert.equal(seeded.layers[0].init, undefined);
+});

@@ -1,7 +1,7 @@
 // The same seed gives the same numbers natively and in wasm (docs/architecture.md).
 // build/native/lw_parity (tests/parity/parity.cpp) prints every toy dataset and a few complete
-// 20-step training runs; this replays each one in the wasm build and compares: dataset bytes
-// identical, parameters within 1e-5.
+// 20-step training runs (one a small CNN on images it prints with the run); this replays each
+// one in the wasm build and compares: dataset bytes identical, parameters within 1e-5.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -44,7 +44,9 @@ test('20 training steps from the same seed: the same parameters natively and in 
   let overall = 0;
   for (const run of native.runs) {
     const model = lw.Model.fromSpec(run.spec);
-    const data = lw.data.generate(run.data.name, { n: run.data.n, noise: run.data.noise, seed: run.data.seed });
+    const { name, n, noise, seed, x, y, features, classes } = run.data;
+    const data = x ? lw.data.fromArrays(new Float32Array(x), new Float32Array(y), { features, classes })
+      : lw.data.generate(name, { n, noise, seed });
     const options = Object.fromEntries(Object.entries(run.options).map(([k, v]) => [camelCase(k), v]));
     const opt = optimizers[run.optimizer](model, options);
     const losses = [];

@@ -41,13 +41,13 @@ test('t fills placeholders and falls back to English, then to the key', () => {
 test('every key the element uses exists', async () => {
   const dir = new URL('../../web/sketch/', import.meta.url);
   const files = (await readdir(dir)).filter((name) => name.endsWith('.js') && name !== 'strings.js').map((name) => new URL(name, dir));
-  // the shared pad and 28 × 28 input view show their text through the element's t
-  for (const name of ['pad.js', 'input-view.js']) files.push(new URL(`../../web/lib/${name}`, import.meta.url));
+  // the shared pad, 28 × 28 input view, guess bars and weight pictures show their text through the element's t
+  for (const name of ['pad.js', 'input-view.js', 'guesses.js', 'weights.js']) files.push(new URL(`../../web/lib/${name}`, import.meta.url));
   const used = new Set();
   for (const file of files) {
     const code = await readFile(file, 'utf8');
     // string literals that look like keys: 'part.name' with a known part
-    for (const m of code.matchAll(/'((?:app|panel|pad|input|guess|classes|shape|layers|activation|train|msg|file|lang)\.[\w.]+)'/g)) used.add(m[1]);
+    for (const m of code.matchAll(/'((?:app|panel|pad|input|guess|weights|classes|shape|layers|activation|train|msg|file|lang)\.[\w.]+)'/g)) used.add(m[1]);
   }
   assert.ok(used.size > 60, `${used.size} keys found`);
   const missing = [...used].filter((k) => !(k in SKETCH_STRINGS.en));

@@ -469,3 +469,39 @@ test('predict gives the current model\'s outputs in eval mode and changes nothin
   await assert.rejects(trainer.predict(null, 1), /predict: x must be/);
   assert.equal((await trainer.predict(one, 1)).outputs.length, 3, 'still usable');
 });
+
+test('predict with layers: true gives every layer\'s outputs, with their shapes, for drawing', async () => {
+  // A picture network (input [1, 28, 28], flatten, 784 → 5 → relu → 3): each layer's outputs
+  // equal the engine's layerOutputs after a forward pass of the same weights here, and the
+  // shapes are those the spec gives; without layers the reply has outputs only.
+  const spec = { input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', out: 5 }, { type: 'relu' }, { type: 'linear', out: 3 }], seed: 3 };
+  const x = new Float32Array(4 * 784).map((_, i) => ((i * 37) % 101) / 100);
+  const data = { x, y: [0, 1, 2, 0], classes: 3, features: 784, trainRatio: 1 };
+  const snap = await trainer.init({ spec, data, loss: 'cross_entropy', grid: null, snapshot: { ...light, parameters: true } });
+  const pictures = x.subarray(0, 2 * 784);
+  const reply = await trainer.predict(pictures, 2, { layers: true });
+  const model = lw.Model.fromSpec(spec);
+  model.setParameters(snap.parameters);
+  const outputs = model.forward(pictures, 2);
+  const expected = model.layerOutputs();
+  model.dispose();
+  sameArray(reply.outputs, outputs, 'the outputs as without layers');
+  assert.deepEqual(reply.layers.map((l) => [l.layer, l.type, l.shape]),
+    [[0, 'flatten', [784]], [1, 'linear', [5]], [2, 'relu', [5]], [3, 'linear', [3]]]);
+  reply.layers.forEach((l, i) => sameArray(l.data, expected[i], `layer ${i}: 2 samples × ${l.shape[0]} values`));
+  assert.ok(reply.layers[2].data.every((v) => v >= 0), 'relu outputs are ≥ 0');
+  assert.equal((await trainer.predict(pictures, 2)).layers, undefined, 'no layers unless asked');
+  await assert.rejects(trainer.predict(pictures, 2, { layers: 'yes' }), /predict: layers must be true or false, got the string "yes"/);
+
+  // Convolution and pooling: [C, H, W] shapes by PyTorch's rule, worked out by hand
+  // (9 → conv 3@3, stride 2, padding 1 → 5 → max pool 2 → 2; avg pool [1, 2] → [2, 1]),
+  // each matching the number of values the engine returns.
+  const cnn = { input: [2, 9, 9], layers: [
+    { type: 'conv2d', out: 3, kernel: 3, stride: 2, padding: 1 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
+    { type: 'avgpool2d', kernel: [1, 2] }, { type: 'flatten' }, { type: 'linear', out: 2 }], seed: 5 };
+  const cx = new Float32Array(3 * 162).map((_, i) => Math.sin(i));
+  await trainer.init({ spec: cnn, data: { x: cx, y: [0, 1, 0], classes: 2, features: 162, trainRatio: 1 }, loss: 'cross_entropy', grid: null, snapshot: light });
+  const conv = await trainer.predict(cx.subarray(0, 2 * 162), 2, { layers: true });
+  assert.deepEqual(conv.layers.map((l) => l.shape), [[3, 5, 5], [3, 5, 5], [3, 2, 2], [3, 2, 1], [6], [2]]);
+  for (const l of conv.layers) assert.equal(l.data.length, 2 * l.shape.reduce((a, b) => a * b, 1), `layer ${l.layer} (${l.type})`);
+});

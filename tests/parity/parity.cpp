@@ -9,6 +9,8 @@
 //             with the loss of every epoch and the final parameters (float32, shortest text).
 // The runs cover every layer type, initialiser family, loss and optimiser family between
 // them; each takes 20 optimiser steps (4 epochs of 5 batches, shuffled by the model's RNG).
+// The convolution run trains on small images made here ("images"); their values are printed
+// with the run, so the JS side trains on exactly the same numbers (lw.data.fromArrays).
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -21,6 +23,7 @@
 #include "losses/loss.hpp"
 #include "model.hpp"
 #include "optim/optimizer.hpp"
+#include "random.hpp"
 
 namespace {
 
@@ -54,7 +57,7 @@ Value floats(std::span<const float> v) {
 struct Run {
   const char* title;
   const char* spec;
-  const char* data;  // dataset name; 80 points, noise 0.2, seed 5
+  const char* data;  // dataset name (80 points, noise 0.2, seed 5), or "images"
   const char* loss;
   const char* optimizer;
   const char* options;
@@ -84,11 +87,39 @@ const Run kRuns[] = {
      R"({"type":"linear","out":1},{"type":"identity"}],"init":{"weight":"xavier_normal",)"
      R"("bias":{"type":"uniform","a":-0.1,"b":0.1}},"seed":14})",
      "moons", "bce_with_logits", "adamw", R"({"lr":0.02,"amsgrad":true})", 0.0f},
+    {"conv 3×3 pad 1 → relu → maxpool 2 → conv [2,3] stride [2,1] → avgpool [2,1] → flatten → "
+     "linear, on [2, 8, 7] images; cross-entropy, Adam, kaiming_uniform / default bias",
+     R"({"input":[2,8,7],"layers":[{"type":"conv2d","out":4,"kernel":3,"padding":1},{"type":"relu"},)"
+     R"({"type":"maxpool2d","kernel":2},{"type":"conv2d","out":3,"kernel":[2,3],"stride":[2,1]},)"
+     R"({"type":"avgpool2d","kernel":[2,1],"stride":1},{"type":"flatten"},{"type":"linear","out":3}],)"
+     R"("init":{"weight":"kaiming_uniform"},"seed":15})",
+     "images", "cross_entropy", "adam", R"({"lr":0.01})", 0.0f},
 };
+
+// 80 images [2, 8, 7] of three classes: faint noise, and in channel 0 a bright 3×3 block whose
+// column says the class (channel 1 is the block's negative image).
+lw::Dataset images() {
+  constexpr std::size_t kC = 2, kH = 8, kW = 7, kSize = kC * kH * kW;
+  lw::Rng rng(kRunDataSeed);
+  std::vector<float> x(kRunSize * kSize), y(kRunSize);
+  for (std::size_t s = 0; s < kRunSize; ++s) {
+    std::size_t k = s % 3, top = 1 + (s / 3) % 4;
+    y[s] = float(k);
+    float* img = x.data() + s * kSize;
+    for (std::size_t i = 0; i < kSize; ++i) img[i] = rng.uniform(0.0f, 0.3f);
+    for (std::size_t r = 0; r < 3; ++r)
+      for (std::size_t c = 0; c < 3; ++c) {
+        img[(top + r) * kW + 2 * k + c] += 1.0f;
+        img[kH * kW + (top + r) * kW + 2 * k + c] -= 1.0f;
+      }
+  }
+  return lw::make_dataset(x, y, kRunSize, kSize, 3);
+}
 
 Value run(const Run& r) {
   lw::Model model = lw::Model::from_spec_text(r.spec);
-  lw::Dataset data = lw::generate(r.data, kRunSize, kDataNoise, kRunDataSeed);
+  bool made = std::string_view(r.data) == "images";
+  lw::Dataset data = made ? images() : lw::generate(r.data, kRunSize, kDataNoise, kRunDataSeed);
   auto loss = lw::make_loss(r.loss);
   auto opt = lw::make_optimizer(r.optimizer, lw::json::parse(r.options));
   Value::Array losses;
@@ -100,11 +131,20 @@ Value run(const Run& r) {
   Value::Array params;
   for (lw::Param* p : model.params())
     params.push_back(Value::Object{{"name", p->name}, {"data", floats(p->value.span())}});
+  Value about = Value::Object{{"name", r.data}, {"n", kRunSize}};
+  if (made) {
+    about["features"] = data.x.dim(1);
+    about["classes"] = data.classes;
+    about["x"] = floats(data.x.span());
+    about["y"] = floats(data.y.span());
+  } else {
+    about["noise"] = Value::f32(kDataNoise);
+    about["seed"] = kRunDataSeed;
+  }
   return Value::Object{
       {"title", r.title},
       {"spec", lw::json::parse(r.spec)},
-      {"data", Value::Object{{"name", r.data}, {"n", kRunSize}, {"noise", Value::f32(kDataNoise)},
-                             {"seed", kRunDataSeed}}},
+      {"data", about},
       {"loss", r.loss},
       {"optimizer", r.optimizer},
       {"options", lw::json::parse(r.options)},

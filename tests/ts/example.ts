@@ -5,7 +5,7 @@
 import {
   loadLayerwise, nn, init, LayerwiseError, random, shuffled,
   type Dataset, type Evaluation, type LayerStats, type Layerwise, type LoadOptions, type Loss,
-  type MemoryInfo, type Model, type ModelSpec, type Optimizer, type OptimizerOptions,
+  type LayerSpec, type MemoryInfo, type Model, type ModelSpec, type Optimizer, type OptimizerOptions,
   type Parameter, type SavedModel, type Standardization, type TrainOptions,
 } from 'layerwise';
 
@@ -62,6 +62,20 @@ if (l0 && l1 && l2 && l3) {
 other.apply(init.kaimingNormal).apply(init.xavierNormal).apply(init.kaimingUniform).apply(init.xavierUniform);
 const layers: readonly nn.Module[] = other.layers;
 console.log(layers.length, other.children().length, other.toSpec({ input: [2, 2] }));
+
+// The small CNN: image input, conv and pool layers, their options by name or position.
+const cnn = nn.Sequential(
+  nn.Conv2d(1, 8, 5), nn.ReLU(), nn.MaxPool2d(2),
+  new nn.Conv2d(8, 16, [5, 5], { stride: 1, padding: 0 }), nn.ReLU(), nn.AvgPool2d(2, 2, 0),
+  nn.Flatten(), nn.Linear(256, 10),
+);
+const conv0 = cnn.layers[0] as nn.Conv2d;
+const k: readonly [number, number] = conv0.kernelSize;
+console.log(k, conv0.inChannels, conv0.outChannels, conv0.stride, conv0.padding, conv0.weight.shape);
+init.kaimingNormal_(conv0.weight, { mode: 'fan_out' });
+const cnnSpec: ModelSpec = cnn.toSpec({ input: [1, 28, 28] });
+const pools: LayerSpec[] = [{ type: 'maxpool2d', kernel: 2 }, { type: 'avgpool2d', kernel: [3, 2], stride: 1, padding: [1, 0] }];
+console.log(cnnSpec, pools, nn.Conv2d(1, 2, 3, 2, 1));
 
 // ---- Models ---------------------------------------------------------------------------
 const model: Model = lw.Model.fromSpec(seq);
@@ -155,6 +169,10 @@ model.forward('0, 1', 1);
 lw.data.generate('torus');
 // @ts-expect-error: Linear needs both sizes
 nn.Linear(784);
+// @ts-expect-error: Conv2d needs a kernel size
+nn.Conv2d(1, 8);
+// @ts-expect-error: a conv2d spec entry needs its kernel
+const noKernel: LayerSpec = { type: 'conv2d', out: 8 };
 // @ts-expect-error: xavier's option is gain, not std
 init.xavierUniform_((seq.layers[0] as nn.Linear).weight, { std: 1 });
 // @ts-expect-error: optimiser options are camelCase (weightDecay)

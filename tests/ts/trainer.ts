@@ -36,7 +36,9 @@ await trainer.train();
 const reset = await trainer.reset({ seed: 7 });
 await trainer.setParameters(reset.parameters ?? [], { snapshot: light });
 const { outputs } = await trainer.predict([0.5, -0.5], 1);
-console.log(losses, settings.batch, slice.trainAccuracy, slice.timing.trainMs, outputs, trainer.disposed);
+const { layers } = await trainer.predict([0.5, -0.5], 1, { layers: true });
+const widths: number[] = (layers ?? []).map((l) => l.shape.reduce((a, b) => a * b, 1) + l.data.length + l.layer);
+console.log(losses, settings.batch, slice.trainAccuracy, slice.timing.trainMs, outputs, widths, trainer.disposed);
 await trainer.dispose();
 
 // The raw protocol, as a worker of your own would speak it.
@@ -62,4 +64,6 @@ const noMs: Request = { type: 'trainFor' };
 await trainer.snapshot({ grid: 'yes' });
 // @ts-expect-error: predict needs the batch size
 await trainer.predict([0, 0]);
+// @ts-expect-error: layers is a switch
+await trainer.predict([0, 0], 1, { layers: 1 });
 console.log(noMs);

@@ -34,7 +34,7 @@ function render(message = '') {
   });
   const header = h('header', { class: 'top' },
     h('a', { class: 'brand', href: '../index.html' }, h('span', { class: 'logo', 'aria-hidden': 'true' }), 'Layerwise'),
-    h('nav', { class: 'top-links' }, h('a', { href: '../index.html' }, t('playground')), h('a', { href: '../sketch.html' }, t('sketch'))),
+    h('nav', { class: 'top-links' }, h('a', { href: '../index.html' }, t('playground')), h('a', { href: '../sketch.html' }, t('sketch')), h('a', { href: '../images.html' }, t('images'))),
     h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') }, ...langButtons));
 
   const list = h('ol', { class: 'lesson-list' });

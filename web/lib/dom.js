@@ -70,6 +70,35 @@ export function setText(el, key, params, t) {
   if (t) relabelOne(el, t);
 }
 
+/**
+ * Puts root into an element's shadow root after a <link> to its stylesheet, hidden until the
+ * stylesheet has loaded (or failed), so unstyled controls never flash.
+ */
+export function attachStyled(shadow, stylesheet, root) {
+  const link = h('link', { rel: 'stylesheet', href: stylesheet });
+  root.style.visibility = 'hidden';
+  const show = () => root.style.removeProperty('visibility');
+  link.addEventListener('load', show);
+  link.addEventListener('error', show);
+  shadow.append(link, root);
+}
+
+/**
+ * An element's status line: box (class "message <kind>") shows message {key, params, kind}
+ * in the language of t, with an action button {key, name, onclick} after it if given (Undo,
+ * Try again); null hides it.
+ */
+export function showMessage(box, message, t, action = null) {
+  box.hidden = !message;
+  if (!message) return;
+  box.className = `message ${message.kind}`;
+  const text = h('span', {});
+  setText(text, message.key, message.params, t);
+  const parts = [text];
+  if (action) parts.push(h('button', { type: 'button', class: `btn small ${action.name}`, onclick: action.onclick }, t(action.key)));
+  box.replaceChildren(...parts);
+}
+
 /** Puts one marked element's text into the language of t. */
 export function relabelOne(el, t) {
   const params = el.dataset.tParams ? JSON.parse(el.dataset.tParams) : undefined;

@@ -195,8 +195,8 @@ export class TrainingRun extends EventTarget {
     return this.#request('set', changes);
   }
 
-  predict(x, batch) {
-    return this.#request('predict', x, batch);
+  predict(x, batch, options) {
+    return this.#request('predict', x, batch, options);
   }
 
   async #request(method, ...args) {

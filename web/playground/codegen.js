@@ -163,7 +163,7 @@ const FEATURE_PY = {
 
 const LOSS_PY = { mse: 'nn.MSELoss', bce: 'nn.BCELoss', bce_with_logits: 'nn.BCEWithLogitsLoss', cross_entropy: 'nn.CrossEntropyLoss' };
 const LOSS_JS = { mse: 'MSE', bce: 'BCE', bce_with_logits: 'BCEWithLogits', cross_entropy: 'CrossEntropy' };
-const OPTIMIZER_PY = { sgd: 'SGD', adam: 'Adam', rmsprop: 'RMSprop' };
+const OPTIMIZER_PY = { sgd: 'SGD', adam: 'Adam', adamw: 'AdamW', rmsprop: 'RMSprop' };
 const INIT_PY = {
   xavier_uniform: 'xavier_uniform_', xavier_normal: 'xavier_normal_', kaiming_uniform: 'kaiming_uniform_',
   kaiming_normal: 'kaiming_normal_', zeros: 'zeros_', normal: 'normal_', uniform: 'uniform_', constant: 'constant_',
@@ -229,7 +229,7 @@ const initParts = (entry) => (typeof entry === 'string' ? [entry, {}] : (({ type
 const columns = (text) => [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
 
 /** Text wrapped into comment lines of at most `width` columns, each starting with `lead`. */
-function commentLines(lead, text, width = 96) {
+export function commentLines(lead, text, width = 96) {
   const lines = [];
   let line = '';
   for (const word of text.split(' ')) {
@@ -262,6 +262,35 @@ function headComment(p, lossName) {
 const outputComment = (p) => fill(p.c.output, { n: p.head.out, unit: p.head.out === 1 ? p.c.neuron : p.c.neurons });
 
 // ---- PyTorch ---------------------------------------------------------------------------------
+
+/**
+ * The lines that initialise the weights of a model called `model` as spec.init says (`{weight,
+ * bias}`, either left out or 'default' for PyTorch's own), for the module classes `modules`
+ * (Python names): an init function applied with model.apply, or a comment that there is none.
+ * c: the comments (codeComments(lang)); c.init names what it applies to.
+ */
+export function pyInit(init = {}, c, modules = ['nn.Linear'], note = c.init) {
+  const weight = init.weight ?? 'default';
+  const bias = init.bias ?? 'default';
+  if (weight === 'default' && bias === 'default') return commentLines('# ', c.initDefault);
+  const L = [...commentLines('# ', note)];
+  L.push('def init_weights(m):');
+  L.push(`    if isinstance(m, ${modules.length === 1 ? modules[0] : `(${modules.join(', ')})`}):`);
+  for (const [role, entry] of [['weight', weight], ['bias', bias]]) {
+    if (entry === 'default') continue;
+    const [type, opts] = initParts(entry);
+    const args = Object.entries(opts).map(([k, v]) => `, ${k === 'value' ? 'val' : k}=${pyValue(v)}`).join('');
+    L.push(`        nn.init.${INIT_PY[type]}(m.${role}${args})`);
+  }
+  L.push('', 'model.apply(init_weights)');
+  return L;
+}
+
+/** `optimizer = torch.optim.<Name>(model.parameters(), <options in snake_case>)`. */
+export function pyOptimizer({ name, options }) {
+  const args = Object.entries(options).map(([k, v]) => `${snake(k)}=${pyValue(v)}`).join(', ');
+  return `optimizer = torch.optim.${OPTIMIZER_PY[name]}(model.parameters(), ${args})`;
+}
 
 const PY_ACTIVATION = {
   relu: (x) => `F.relu(${x})`,
@@ -439,30 +468,14 @@ export function pytorchCode(state, options = {}) {
   blank();
   L.push('model = DeepNN()');
 
-  const init = spec.init;
   blank();
-  if (init.weight === 'default' && init.bias === 'default') {
-    L.push(...commentLines('# ', c.initDefault));
-  } else {
-    L.push(...commentLines('# ', c.init));
-    L.push('def init_weights(m):');
-    L.push('    if isinstance(m, nn.Linear):');
-    for (const role of ['weight', 'bias']) {
-      const [type, opts] = initParts(init[role]);
-      const args = Object.entries(opts).map(([k, v]) => `, ${k === 'value' ? 'val' : k}=${pyValue(v)}`).join('');
-      L.push(`        nn.init.${INIT_PY[type]}(m.${role}${args})`);
-    }
-    blank();
-    L.push('model.apply(init_weights)');
-  }
+  L.push(...pyInit(spec.init, c));
 
   section(c.lossAndOptimizer);
   if (p.note) L.push(...commentLines('# ', fill(c.lossMismatch, p.note)));
   L.push(`criterion = ${lossPy}()`);
-  const { name, options: o } = p.optimizer;
-  const args = Object.entries(o).map(([k, v]) => `${snake(k)}=${pyValue(v)}`).join(', ');
   if (s.l2 > 0) L.push(...commentLines('# ', c.weightDecay));
-  L.push(`optimizer = torch.optim.${OPTIMIZER_PY[name]}(model.parameters(), ${args})`);
+  L.push(pyOptimizer(p.optimizer));
 
   section(c.training);
   L.push(...commentLines('# ', fill(c.trainingNote, { batch: s.batch })));

@@ -48,15 +48,16 @@ import { PER_CLASS, SHAPES, exampleSet } from './examples.js';
 import { DEFAULT_SETTINGS, MAX_CLASSES, MAX_SAMPLES, SketchFileProblem, cleanName, cleanStrokes, fileOf, readFile, readSettings, split } from './dataset.js';
 import { LANGS } from '../lib/i18n.js';
 import { t as translate } from './strings.js';
-import { ICONS, h, icon, relabel, setText } from '../lib/dom.js';
+import { ICONS, attachStyled, h, icon, relabel, setText, showMessage } from '../lib/dom.js';
 import { Autosave, download } from '../lib/files.js';
 import { SketchPad } from '../lib/pad.js';
+import { LiveTask } from '../lib/live.js';
 import { InputView } from '../lib/input-view.js';
-import { GuessView } from './guesses.js';
+import { GuessView } from '../lib/guesses.js';
 import { DrawingsView } from './drawings.js';
 import { LayerEditor } from './layers.js';
 import { TrainingPanel } from './training.js';
-import { WeightsView } from './weights.js';
+import { WeightsView } from '../lib/weights.js';
 
 const STYLESHEET = new URL('./sketch.css', import.meta.url).href;
 const SLICE_MS = 40; // training per request, so a live guess waits at most about this long
@@ -86,9 +87,7 @@ export class LayerwiseSketch extends HTMLElement {
   #stopping = false;
   #images = new WeakMap(); // drawing -> its 28 × 28 picture
   #probabilities = null;
-  #predictFrame = 0;
-  #predicting = false;
-  #predictAgain = false;
+  #live = new LiveTask({ frame: () => this.#padPicture(), request: (image) => this.#livePredict(image) });
   #message = null;
   #undo = null;
   #connected = false;
@@ -480,21 +479,18 @@ export class LayerwiseSketch extends HTMLElement {
   // ---- the live guess: at most one preprocessing per frame, one predict request in flight ----
 
   #schedulePredict() {
-    if (this.#predictFrame) return;
-    this.#predictFrame = requestAnimationFrame(() => {
-      this.#predictFrame = 0;
-      this.#livePredict();
-    });
+    this.#live.schedule();
   }
 
-  async #livePredict() {
-    const pad = this.#ui.pad;
-    const image = preprocess(pad.strokes);
+  // Each frame: the pad's picture, drawn at once in the input view.
+  #padPicture() {
+    const image = preprocess(this.#ui.pad.strokes);
     this.#ui.input.update(image);
-    if (this.#predicting) {
-      this.#predictAgain = true;
-      return;
-    }
+    return image;
+  }
+
+  async #livePredict(image) {
+    const pad = this.#ui.pad;
     const net = this.#usableNet();
     const ink = image.some((v) => v > 0);
     if (!net || !ink) {
@@ -504,23 +500,12 @@ export class LayerwiseSketch extends HTMLElement {
     }
     const drawing = pad.drawing;
     const strokes = pad.strokes.length;
-    this.#predicting = true;
-    try {
-      const reply = await this.#run.predict(image, 1);
-      if (reply && this.#usableNet() === net) {
-        const guess = this.#guess(reply.outputs, image);
-        this.#probabilities = guess.probabilities;
-        this.#renderGuess();
-        this.dispatchEvent(new CustomEvent('prediction', { detail: { probabilities: guess.probabilities, best: guess.best, name: guess.name, drawing, strokes } }));
-      }
-    } catch {
-      // a network replaced meanwhile: the next frame asks the new one
-    } finally {
-      this.#predicting = false;
-      if (this.#predictAgain) {
-        this.#predictAgain = false;
-        this.#schedulePredict();
-      }
+    const reply = await this.#run.predict(image, 1);
+    if (reply && this.#usableNet() === net) {
+      const guess = this.#guess(reply.outputs, image);
+      this.#probabilities = guess.probabilities;
+      this.#renderGuess();
+      this.dispatchEvent(new CustomEvent('prediction', { detail: { probabilities: guess.probabilities, best: guess.best, name: guess.name, drawing, strokes } }));
     }
   }
 
@@ -528,7 +513,6 @@ export class LayerwiseSketch extends HTMLElement {
 
   #build() {
     const shadow = this.attachShadow({ mode: 'open' });
-    const link = h('link', { rel: 'stylesheet', href: STYLESHEET });
     const tr = (key, params) => this.#t(key, params);
     const ui = {};
     ui.pad = new SketchPad({
@@ -575,6 +559,7 @@ export class LayerwiseSketch extends HTMLElement {
         h('p', { class: 'brand' }, h('span', { class: 'brand-name', t: 'app.title' }), h('span', { class: 'brand-sub', t: 'app.subtitle' })),
         h('nav', { class: 'nav' },
           h('a', { href: new URL('../index.html', import.meta.url).href, t: 'nav.playground' }),
+          h('a', { href: new URL('../images.html', import.meta.url).href, t: 'nav.images' }),
           h('a', { href: new URL('../lessons/index.html', import.meta.url).href, t: 'nav.lessons' })),
         h('span', { class: 'spacer' }),
         h('button', { type: 'button', class: 'btn examples', 't-title': 'app.examples.tip', onclick: () => this.loadExamples() }, icon(ICONS.sparkle), h('span', { t: 'app.examples' })),
@@ -605,12 +590,7 @@ export class LayerwiseSketch extends HTMLElement {
           panel('network', 'panel.network', ui.layers.root)),
         h('div', { class: 'col col-drawings' },
           panel('drawings', 'panel.drawings', ui.drawings.root))));
-    // unstyled controls would flash for a moment: show them once the stylesheet is in
-    ui.root.style.visibility = 'hidden';
-    const show = () => ui.root.style.removeProperty('visibility');
-    link.addEventListener('load', show);
-    link.addEventListener('error', show);
-    shadow.append(link, ui.root);
+    attachStyled(shadow, STYLESHEET, ui.root);
     this.#ui = ui;
     this.#relabel();
   }
@@ -754,16 +734,8 @@ export class LayerwiseSketch extends HTMLElement {
     const box = this.#ui?.message;
     if (!box) return;
     const m = this.#message;
-    box.hidden = !m;
-    if (!m) return;
-    box.className = `message ${m.kind}`;
-    const text = h('span', {});
-    setText(text, m.key, m.params, (key, params) => this.#t(key, params));
-    const parts = [text];
-    if (m.undo && this.#undo) {
-      parts.push(h('button', { type: 'button', class: 'btn small undo', onclick: () => this.#restore() }, this.#t('msg.undo')));
-    }
-    box.replaceChildren(...parts);
+    const undo = m?.undo && this.#undo ? { key: 'msg.undo', name: 'undo', onclick: () => this.#restore() } : null;
+    showMessage(box, m, (key, params) => this.#t(key, params), undo);
   }
 
   // ---- files and storage ----

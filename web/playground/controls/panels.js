@@ -68,6 +68,7 @@ export function buildPanels(actions) {
     h('div', { class: 'brand', 'data-panel': 'brand' },
       h('span', { t: 'app.title' }),
       h('a', { class: 'brand-link', href: new URL('../../sketch.html', import.meta.url).href, t: 'nav.sketch', 't-title': 'nav.sketch.tip' }),
+      h('a', { class: 'brand-link', href: new URL('../../images.html', import.meta.url).href, t: 'nav.images', 't-title': 'nav.images.tip' }),
       h('a', { class: 'brand-link', href: new URL('../../lessons/index.html', import.meta.url).href, t: 'nav.lessons', 't-title': 'nav.lessons.tip' })),
     h('div', { class: 'transport' },
       iconButton('reset', 'controls.reset', actions.reset, { className: 'round', tip: 'controls.reset.tip' }),

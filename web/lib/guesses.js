@@ -3,7 +3,7 @@
 //
 //   const view = new GuessView({ t });
 //   view.update({ names, colors, probabilities, hint });   // probabilities null: no guess yet
-import { h, relabel, setText } from '../lib/dom.js';
+import { h, relabel, setText } from './dom.js';
 
 export class GuessView {
   constructor({ t }) {

@@ -9,9 +9,9 @@
 //
 //   const view = new WeightsView({ t });
 //   view.update({ weights, start, rows, labels });   // Float32Array(rows × 784) each, or null
-import { DIVERGING_STRONG, fillDiverging } from '../lib/palette.js';
-import { SIZE } from '../lib/preprocess.js';
-import { h, relabel, setText } from '../lib/dom.js';
+import { DIVERGING_STRONG, fillDiverging } from './palette.js';
+import { SIZE } from './preprocess.js';
+import { h, relabel, setText } from './dom.js';
 
 const MAX_TILES = 32;
 

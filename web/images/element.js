@@ -1,0 +1,839 @@
+// <layerwise-images>: the real-images mode. The seed article's 784-256-128-64-10 network (or a
+// small CNN, or what the learner makes of either) trains on Fashion-MNIST pictures in the
+// training worker, live: learning curves, a confusion matrix over the test pictures (a square
+// opens its pictures), a gallery of test pictures with the top-3 guesses (mistakes first), the
+// first layer's weights as 28 × 28 pictures or the first convolution's filters, every layer's
+// outputs for one picked picture, a drawing pad whose picture gets the network's guess as it is
+// drawn, and the PyTorch script of the network.
+//
+//   <layerwise-images preset="cnn" lang="ko"></layerwise-images>
+//
+// Attributes: preset ("mlp", the default, or "cnn"), lang ("en" | "ko"; default: the
+// browser's language), src (the data file, read when the element connects; default
+// web/data/fashion-mnist.bin, made by scripts/build-data.mjs).
+//
+// Script API:
+//   ready               Promise: the pictures are loaded, the engine started and the network
+//                       built (or why not is on screen)
+//   play(), pause()     train on, epoch after epoch, in short slices / stop after the slice
+//   step(n = 1) → Promise<detail>   trains n epochs
+//   reset() → Promise   new random weights (the spec's seed), curves cleared
+//   layers (get/set)    the layers before the output layer (spec layer objects); settings
+//                       (get/set {optimizer, lr, batch, init, seed}: a new init or seed builds a
+//                       new network at the next training); preset(name) loads a preset
+//   epoch, steps (batches trained), history, detail, training (playing now),
+//                       secondsPerEpoch (training time of the last epoch, in the worker),
+//                       parameterCount
+//   confusion           {matrix (10 × 10, row = true class), right, count, epoch} or null
+//   predict(pixels) → Promise<{probabilities, top: [{index, value}], name}>   784 values in [0, 1]
+//   strokes (get/set)   what is on the drawing pad (pad units)
+// Events: `epoch` (detail {epoch, trainLoss, testLoss, trainAccuracy, testAccuracy}) after
+// each epoch; `prediction` (detail {probabilities, top, name}) when the pad's guess changes;
+// `confusion` (detail {matrix, right, count, epoch}) when the test pictures were guessed again.
+//
+// Data flow: web/lib/fashion.js (download, progress, cache) → floats in [0, 1] → the worker's
+// init (engine/trainer.mjs through web/lib/run.js's TrainingRun; ArrayData of 784 features,
+// 10 classes, the test set given) → step slices of about SLICE_MS, metrics only when a slice
+// ends an epoch → after each epoch one predict over the test pictures (the confusion matrix
+// and the gallery), one predict with layers for the picked picture, and the parameters the
+// weight views draw. Snapshots never ask for gradients, stats or a grid: a full backward pass
+// over 10,000 pictures per snapshot would cost as much as training.
+import { TrainingRun } from '../lib/run.js';
+import { loadFashionMnist } from '../lib/fashion.js';
+import { LANGS } from '../lib/i18n.js';
+import { ICONS, attachStyled, h, icon, relabel, setText, showMessage } from '../lib/dom.js';
+import { CLASS_COLORS } from '../lib/palette.js';
+import { SketchPad } from '../lib/pad.js';
+import { LiveTask } from '../lib/live.js';
+import { preprocess } from '../lib/preprocess.js';
+import { GuessView } from '../lib/guesses.js';
+import { WeightsView } from '../lib/weights.js';
+import { download } from '../lib/files.js';
+import { CurvesView } from '../playground/views/curves.js';
+import { IMAGES_STRINGS, t as translate } from './strings.js';
+import { VIEW_STRINGS } from '../playground/views/strings.js';
+import {
+  BATCHES, CLASSES, CLASS_KEYS, INITS, LAYER_TYPES, LEARNING_RATES, MAX_LAYERS, OPTIMIZERS, PIXELS, PRESET_NAMES, SIZED,
+  confusion, galleryOrder, imagesSpec, newLayer, preset, softmax, toFloats, topK,
+} from './model.js';
+import { ConfusionView, FiltersView, GalleryView, LayersView } from './views.js';
+import { imagesPytorchCode } from './codegen.js';
+
+const STYLESHEET = new URL('./images.css', import.meta.url).href;
+const SLICE_MS = 60; // training per request, so a guess or a click waits at most about this long
+const GALLERY_MAX = 24;
+const MB = 1024 * 1024;
+const LIGHT = { metrics: false, grid: false, neurons: false, parameters: false, gradients: false, stats: false, data: false };
+
+export class LayerwiseImages extends HTMLElement {
+  static get observedAttributes() {
+    return ['lang', 'preset'];
+  }
+
+  #lang = 'en';
+  #layers = [];
+  #settings = {};
+  #applied = null; // the settings the worker trains with now: {optimizer, lr, batch}
+  #run = new TrainingRun();
+  #ui = null;
+  #ready;
+  #resolveReady;
+  #initialized = false;
+  #data = null; // {train: {x, y, count, bytes}, test: {...}}
+  #loading = null; // AbortController of the download in progress
+  #version = 0; // bumped by every change of layers or initialiser
+  #net = null; // {version, spec, params, firstLinear, firstConv}
+  #cursor = 0; // samples of the current epoch trained
+  #perSlice = 4; // batches a slice trains, adapted to SLICE_MS
+  #epochMs = 0; // worker training time of the epoch in progress
+  #secondsPerEpoch = null;
+  #playing = false;
+  #busy = 0; // step()/play() jobs queued or running
+  #test = null; // {outputs, matrix, predicted, right, count, epoch}
+  #cell = null; // [truth, guess] the gallery shows, or null for all
+  #picked = null; // {kind: 'test', index} | {kind: 'drawing'}
+  #pickedLayers = null;
+  #weights = null; // {data, rows, start}
+  #filters = null; // {weight, shape}
+  #guess = null;
+  #live = new LiveTask({ request: () => this.#livePredict() }); // the pad's guess: once a frame, one in flight
+  #message = null;
+
+  constructor() {
+    super();
+    this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
+    this.#run.addEventListener('epoch', (e) => this.dispatchEvent(new CustomEvent('epoch', { detail: e.detail })));
+    this.#run.addEventListener('diverged', () => {
+      this.#playing = false;
+      this.#say('train.diverged', null, 'error');
+    });
+    this.#run.addEventListener('disposed', () => (this.#net = null));
+    const { layers, settings } = preset('mlp');
+    this.#layers = layers;
+    this.#settings = settings;
+  }
+
+  // ---- lifecycle ----
+
+  connectedCallback() {
+    this.#run.attach();
+    if (this.#initialized) return;
+    this.#initialized = true;
+    const asked = this.getAttribute('lang');
+    this.#lang = LANGS.includes(asked) ? asked : /^ko\b/i.test(navigator.language ?? '') ? 'ko' : 'en';
+    const name = this.getAttribute('preset');
+    if (PRESET_NAMES.includes(name)) ({ layers: this.#layers, settings: this.#settings } = preset(name));
+    this.#build();
+    this.#start();
+  }
+
+  disconnectedCallback() {
+    this.#playing = false;
+    this.#run.detach();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.#initialized || old === value) return;
+    if (name === 'lang' && LANGS.includes(value) && value !== this.#lang) {
+      this.#lang = value;
+      this.#relabel();
+    }
+    if (name === 'preset' && PRESET_NAMES.includes(value)) this.preset(value);
+  }
+
+  // Downloads the pictures (with the progress bar), starts the engine, builds the network.
+  async #start() {
+    this.#loading?.abort();
+    const controller = new AbortController();
+    this.#loading = controller;
+    const engine = this.#run.start();
+    try {
+      this.#progress(0, 0);
+      const url = this.getAttribute('src') ? new URL(this.getAttribute('src'), document.baseURI).href : undefined; // the loader's default: the site's own file
+      const set = await loadFashionMnist({ url, signal: controller.signal, onProgress: (loaded, total) => this.#progress(loaded, total) });
+      this.#data = {
+        train: { bytes: set.train.images, x: toFloats(set.train.images), y: Float32Array.from(set.train.labels), labels: set.train.labels, count: set.train.count },
+        test: { bytes: set.test.images, x: toFloats(set.test.images), y: Float32Array.from(set.test.labels), labels: set.test.labels, count: set.test.count },
+      };
+      this.#say('load.engine');
+      await engine;
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      this.#ui.progress.hidden = true;
+      this.#say('load.failed', { reason: err.message }, 'error', () => this.#start());
+      this.#resolveReady();
+      return;
+    }
+    this.#ui.progress.hidden = true;
+    this.#say(null);
+    try {
+      await this.#run.enqueue(() => this.#buildNetwork());
+    } catch {
+      // the reason is on screen; the learner's layers stay
+    }
+    this.#render();
+    this.#resolveReady();
+  }
+
+  #progress(loaded, total) {
+    const bar = this.#ui.progress;
+    bar.hidden = false;
+    if (total > 0) {
+      bar.max = total;
+      bar.value = loaded;
+    } else bar.removeAttribute('value');
+    const mb = (v) => (v / MB).toFixed(1);
+    this.#say(total > 0 ? 'load.progress' : 'load.progressUnknown', { loaded: mb(loaded), total: mb(total) });
+  }
+
+  // ---- public API ----
+
+  get ready() {
+    return this.#ready;
+  }
+
+  get epoch() {
+    return this.#run.epoch;
+  }
+
+  get history() {
+    return this.#run.rows;
+  }
+
+  get detail() {
+    return this.#run.detail;
+  }
+
+  get training() {
+    return this.#playing;
+  }
+
+  /** Batches (optimiser steps) the network has trained since it was built. */
+  get steps() {
+    return this.#run.snap?.step ?? 0;
+  }
+
+  get secondsPerEpoch() {
+    return this.#secondsPerEpoch;
+  }
+
+  get parameterCount() {
+    return this.#net?.params ?? null;
+  }
+
+  get confusion() {
+    const c = this.#test;
+    return c && { matrix: Array.from(c.matrix), right: c.right, count: c.count, epoch: c.epoch };
+  }
+
+  get layers() {
+    return this.#layers.map((l) => ({ ...l }));
+  }
+
+  set layers(layers) {
+    if (!Array.isArray(layers) || layers.length > MAX_LAYERS) throw new TypeError(`layers must be a list of at most ${MAX_LAYERS} layer objects`);
+    this.#layers = layers.map((l) => ({ ...l }));
+    this.#networkChanged();
+  }
+
+  get settings() {
+    return { ...this.#settings };
+  }
+
+  set settings(changes) {
+    this.#changeSettings(changes);
+  }
+
+  get strokes() {
+    return this.#ui ? this.#ui.pad.strokes.map((s) => [...s]) : [];
+  }
+
+  set strokes(strokes) {
+    this.#ui.pad.set(strokes);
+  }
+
+  /** Loads a preset's layers and settings; the network is built at the next training. */
+  preset(name) {
+    const p = preset(name);
+    this.#layers = p.layers;
+    this.#changeSettings(p.settings, false);
+    this.#networkChanged();
+  }
+
+  play() {
+    if (this.#playing) return;
+    this.#playing = true;
+    this.#render();
+    this.#busy++;
+    this.#loop().catch(() => {}).finally(() => {
+      this.#busy--;
+      this.#playing = false;
+      this.#render();
+    });
+  }
+
+  pause() {
+    this.#playing = false;
+    this.#render();
+  }
+
+  async step(n = 1) {
+    if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`step(n): n must be a whole number ≥ 1, got ${n}`);
+    await this.#ready;
+    this.#busy++;
+    this.#render();
+    try {
+      await this.#ensureNetwork();
+      const target = this.#run.epoch + n;
+      while (this.#run.epoch < target && !this.#run.diverged && this.#net) await this.#run.enqueue(() => this.#slice());
+    } finally {
+      this.#busy--;
+      this.#render();
+    }
+    return this.#run.detail;
+  }
+
+  async reset() {
+    await this.#ready;
+    this.#playing = false;
+    await this.#run.enqueue(() => this.#buildNetwork());
+    this.#render();
+  }
+
+  async predict(pixels) {
+    if (!pixels || pixels.length !== PIXELS) throw new TypeError(`predict: a picture is ${PIXELS} values in [0, 1]`);
+    await this.#ready;
+    const reply = await this.#run.predict(Float32Array.from(pixels), 1);
+    if (!reply) throw new Error('predict: the network was rebuilt while predicting; call predict() again');
+    return this.#guessOf(reply.outputs);
+  }
+
+  // ---- the network ----
+
+  #networkChanged() {
+    this.#version++;
+    this.#render();
+  }
+
+  #changeSettings(changes, live = true) {
+    const next = { ...this.#settings, ...changes };
+    if (!OPTIMIZERS.includes(next.optimizer)) throw new RangeError(`settings.optimizer must be one of ${OPTIMIZERS.join(', ')}`);
+    if (!(next.lr > 0)) throw new RangeError('settings.lr must be a number > 0');
+    if (!Number.isInteger(next.batch) || next.batch < 1) throw new RangeError('settings.batch must be a whole number ≥ 1');
+    if (!INITS.includes(next.init)) throw new RangeError(`settings.init must be one of ${INITS.join(', ')}`);
+    if (!Number.isSafeInteger(next.seed) || next.seed < 0) throw new RangeError('settings.seed must be a whole number ≥ 0');
+    const initChanged = next.init !== this.#settings.init || next.seed !== this.#settings.seed;
+    this.#settings = next;
+    if (initChanged) this.#version++;
+    if (live && this.#net && (next.optimizer !== this.#applied.optimizer || next.lr !== this.#applied.lr || next.batch !== this.#applied.batch)) {
+      // in line with the slices, so the cursor's count of samples knows the batch in force
+      this.#run.enqueue(() => this.#apply()).catch((err) => this.#say('train.failed', { reason: err.message }, 'error'));
+    }
+    this.#render();
+  }
+
+  async #apply() {
+    const s = this.#settings;
+    if (!this.#net) return;
+    await this.#run.set({ optimizer: { name: s.optimizer, options: { lr: s.lr } }, batch: s.batch });
+    this.#applied = { optimizer: s.optimizer, lr: s.lr, batch: s.batch };
+  }
+
+  async #ensureNetwork() {
+    if (!this.#data) throw new Error('the pictures are not loaded');
+    if (!this.#net || this.#net.version !== this.#version || this.#run.diverged) await this.#run.enqueue(() => this.#buildNetwork());
+  }
+
+  async #buildNetwork() {
+    if (!this.#data) return;
+    const s = this.#settings;
+    const spec = imagesSpec({ layers: this.#layers, init: s.init, seed: s.seed });
+    const version = this.#version;
+    const { train, test } = this.#data;
+    this.#say('train.building');
+    let snap;
+    try {
+      snap = await this.#run.build({
+        spec,
+        data: { x: train.x, y: train.y, classes: CLASSES, features: PIXELS, testX: test.x, testY: test.y },
+        loss: 'cross_entropy',
+        optimizer: { name: s.optimizer, options: { lr: s.lr } },
+        batch: s.batch,
+        grid: null,
+        snapshot: { ...LIGHT, metrics: true, parameters: true },
+      });
+    } catch (err) {
+      this.#playing = false;
+      this.#say('train.failed', { reason: err.message }, 'error');
+      throw err;
+    }
+    this.#say(null);
+    const names = spec.layers.map((l, i) => `${i}.weight`);
+    const firstLinear = spec.layers.findIndex((l) => l.type === 'linear');
+    const firstConv = spec.layers.findIndex((l) => l.type === 'conv2d');
+    const before = spec.layers.slice(0, firstLinear);
+    this.#net = {
+      version,
+      spec,
+      params: snap.parameters.reduce((n, p) => n + p.data.length, 0),
+      // the first linear layer sees the 784 pixels when only flatten (or nothing) comes before it
+      firstLinear: before.every((l) => l.type === 'flatten') ? names[firstLinear] : null,
+      firstConv: firstConv >= 0 ? names[firstConv] : null,
+    };
+    this.#applied = { optimizer: s.optimizer, lr: s.lr, batch: s.batch };
+    this.#cursor = 0;
+    this.#epochMs = 0;
+    this.#secondsPerEpoch = null;
+    this.#test = null;
+    this.#cell = null;
+    this.#weights = null;
+    this.#filters = null;
+    this.#run.receive(snap);
+    this.#takeParameters(snap.parameters, true);
+    await this.#afterEpoch();
+    this.#render();
+  }
+
+  // Trains one slice: batches up to SLICE_MS (measured on the slices before), ending exactly at
+  // the epoch's end so that the snapshot that ends an epoch carries its metrics.
+  async #slice() {
+    const run = this.#run;
+    if (!this.#net || run.diverged) return;
+    const n = this.#data.train.count;
+    const batch = this.#applied.batch;
+    const left = Math.ceil((n - this.#cursor) / batch);
+    const k = Math.min(this.#perSlice, left);
+    const ends = k === left;
+    const snap = await run.step(k, { snapshot: { ...LIGHT, metrics: ends, parameters: ends } });
+    if (!snap) return;
+    this.#cursor = ends ? 0 : this.#cursor + k * batch;
+    this.#epochMs += snap.timing.trainMs;
+    const perBatch = snap.timing.trainMs / k;
+    if (perBatch > 0) this.#perSlice = Math.max(1, Math.min(500, Math.round(SLICE_MS / perBatch)));
+    if (ends) {
+      this.#secondsPerEpoch = this.#epochMs / 1000;
+      this.#epochMs = 0;
+      if (snap.parameters) this.#takeParameters(snap.parameters, false);
+      await this.#afterEpoch();
+    }
+    this.#renderTraining();
+  }
+
+  async #loop() {
+    await this.#ready;
+    await this.#ensureNetwork();
+    while (this.#playing && this.#net && !this.#run.diverged && this.isConnected) {
+      await this.#run.enqueue(() => this.#slice());
+    }
+  }
+
+  // After an epoch (and at build): the test pictures guessed again, and the picked picture.
+  async #afterEpoch() {
+    const { test } = this.#data;
+    const reply = await this.#run.predict(test.x, test.count);
+    if (!reply) return;
+    const { matrix, predicted, right } = confusion(reply.outputs, test.labels, CLASSES);
+    this.#test = { outputs: reply.outputs, matrix, predicted, right, count: test.count, epoch: this.#run.epoch };
+    this.dispatchEvent(new CustomEvent('confusion', { detail: this.confusion }));
+    if (this.#picked?.kind === 'test') await this.#pickTest(this.#picked.index, false);
+    else if (this.#picked?.kind === 'drawing') this.#schedulePredict();
+    this.#renderResults();
+  }
+
+  #takeParameters(parameters, start) {
+    const net = this.#net;
+    const w = net.firstLinear && parameters.find((p) => p.name === net.firstLinear);
+    this.#weights = w ? { data: w.data, rows: w.shape[0], start: start ? w.data : this.#weights?.start ?? null } : null;
+    const f = net.firstConv && parameters.find((p) => p.name === net.firstConv);
+    this.#filters = f ? { weight: f.data, shape: f.shape } : null;
+    this.#renderWeights();
+  }
+
+  #guessOf(outputs) {
+    const probabilities = softmax(outputs, 0, CLASSES);
+    const top = topK(probabilities, 3);
+    return { probabilities, top, name: this.#className(top[0].index) };
+  }
+
+  // ---- picking a picture, the pad ----
+
+  async #pickTest(index, render = true) {
+    this.#picked = { kind: 'test', index };
+    const { test } = this.#data;
+    const x = test.x.subarray(index * PIXELS, (index + 1) * PIXELS);
+    const reply = await this.#run.predict(x.slice(), 1, { layers: true });
+    if (!reply || this.#picked?.kind !== 'test' || this.#picked.index !== index) return;
+    this.#pickedLayers = { input: x, layers: reply.layers };
+    this.#renderLayers();
+    if (render) this.#renderResults();
+  }
+
+  #schedulePredict() {
+    this.#live.schedule();
+  }
+
+  async #livePredict() {
+    const image = preprocess(this.#ui.pad.strokes);
+    if (!this.#net || !image.some((v) => v > 0)) {
+      this.#guess = null;
+      this.#renderGuess();
+      return;
+    }
+    const reply = await this.#run.predict(image, 1, { layers: true });
+    if (!reply) return;
+    this.#guess = this.#guessOf(reply.outputs);
+    const was = this.#picked?.kind;
+    this.#picked = { kind: 'drawing' };
+    this.#pickedLayers = { input: image, layers: reply.layers };
+    this.#renderGuess();
+    this.#renderLayers();
+    if (was === 'test') this.#renderResults(); // the gallery's picked picture is no longer picked
+    this.dispatchEvent(new CustomEvent('prediction', { detail: { probabilities: this.#guess.probabilities, top: this.#guess.top, name: this.#guess.name } }));
+  }
+
+  // ---- the layout ----
+
+  #build() {
+    const shadow = this.attachShadow({ mode: 'open' });
+    const tr = (key, params) => this.#t(key, params);
+    const ui = {};
+    ui.pad = new SketchPad({ change: () => this.#schedulePredict() });
+    ui.guesses = new GuessView({ t: tr });
+    ui.weights = new WeightsView({ t: tr });
+    ui.filters = new FiltersView({ t: tr });
+    ui.confusion = new ConfusionView({ t: tr, pick: (truth, guess) => this.#showCell([truth, guess]) });
+    ui.gallery = new GalleryView({ t: tr, pick: (index) => this.#pickTest(index), showAll: () => this.#showCell(null) });
+    ui.layersView = new LayersView({ t: tr });
+    ui.curvesBox = h('div', { class: 'curves' });
+    ui.curves = new CurvesView(ui.curvesBox, { t: tr });
+    ui.progress = h('progress', { class: 'progress', 't-label': 'load.bar', hidden: true });
+    ui.message = h('div', { class: 'message', role: 'status', hidden: true });
+    ui.lang = h('select', { class: 'lang', 't-label': 'app.language', onchange: () => this.setAttribute('lang', ui.lang.value) },
+      ...LANGS.map((l) => h('option', { value: l, t: `lang.${l}` })));
+
+    // the network: preset, layers, settings
+    ui.preset = h('select', { class: 'preset', onchange: () => this.preset(ui.preset.value) },
+      ...PRESET_NAMES.map((p) => h('option', { value: p, t: `preset.${p}` })));
+    ui.layerList = h('ol', { class: 'layer-editor' });
+    ui.inputRow = h('p', { class: 'layer-fixed' });
+    ui.paramCount = h('p', { class: 'hint params' });
+    ui.stale = h('p', { class: 'note', t: 'layers.stale', hidden: true });
+    const choice = (key, values, label, set) => {
+      const control = h('select', { onchange: () => this.#changeSettings({ [key]: set(control.value) }) },
+        ...values.map((v) => h('option', { value: String(v), ...label(v) })));
+      return control;
+    };
+    ui.optimizer = choice('optimizer', OPTIMIZERS, (v) => ({ t: `optimizer.${v}` }), String);
+    ui.lr = choice('lr', LEARNING_RATES, () => ({}), Number);
+    [...ui.lr.options].forEach((o) => (o.textContent = o.value));
+    ui.batch = choice('batch', BATCHES, () => ({}), Number);
+    [...ui.batch.options].forEach((o) => (o.textContent = o.value));
+    ui.init = choice('init', INITS, (v) => ({ t: `init.${v}` }), String);
+    const setting = (key, control) => h('label', { class: 'setting' }, h('span', { t: key }), control);
+
+    // training
+    ui.playLabel = h('span', {});
+    ui.playIcon = h('span', { class: 'icon-slot' });
+    ui.play = h('button', { type: 'button', class: 'btn primary play', onclick: () => (this.#playing ? this.pause() : this.play()) }, ui.playIcon, ui.playLabel);
+    ui.step = h('button', { type: 'button', class: 'btn small step', onclick: () => this.step(1).catch(() => {}) }, icon(ICONS.stepEpoch), h('span', { t: 'train.step' }));
+    ui.reset = h('button', { type: 'button', class: 'btn small reset', 't-title': 'train.reset.tip', onclick: () => this.reset().catch(() => {}) }, icon(ICONS.reset), h('span', { t: 'train.reset' }));
+    ui.epoch = h('span', { class: 'epoch' });
+    ui.trainAcc = h('span', { class: 'metric-value train-acc' }, '–');
+    ui.testAcc = h('span', { class: 'metric-value test-acc' }, '–');
+    ui.speed = h('span', { class: 'hint speed' });
+
+    ui.code = h('pre', { class: 'code' });
+    ui.copied = h('span', { class: 'hint', t: 'code.copied', hidden: true });
+
+    const panel = (cls, title, ...children) => h('section', { class: `panel panel-${cls}` }, h('h2', { t: title }), ...children);
+    ui.weightsPanel = panel('weights', 'panel.weights', h('p', { class: 'hint', t: 'weights.hint' }), ui.weights.root);
+    ui.filtersPanel = panel('filters', 'panel.filters', h('p', { class: 'hint', t: 'filters.hint' }), ui.filters.root);
+    ui.root = h('div', { class: 'lwi' },
+      h('header', { class: 'bar' },
+        h('p', { class: 'brand' }, h('span', { class: 'brand-name', t: 'app.title' }), h('span', { class: 'brand-sub', t: 'app.subtitle' })),
+        h('nav', { class: 'nav' },
+          h('a', { href: new URL('../index.html', import.meta.url).href, t: 'nav.playground' }),
+          h('a', { href: new URL('../sketch.html', import.meta.url).href, t: 'nav.sketch' }),
+          h('a', { href: new URL('../lessons/index.html', import.meta.url).href, t: 'nav.lessons' })),
+        h('span', { class: 'spacer' }),
+        ui.lang),
+      h('p', { class: 'intro', t: 'app.intro' }),
+      ui.message,
+      ui.progress,
+      h('main', { class: 'main' },
+        h('div', { class: 'col col-net' },
+          panel('train', 'panel.train',
+            h('div', { class: 'row' }, ui.play, ui.step, ui.reset),
+            h('div', { class: 'metrics' },
+              h('span', { class: 'metric' }, ui.epoch, ui.speed),
+              h('span', { class: 'metric' }, h('span', { class: 'metric-label', t: 'train.trainAcc' }), ui.trainAcc),
+              h('span', { class: 'metric' }, h('span', { class: 'metric-label', t: 'train.testAcc' }), ui.testAcc)),
+            ui.curvesBox),
+          panel('network', 'panel.network',
+            h('label', { class: 'setting' }, h('span', { t: 'preset.label' }), ui.preset),
+            ui.inputRow, ui.layerList,
+            h('button', { type: 'button', class: 'btn small add-layer', onclick: () => this.#addLayer() }, icon(ICONS.plus), h('span', { t: 'layers.add' })),
+            h('p', { class: 'layer-fixed', t: 'layers.output' }),
+            ui.paramCount,
+            ui.stale,
+            h('div', { class: 'settings' },
+              setting('settings.optimizer', ui.optimizer), setting('settings.lr', ui.lr),
+              setting('settings.batch', ui.batch), setting('settings.init', ui.init)))),
+        h('div', { class: 'col col-results' },
+          panel('confusion', 'panel.confusion', h('p', { class: 'hint', t: 'confusion.hint' }), ui.confusion.root),
+          panel('gallery', 'panel.gallery', h('p', { class: 'hint', t: 'gallery.hint' }), ui.gallery.root)),
+        h('div', { class: 'col col-inside' },
+          panel('draw', 'panel.draw',
+            h('p', { class: 'hint', t: 'draw.hint' }),
+            h('div', { class: 'draw-row' },
+              h('div', { class: 'pad-box' }, ui.pad.root,
+                h('div', { class: 'row pad-tools' },
+                  h('button', { type: 'button', class: 'btn small', onclick: () => ui.pad.undo() }, icon(ICONS.undo), h('span', { t: 'pad.undo' })),
+                  h('button', { type: 'button', class: 'btn small clear', onclick: () => ui.pad.clear() }, icon(ICONS.clear), h('span', { t: 'pad.clear' })))),
+              ui.guesses.root)),
+          panel('layers', 'panel.layers', h('p', { class: 'hint', t: 'layers.hint' }), ui.layersView.root),
+          ui.weightsPanel,
+          ui.filtersPanel),
+        h('details', { class: 'panel panel-code' },
+          h('summary', {}, h('h2', { t: 'panel.code' })),
+          h('p', { class: 'hint', t: 'code.hint' }),
+          h('div', { class: 'row' },
+            h('button', { type: 'button', class: 'btn small', onclick: () => this.#copyCode() }, icon(ICONS.copy), h('span', { t: 'code.copy' })),
+            h('button', { type: 'button', class: 'btn small', onclick: () => download(this.shadowRoot, ui.code.textContent, 'layerwise_fashion_mnist.py') }, icon(ICONS.download), h('span', { t: 'code.download' })),
+            ui.copied),
+          ui.code)));
+    attachStyled(shadow, STYLESHEET, ui.root);
+    this.#ui = ui;
+    this.#relabel();
+  }
+
+  #addLayer() {
+    if (this.#layers.length >= MAX_LAYERS) return;
+    this.#layers.push(newLayer('linear'), newLayer('relu'));
+    this.#networkChanged();
+  }
+
+  #showCell(cell) {
+    this.#cell = cell;
+    this.#renderResults();
+  }
+
+  async #copyCode() {
+    try {
+      await navigator.clipboard.writeText(this.#ui.code.textContent);
+      this.#ui.copied.hidden = false;
+      setTimeout(() => (this.#ui.copied.hidden = true), 1500);
+    } catch {
+      // no clipboard (an insecure page): the code stays selectable
+    }
+  }
+
+  // ---- rendering ----
+
+  // A string in the page's language; a key without a text in it is reported as a console error
+  // (the browser test fails on any), and shows in English or as the key.
+  #t(key, params) {
+    const own = IMAGES_STRINGS[this.#lang]?.[key] ?? VIEW_STRINGS[this.#lang]?.[key];
+    if (own === undefined) console.error(`<layerwise-images>: no ${this.#lang} text for "${key}"`);
+    return translate(this.#lang, key, params);
+  }
+
+  #className(k) {
+    return this.#t(`class.${CLASS_KEYS[k]}`);
+  }
+
+  #relabel() {
+    const ui = this.#ui;
+    const tr = (key, params) => this.#t(key, params);
+    ui.root.lang = this.#lang;
+    relabel(ui.root, tr);
+    for (const view of [ui.guesses, ui.weights, ui.filters, ui.confusion, ui.gallery, ui.layersView]) view.relabel(tr);
+    ui.lang.value = this.#lang;
+    this.#renderMessage();
+    this.#render();
+  }
+
+  #render() {
+    if (!this.#ui) return;
+    this.#renderNetwork();
+    this.#renderTraining();
+    this.#renderResults();
+    this.#renderGuess();
+    this.#renderWeights();
+    this.#renderLayers();
+    this.#renderCode();
+  }
+
+  #renderNetwork() {
+    const ui = this.#ui;
+    const tr = (key, params) => this.#t(key, params);
+    const spec = imagesSpec({ layers: this.#layers, init: this.#settings.init, seed: this.#settings.seed });
+    setText(ui.inputRow, 'layers.input', { shape: `[${spec.input.join(', ')}]` }, tr);
+    const focused = this.shadowRoot.activeElement;
+    const focusKey = ui.layerList.contains(focused) ? focused.dataset.key : null;
+    ui.layerList.replaceChildren(...this.#layers.map((layer, i) => {
+      const n = i + 1;
+      const type = h('select', { class: 'layer-type', 'data-key': `type-${i}`, 't-label': 'layers.type', params: { n },
+        onchange: () => {
+          this.#layers[i] = newLayer(type.value);
+          this.#networkChanged();
+        } }, ...LAYER_TYPES.map((ty) => h('option', { value: ty, t: `type.${ty}` })));
+      type.value = layer.type;
+      const key = SIZED[layer.type];
+      let size = null;
+      if (key) {
+        const isP = key === 'p';
+        size = h('input', { type: 'number', class: 'layer-size', 'data-key': `size-${i}`, 't-label': 'layers.size', params: { n },
+          min: isP ? '0' : '1', max: isP ? '0.95' : '1024', step: isP ? '0.05' : '1', value: String(layer[key]),
+          onchange: () => {
+            const v = Number(size.value);
+            if (!(isP ? v >= 0 && v < 1 : Number.isInteger(v) && v >= 1)) {
+              size.value = String(layer[key]);
+              return;
+            }
+            this.#layers[i] = { ...layer, [key]: v };
+            this.#networkChanged();
+          } });
+      }
+      let kernel = null;
+      if (layer.type === 'conv2d') {
+        kernel = h('input', { type: 'number', class: 'layer-size kernel', 'data-key': `kernel-${i}`, 't-label': 'layers.size', params: { n }, min: '1', max: '28', step: '1', value: String(layer.kernel),
+          onchange: () => {
+            const v = Number(kernel.value);
+            if (!Number.isInteger(v) || v < 1) {
+              kernel.value = String(layer.kernel);
+              return;
+            }
+            this.#layers[i] = { ...layer, kernel: v };
+            this.#networkChanged();
+          } });
+      }
+      const unit = (k) => h('span', { class: 'unit', t: `size.${k}` });
+      return h('li', { class: `layer-row-edit${kernel ? ' two' : ''}` },
+        h('span', { class: 'layer-n' }, String(n)), type,
+        h('span', { class: 'sizes' },
+          size && h('span', { class: 'size-field' }, size, unit(layer.type === 'conv2d' ? 'filters' : key)),
+          kernel && h('span', { class: 'size-field' }, kernel, unit('kernel'))),
+        h('button', { type: 'button', class: 'btn round tiny remove', 't-label': 'layers.remove', params: { n },
+          onclick: () => {
+            this.#layers.splice(i, 1);
+            this.#networkChanged();
+          } }, icon(ICONS.close)));
+    }));
+    relabel(ui.layerList, tr);
+    if (focusKey) ui.layerList.querySelector(`[data-key="${focusKey}"]`)?.focus();
+    const net = this.#net;
+    ui.stale.hidden = !net || net.version === this.#version;
+    ui.paramCount.hidden = !net;
+    if (net) setText(ui.paramCount, 'layers.params', { count: net.params.toLocaleString(this.#lang === 'ko' ? 'ko-KR' : 'en-US') }, tr);
+    const s = this.#settings;
+    ui.optimizer.value = s.optimizer;
+    ui.lr.value = String(s.lr);
+    ui.batch.value = String(s.batch);
+    ui.init.value = s.init;
+    const name = PRESET_NAMES.find((p) => JSON.stringify(preset(p).layers) === JSON.stringify(this.#layers));
+    ui.preset.value = name ?? '';
+  }
+
+  #renderTraining() {
+    const ui = this.#ui;
+    const tr = (key, params) => this.#t(key, params);
+    const playing = this.#playing;
+    ui.playIcon.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
+    setText(ui.playLabel, playing ? 'train.pause' : 'train.play', null, tr);
+    ui.play.classList.toggle('running', playing);
+    const loaded = Boolean(this.#data);
+    ui.play.disabled = !loaded;
+    ui.step.disabled = !loaded || playing || this.#busy > 0;
+    ui.reset.disabled = !loaded;
+    setText(ui.epoch, 'train.epoch', { epoch: this.#run.epoch }, tr);
+    const d = this.#run.detail;
+    const pct = (v) => (v === null || v === undefined ? '–' : `${(100 * v).toFixed(1)}%`);
+    ui.trainAcc.textContent = this.#net ? pct(d.trainAccuracy) : '–';
+    ui.testAcc.textContent = this.#net ? pct(d.testAccuracy) : '–';
+    ui.speed.hidden = this.#secondsPerEpoch === null;
+    if (this.#secondsPerEpoch !== null) setText(ui.speed, 'train.speed', { seconds: this.#secondsPerEpoch.toFixed(2) }, tr);
+    ui.curves.update(null, { history: this.#run.history, t: tr, lang: this.#lang, output: 'logits' });
+  }
+
+  #renderResults() {
+    const ui = this.#ui;
+    const names = Array.from({ length: CLASSES }, (_, k) => this.#className(k));
+    const c = this.#test;
+    ui.confusion.update({ matrix: c?.matrix ?? null, classes: CLASSES, names, count: c?.count, right: c?.right, selected: this.#cell });
+    if (!c) {
+      ui.gallery.update({ items: null, names, total: 0, cell: null });
+      return;
+    }
+    const { test } = this.#data;
+    const order = galleryOrder(c.predicted, test.labels, this.#cell);
+    const items = order.slice(0, GALLERY_MAX).map((index) => ({
+      index,
+      pixels: test.bytes,
+      at: index * PIXELS,
+      truth: test.labels[index],
+      top: topK(softmax(c.outputs, index * CLASSES, CLASSES), 3),
+    }));
+    const picked = this.#picked?.kind === 'test' ? this.#picked.index : null;
+    ui.gallery.update({ items, names, total: order.length, cell: this.#cell, picked });
+  }
+
+  #renderGuess() {
+    const ui = this.#ui;
+    const g = this.#guess;
+    let hint = null;
+    if (!this.#net) hint = 'guess.untrained';
+    else if (!ui.pad.strokes.length) hint = 'guess.draw';
+    const shown = g && ui.pad.strokes.length ? g : null;
+    const top = shown ? shown.top : [];
+    ui.guesses.update({
+      names: top.map((e) => this.#className(e.index)),
+      colors: top.map((e) => CLASS_COLORS[e.index % CLASS_COLORS.length]),
+      probabilities: shown ? top.map((e) => e.value) : null,
+      hint,
+    });
+  }
+
+  #renderWeights() {
+    const ui = this.#ui;
+    const w = this.#weights;
+    ui.weightsPanel.hidden = !w;
+    ui.weights.update({ weights: w?.data ?? null, start: w?.start ?? null, rows: w?.rows ?? 0 });
+    ui.filtersPanel.hidden = !this.#filters;
+    ui.filters.update(this.#filters ?? { weight: null });
+  }
+
+  #renderLayers() {
+    const p = this.#pickedLayers;
+    const picked = this.#picked;
+    let what = '';
+    if (picked?.kind === 'test') what = this.#t('layers.pickedTest', { n: picked.index + 1, truth: this.#className(this.#data.test.labels[picked.index]) });
+    else if (picked?.kind === 'drawing') what = this.#t('layers.pickedDrawing');
+    this.#ui.layersView.update({ input: p?.input, layers: p?.layers ?? null, typeName: (type) => this.#t(`type.${type}`), what });
+  }
+
+  #renderCode() {
+    const s = this.#settings;
+    try {
+      this.#ui.code.textContent = imagesPytorchCode({ spec: imagesSpec({ layers: this.#layers, init: s.init, seed: s.seed }), settings: s, lang: this.#lang });
+    } catch (err) {
+      this.#ui.code.textContent = `# ${err.message}`;
+    }
+  }
+
+  // ---- messages ----
+
+  #say(key, params = null, kind = 'info', retry = null) {
+    this.#message = key ? { key, params, kind, retry } : null;
+    this.#renderMessage();
+  }
+
+  #renderMessage() {
+    const box = this.#ui?.message;
+    if (!box) return;
+    const m = this.#message;
+    showMessage(box, m, (key, params) => this.#t(key, params), m?.retry ? { key: 'load.retry', name: 'retry', onclick: m.retry } : null);
+  }
+}
+
+if (!customElements.get('layerwise-images')) customElements.define('layerwise-images', LayerwiseImages);
