@@ -12,8 +12,9 @@
 //   weights   dW[out, c·kh·kw]  += dY_b · col_bᵀ
 //   inputs    dcol_b             = Wᵀ · dY_b, then col2im adds each patch back into dx_b
 // which the packed GEMM of gemm.hpp runs at full speed. bench/bench_core.cpp times it against
-// a direct kernel (bench/conv_direct.cpp) on the small CNN's layers: im2col was 2–10× faster
-// in every row (bench/README.md, "Convolution"), so it is the only one in the engine.
+// a direct kernel (bench/conv_direct.cpp) on the small CNN's layers: im2col was 2.5–12× faster
+// with AVX-512, and tied or 3–4× faster with SSE4.1 (bench/README.md, "Convolution"), so it
+// is the only one in the engine.
 #pragma once
 
 #include <cstddef>
