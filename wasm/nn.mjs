@@ -196,12 +196,13 @@ class Windowed extends Module {
   get padding() {
     return this.#padding;
   }
+}
 
-  // The spec's kernel, stride and padding, and the output [h, w] on `shape` (checked).
-  window(shape, where, before, name) {
-    const size = windowShape(shape, where, before, name, this.#kernel, this.#stride, this.#padding);
-    return [{ kernel: pairSpec(this.#kernel), stride: pairSpec(this.#stride), padding: pairSpec(this.#padding) }, size];
-  }
+// A windowed layer's kernel, stride and padding as the spec writes them, and its output
+// [h, w] on `shape` (checked).
+function windowSpec(m, shape, where, before, name) {
+  const size = windowShape(shape, where, before, name, m.kernelSize, m.stride, m.padding);
+  return [{ kernel: pairSpec(m.kernelSize), stride: pairSpec(m.stride), padding: pairSpec(m.padding) }, size];
 }
 
 /** 2-D convolution over [C, H, W] samples: weight [outChannels, inChannels, kh, kw], bias [outChannels]. */
@@ -230,7 +231,7 @@ class Conv2d extends Windowed {
 
   [layerSpec](shape, where, before) {
     const short = `Conv2d(${this.#in}, ${this.#out}, ${pairSpec(this.kernelSize)})`;
-    const [window, size] = this.window(shape, where, before, short);
+    const [window, size] = windowSpec(this, shape, where, before, short);
     if (shape[0] !== this.#in) {
       throw new LayerwiseError(`${where}: ${short} takes ${this.#in} input channel${this.#in === 1 ? '' : 's'}, but ${before} ` +
         `${shape[0]} (shape [${shape}]); make it Conv2d(${shape[0]}, ${this.#out}, ${pairSpec(this.kernelSize)}), or change the layer before it`);
@@ -260,7 +261,7 @@ class Pool2d extends Windowed {
   }
 
   [layerSpec](shape, where, before) {
-    const [window, size] = this.window(shape, where, before, `${this.constructor.name}(${pairSpec(this.kernelSize)})`);
+    const [window, size] = windowSpec(this, shape, where, before, `${this.constructor.name}(${pairSpec(this.kernelSize)})`);
     return [{ type: this instanceof MaxPool2d ? 'maxpool2d' : 'avgpool2d', ...window }, [shape[0], ...size]];
   }
 

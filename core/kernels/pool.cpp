@@ -8,27 +8,23 @@ namespace lw {
 
 namespace {
 
-// The part of window (i, j) inside the image: rows [y0, y1), columns [x0, x1).
-struct Window {
+// The part of window (i, j) inside the image: rows [y0, y1), columns [x0, x1). In padded
+// coordinates the window starts at i·s and the image occupies [p, p + n).
+struct Cells {
   std::size_t y0, y1, x0, x1;
 };
-Window window(const Conv2dGeometry& g, std::size_t i, std::size_t j) {
-  auto clip = [](std::size_t o, std::size_t s, std::size_t p, std::size_t k, std::size_t n,
-                 std::size_t& lo, std::size_t& hi) {
-    auto start = static_cast<std::ptrdiff_t>(o * s) - static_cast<std::ptrdiff_t>(p);
-    lo = static_cast<std::size_t>(std::max<std::ptrdiff_t>(start, 0));
-    hi = static_cast<std::size_t>(
-        std::min<std::ptrdiff_t>(start + static_cast<std::ptrdiff_t>(k), static_cast<std::ptrdiff_t>(n)));
+Cells window(const Conv2dGeometry& g, std::size_t i, std::size_t j) {
+  auto lo = [](std::size_t o, std::size_t s, std::size_t p) { return std::max(o * s, p) - p; };
+  auto hi = [](std::size_t o, std::size_t s, std::size_t p, std::size_t k, std::size_t n) {
+    return std::min(o * s + k, n + p) - p;
   };
-  Window w;
-  clip(i, g.sh, g.ph, g.kh, g.h, w.y0, w.y1);
-  clip(j, g.sw, g.pw, g.kw, g.w, w.x0, w.x1);
-  return w;
+  return {lo(i, g.sh, g.ph), hi(i, g.sh, g.ph, g.kh, g.h), lo(j, g.sw, g.pw),
+          hi(j, g.sw, g.pw, g.kw, g.w)};
 }
 
 // Index in the plane of the window's maximum: the first in scan order (PyTorch's rule).
 // PyTorch requires padding ≤ kernel / 2, so every window holds at least one input.
-std::size_t argmax(const float* x, const Conv2dGeometry& g, const Window& w) {
+std::size_t argmax(const float* x, const Conv2dGeometry& g, const Cells& w) {
   std::size_t best = w.y0 * g.w + w.x0;
   float max = -std::numeric_limits<float>::infinity();
   for (std::size_t r = w.y0; r < w.y1; ++r)
@@ -54,7 +50,7 @@ void each_window(std::size_t planes, const Conv2dGeometry& g, F f) {
 }  // namespace
 
 void f32_maxpool2d(float* y, const float* x, std::size_t planes, const Conv2dGeometry& g) {
-  each_window(planes, g, [&](std::size_t in, std::size_t o, const Window& w) {
+  each_window(planes, g, [&](std::size_t in, std::size_t o, const Cells& w) {
     y[o] = x[in + argmax(x + in, g, w)];
   });
 }
@@ -62,14 +58,14 @@ void f32_maxpool2d(float* y, const float* x, std::size_t planes, const Conv2dGeo
 void f32_maxpool2d_backward(float* dx, const float* dy, const float* x, std::size_t planes,
                             const Conv2dGeometry& g) {
   std::fill(dx, dx + planes * g.h * g.w, 0.0f);
-  each_window(planes, g, [&](std::size_t in, std::size_t o, const Window& w) {
+  each_window(planes, g, [&](std::size_t in, std::size_t o, const Cells& w) {
     dx[in + argmax(x + in, g, w)] += dy[o];
   });
 }
 
 void f32_avgpool2d(float* y, const float* x, std::size_t planes, const Conv2dGeometry& g) {
   const float area = float(g.kh * g.kw);
-  each_window(planes, g, [&](std::size_t in, std::size_t o, const Window& w) {
+  each_window(planes, g, [&](std::size_t in, std::size_t o, const Cells& w) {
     float sum = 0.0f;
     for (std::size_t r = w.y0; r < w.y1; ++r)
       for (std::size_t c = w.x0; c < w.x1; ++c) sum += x[in + r * g.w + c];
@@ -81,7 +77,7 @@ void f32_avgpool2d_backward(float* dx, const float* dy, std::size_t planes,
                             const Conv2dGeometry& g) {
   const float area = float(g.kh * g.kw);
   std::fill(dx, dx + planes * g.h * g.w, 0.0f);
-  each_window(planes, g, [&](std::size_t in, std::size_t o, const Window& w) {
+  each_window(planes, g, [&](std::size_t in, std::size_t o, const Cells& w) {
     float share = dy[o] / area;
     for (std::size_t r = w.y0; r < w.y1; ++r)
       for (std::size_t c = w.x0; c < w.x1; ++c) dx[in + r * g.w + c] += share;
