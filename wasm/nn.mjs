@@ -12,8 +12,8 @@
 // Nothing here needs the engine: a module holds sizes, and its parameters hold the choice of
 // initialiser, not numbers. toSpec() turns that into the spec (docs/model-spec.md) — an
 // initialiser every Linear and Conv2d shares goes to the spec's "init", others to the layer's
-// own "init" —
-// and the engine fills the weights from the spec's seed, identically in wasm and natively.
+// own "init" — and the engine fills the weights from the spec's seed, identically in wasm and
+// natively.
 // Builders may be called with or without `new`, as PyTorch's are called.
 import { LayerwiseError, count, describe, finite, known, object, quoted, seedOf, withArticle } from './checks.mjs';
 
@@ -137,7 +137,7 @@ function pair(value, what, min) {
   if (Array.isArray(value) && value.length !== 2) {
     throw new LayerwiseError(`${what} must be a number or a pair [h, w], got ${value.length} numbers`);
   }
-  return [count(h, what, min), count(w, what, min)];
+  return Object.freeze([count(h, what, min), count(w, what, min)]);
 }
 
 // How a spec writes a pair: one number when both sides agree.
