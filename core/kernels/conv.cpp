@@ -45,7 +45,7 @@ ConvRun conv_run(std::size_t n_out, std::size_t stride, std::size_t tap, std::si
   std::size_t lo = tap >= pad ? 0 : (pad - tap + stride - 1) / stride;
   std::size_t hi = n + pad <= tap ? 0 : (n + pad - tap - 1) / stride + 1;
   hi = std::min(hi, n_out);
-  lo = std::min(lo, hi);
+  if (lo >= hi) return {0, 0, 0};  // the tap reads only padding
   return {lo, hi, lo * stride + tap - pad};
 }
 

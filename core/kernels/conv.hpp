@@ -35,7 +35,8 @@ struct Conv2dGeometry {
 };
 
 // The output positions j in [lo, hi) of a row of n_out whose input j·stride + tap − pad lies
-// inside [0, n) (the others read padding); `first` is the input index of j = lo.
+// inside [0, n) (the others read padding); `first` is the input index of j = lo. An empty run
+// is {0, 0, 0}.
 struct ConvRun {
   std::size_t lo, hi, first;
 };
