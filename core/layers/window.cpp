@@ -23,7 +23,10 @@ std::pair<std::size_t, std::size_t> read_pair(const json::Value& v, const std::s
 
 json::Value pair_json(std::size_t h, std::size_t w) {
   if (h == w) return json::Value(h);
-  return json::Value::Array{json::Value(h), json::Value(w)};
+  json::Value::Array both;
+  both.emplace_back(h);
+  both.emplace_back(w);
+  return both;
 }
 
 std::string by(std::size_t h, std::size_t w) { return str(h, "×", w); }

@@ -414,8 +414,8 @@ TEST_CASE("conv models save and load (JSON and binary); a wrong saved shape is n
   std::string from = R"("shape":[3,2,3,3])", to = R"("shape":[6,1,3,3])";
   text.replace(text.find(from), from.size(), to);
   REQUIRE_THROWS_WITH(Model::from_json(json::parse(text)),
-                      Contains("parameters[0] (0.weight) has shape [6, 1, 3, 3], but the model's "
-                               "spec makes it [3, 2, 3, 3]"));
+                      Contains("parameters[0] (0.weight) has shape [6,1,3,3], but the model's "
+                               "spec makes it [3,2,3,3]"));
 }
 
 TEST_CASE("bad conv and pool specs name the layer and the shapes", "[conv][model][errors]") {
