@@ -549,7 +549,8 @@ void bench_conv(const Config& cfg, lw::Rng& rng) {
                     fmt("%.3f", direct.median_s() * 1e3).c_str(),
                     fmt("%.1f", flops / im2col.median_s() * 1e-9).c_str(),
                     fmt("%.1f", flops / direct.median_s() * 1e-9).c_str(),
-                    fmt("%.2f×", median(ratio)).c_str(), fmt("%.1f", spread_pct(im2col.per_call)).c_str(),
+                    fmt("%.2f×", median(ratio)).c_str(),
+                    fmt("%.1f", spread_pct(im2col.per_call)).c_str(),
                     fmt("%.1f", spread_pct(direct.per_call)).c_str(), fmt("%.1e", err).c_str());
         std::fflush(stdout);
       }

@@ -2,8 +2,8 @@
 // engine's im2col + GEMM (core/kernels/conv.hpp). Same contracts as f32_conv2d_im2col and
 // f32_conv2d_im2col_backward, no scratch: the defining sum walked one kernel tap (c, u, v) at
 // a time over whole output rows, y_row += w[o, c, u, v] · x_row (shifted by the tap), with the
-// xsimd body of core/kernels/simd.hpp when the stride is 1. It lost in every measured row
-// (bench/README.md, "Convolution"), so it lives here, not in the engine.
+// xsimd body of core/kernels/simd.hpp when the stride is 1. It never beat im2col (at best a
+// tie, bench/README.md, "Convolution"), so it lives here, not in the engine.
 #pragma once
 
 #include <cstddef>

@@ -25,17 +25,19 @@ void check_version(long long version, const char* what) {
   check(version == kVersion, what, " is version ", version, "; this Layerwise reads version ",
         kVersion);
 }
+json::Value shape_json(const Shape& shape) {
+  json::Value::Array dims;
+  for (auto d : shape) dims.emplace_back(d);
+  return dims;
+}
+
 // A saved parameter's "shape" must be the shape the spec gives parameter i.
 void check_shape(const json::Value& shape, const std::string& where, Model& m, std::size_t i) {
-  Shape saved;
-  const auto& dims = shape.as_array(where + ".shape");
-  for (std::size_t d = 0; d < dims.size(); ++d)
-    saved.push_back(static_cast<std::size_t>(
-        dims[d].as_int(where + ".shape[" + std::to_string(d) + "]", 0, kMaxElements)));
   ParamList ps = m.params();
   if (i >= ps.size()) return;  // set_parameters reports the count
-  check(saved == ps[i]->value.shape(), where, " (", ps[i]->name, ") has shape ", shape_str(saved),
-        ", but the model's spec makes it ", shape_str(ps[i]->value.shape()));
+  json::Value want = shape_json(ps[i]->value.shape());
+  check(shape == want, where, " (", ps[i]->name, ") has shape ", json::dump(shape),
+        ", but the model's spec makes it ", json::dump(want));
 }
 }  // namespace
 
@@ -62,11 +64,11 @@ json::Value Model::to_json() const {
   json::Value::Array list;
   for (const auto& l : layers_)
     for (Param* p : l->params()) {
-      json::Value::Array shape, data;
-      for (auto d : p->value.shape()) shape.emplace_back(d);
+      json::Value::Array data;
       data.reserve(p->size());
       for (float v : p->value.span()) data.push_back(json::Value::f32(v));
-      list.push_back(json::Value::Object{{"name", p->name}, {"shape", shape}, {"data", data}});
+      list.push_back(
+          json::Value::Object{{"name", p->name}, {"shape", shape_json(p->value.shape())}, {"data", data}});
     }
   return json::Value::Object{
       {"format", kFormat}, {"version", kVersion}, {"spec", spec()}, {"parameters", list}};

@@ -12,8 +12,8 @@
 // Nothing here needs the engine: a module holds sizes, and its parameters hold the choice of
 // initialiser, not numbers. toSpec() turns that into the spec (docs/model-spec.md) — an
 // initialiser every Linear and Conv2d shares goes to the spec's "init", others to the layer's
-// own "init" —
-// and the engine fills the weights from the spec's seed, identically in wasm and natively.
+// own "init" — and the engine fills the weights from the spec's seed, identically in wasm and
+// natively.
 // Builders may be called with or without `new`, as PyTorch's are called.
 import { LayerwiseError, count, describe, finite, known, object, quoted, seedOf, withArticle } from './checks.mjs';
 
@@ -137,7 +137,7 @@ function pair(value, what, min) {
   if (Array.isArray(value) && value.length !== 2) {
     throw new LayerwiseError(`${what} must be a number or a pair [h, w], got ${value.length} numbers`);
   }
-  return [count(h, what, min), count(w, what, min)];
+  return Object.freeze([count(h, what, min), count(w, what, min)]);
 }
 
 // How a spec writes a pair: one number when both sides agree.
@@ -196,12 +196,13 @@ class Windowed extends Module {
   get padding() {
     return this.#padding;
   }
+}
 
-  // The spec's kernel, stride and padding, and the output [h, w] on `shape` (checked).
-  window(shape, where, before, name) {
-    const size = windowShape(shape, where, before, name, this.#kernel, this.#stride, this.#padding);
-    return [{ kernel: pairSpec(this.#kernel), stride: pairSpec(this.#stride), padding: pairSpec(this.#padding) }, size];
-  }
+// A windowed layer's kernel, stride and padding as the spec writes them, and its output
+// [h, w] on `shape` (checked).
+function windowSpec(m, shape, where, before, name) {
+  const size = windowShape(shape, where, before, name, m.kernelSize, m.stride, m.padding);
+  return [{ kernel: pairSpec(m.kernelSize), stride: pairSpec(m.stride), padding: pairSpec(m.padding) }, size];
 }
 
 /** 2-D convolution over [C, H, W] samples: weight [outChannels, inChannels, kh, kw], bias [outChannels]. */
@@ -230,7 +231,7 @@ class Conv2d extends Windowed {
 
   [layerSpec](shape, where, before) {
     const short = `Conv2d(${this.#in}, ${this.#out}, ${pairSpec(this.kernelSize)})`;
-    const [window, size] = this.window(shape, where, before, short);
+    const [window, size] = windowSpec(this, shape, where, before, short);
     if (shape[0] !== this.#in) {
       throw new LayerwiseError(`${where}: ${short} takes ${this.#in} input channel${this.#in === 1 ? '' : 's'}, but ${before} ` +
         `${shape[0]} (shape [${shape}]); make it Conv2d(${shape[0]}, ${this.#out}, ${pairSpec(this.kernelSize)}), or change the layer before it`);
@@ -260,7 +261,7 @@ class Pool2d extends Windowed {
   }
 
   [layerSpec](shape, where, before) {
-    const [window, size] = this.window(shape, where, before, `${this.constructor.name}(${pairSpec(this.kernelSize)})`);
+    const [window, size] = windowSpec(this, shape, where, before, `${this.constructor.name}(${pairSpec(this.kernelSize)})`);
     return [{ type: this instanceof MaxPool2d ? 'maxpool2d' : 'avgpool2d', ...window }, [shape[0], ...size]];
   }
 

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 
 #include "gemm.hpp"
 #include "reduce.hpp"
+#include "simd.hpp"
 
 namespace lw {
 
@@ -43,24 +45,37 @@ ConvRun conv_run(std::size_t n_out, std::size_t stride, std::size_t tap, std::si
   std::size_t lo = tap >= pad ? 0 : (pad - tap + stride - 1) / stride;
   std::size_t hi = n + pad <= tap ? 0 : (n + pad - tap - 1) / stride + 1;
   hi = std::min(hi, n_out);
-  lo = std::min(lo, hi);
+  if (lo >= hi) return {0, 0, 0};  // the tap reads only padding
   return {lo, hi, lo * stride + tap - pad};
 }
 
 void f32_im2col(float* col, const float* x, const Conv2dGeometry& g) {
-  std::fill(col, col + g.col_size(), 0.0f);
+  // Without padding every window lies inside the image and every entry is written below.
+  if (g.ph || g.pw) std::fill(col, col + g.col_size(), 0.0f);
   each_patch_row(g, [&](std::size_t at, std::size_t row, const ConvRun& cols) {
     const float* src = x + row + cols.first;
-    float* dst = col + at;
-    for (std::size_t j = cols.lo; j < cols.hi; ++j, src += g.sw) dst[j] = *src;
+    float* dst = col + at + cols.lo;
+    std::size_t n = cols.hi - cols.lo;
+    if (g.sw == 1) {
+      std::memcpy(dst, src, n * sizeof(float));
+    } else {
+      LW_SCALAR_LOOP
+      for (std::size_t j = 0; j < n; ++j) dst[j] = src[j * g.sw];
+    }
   });
 }
 
 void f32_col2im_add(float* x, const float* col, const Conv2dGeometry& g) {
   each_patch_row(g, [&](std::size_t at, std::size_t row, const ConvRun& cols) {
     float* dst = x + row + cols.first;
-    const float* src = col + at;
-    for (std::size_t j = cols.lo; j < cols.hi; ++j, dst += g.sw) *dst += src[j];
+    const float* src = col + at + cols.lo;
+    std::size_t n = cols.hi - cols.lo;
+    if (g.sw == 1) {
+      for (std::size_t j = 0; j < n; ++j) dst[j] += src[j];
+    } else {
+      LW_SCALAR_LOOP
+      for (std::size_t j = 0; j < n; ++j) dst[j * g.sw] += src[j];
+    }
   });
 }
 

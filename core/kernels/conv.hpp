@@ -12,8 +12,9 @@
 //   weights   dW[out, c·kh·kw]  += dY_b · col_bᵀ
 //   inputs    dcol_b             = Wᵀ · dY_b, then col2im adds each patch back into dx_b
 // which the packed GEMM of gemm.hpp runs at full speed. bench/bench_core.cpp times it against
-// a direct kernel (bench/conv_direct.cpp) on the small CNN's layers: im2col was 2–10× faster
-// in every row (bench/README.md, "Convolution"), so it is the only one in the engine.
+// a direct kernel (bench/conv_direct.cpp) on the small CNN's layers: im2col was 2.5–12× faster
+// with AVX-512, and tied or 3–4× faster with SSE4.1 (bench/README.md, "Convolution"), so it
+// is the only one in the engine.
 #pragma once
 
 #include <cstddef>
@@ -34,7 +35,8 @@ struct Conv2dGeometry {
 };
 
 // The output positions j in [lo, hi) of a row of n_out whose input j·stride + tap − pad lies
-// inside [0, n) (the others read padding); `first` is the input index of j = lo.
+// inside [0, n) (the others read padding); `first` is the input index of j = lo. An empty run
+// is {0, 0, 0}.
 struct ConvRun {
   std::size_t lo, hi, first;
 };

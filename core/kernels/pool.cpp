@@ -3,76 +3,79 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
+
+#include "simd.hpp"
 
 namespace lw {
 
 namespace {
 
-// The part of window (i, j) inside the image: rows [y0, y1), columns [x0, x1).
-struct Window {
-  std::size_t y0, y1, x0, x1;
-};
-Window window(const Conv2dGeometry& g, std::size_t i, std::size_t j) {
-  auto clip = [](std::size_t o, std::size_t s, std::size_t p, std::size_t k, std::size_t n,
-                 std::size_t& lo, std::size_t& hi) {
-    auto start = static_cast<std::ptrdiff_t>(o * s) - static_cast<std::ptrdiff_t>(p);
-    lo = static_cast<std::size_t>(std::max<std::ptrdiff_t>(start, 0));
-    hi = static_cast<std::size_t>(
-        std::min<std::ptrdiff_t>(start + static_cast<std::ptrdiff_t>(k), static_cast<std::ptrdiff_t>(n)));
-  };
-  Window w;
-  clip(i, g.sh, g.ph, g.kh, g.h, w.y0, w.y1);
-  clip(j, g.sw, g.pw, g.kw, g.w, w.x0, w.x1);
-  return w;
+// The in-image part of the windows of one output row or column: [lo, hi) for each position o,
+// as out[2·o], out[2·o + 1]. In padded coordinates window o starts at o·s and the image
+// occupies [p, p + n).
+std::vector<std::size_t> clips(std::size_t n_out, std::size_t s, std::size_t p, std::size_t k,
+                               std::size_t n) {
+  std::vector<std::size_t> out(2 * n_out);
+  LW_SCALAR_LOOP
+  for (std::size_t o = 0; o < n_out; ++o) {
+    out[2 * o] = std::max(o * s, p) - p;
+    out[2 * o + 1] = std::min(o * s + k, n + p) - p;
+  }
+  return out;
 }
 
-// Index in the plane of the window's maximum: the first in scan order (PyTorch's rule).
-// PyTorch requires padding ≤ kernel / 2, so every window holds at least one input.
-std::size_t argmax(const float* x, const Conv2dGeometry& g, const Window& w) {
-  std::size_t best = w.y0 * g.w + w.x0;
-  float max = -std::numeric_limits<float>::infinity();
-  for (std::size_t r = w.y0; r < w.y1; ++r)
-    for (std::size_t c = w.x0; c < w.x1; ++c) {
-      float v = x[r * g.w + c];
-      if (v > max || std::isnan(v)) {
-        max = v;
-        best = r * g.w + c;
-      }
-    }
-  return best;
-}
-
-// Calls f(y_index, window) over every output of every plane, with the plane's offsets.
+// Calls f(plane offset, output index, rows, columns) for every window of every plane; rows and
+// columns point at a [lo, hi) pair.
 template <class F>
 void each_window(std::size_t planes, const Conv2dGeometry& g, F f) {
   const std::size_t oh = g.out_h(), ow = g.out_w();
+  const std::vector<std::size_t> rows = clips(oh, g.sh, g.ph, g.kh, g.h);
+  const std::vector<std::size_t> cols = clips(ow, g.sw, g.pw, g.kw, g.w);
   for (std::size_t p = 0; p < planes; ++p)
     for (std::size_t i = 0; i < oh; ++i)
-      for (std::size_t j = 0; j < ow; ++j) f(p * g.h * g.w, (p * oh + i) * ow + j, window(g, i, j));
+      for (std::size_t j = 0; j < ow; ++j)
+        f(p * g.h * g.w, (p * oh + i) * ow + j, &rows[2 * i], &cols[2 * j]);
 }
 
 }  // namespace
 
-void f32_maxpool2d(float* y, const float* x, std::size_t planes, const Conv2dGeometry& g) {
-  each_window(planes, g, [&](std::size_t in, std::size_t o, const Window& w) {
-    y[o] = x[in + argmax(x + in, g, w)];
+void f32_maxpool2d(float* y, std::uint32_t* argmax, const float* x, std::size_t planes,
+                   const Conv2dGeometry& g) {
+  each_window(planes, g, [&](std::size_t in, std::size_t o, const std::size_t* rows, const std::size_t* cols) {
+    // PyTorch requires padding ≤ kernel / 2, so every window holds at least one input.
+    const float* plane = x + in;
+    auto best = static_cast<std::uint32_t>(rows[0] * g.w + cols[0]);
+    float max = -std::numeric_limits<float>::infinity();
+    for (std::size_t r = rows[0]; r < rows[1]; ++r)
+      LW_SCALAR_LOOP
+      for (std::size_t c = cols[0]; c < cols[1]; ++c) {
+        float v = plane[r * g.w + c];
+        if (v > max || std::isnan(v)) {
+          max = v;
+          best = static_cast<std::uint32_t>(r * g.w + c);
+        }
+      }
+    y[o] = plane[best];
+    argmax[o] = best;
   });
 }
 
-void f32_maxpool2d_backward(float* dx, const float* dy, const float* x, std::size_t planes,
-                            const Conv2dGeometry& g) {
-  std::fill(dx, dx + planes * g.h * g.w, 0.0f);
-  each_window(planes, g, [&](std::size_t in, std::size_t o, const Window& w) {
-    dx[in + argmax(x + in, g, w)] += dy[o];
-  });
+void f32_maxpool2d_backward(float* dx, const float* dy, const std::uint32_t* argmax,
+                            std::size_t planes, const Conv2dGeometry& g) {
+  const std::size_t plane = g.h * g.w, P = g.out_h() * g.out_w();
+  std::fill(dx, dx + planes * plane, 0.0f);
+  for (std::size_t p = 0; p < planes; ++p)
+    for (std::size_t o = 0; o < P; ++o) dx[p * plane + argmax[p * P + o]] += dy[p * P + o];
 }
 
 void f32_avgpool2d(float* y, const float* x, std::size_t planes, const Conv2dGeometry& g) {
   const float area = float(g.kh * g.kw);
-  each_window(planes, g, [&](std::size_t in, std::size_t o, const Window& w) {
+  each_window(planes, g, [&](std::size_t in, std::size_t o, const std::size_t* rows, const std::size_t* cols) {
     float sum = 0.0f;
-    for (std::size_t r = w.y0; r < w.y1; ++r)
-      for (std::size_t c = w.x0; c < w.x1; ++c) sum += x[in + r * g.w + c];
+    for (std::size_t r = rows[0]; r < rows[1]; ++r)
+      LW_SCALAR_LOOP
+      for (std::size_t c = cols[0]; c < cols[1]; ++c) sum += x[in + r * g.w + c];
     y[o] = sum / area;
   });
 }
@@ -81,10 +84,11 @@ void f32_avgpool2d_backward(float* dx, const float* dy, std::size_t planes,
                             const Conv2dGeometry& g) {
   const float area = float(g.kh * g.kw);
   std::fill(dx, dx + planes * g.h * g.w, 0.0f);
-  each_window(planes, g, [&](std::size_t in, std::size_t o, const Window& w) {
+  each_window(planes, g, [&](std::size_t in, std::size_t o, const std::size_t* rows, const std::size_t* cols) {
     float share = dy[o] / area;
-    for (std::size_t r = w.y0; r < w.y1; ++r)
-      for (std::size_t c = w.x0; c < w.x1; ++c) dx[in + r * g.w + c] += share;
+    for (std::size_t r = rows[0]; r < rows[1]; ++r)
+      LW_SCALAR_LOOP
+      for (std::size_t c = cols[0]; c < cols[1]; ++c) dx[in + r * g.w + c] += share;
   });
 }
 

@@ -9,20 +9,25 @@
 //        as PyTorch's CPU kernel (aten/src/ATen/native/cpu/MaxPoolKernel.cpp).
 //   avg: y = Σ window / (kh·kw), padding counted as zeros in the sum and in the divisor
 //        (count_include_pad = true, PyTorch's default); dx gets dy / (kh·kw) on each input.
-// Backward recomputes the argmax from x instead of keeping indices: no state between calls.
+// The max pool's forward records where each maximum was (its index in the plane), and its
+// backward sends dy there.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "conv.hpp"
 
 namespace lw {
 
-// y[planes, oh, ow] from x[planes, h, w]; g.c is ignored (planes = batch · channels).
-void f32_maxpool2d(float* y, const float* x, std::size_t planes, const Conv2dGeometry& g);
-// dx[planes, h, w] = the gradient of the max pool, given dy[planes, oh, ow].
-void f32_maxpool2d_backward(float* dx, const float* dy, const float* x, std::size_t planes,
-                            const Conv2dGeometry& g);
+// y[planes, oh, ow] from x[planes, h, w], and argmax[planes, oh, ow] the index in its plane
+// of each maximum; g.c is ignored (planes = batch · channels).
+void f32_maxpool2d(float* y, std::uint32_t* argmax, const float* x, std::size_t planes,
+                   const Conv2dGeometry& g);
+// dx[planes, h, w] = the gradient of the max pool, given dy[planes, oh, ow] and the forward's
+// argmax.
+void f32_maxpool2d_backward(float* dx, const float* dy, const std::uint32_t* argmax,
+                            std::size_t planes, const Conv2dGeometry& g);
 void f32_avgpool2d(float* y, const float* x, std::size_t planes, const Conv2dGeometry& g);
 void f32_avgpool2d_backward(float* dx, const float* dy, std::size_t planes,
                             const Conv2dGeometry& g);

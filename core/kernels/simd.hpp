@@ -12,6 +12,16 @@
 
 #include <xsimd/xsimd.hpp>
 
+// Put before a loop that is not worth vectorising (a strided gather, a 2×2 window): the
+// compiler's vector copy, with its runtime checks and scalar remainder, costs the wasm binary
+// more bytes than the loop saves time. Clang (the wasm compiler) obeys it; GCC 12 has no such
+// pragma, and the native build does not mind the size.
+#if defined(__clang__)
+#define LW_SCALAR_LOOP _Pragma("clang loop vectorize(disable) interleave(disable)")
+#else
+#define LW_SCALAR_LOOP
+#endif
+
 namespace lw::simd {
 
 using fvec = xsimd::batch<float>;

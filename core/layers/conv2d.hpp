@@ -16,7 +16,8 @@ namespace lw {
 class Conv2d final : public WeightedLayer {
  public:
   // index: position in the model, for parameter names ("0.weight") and errors.
-  Conv2d(std::size_t index, std::size_t out, const Window& window, json::Value init = json::Value());
+  Conv2d(std::size_t index, std::size_t out, const Window& window,
+         json::Value init = json::Value());
   std::string_view type() const override { return "conv2d"; }
   Shape configure(const Shape& input) override;
   void forward(Tensor& y, const Tensor& x, const Pass& pass) override;

@@ -1,9 +1,9 @@
 // Layer: one forward/backward pair of a Sequential model.
 //
 // Shapes are per sample (the batch dimension is implicit and first): a Linear layer maps
-// [in] to [out]; images will be [C, H, W]. configure() is called once with the input shape,
-// checks it, and returns the output shape, so a bad stack fails when it is built, not when
-// it first runs.
+// [in] to [out], a Conv2d [C, H, W] to [out, H', W']. configure() is called once with the
+// input shape, checks it, and returns the output shape, so a bad stack fails when it is
+// built, not when it first runs.
 //
 // forward(y, x) writes y from x ([B, ...]); backward(dx, dy, x, y) gets the same x and y
 // back (the model keeps them) and ADDS the parameter gradients into each Param's grad

@@ -15,7 +15,8 @@ void Pool2d::forward(Tensor& y, const Tensor& x, const Pass&) {
   std::size_t batch = x.dim(0);
   y.resize({batch, g.c, g.out_h(), g.out_w()});
   if (kind_ == Kind::Max) {
-    f32_maxpool2d(y.data(), x.data(), batch * g.c, g);
+    argmax_.resize(y.size());
+    f32_maxpool2d(y.data(), argmax_.data(), x.data(), batch * g.c, g);
   } else {
     f32_avgpool2d(y.data(), x.data(), batch * g.c, g);
   }
@@ -26,7 +27,7 @@ void Pool2d::backward(Tensor* dx, const Tensor& dy, const Tensor& x, const Tenso
   dx->resize(x.shape());
   std::size_t planes = x.dim(0) * geometry_.c;
   if (kind_ == Kind::Max) {
-    f32_maxpool2d_backward(dx->data(), dy.data(), x.data(), planes, geometry_);
+    f32_maxpool2d_backward(dx->data(), dy.data(), argmax_.data(), planes, geometry_);
   } else {
     f32_avgpool2d_backward(dx->data(), dy.data(), planes, geometry_);
   }

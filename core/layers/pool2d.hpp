@@ -3,8 +3,12 @@
 //   x [B, C, H, W] → y [B, C, oh, ow],  oh = ⌊(H + 2·ph − kh) / sh⌋ + 1 (ow likewise)
 //   max: y = max of the window, dx = dy at the (first) maximum, 0 elsewhere
 //   avg: y = Σ window / (kh·kw),  dx = dy / (kh·kw) on every input of the window
-// The stride defaults to the kernel. The loops are in kernels/pool.hpp.
+// The stride defaults to the kernel. The loops are in kernels/pool.hpp; the max pool keeps
+// where each maximum was, from forward to backward.
 #pragma once
+
+#include <cstdint>
+#include <vector>
 
 #include "layer.hpp"
 #include "window.hpp"
@@ -28,6 +32,7 @@ class Pool2d final : public Layer {
   std::size_t index_;
   Window window_;
   Conv2dGeometry geometry_;
+  std::vector<std::uint32_t> argmax_;  // max pool: [B, C, oh, ow] of the last forward
 };
 
 }  // namespace lw

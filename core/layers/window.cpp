@@ -9,7 +9,7 @@ namespace {
 constexpr long long kMaxSide = 1 << 16;
 
 // A number n (→ n, n) or a pair [h, w], each between lo and kMaxSide.
-std::pair<std::size_t, std::size_t> pair(const json::Value& v, const std::string& where,
+std::pair<std::size_t, std::size_t> read_pair(const json::Value& v, const std::string& where,
                                          long long lo) {
   if (!v.is_array()) {
     auto n = static_cast<std::size_t>(v.as_int(where, lo, kMaxSide));
@@ -23,7 +23,10 @@ std::pair<std::size_t, std::size_t> pair(const json::Value& v, const std::string
 
 json::Value pair_json(std::size_t h, std::size_t w) {
   if (h == w) return json::Value(h);
-  return json::Value::Array{json::Value(h), json::Value(w)};
+  json::Value::Array both;
+  both.emplace_back(h);
+  both.emplace_back(w);
+  return both;
 }
 
 std::string by(std::size_t h, std::size_t w) { return str(h, "×", w); }
@@ -35,11 +38,12 @@ Window Window::parse(const json::Value& layer, const std::string& where, const s
   Window win;
   const json::Value* kernel = layer.find("kernel");
   check(kernel != nullptr, what, " needs \"kernel\": the window size, a number or [h, w]");
-  std::tie(win.kh, win.kw) = pair(*kernel, where + ".kernel", 1);
+  std::tie(win.kh, win.kw) = read_pair(*kernel, where + ".kernel", 1);
   if (pool) std::tie(win.sh, win.sw) = std::pair{win.kh, win.kw};
-  if (const json::Value* s = layer.find("stride")) std::tie(win.sh, win.sw) = pair(*s, where + ".stride", 1);
+  if (const json::Value* s = layer.find("stride"))
+    std::tie(win.sh, win.sw) = read_pair(*s, where + ".stride", 1);
   if (const json::Value* p = layer.find("padding"))
-    std::tie(win.ph, win.pw) = pair(*p, where + ".padding", 0);
+    std::tie(win.ph, win.pw) = read_pair(*p, where + ".padding", 0);
   if (pool)
     check(win.ph <= win.kh / 2 && win.pw <= win.kw / 2, what, ": padding ", by(win.ph, win.pw),
           " is more than half the kernel ", by(win.kh, win.kw), "; PyTorch allows at most ",

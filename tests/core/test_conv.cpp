@@ -134,7 +134,8 @@ TEST_CASE("conv2d forward on a 4×4 image with a 2×2 kernel, worked by hand", "
   REQUIRE(conv({1, 4, 4}, 1, window(2, 1, 0), w, b, x, &os) ==
           std::vector<float>{44.5f, 54.5f, 64.5f, 84.5f, 94.5f, 104.5f, 124.5f, 134.5f, 144.5f});
   REQUIRE(os == Shape{1, 3, 3});
-  // Stride 2: ⌊(4 − 2) / 2⌋ + 1 = 2 rows and columns, the outputs at (0, 0), (0, 2), (2, 0), (2, 2).
+  // Stride 2: ⌊(4 − 2) / 2⌋ + 1 = 2 rows and columns, the outputs at (0, 0), (0, 2), (2, 0)
+  // and (2, 2).
   REQUIRE(conv({1, 4, 4}, 1, window(2, 2, 0), w, b, x, &os) ==
           std::vector<float>{44.5f, 64.5f, 124.5f, 144.5f});
   REQUIRE(os == Shape{1, 2, 2});
@@ -196,8 +197,10 @@ TEST_CASE("im2col + GEMM computes the defining sums, forward and backward", "[co
     f32_conv2d_im2col_backward(dx.data(), dw.data(), db.data(), dy.data(), x.data(), w.data(),
                                cs.batch, cs.out, g, col.data());
     for (std::size_t i = 0; i < x.size(); ++i) REQUIRE(dx[i] == Approx(ref.dx[i]).margin(1e-4));
-    for (std::size_t i = 0; i < w.size(); ++i) REQUIRE(dw[i] == Approx(0.5f + ref.dw[i]).margin(1e-4));
-    for (std::size_t i = 0; i < b.size(); ++i) REQUIRE(db[i] == Approx(0.25f + ref.db[i]).margin(1e-4));
+    for (std::size_t i = 0; i < w.size(); ++i)
+      REQUIRE(dw[i] == Approx(0.5f + ref.dw[i]).margin(1e-4));
+    for (std::size_t i = 0; i < b.size(); ++i)
+      REQUIRE(db[i] == Approx(0.25f + ref.db[i]).margin(1e-4));
   }
 }
 
@@ -360,14 +363,18 @@ TEST_CASE("conv2d fans for Xavier and He come from in·kh·kw and out·kh·kw", 
 
 TEST_CASE("conv specs round-trip; pool stride defaults to the kernel", "[conv][model]") {
   Model m = build(R"({"input":[3,32,30],"layers":[
-    {"type":"conv2d","out":6,"kernel":[5,3],"stride":[2,1],"padding":[1,0],"init":{"weight":"xavier_uniform"}},
-    {"type":"relu"},{"type":"maxpool2d","kernel":2},{"type":"avgpool2d","kernel":3,"stride":1,"padding":1},
+    {"type":"conv2d","out":6,"kernel":[5,3],"stride":[2,1],"padding":[1,0],
+     "init":{"weight":"xavier_uniform"}},
+    {"type":"relu"},{"type":"maxpool2d","kernel":2},
+    {"type":"avgpool2d","kernel":3,"stride":1,"padding":1},
     {"type":"flatten"},{"type":"linear","out":4}],"seed":5})");
-  // conv: ⌊(32 + 2 − 5)/2⌋ + 1 = 15, ⌊(30 − 3)/1⌋ + 1 = 28; maxpool 2: 7 × 14; avgpool 3/1/1: 7 × 14.
+  // conv: ⌊(32 + 2 − 5)/2⌋ + 1 = 15, ⌊(30 − 3)/1⌋ + 1 = 28; maxpool 2: 7 × 14;
+  // avgpool 3/1/1: 7 × 14.
   json::Value spec = m.spec();
   const auto& layers = spec.find("layers")->as_array("layers");
   REQUIRE(json::dump(layers[0]) ==
-          R"({"type":"conv2d","out":6,"kernel":[5,3],"stride":[2,1],"padding":[1,0],"init":{"weight":"xavier_uniform"}})");
+          R"({"type":"conv2d","out":6,"kernel":[5,3],"stride":[2,1],"padding":[1,0],)"
+          R"("init":{"weight":"xavier_uniform"}})");
   REQUIRE(json::dump(layers[2]) == R"({"type":"maxpool2d","kernel":2,"stride":2,"padding":0})");
   REQUIRE(json::dump(layers[3]) == R"({"type":"avgpool2d","kernel":3,"stride":1,"padding":1})");
   REQUIRE(m.output_shape() == Shape{4});
@@ -385,7 +392,8 @@ TEST_CASE("conv specs round-trip; pool stride defaults to the kernel", "[conv][m
   REQUIRE(m.layer_output(3).shape() == Shape{2, 6, 7, 14});
 }
 
-TEST_CASE("conv models save and load (JSON and binary); a wrong saved shape is named", "[conv][model][io]") {
+TEST_CASE("conv models save and load (JSON and binary); a wrong saved shape is named",
+          "[conv][model][io]") {
   Model m = build(R"({"input":[2,6,6],"layers":[{"type":"conv2d","out":3,"kernel":3},
     {"type":"maxpool2d","kernel":2},{"type":"flatten"},{"type":"linear","out":2}],"seed":2})");
   std::vector<float> x(2 * 72);
@@ -406,8 +414,8 @@ TEST_CASE("conv models save and load (JSON and binary); a wrong saved shape is n
   std::string from = R"("shape":[3,2,3,3])", to = R"("shape":[6,1,3,3])";
   text.replace(text.find(from), from.size(), to);
   REQUIRE_THROWS_WITH(Model::from_json(json::parse(text)),
-                      Contains("parameters[0] (0.weight) has shape [6, 1, 3, 3], but the model's "
-                               "spec makes it [3, 2, 3, 3]"));
+                      Contains("parameters[0] (0.weight) has shape [6,1,3,3], but the model's "
+                               "spec makes it [3,2,3,3]"));
 }
 
 TEST_CASE("bad conv and pool specs name the layer and the shapes", "[conv][model][errors]") {
@@ -423,7 +431,8 @@ TEST_CASE("bad conv and pool specs name the layer and the shapes", "[conv][model
   REQUIRE_THAT(error(R"([{"type":"relu"},{"type":"conv2d","out":2,"kernel":9}])"),
                Contains("spec.layers[1] (conv2d): the 9×9 kernel is larger than its padded input "
                         "8×8 (input [1, 8, 8], padding 0×0)"));
-  REQUIRE_THAT(error(R"([{"type":"conv2d","out":2,"kernel":5},{"type":"maxpool2d","kernel":[5,2]}])"),
+  REQUIRE_THAT(error(R"([{"type":"conv2d","out":2,"kernel":5},
+                          {"type":"maxpool2d","kernel":[5,2]}])"),
                Contains("spec.layers[1] (maxpool2d): the 5×2 kernel is larger than its padded "
                         "input 4×4 (input [2, 4, 4], padding 0×0)"));
   REQUIRE_THAT(error(R"([{"type":"conv2d","out":2,"kernel":3,"stride":0}])"),
@@ -456,7 +465,8 @@ TEST_CASE("bad conv and pool specs name the layer and the shapes", "[conv][model
   REQUIRE_THAT(error(R"([{"type":"conv2d","out":4096,"kernel":1}])", "[1,200,200]"),
                Contains("spec.layers[0] (conv2d) would output [4096, 200, 200] per sample from "
                         "[1, 200, 200], more than the limit of 2^26 values"));
-  Model m = build(R"({"input":[1,28,28],"layers":[{"type":"conv2d","out":64,"kernel":3,"padding":1}]})");
+  Model m = build(
+      R"({"input":[1,28,28],"layers":[{"type":"conv2d","out":64,"kernel":3,"padding":1}]})");
   std::vector<float> x(2000 * 784);
   REQUIRE_THROWS_WITH(m.forward(x, 2000),
                       Contains("forward: batch of 2000 is too large; the widest layer holds 50176 "

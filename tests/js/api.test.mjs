@@ -88,7 +88,7 @@ test('a conv model: layer outputs by hand, saved and loaded, stats of its filter
   // a wrong saved shape is named, not loaded
   const saved = model.toJSON();
   saved.parameters[0].shape = [1, 4, 1, 1];
-  assert.throws(() => lw.Model.fromJSON(saved), /parameters\[0\] \(0\.weight\) has shape \[1, 4, 1, 1\], but the model's spec makes it \[1, 1, 2, 2\]/);
+  assert.throws(() => lw.Model.fromJSON(saved), /parameters\[0\] \(0\.weight\) has shape \[1,4,1,1\], but the model's spec makes it \[1,1,2,2\]/);
   // 30 Adam steps on two classes (a bright top-left or bottom-right corner) lower the loss
   const learner = lw.Model.fromSpec({ ...cnn, layers: [{ type: 'conv2d', out: 4, kernel: 2 }, { type: 'relu' }, ...cnn.layers.slice(1)] });
   const x = [1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1];

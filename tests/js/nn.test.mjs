@@ -336,6 +336,7 @@ test('Conv2d, MaxPool2d and AvgPool2d: spec entries, shapes through them, PyTorc
   assert.ok(conv instanceof nn.Conv2d && conv instanceof nn.Module);
   assert.deepEqual([conv.inChannels, conv.outChannels, conv.kernelSize, conv.stride, conv.padding], [2, 6, [3, 5], [2, 1], [0, 0]]);
   assert.deepEqual([conv.weight.shape, conv.bias.shape], [[6, 2, 3, 5], [6]]);
+  assert.throws(() => { conv.kernelSize[0] = 9; }, TypeError); // frozen, as the module is
   assert.equal(String(conv), 'Conv2d(2, 6, kernel_size=(3, 5), stride=(2, 1))');
   assert.equal(String(nn.Conv2d(1, 1, 3, { padding: 1 })), 'Conv2d(1, 1, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))');
   assert.equal(String(nn.MaxPool2d(2)), 'MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)');
