@@ -14,8 +14,8 @@
 //   W2-B    784-256-128-64-10 ReLU, cross-entropy, Adam lr 1e-3, batch B = 32, 128:
 //           one call = one training step on the next resident batch -> samples/s
 //   W3-B    the same network, forward only, batch B = 1, 128 -> samples/s
-//   W4-32   the small CNN (1×28×28: conv 8@5×5, relu, maxpool 2, conv 16@5×5, relu, maxpool 2,
-//           flatten, linear 10), cross-entropy, Adam lr 1e-3, batch 32, the W2 data seen as
+//   W4-32   the small CNN of the images page (1×28×28: conv 8@5×5 padding 2, relu, maxpool 2,
+//           conv 16@5×5 padding 2, relu, maxpool 2, flatten, linear 10), cross-entropy, Adam lr 1e-3, batch 32, the W2 data seen as
 //           pictures: one call = one training step -> samples/s. TF.js' wasm backend has no
 //           Conv2DBackpropFilter kernel (it cannot train a conv2d), so there the convolutions
 //           are written as conv3d over a depth of 1 (the same numbers; its Conv3DBackpropFilterV2
@@ -180,8 +180,8 @@ const SEED_SPEC = {
 const CNN_SPEC = {
   input: [1, 28, 28],
   layers: [
-    { type: 'conv2d', out: 8, kernel: 5 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
-    { type: 'conv2d', out: 16, kernel: 5 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
+    { type: 'conv2d', out: 8, kernel: 5, padding: 2 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
+    { type: 'conv2d', out: 16, kernel: 5, padding: 2 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
     { type: 'flatten' }, { type: 'linear', out: 10 },
   ],
   seed: 42,
@@ -441,10 +441,11 @@ class TfCnn {
   }
 
   convRelu(h, w, b) {
-    if (this.fused) return tf.fused.conv2d({ x: h, filter: w, strides: 1, pad: 'valid', bias: b, activation: 'relu' });
-    if (!this.conv3d) return tf.relu(tf.add(tf.conv2d(h, w, 1, 'valid'), b));
+    // padding 2 of a 5×5 kernel at stride 1 keeps the size: TF.js' 'same'
+    if (this.fused) return tf.fused.conv2d({ x: h, filter: w, strides: 1, pad: 'same', bias: b, activation: 'relu' });
+    if (!this.conv3d) return tf.relu(tf.add(tf.conv2d(h, w, 1, 'same'), b));
     const [n, height, width, c] = h.shape;
-    const y = tf.conv3d(tf.reshape(h, [n, 1, height, width, c]), w, 1, 'valid');
+    const y = tf.conv3d(tf.reshape(h, [n, 1, height, width, c]), w, 1, 'same');
     return tf.relu(tf.add(tf.reshape(y, [n, y.shape[2], y.shape[3], y.shape[4]]), b));
   }
 

@@ -9,8 +9,8 @@
 //   W2-128  one call = one train_step on the next consecutive resident batch -> samples/s
 //   W3-1    the same network, forward only (training=false), one call = one batch
 //   W3-128  -> samples/s
-//   W4-32   the small CNN of issue 10 on the same data seen as 1×28×28 pictures: conv 8@5×5,
-//           relu, maxpool 2, conv 16@5×5, relu, maxpool 2, flatten, linear 10; cross-entropy,
+//   W4-32   the images page's small CNN on the same data seen as 1×28×28 pictures: conv 8@5×5
+//           padding 2, relu, maxpool 2, conv 16@5×5 padding 2, relu, maxpool 2, flatten, linear 10; cross-entropy,
 //           Adam lr 1e-3; one call = one train_step on the next resident batch -> samples/s
 //
 // Data (W2, W3): 4096 samples, inputs U(-√3, √3) (mean 0, variance 1) from a xorshift32
@@ -76,8 +76,8 @@ const char* kSeedSpec = R"({"input":[784],"layers":[
   {"type":"linear","out":64},{"type":"relu"},{"type":"linear","out":10}],"seed":42})";
 
 const char* kCnnSpec = R"({"input":[1,28,28],"layers":[
-  {"type":"conv2d","out":8,"kernel":5},{"type":"relu"},{"type":"maxpool2d","kernel":2},
-  {"type":"conv2d","out":16,"kernel":5},{"type":"relu"},{"type":"maxpool2d","kernel":2},
+  {"type":"conv2d","out":8,"kernel":5,"padding":2},{"type":"relu"},{"type":"maxpool2d","kernel":2},
+  {"type":"conv2d","out":16,"kernel":5,"padding":2},{"type":"relu"},{"type":"maxpool2d","kernel":2},
   {"type":"flatten"},{"type":"linear","out":10}],"seed":42})";
 
 // The W2/W3/W4 data; bench_wasm.mjs (seedData) computes the same floats.

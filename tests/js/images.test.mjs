@@ -110,7 +110,8 @@ test('the PyTorch script: torchvision\'s loader, the layers with the engine\'s s
   ]) assert.ok(mlp.includes(`${line}\n`), `has: ${line}`);
   assert.ok(!mlp.includes('init_weights'));
 
-  // the CNN: channels, kernel and pooled sizes worked out by hand (28 → 24 → 12 → 8 → 4)
+  // the CNN: channels, kernel and pooled sizes worked out by hand (padding 2 keeps 28, then
+  // 28 → 14 by the pool, 14 stays 14, 14 → 7)
   const cnn = imagesPytorchCode({
     spec: imagesSpec({ layers: preset('cnn').layers, init: 'xavier_uniform' }),
     settings: { optimizer: 'sgd', lr: 0.01, batch: 32, init: 'xavier_uniform' },
@@ -118,12 +119,12 @@ test('the PyTorch script: torchvision\'s loader, the layers with the engine\'s s
     epochs: 3,
   });
   for (const line of [
-    '    nn.Conv2d(1, 8, kernel_size=5),  # → [8, 24, 24]',
-    '    nn.MaxPool2d(2),  # → [8, 12, 12]',
-    '    nn.Conv2d(8, 16, kernel_size=5),  # → [16, 8, 8]',
-    '    nn.MaxPool2d(2),  # → [16, 4, 4]',
-    '    nn.Flatten(),  # → [256]',
-    '    nn.Linear(256, 10),  # → [10]: 출력: 클래스마다 점수(로짓) 하나, CrossEntropyLoss가 log-softmax를 직접 적용합니다',
+    '    nn.Conv2d(1, 8, kernel_size=5, padding=2),  # → [8, 28, 28]',
+    '    nn.MaxPool2d(2),  # → [8, 14, 14]',
+    '    nn.Conv2d(8, 16, kernel_size=5, padding=2),  # → [16, 14, 14]',
+    '    nn.MaxPool2d(2),  # → [16, 7, 7]',
+    '    nn.Flatten(),  # → [784]',
+    '    nn.Linear(784, 10),  # → [10]: 출력: 클래스마다 점수(로짓) 하나, CrossEntropyLoss가 log-softmax를 직접 적용합니다',
     '    if isinstance(m, (nn.Linear, nn.Conv2d)):',
     '        nn.init.xavier_uniform_(m.weight)',
     'model.apply(init_weights)',

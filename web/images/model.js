@@ -25,18 +25,22 @@ export const SEED = 1;
 
 /**
  * The two presets: the seed article's 784-256-128-64-10 ReLU network, and a small CNN
- * (conv 8@5×5 → relu → maxpool 2 → conv 16@5×5 → relu → maxpool 2 → flatten → linear 10).
- * Each lists the layers before the output layer (linear 10, always there).
+ * (conv 8@5×5 → relu → maxpool 2 → conv 16@5×5 → relu → maxpool 2 → flatten → linear 10, both
+ * convolutions padded by 2 so they keep the picture's size: 7·7·16 = 784 features reach the last
+ * layer instead of 4·4·16 = 256, which is what takes it past 0.90 on the full set; bench/README.md,
+ * "The small CNN"). Each lists the layers before the output layer (linear 10, always there).
+ * The MLP trains in batches of 32: on the site's 10,000 pictures that is 313 steps an epoch, and
+ * five epochs reach 0.84 for every seed measured (batch 64 missed it for one seed in eight).
  */
 export const PRESETS = Object.freeze({
   mlp: Object.freeze({
     layers: [{ type: 'linear', out: 256 }, { type: 'relu' }, { type: 'linear', out: 128 }, { type: 'relu' }, { type: 'linear', out: 64 }, { type: 'relu' }],
-    settings: { optimizer: 'adam', lr: 0.001, batch: 64, init: 'default', seed: SEED },
+    settings: { optimizer: 'adam', lr: 0.001, batch: 32, init: 'default', seed: SEED },
   }),
   cnn: Object.freeze({
     layers: [
-      { type: 'conv2d', out: 8, kernel: 5 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
-      { type: 'conv2d', out: 16, kernel: 5 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
+      { type: 'conv2d', out: 8, kernel: 5, padding: 2 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
+      { type: 'conv2d', out: 16, kernel: 5, padding: 2 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 },
       { type: 'flatten' },
     ],
     settings: { optimizer: 'adam', lr: 0.001, batch: 64, init: 'default', seed: SEED },
