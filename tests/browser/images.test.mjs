@@ -126,15 +126,18 @@ test('the small CNN builds, trains and shows its filters and feature maps', { ti
   await page.click(`${el} button.play`); // pause
   await page.waitForFunction((tag) => !document.querySelector(tag).training, el);
   assert.equal(await messageOf(page, el), '', 'no error');
-  // conv1 8·(1·5·5+1), conv2 16·(8·5·5+1), linear 10·(16·4·4+1)
-  assert.equal(await page.evaluate((tag) => document.querySelector(tag).parameterCount, el), 208 + 3216 + 2570);
+  // conv1 8·(1·5·5+1), conv2 16·(8·5·5+1), linear 10·(16·7·7+1): padding 2 keeps 28 and 14
+  assert.equal(await page.evaluate((tag) => document.querySelector(tag).parameterCount, el), 208 + 3216 + 7850);
+  // the editor shows each convolution's filters, kernel and padding
+  assert.deepEqual(await page.evaluate((tag) => [...document.querySelector(tag).shadowRoot.querySelectorAll('.layer-editor li')]
+    .slice(0, 1).map((li) => [...li.querySelectorAll('input.layer-size')].map((i) => Number(i.value))), el), [[8, 5, 2]]);
   assert.equal(await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelectorAll('.filter-tile').length, el), 8);
   await page.click(`${el} .gallery-list .shot`);
   await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelectorAll('.layer-list .layer-row').length === 9, el);
   const maps = await page.evaluate((tag) => [...document.querySelector(tag).shadowRoot.querySelectorAll('.layer-list .layer-row')]
     .map((r) => [r.querySelector('.layer-title').textContent.split(' · ')[0], r.querySelectorAll('canvas').length]), el);
-  assert.deepEqual(maps.slice(1, 4), [['1. convolution [8, 24, 24]', 8], ['2. ReLU [8, 24, 24]', 8], ['3. max pool [8, 12, 12]', 8]]);
-  assert.deepEqual(maps[4], ['4. convolution [16, 8, 8]', 8], 'the first 8 of 16 maps');
+  assert.deepEqual(maps.slice(1, 4), [['1. convolution [8, 28, 28]', 8], ['2. ReLU [8, 28, 28]', 8], ['3. max pool [8, 14, 14]', 8]]);
+  assert.deepEqual(maps[4], ['4. convolution [16, 14, 14]', 8], 'the first 8 of 16 maps');
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -679,41 +679,33 @@ export class LayerwiseImages extends HTMLElement {
           this.#networkChanged();
         } }, ...LAYER_TYPES.map((ty) => h('option', { value: ty, t: `type.${ty}` })));
       type.value = layer.type;
-      const key = SIZED[layer.type];
-      let size = null;
-      if (key) {
-        const isP = key === 'p';
-        size = h('input', { type: 'number', class: 'layer-size', 'data-key': `size-${i}`, 't-label': 'layers.size', params: { n },
-          min: isP ? '0' : '1', max: isP ? '0.95' : '1024', step: isP ? '0.05' : '1', value: String(layer[key]),
+      // One number field per size the layer has: its width (or p, or a pool's kernel), and a
+      // convolution's kernel and padding too. A value out of range puts the old one back.
+      const field = (key, unitKey, [min, max, step], valid) => {
+        const input = h('input', { type: 'number', class: `layer-size ${key}`, 'data-key': `${key}-${i}`, 't-label': 'layers.size', params: { n },
+          min: String(min), max: String(max), step: String(step), value: String(layer[key] ?? 0),
           onchange: () => {
-            const v = Number(size.value);
-            if (!(isP ? v >= 0 && v < 1 : Number.isInteger(v) && v >= 1)) {
-              size.value = String(layer[key]);
+            const v = Number(input.value);
+            if (!valid(v)) {
+              input.value = String(layer[key] ?? 0);
               return;
             }
             this.#layers[i] = { ...layer, [key]: v };
             this.#networkChanged();
           } });
-      }
-      let kernel = null;
+        return h('span', { class: 'size-field' }, input, h('span', { class: 'unit', t: `size.${unitKey}` }));
+      };
+      const count = (min) => (v) => Number.isInteger(v) && v >= min;
+      const key = SIZED[layer.type];
+      const fields = [];
+      if (key === 'p') fields.push(field('p', 'p', [0, 0.95, 0.05], (v) => v >= 0 && v < 1));
+      else if (key) fields.push(field(key, layer.type === 'conv2d' ? 'filters' : key, [1, 1024, 1], count(1)));
       if (layer.type === 'conv2d') {
-        kernel = h('input', { type: 'number', class: 'layer-size kernel', 'data-key': `kernel-${i}`, 't-label': 'layers.size', params: { n }, min: '1', max: '28', step: '1', value: String(layer.kernel),
-          onchange: () => {
-            const v = Number(kernel.value);
-            if (!Number.isInteger(v) || v < 1) {
-              kernel.value = String(layer.kernel);
-              return;
-            }
-            this.#layers[i] = { ...layer, kernel: v };
-            this.#networkChanged();
-          } });
+        fields.push(field('kernel', 'kernel', [1, 28, 1], count(1)), field('padding', 'padding', [0, 14, 1], count(0)));
       }
-      const unit = (k) => h('span', { class: 'unit', t: `size.${k}` });
-      return h('li', { class: `layer-row-edit${kernel ? ' two' : ''}` },
+      return h('li', { class: `layer-row-edit${fields.length > 1 ? ' two' : ''}` },
         h('span', { class: 'layer-n' }, String(n)), type,
-        h('span', { class: 'sizes' },
-          size && h('span', { class: 'size-field' }, size, unit(layer.type === 'conv2d' ? 'filters' : key)),
-          kernel && h('span', { class: 'size-field' }, kernel, unit('kernel'))),
+        h('span', { class: 'sizes' }, ...fields),
         h('button', { type: 'button', class: 'btn round tiny remove', 't-label': 'layers.remove', params: { n },
           onclick: () => {
             this.#layers.splice(i, 1);

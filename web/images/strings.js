@@ -75,6 +75,7 @@ const en = {
   'size.kernel': 'kernel',
   'size.p': 'p',
   'size.filters': 'filters',
+  'size.padding': 'padding',
 
   'settings.optimizer': 'Optimiser',
   'settings.lr': 'Learning rate',
@@ -214,6 +215,7 @@ const ko = {
   'size.kernel': '커널',
   'size.p': 'p',
   'size.filters': '필터',
+  'size.padding': '패딩',
 
   'settings.optimizer': '옵티마이저',
   'settings.lr': '학습률',
