@@ -135,7 +135,7 @@ await inChromium(async ({ browser, open }) => {
   console.log(`- date: ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC`);
   console.log(`- commit: ${commitOf(['web', 'wasm', 'core'])}`);
   console.log(`- browser: headless Chromium ${browser.version()}, viewport 1280×800`);
-  console.log('- data: web/data/fashion-mnist.bin (10,000 training, 2,000 test pictures); Adam, lr 0.001, batch 64, PyTorch default init, seed 1');
+  console.log('- data: web/data/fashion-mnist.bin (10,000 training, 2,000 test pictures); each preset's own settings (web/images/model.js: Adam, lr 0.001, batch 64, PyTorch default init), seeds as listed');
   console.log(`- load average (1 min) at the start and the end: ${loadAtStart.toFixed(1)}, ${loadavg()[0].toFixed(1)}`);
   console.log(`- method: ${opts.epochs} epochs per network from a fresh build, one step(1) at a time; frames: ${opts.repeats} round-robin repeats of ${opts.seconds} s after ${WARMUP_FRAMES} warm-up frames\n`);
   console.log('| network | seed | parameters | train s/epoch (worker), median | wall s/epoch (page), median | test accuracy after each epoch |');
