@@ -20,7 +20,7 @@
 // The table shows the median of each over the repeats; the ratios to paused are medians of
 // per-repeat ratios, so both sides of a ratio come from the same minute of the same page.
 import { loadavg } from 'node:os';
-import { commitOf, frameStats, inChromium, installFrameWindow, median } from './common.mjs';
+import { commitOf, frameStats, inChromium, installFrameWindow, median, printUsage } from './common.mjs';
 import { elementReady } from '../tests/browser/browser.mjs';
 
 const SHOWCASE = '#dataset=spiral&points=800&layers=8,8&activation=tanh&optimizer=adam&lr=0.01&showTest=1';
@@ -55,12 +55,7 @@ function usage(error) {
   --start-epoch E
                epochs the network trains (untimed) before each window (default 0: the
                first seconds of a run, as after Reset)`;
-  if (error) {
-    console.error(`bench_frames: ${error}\n${text}`);
-    process.exit(2);
-  }
-  console.log(text);
-  process.exit(0);
+  printUsage('bench_frames', text, error);
 }
 
 

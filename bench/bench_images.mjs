@@ -22,7 +22,7 @@
 //   frame time, its longest frame and its share of late frames (longer than 1.5 times that
 //   repeat's paused median). Medians over the repeats.
 import { loadavg } from 'node:os';
-import { commitOf, frameStats, inChromium, installFrameWindow, median } from './common.mjs';
+import { commitOf, frameStats, inChromium, installFrameWindow, median, printUsage } from './common.mjs';
 import { elementReady } from '../tests/browser/browser.mjs';
 
 const WARMUP_FRAMES = 20;
@@ -62,12 +62,7 @@ function usage(error) {
   --nets LIST   mlp, cnn or mlp,cnn (default)
   --seeds LIST  the weights' seeds, one run of E epochs each (default 1, the page's)
   --cnn-seeds LIST  the CNN's seeds, if not those of --seeds`;
-  if (error) {
-    console.error(`bench_images: ${error}\n${text}`);
-    process.exit(2);
-  }
-  console.log(text);
-  process.exit(0);
+  printUsage('bench_images', text, error);
 }
 
 // A fresh network of the preset, then `epochs` epochs one by one: [{epoch, trainS, wallS, testAccuracy}].
@@ -135,7 +130,7 @@ await inChromium(async ({ browser, open }) => {
   console.log(`- date: ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC`);
   console.log(`- commit: ${commitOf(['web', 'wasm', 'core'])}`);
   console.log(`- browser: headless Chromium ${browser.version()}, viewport 1280×800`);
-  console.log('- data: web/data/fashion-mnist.bin (10,000 training, 2,000 test pictures); each preset's own settings (web/images/model.js: Adam, lr 0.001, batch 64, PyTorch default init), seeds as listed');
+  console.log('- data: web/data/fashion-mnist.bin (10,000 training, 2,000 test pictures); the settings of each preset (web/images/model.js: Adam, lr 0.001, batch 64, PyTorch default init), seeds as listed');
   console.log(`- load average (1 min) at the start and the end: ${loadAtStart.toFixed(1)}, ${loadavg()[0].toFixed(1)}`);
   console.log(`- method: ${opts.epochs} epochs per network from a fresh build, one step(1) at a time; frames: ${opts.repeats} round-robin repeats of ${opts.seconds} s after ${WARMUP_FRAMES} warm-up frames\n`);
   console.log('| network | seed | parameters | train s/epoch (worker), median | wall s/epoch (page), median | test accuracy after each epoch |');

@@ -39,7 +39,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-import { commitOf, median, quantile } from './common.mjs';
+import { commitOf, median, printUsage, quantile } from './common.mjs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths, getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
@@ -130,12 +130,7 @@ function usage(error) {
                      or plain tf.matMul + tf.add + activation
   --profile          also print TF.js per-kernel times (tf.profile) of a W1 epoch, a W2 step
                      and a W3-128 forward, on both TF.js backends`;
-  if (error) {
-    console.error(`bench_wasm: ${error}\n${text}`);
-    process.exit(2);
-  }
-  console.log(text);
-  process.exit(0);
+  printUsage('bench_wasm', text, error);
 }
 
 // Before each repeat (untimed): a garbage collection, so one implementation's garbage is not

@@ -17,6 +17,19 @@ export function quantile(v, q) {
 export const median = (v) => quantile(v, 0.5);
 
 /**
+ * Prints a benchmark's usage text and ends the process: on stderr with status 2 after `error`
+ * (a bad option), or on stdout with status 0 (--help).
+ */
+export function printUsage(name, text, error) {
+  if (error) {
+    console.error(`${name}: ${error}\n${text}`);
+    process.exit(2);
+  }
+  console.log(text);
+  process.exit(0);
+}
+
+/**
  * The short commit of HEAD, noting when the folders a benchmark measures (paths under the
  * repository) hold changes not committed, so a table says which code it timed.
  */
