@@ -31,6 +31,9 @@ mkdir -p web/engine
 cp build/wasm/layerwise.wasm web/engine/layerwise.wasm
 cp build/wasm/layerwise.mjs web/engine/layerwise-glue.mjs
 cp wasm/*.mjs wasm/*.d.ts web/engine/
+# The list of the engine's files, for the site's service worker (web/sw.js) to keep for offline
+# visits: a worker loads some of them after the page, where the page cannot see them.
+node -e "const fs = require('fs'); fs.writeFileSync('web/engine/files.json', JSON.stringify(fs.readdirSync('web/engine').filter((f) => !f.endsWith('.d.ts') && f !== 'files.json').sort()) + '\\n')"
 
 # web/vendor/ is generated too: KaTeX (an npm dependency, see README) for the lessons' formulas,
 # copied again whenever the installed version differs from the copy's (npm dates its files 1985,
