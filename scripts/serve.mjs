@@ -73,6 +73,9 @@ async function handle(root, req, res) {
     'Content-Type': types[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': info.size,
     'Cache-Control': 'no-cache',
+    // Any page may load the site's files (a course page with a script tag from this host; the
+    // engine's worker, wasm and pictures then come from here by CORS): nothing here is private.
+    'Access-Control-Allow-Origin': '*',
   });
   if (req.method === 'HEAD') {
     res.end();

@@ -40,10 +40,27 @@ export async function createTrainer({ workerUrl, wasmModule, wasmUrl } = {}) {
   }
 }
 
+// Whether url is on another origin than the page (or worker) running this module: a page that
+// loads the engine from another host, as a course page does with a script tag.
+function crossOrigin(url) {
+  const here = globalThis.location?.origin;
+  return here !== undefined && here !== 'null' && new URL(url, globalThis.location.href).origin !== here;
+}
+
+// Browsers start a worker only from a script of the page's own origin. For an engine on another
+// host, a one-line module of the page's origin (a Blob) imports the real worker, which then
+// loads its modules and the wasm from that host with CORS. On the same origin the URL is used
+// as it is, so a page whose CSP allows workers from 'self' only keeps working.
+function workerScript(url) {
+  if (!crossOrigin(url)) return url;
+  const source = `import ${JSON.stringify(String(new URL(url, globalThis.location.href)))};\n`;
+  return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+}
+
 // The worker behind one interface: post, terminate, and callbacks for replies and failures.
 async function startWorker(url) {
   if (typeof globalThis.Worker === 'function') {
-    const worker = new Worker(url, { type: 'module' });
+    const worker = new Worker(workerScript(url), { type: 'module' });
     const port = {
       post: (message) => worker.postMessage(message),
       terminate: async () => worker.terminate(),
@@ -54,7 +71,7 @@ async function startWorker(url) {
     worker.onmessage = (event) => port.onReply?.(event.data);
     worker.onerror = (event) => {
       event.preventDefault?.();
-      port.onFailure?.(`the training worker failed: ${event.message || `could not load ${url}`}`);
+      port.onFailure?.(`the training worker failed: ${event.message || `could not load ${url}${crossOrigin(url) ? ` from this page's origin (${globalThis.location.origin}); the host must send Access-Control-Allow-Origin (docs/embedding.md)` : ''}`}`);
     };
     worker.onmessageerror = () => port.onFailure?.('a reply from the training worker could not be read');
     return port;

@@ -1,0 +1,55 @@
+// A course page on another origin loads Layerwise with one script tag (web/layerwise.js from the
+// site's server) and its elements train: the worker starts from a same-origin Blob that imports
+// the real one, and the engine's modules, its wasm and the pictures come from the site by CORS.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer } from '../../scripts/serve.mjs';
+import { elementReady, launchBrowser, openPage } from './browser.mjs';
+
+let site;
+let course;
+let courseDir;
+let browser;
+
+before(async () => {
+  site = await startServer({ port: 0 });
+  courseDir = await mkdtemp(path.join(tmpdir(), 'lw-course-'));
+  await writeFile(path.join(courseDir, 'index.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A course page</title>
+<link rel="icon" href="data:,">
+<script type="module" src="${site.url}layerwise.js"></script></head>
+<body><h1>Week 3: hidden layers</h1>
+<layerwise-playground dataset="xor" layers="4"></layerwise-playground>
+</body></html>
+`);
+  course = await startServer({ root: courseDir, port: 0 });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await course?.close();
+  await site?.close();
+  await rm(courseDir, { recursive: true, force: true });
+});
+
+test('a page of another origin loads layerwise.js with a script tag, and the playground trains', { timeout: 120_000 }, async () => {
+  assert.notEqual(new URL(site.url).origin, new URL(course.url).origin);
+  const { page, errors } = await openPage(browser, course.url);
+  await elementReady(page, 'layerwise-playground');
+  const defined = await page.evaluate(() => ['layerwise-playground', 'layerwise-sketch', 'layerwise-images'].map((n) => !!customElements.get(n)));
+  assert.deepEqual(defined, [true, true, true], 'layerwise.js defines every element');
+  const epochs = await page.evaluate(async () => {
+    const node = document.querySelector('layerwise-playground');
+    const seen = [];
+    node.addEventListener('epoch', (e) => seen.push(e.detail.epoch));
+    await node.step(3);
+    return { seen, state: node.state.epoch ?? null };
+  });
+  assert.ok(epochs.seen.length >= 1 && epochs.seen.at(-1) >= 3, `epochs trained from another origin: ${JSON.stringify(epochs)}`);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
