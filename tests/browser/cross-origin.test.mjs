@@ -53,3 +53,17 @@ test('a page of another origin loads layerwise.js with a script tag, and the pla
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('an engine that cannot load is reported as that, with its cause, and `ready` rejects', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext();
+  await context.route('**/engine/trainer-worker.mjs', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+  const page = await context.newPage();
+  await page.goto(course.url);
+  await page.waitForFunction(() => customElements.get('layerwise-playground'));
+  const outcome = await page.evaluate(() => document.querySelector('layerwise-playground').ready.then(() => 'resolved', (err) => `rejected: ${err.message}`));
+  assert.match(outcome, /^rejected: .*trainer-worker\.mjs/);
+  const message = await page.evaluate(() => document.querySelector('layerwise-playground').shadowRoot.querySelector('.message')?.textContent ?? '');
+  assert.match(message, /^The training engine could not start: .*trainer-worker\.mjs/, 'the cause, not the settings');
+  assert.doesNotMatch(message, /settings/);
+  await context.close();
+});

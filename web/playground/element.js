@@ -16,7 +16,8 @@
 //
 // Script API: play(), pause(), step(n = 1) → Promise (after n epochs; resolves with the epoch
 // event's detail), stepBatch(n = 1), reset() → Promise, property `state` (the frozen table;
-// assigning an object changes those keys), `ready` (a Promise: the first network is built),
+// assigning an object changes those keys), `ready` (a Promise: the first network is built;
+// it rejects, with the cause, when the engine itself cannot start),
 // `playing`, `epoch`, `history`, snapshot(options) → Promise<Snapshot>, exportJSON() →
 // Promise<object>, importJSON(textOrObject) → Promise (rejects, changing nothing, on a bad file),
 // `drawn` ({x, y, classes} of the "drawn" dataset: classes 2 to 5, or 0 for values to regress),
@@ -104,6 +105,8 @@ export class LayerwisePlayground extends HTMLElement {
   #run = new TrainingRun(); // the trainer, its network and what came of it (web/lib/run.js)
   #ready;
   #resolveReady;
+  #rejectReady;
+  #engineError = null; // why the engine could not start, once it has failed to
   #playing = false;
   #loopRunning = false;
   #speed = 'fast';
@@ -125,7 +128,11 @@ export class LayerwisePlayground extends HTMLElement {
 
   constructor() {
     super();
-    this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
+    this.#ready = new Promise((resolve, reject) => {
+      this.#resolveReady = resolve;
+      this.#rejectReady = reject;
+    });
+    this.#ready.catch(() => {}); // a page that never asks for `ready` still sees the message
     this.#run.addEventListener('snapshot', (e) => this.#received(e.detail.snapshot));
     this.#run.addEventListener('diverged', () => {
       this.pause();
@@ -555,7 +562,11 @@ export class LayerwisePlayground extends HTMLElement {
   // ---- the trainer ----
 
   #start() {
-    this.#run.start().catch((err) => this.#say('engineFailed', { reason: err.message }, 'error'));
+    this.#run.start().catch((err) => {
+      this.#engineError = err;
+      this.#say('engineFailed', { reason: err.message }, 'error');
+      this.#rejectReady(err);
+    });
     this.#say('app.loading', null, 'info');
     this.#loadViews();
     this.#rebuild();
@@ -584,6 +595,12 @@ export class LayerwisePlayground extends HTMLElement {
     try {
       snap = await this.#run.build({ ...made.config, snapshot: INIT_SNAPSHOT });
     } catch (err) {
+      if (this.#engineError) {
+        // no engine: the settings are not to blame, so they stay and the message says why
+        this.#say('engineFailed', { reason: this.#engineError.message }, 'error');
+        this.#rejectReady(this.#engineError);
+        return;
+      }
       this.#say('initFailed', { reason: err.message }, 'error');
       if (this.#goodState && this.#goodState !== state) {
         this.#state = this.#goodState;
