@@ -67,3 +67,26 @@ test('an engine that cannot load is reported as that, with its cause, and `ready
   assert.doesNotMatch(message, /settings/);
   await context.close();
 });
+
+test('bad values in the URL are refused out loud: a note on the page and an `error` event; the rest applies', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.refused = [];
+    document.addEventListener('error', (e) => e.detail?.problems && window.refused.push(...e.detail.problems), true);
+  });
+  await page.goto(new URL('index.html#dataset=spirals&lr=abc&layers=4,100&noise=20', site.url).href);
+  await page.waitForFunction(() => customElements.get('layerwise-playground'));
+  await page.evaluate(() => document.querySelector('layerwise-playground').ready);
+  const seen = await page.evaluate(() => {
+    const node = document.querySelector('layerwise-playground');
+    return { message: node.shadowRoot.querySelector('.message')?.textContent ?? '', state: node.state, refused: window.refused };
+  });
+  // each refused key named with its value and what is allowed
+  assert.match(seen.message, /dataset must be one of .*"spirals"/);
+  assert.match(seen.message, /lr must be a number, got "abc"/);
+  assert.match(seen.message, /layers: each layer has 1 to \d+ neurons, got 100/);
+  assert.equal(seen.refused.length, 3, JSON.stringify(seen.refused));
+  assert.equal(seen.state.noise, 20, 'the good value applies');
+  await context.close();
+});

@@ -25,7 +25,9 @@
 // exportCSV() → text, importCSV(text, name) → {count, problems} (throws, changing nothing, when
 // no line is good). Events: `epoch` (detail {epoch, trainLoss,
 // testLoss, trainAccuracy, testAccuracy}; accuracy null for regression) after each slice of
-// training that completed an epoch; `statechange` (detail {state}).
+// training that completed an epoch; `statechange` (detail {state}); `error` (detail {problems}:
+// the attribute or URL values refused, each naming the key, the value and what is allowed; the
+// rest of the state applies, and the same text shows on the page).
 //
 // Training runs in a Web Worker (engine/trainer.mjs) through a training run (lib/run.js: the
 // request queue, merged snapshots, the history, divergence). While playing, the element sends
@@ -107,6 +109,7 @@ export class LayerwisePlayground extends HTMLElement {
   #resolveReady;
   #rejectReady;
   #engineError = null; // why the engine could not start, once it has failed to
+  #problems = []; // settings refused before the first network was built, to say again after it
   #playing = false;
   #loopRunning = false;
   #speed = 'fast';
@@ -203,7 +206,10 @@ export class LayerwisePlayground extends HTMLElement {
       state = r.state;
       problems = problems.concat(r.problems);
     }
-    if (problems.length) this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
+    if (problems.length) {
+      this.#problems = problems; // said once the first network is built (loading says its own)
+      queueMicrotask(() => this.#refused(problems));
+    }
     return state;
   }
 
@@ -504,7 +510,10 @@ export class LayerwisePlayground extends HTMLElement {
 
   #change(changes) {
     const { state, problems } = withChanges(this.#state, changes);
-    if (problems.length) this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
+    if (problems.length) {
+      this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
+      this.#refused(problems);
+    }
     const changed = KEYS.filter((k) => !sameValue(state[k], this.#state[k]));
     if (changed.length === 0) {
       this.#syncControls(); // puts a refused value back in its control
@@ -615,7 +624,10 @@ export class LayerwisePlayground extends HTMLElement {
     this.#info = made;
     if (this.#message?.kind === 'error') this.#say(null);
     this.#run.receive(snap);
-    if (made.notes.includes('lossMismatch')) this.#say('lossMismatch', null, 'warn');
+    if (this.#problems.length) {
+      this.#say('badSetting', { problem: this.#problems.join('; ') }, 'warn');
+      this.#problems = [];
+    } else if (made.notes.includes('lossMismatch')) this.#say('lossMismatch', null, 'warn');
     else if (['lossMismatch', 'app.loading', 'tooFewPoints', 'tooFewValues'].includes(this.#message?.key)) this.#say(null);
     this.#syncControls();
     await this.#completeViews(this.#run.generation);
@@ -911,7 +923,15 @@ export class LayerwisePlayground extends HTMLElement {
     const changes = {};
     for (const k of KEYS) if (!sameValue(state[k], this.#state[k])) changes[k] = state[k];
     this.#change(changes);
-    if (problems.length) this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
+    if (problems.length) {
+      this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
+      this.#refused(problems);
+    }
+  }
+
+  // An `error` event for scripts: the settings that were refused (the rest applied).
+  #refused(problems) {
+    this.dispatchEvent(new CustomEvent('error', { detail: { problems: [...problems] } }));
   }
 
   #readAutosave() {
