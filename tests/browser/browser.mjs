@@ -1,8 +1,9 @@
 // Helpers for the headless Chromium tests: Debian's /usr/bin/chromium driven by
 // playwright-core (which downloads no browser), with the flags that keep it quiet and
 // offline (docs/toolchain.md, trap 5); pages that record every console error; screenshots.
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
@@ -38,6 +39,31 @@ export function serveAndLaunch() {
   after(async () => {
     await web.browser?.close();
     await web.server?.close();
+  });
+  return web;
+}
+
+/**
+ * The site and a course page on another origin, for the embedding tests: two servers on free
+ * ports, the site's (web/) and one serving a temporary folder whose index.html is
+ * coursePage(siteUrl). Registers the before/after hooks and returns { site, course, browser },
+ * filled in once `before` has run (site.url and course.url end in '/').
+ */
+export function siteAndCourse(coursePage) {
+  const web = { site: null, course: null, browser: null };
+  let dir;
+  before(async () => {
+    web.site = await startServer({ port: 0 });
+    dir = await mkdtemp(join(tmpdir(), 'lw-course-'));
+    await writeFile(join(dir, 'index.html'), coursePage(web.site.url));
+    web.course = await startServer({ root: dir, port: 0 });
+    web.browser = await launchBrowser();
+  });
+  after(async () => {
+    await web.browser?.close();
+    await web.course?.close();
+    await web.site?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
   return web;
 }

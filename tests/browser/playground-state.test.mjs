@@ -53,7 +53,8 @@ test('the URL hash round-trips the full state; a reload and the autosave restore
     await page.evaluate(() => { location.hash = location.hash.replace('layers=6,5,3', 'layers=7').replace('lr=0.003', 'lr=banana'); });
     await page.waitForFunction(() => document.querySelector('layerwise-playground').state.layers.join() === '7');
     assert.equal((await stateOf(page)).lr, 0.003);
-    assert.match(await message(page), /lr/);
+    const note = await page.evaluate(() => [...document.querySelector('layerwise-playground').shadowRoot.querySelectorAll('.refusal:not([hidden]) li')].map((li) => li.textContent).join('\n'));
+    assert.match(note, /^lr 값은 숫자여야 합니다\. 받은 값: "banana"$/, "the state under test is Korean, and so is the note");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

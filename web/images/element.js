@@ -42,6 +42,7 @@ import { TrainingRun } from '../lib/run.js';
 import { loadFashionMnist } from '../lib/fashion.js';
 import { LANGS } from '../lib/i18n.js';
 import { ICONS, attachStyled, h, icon, relabel, setText, showMessage } from '../lib/dom.js';
+import { RefusalNote } from '../lib/refusals.js';
 import { CLASS_COLORS } from '../lib/palette.js';
 import { SketchPad } from '../lib/pad.js';
 import { LiveTask } from '../lib/live.js';
@@ -63,6 +64,7 @@ const STYLESHEET = new URL('./images.css', import.meta.url).href;
 const SLICE_MS = 60; // training per request, so a guess or a click waits at most about this long
 const GALLERY_MAX = 24;
 const MB = 1024 * 1024;
+const CHOICES = { lang: LANGS, preset: PRESET_NAMES }; // the attributes with a fixed set of values (web/lib/refusals.js)
 const LIGHT = { metrics: false, grid: false, neurons: false, parameters: false, gradients: false, stats: false, data: false };
 
 export class LayerwiseImages extends HTMLElement {
@@ -71,6 +73,7 @@ export class LayerwiseImages extends HTMLElement {
   }
 
   #lang = 'en';
+  #refusal = new RefusalNote((key, params) => this.#t(key, params)); // refused attribute values
   #layers = [];
   #settings = {};
   #applied = null; // the settings the worker trains with now: {optimizer, lr, batch}
@@ -119,10 +122,9 @@ export class LayerwiseImages extends HTMLElement {
     this.#run.attach();
     if (this.#initialized) return;
     this.#initialized = true;
-    const asked = this.getAttribute('lang');
-    this.#lang = LANGS.includes(asked) ? asked : /^ko\b/i.test(navigator.language ?? '') ? 'ko' : 'en';
-    const name = this.getAttribute('preset');
-    if (PRESET_NAMES.includes(name)) ({ layers: this.#layers, settings: this.#settings } = preset(name));
+    const values = this.#refusal.checked(this, { lang: this.getAttribute('lang'), preset: this.getAttribute('preset') }, CHOICES);
+    this.#lang = values.lang ?? (/^ko\b/i.test(navigator.language ?? '') ? 'ko' : 'en');
+    if (values.preset) ({ layers: this.#layers, settings: this.#settings } = preset(values.preset));
     this.#build();
     this.#start();
   }
@@ -134,11 +136,12 @@ export class LayerwiseImages extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (!this.#initialized || old === value) return;
-    if (name === 'lang' && LANGS.includes(value) && value !== this.#lang) {
-      this.#lang = value;
+    const values = this.#refusal.checked(this, { [name]: CHOICES[name] ? value : null }, CHOICES);
+    if (values.lang && values.lang !== this.#lang) {
+      this.#lang = values.lang;
       this.#relabel();
     }
-    if (name === 'preset' && PRESET_NAMES.includes(value)) this.preset(value);
+    if (values.preset) this.preset(values.preset);
   }
 
   // Downloads the pictures (with the progress bar), starts the engine, builds the network.
@@ -559,6 +562,7 @@ export class LayerwiseImages extends HTMLElement {
         ui.lang),
       h('p', { class: 'intro', t: 'app.intro' }),
       ui.message,
+      this.#refusal.root,
       ui.progress,
       h('main', { class: 'main' },
         h('div', { class: 'col col-net' },
@@ -647,6 +651,7 @@ export class LayerwiseImages extends HTMLElement {
     const tr = (key, params) => this.#t(key, params);
     ui.root.lang = this.#lang;
     relabel(ui.root, tr);
+    this.#refusal.relabel(tr);
     for (const view of [ui.guesses, ui.weights, ui.filters, ui.confusion, ui.gallery, ui.layersView]) view.relabel(tr);
     ui.lang.value = this.#lang;
     this.#renderMessage();

@@ -9,6 +9,7 @@
 // show their text through this table's pad.*, guess.* and weights.* keys. The class names are
 // Fashion-MNIST's ten, in label order (model.js's CLASS_KEYS).
 import { translator } from '../lib/i18n.js';
+import { REFUSAL_STRINGS } from '../lib/refusals.js';
 import { VIEW_STRINGS } from '../playground/views/strings.js';
 
 const en = {
@@ -293,4 +294,4 @@ const ko = {
 
 export const IMAGES_STRINGS = Object.freeze({ en: Object.freeze(en), ko: Object.freeze(ko) });
 
-export const t = translator(IMAGES_STRINGS, VIEW_STRINGS);
+export const t = translator(IMAGES_STRINGS, VIEW_STRINGS, REFUSAL_STRINGS);

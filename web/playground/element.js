@@ -25,9 +25,10 @@
 // exportCSV() → text, importCSV(text, name) → {count, problems} (throws, changing nothing, when
 // no line is good). Events: `epoch` (detail {epoch, trainLoss,
 // testLoss, trainAccuracy, testAccuracy}; accuracy null for regression) after each slice of
-// training that completed an epoch; `statechange` (detail {state}); `error` (detail {problems}:
-// the attribute or URL values refused, each naming the key, the value and what is allowed; the
-// rest of the state applies, and the same text shows on the page).
+// training that completed an epoch; `statechange` (detail {state}); `error` (detail {problems:
+// [{setting, value, key, params, message}]}: the attribute or URL values refused, each naming
+// the setting, the value and what is allowed, `message` in English; the rest of the state
+// applies, and a dismissible note on the page says the same in the element's language).
 //
 // Training runs in a Web Worker (engine/trainer.mjs) through a training run (lib/run.js: the
 // request queue, merged snapshots, the history, divergence). While playing, the element sends
@@ -44,6 +45,7 @@ import { FileProblem, fileOf, readFile } from './controls/file.js';
 import { checkPoints, fromCSV, toCSV } from './controls/csv.js';
 import { SPEEDS, buildPanels } from './controls/panels.js';
 import { relabel } from '../lib/dom.js';
+import { RefusalNote } from '../lib/refusals.js';
 import { Autosave, download } from '../lib/files.js';
 
 const STYLESHEET = new URL('./playground.css', import.meta.url).href;
@@ -94,7 +96,7 @@ export class LayerwisePlayground extends HTMLElement {
    */
   static hashOf(changes) {
     const { state, problems } = withChanges(DEFAULTS, changes);
-    if (problems.length) throw new Error(`hashOf: ${problems.join('; ')}`);
+    if (problems.length) throw new Error(`hashOf: ${problems.map((p) => p.message).join('; ')}`);
     return toHash(state);
   }
 
@@ -109,7 +111,7 @@ export class LayerwisePlayground extends HTMLElement {
   #resolveReady;
   #rejectReady;
   #engineError = null; // why the engine could not start, once it has failed to
-  #problems = []; // settings refused before the first network was built, to say again after it
+  #refusal = null; // the note listing refused settings (web/lib/refusals.js)
   #playing = false;
   #loopRunning = false;
   #speed = 'fast';
@@ -206,10 +208,7 @@ export class LayerwisePlayground extends HTMLElement {
       state = r.state;
       problems = problems.concat(r.problems);
     }
-    if (problems.length) {
-      this.#problems = problems; // said once the first network is built (loading says its own)
-      queueMicrotask(() => this.#refused(problems));
-    }
+    this.#refusal.refuse(this, problems);
     return state;
   }
 
@@ -246,6 +245,8 @@ export class LayerwisePlayground extends HTMLElement {
     const show = () => this.#ui.root.style.removeProperty('visibility');
     link.addEventListener('load', show);
     link.addEventListener('error', show);
+    this.#refusal = new RefusalNote(this.#tr);
+    this.#ui.refs.message.after(this.#refusal.root);
     shadow.append(link, this.#ui.root);
   }
 
@@ -510,10 +511,8 @@ export class LayerwisePlayground extends HTMLElement {
 
   #change(changes) {
     const { state, problems } = withChanges(this.#state, changes);
-    if (problems.length) {
-      this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
-      this.#refused(problems);
-    }
+    this.#refusal.refuse(this, problems);
+    this.#refusal.settled(Object.keys(changes).filter((k) => !problems.some((p) => p.setting === k)));
     const changed = KEYS.filter((k) => !sameValue(state[k], this.#state[k]));
     if (changed.length === 0) {
       this.#syncControls(); // puts a refused value back in its control
@@ -624,10 +623,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.#info = made;
     if (this.#message?.kind === 'error') this.#say(null);
     this.#run.receive(snap);
-    if (this.#problems.length) {
-      this.#say('badSetting', { problem: this.#problems.join('; ') }, 'warn');
-      this.#problems = [];
-    } else if (made.notes.includes('lossMismatch')) this.#say('lossMismatch', null, 'warn');
+    if (made.notes.includes('lossMismatch')) this.#say('lossMismatch', null, 'warn');
     else if (['lossMismatch', 'app.loading', 'tooFewPoints', 'tooFewValues'].includes(this.#message?.key)) this.#say(null);
     this.#syncControls();
     await this.#completeViews(this.#run.generation);
@@ -817,6 +813,7 @@ export class LayerwisePlayground extends HTMLElement {
     if (!this.#ui) return;
     this.#ui.root.lang = this.#state.lang;
     relabel(this.#ui.root, this.#tr);
+    this.#refusal.relabel(this.#tr);
     this.#ui.setMessage(this.#message, this.#tr);
     this.#codeText = null;
     this.#scheduleRender(true);
@@ -923,15 +920,7 @@ export class LayerwisePlayground extends HTMLElement {
     const changes = {};
     for (const k of KEYS) if (!sameValue(state[k], this.#state[k])) changes[k] = state[k];
     this.#change(changes);
-    if (problems.length) {
-      this.#say('badSetting', { problem: problems.join('; ') }, 'warn');
-      this.#refused(problems);
-    }
-  }
-
-  // An `error` event for scripts: the settings that were refused (the rest applied).
-  #refused(problems) {
-    this.dispatchEvent(new CustomEvent('error', { detail: { problems: [...problems] } }));
+    this.#refusal.refuse(this, problems);
   }
 
   #readAutosave() {

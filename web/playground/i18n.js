@@ -2,9 +2,10 @@
 //
 //   t('ko', 'training.epochCount', { epoch: 12 })  → '에포크 12'
 //
-// Three tables, each beside the code that shows its strings: PANEL_STRINGS here (the panels,
+// Four tables, each beside the code that shows its strings: PANEL_STRINGS here (the panels,
 // the state's choices, the messages), ELEMENT_STRINGS in strings-element.js (the element's own
-// chrome) and VIEW_STRINGS in views/strings.js (the views' read-outs, legends and ARIA labels).
+// chrome), VIEW_STRINGS in views/strings.js (the views' read-outs, legends and ARIA labels) and
+// REFUSAL_STRINGS in ../lib/refusals.js (a refused setting, shared with the other elements).
 // STRINGS composes them; a key lives in exactly one (tests/js/i18n.test.mjs checks it, and that
 // every key has both languages with the same placeholders). Lookup, fallback and placeholders
 // follow web/lib/i18n.js. To add a string: write its English and its Korean in the table of the
@@ -23,6 +24,7 @@
 import { combine, translator } from '../lib/i18n.js';
 import { ELEMENT_STRINGS } from './strings-element.js';
 import { VIEW_STRINGS } from './views/strings.js';
+import { REFUSAL_STRINGS } from '../lib/refusals.js';
 
 const en = {
   // ---- app ----
@@ -685,6 +687,7 @@ export const TABLES = Object.freeze({
   'i18n.js': PANEL_STRINGS,
   'strings-element.js': ELEMENT_STRINGS,
   'views/strings.js': VIEW_STRINGS,
+  'lib/refusals.js': REFUSAL_STRINGS,
 });
 
 /** Every string of the playground: {en, ko}, frozen. */

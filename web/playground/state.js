@@ -9,6 +9,7 @@
 // Units are the ones a learner sees: noise and trainRatio in percent (0-50, 10-90), learning
 // rate as a number, layers as hidden-layer sizes ("" for none).
 import { LANGS } from '../lib/i18n.js';
+import { SettingProblem, mustBeOneOf } from '../lib/refusals.js';
 
 export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'blobs3', 'plane', 'sine', 'drawn'];
 export const REGRESSION = new Set(['plane', 'sine']);
@@ -61,22 +62,21 @@ export const KEYS = Object.freeze(Object.keys(FIELDS));
 export const DEFAULTS = Object.freeze(Object.fromEntries(
   KEYS.map((k) => [k, FIELDS[k].default])));
 
-/** Parses one value from its text form (URL or attribute); throws an Error naming the problem. */
+/** Parses one value from its text form (URL or attribute); throws a SettingProblem. */
 function parseValue(key, text) {
-  const f = FIELDS[key];
-  if (!f) throw new Error(`unknown setting "${key}"`);
+  const f = fieldOf(key);
   const s = String(text).trim();
   switch (f.kind) {
     case 'int':
     case 'number': {
       const v = Number(s);
-      if (s === '' || !Number.isFinite(v)) throw new Error(`${key} must be a number, got "${s}"`);
+      if (s === '' || !Number.isFinite(v)) throw new SettingProblem(key, s, 'setting.number');
       return checkValue(key, v);
     }
     case 'bool':
       if (['1', 'true', 'on', 'yes', ''].includes(s)) return true;
       if (['0', 'false', 'off', 'no'].includes(s)) return false;
-      throw new Error(`${key} must be true or false, got "${s}"`);
+      throw new SettingProblem(key, s, 'setting.bool');
     case 'enum':
       return checkValue(key, s);
     case 'list':
@@ -88,43 +88,50 @@ function parseValue(key, text) {
   throw new Error(`cannot parse ${key}`);
 }
 
-/** Checks a value of the right JS type; returns it (arrays frozen) or throws naming the problem. */
-function checkValue(key, v) {
+function fieldOf(key) {
   const f = FIELDS[key];
-  if (!f) throw new Error(`unknown setting "${key}"`);
+  if (!f) throw new SettingProblem(key, '', 'setting.unknown', { allowed: KEYS.join(', ') });
+  return f;
+}
+
+/** Checks a value of the right JS type; returns it (arrays frozen) or throws a SettingProblem. */
+function checkValue(key, v) {
+  const f = fieldOf(key);
+  const allowed = f.values?.join(', ');
   switch (f.kind) {
     case 'int':
-      if (!Number.isInteger(v)) throw new Error(`${key} must be a whole number, got ${v}`);
+      if (!Number.isInteger(v)) throw new SettingProblem(key, v, 'setting.whole');
     // fall through
     case 'number':
       if (typeof v !== 'number' || !Number.isFinite(v) || v < f.min || v > f.max) {
-        throw new Error(`${key} must be between ${f.min} and ${f.max}, got ${v}`);
+        throw new SettingProblem(key, v, 'setting.range', { min: f.min, max: f.max });
       }
       return v;
     case 'bool':
-      if (typeof v !== 'boolean') throw new Error(`${key} must be true or false, got ${v}`);
+      if (typeof v !== 'boolean') throw new SettingProblem(key, v, 'setting.bool');
       return v;
     case 'enum':
-      if (!f.values.includes(v)) throw new Error(`${key} must be one of ${f.values.join(', ')}, got "${v}"`);
-      return v;
+      return mustBeOneOf(key, v, f.values);
     case 'list': {
-      if (!Array.isArray(v)) throw new Error(`${key} must be a list`);
+      if (!Array.isArray(v)) throw new SettingProblem(key, v, 'setting.list', { allowed });
       const bad = v.find((x) => !f.values.includes(x));
-      if (bad !== undefined) throw new Error(`${key}: unknown "${bad}"; allowed: ${f.values.join(', ')}`);
-      if (new Set(v).size !== v.length) throw new Error(`${key} lists a name twice`);
-      if (v.length < f.min) throw new Error(`${key} needs at least ${f.min}`);
+      if (bad !== undefined) throw new SettingProblem(key, bad, 'setting.listUnknown', { allowed });
+      const twice = v.find((x, i) => v.indexOf(x) !== i);
+      if (twice !== undefined) throw new SettingProblem(key, twice, 'setting.listTwice');
+      if (v.length < f.min) throw new SettingProblem(key, v.join(','), 'setting.listShort', { min: f.min, allowed });
       return Object.freeze(FIELDS[key].values.filter((x) => v.includes(x)));
     }
     case 'activations': {
-      if (!Array.isArray(v) || v.length === 0) throw new Error(`${key} must list at least one activation`);
+      if (!Array.isArray(v) || v.length === 0) throw new SettingProblem(key, Array.isArray(v) ? '' : v, 'setting.activations', { allowed });
       const bad = v.find((x) => !f.values.includes(x));
-      if (bad !== undefined) throw new Error(`${key}: unknown "${bad}"; allowed: ${f.values.join(', ')}`);
+      if (bad !== undefined) throw new SettingProblem(key, bad, 'setting.listUnknown', { allowed });
       return Object.freeze([...v]);
     }
     case 'sizes': {
-      if (!Array.isArray(v) || v.length > f.max) throw new Error(`${key}: at most ${f.max} hidden layers`);
+      if (!Array.isArray(v)) throw new SettingProblem(key, v, 'setting.layerCount', { max: f.max });
+      if (v.length > f.max) throw new SettingProblem(key, v.length, 'setting.layerCount', { max: f.max });
       const bad = v.find((n) => !Number.isInteger(n) || n < 1 || n > f.maxSize);
-      if (bad !== undefined) throw new Error(`${key}: each layer has 1 to ${f.maxSize} neurons, got ${bad}`);
+      if (bad !== undefined) throw new SettingProblem(key, bad, 'setting.layerSize', { max: f.maxSize });
       return Object.freeze([...v]);
     }
   }
@@ -133,7 +140,8 @@ function checkValue(key, v) {
 
 /**
  * A new state: `base` with `changes` applied (values of the right type, or text to parse).
- * Bad values are skipped and reported in `problems`; unknown keys are reported too.
+ * Bad values are skipped and reported in `problems` (SettingProblems, web/lib/refusals.js);
+ * unknown keys are reported too.
  */
 export function withChanges(base, changes) {
   const next = { ...base };
@@ -143,7 +151,8 @@ export function withChanges(base, changes) {
       next[key] = typeof value === 'string' && FIELDS[key]?.kind !== 'enum'
         ? parseValue(key, value) : checkValue(key, value);
     } catch (err) {
-      problems.push(err.message);
+      if (!(err instanceof SettingProblem)) throw err;
+      problems.push(err);
     }
   }
   return { state: Object.freeze(next), problems };
@@ -180,7 +189,7 @@ export function fromHash(hash, base = DEFAULTS) {
     const key = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
     const value = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1));
     if (!(key in FIELDS)) {
-      problems.push(`unknown setting "${key}"`);
+      problems.push(new SettingProblem(key, value, 'setting.unknown', { allowed: KEYS.join(', ') }));
       continue;
     }
     changes[key] = value;

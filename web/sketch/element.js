@@ -49,6 +49,7 @@ import { DEFAULT_SETTINGS, MAX_CLASSES, MAX_SAMPLES, SketchFileProblem, cleanNam
 import { LANGS } from '../lib/i18n.js';
 import { t as translate } from './strings.js';
 import { ICONS, attachStyled, h, icon, relabel, setText, showMessage } from '../lib/dom.js';
+import { RefusalNote } from '../lib/refusals.js';
 import { Autosave, download } from '../lib/files.js';
 import { SketchPad } from '../lib/pad.js';
 import { LiveTask } from '../lib/live.js';
@@ -64,6 +65,7 @@ const SLICE_MS = 40; // training per request, so a live guess waits at most abou
 const CURVE_POINTS = 60; // chart points per press of Train, at most
 const AUGMENT_SEED = 101;
 const WEIGHTS_EVERY_MS = 400; // the first layer's pictures while training, at most this often
+const CHOICES = { lang: LANGS }; // the attributes with a fixed set of values (web/lib/refusals.js)
 const METRICS = { metrics: true, grid: false, neurons: false, parameters: false, gradients: false, stats: false };
 
 export class LayerwiseSketch extends HTMLElement {
@@ -72,6 +74,7 @@ export class LayerwiseSketch extends HTMLElement {
   }
 
   #lang = 'en';
+  #refusal = new RefusalNote((key, params) => this.#t(key, params)); // refused attribute values
   #classes = []; // [{id, name, samples: [{strokes}]}]
   #nextId = 1;
   #settings = { ...DEFAULT_SETTINGS };
@@ -112,8 +115,8 @@ export class LayerwiseSketch extends HTMLElement {
     if (!this.#initialized) {
       this.#initialized = true;
       const saved = this.#readAutosave();
-      const asked = this.getAttribute('lang');
-      this.#lang = LANGS.includes(asked) ? asked : LANGS.includes(saved?.lang) ? saved.lang : /^ko\b/i.test(navigator.language ?? '') ? 'ko' : 'en';
+      const asked = this.#refusal.checked(this, { lang: this.getAttribute('lang') }, CHOICES).lang;
+      this.#lang = asked ?? LANGS.includes(saved?.lang) ? saved.lang : /^ko\b/i.test(navigator.language ?? '') ? 'ko' : 'en';
       if (saved) {
         this.#classes = saved.classes.map((c) => this.#newClass(c.name, c.samples));
         this.#settings = saved.settings;
@@ -145,7 +148,8 @@ export class LayerwiseSketch extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (!this.#initialized || old === value) return;
-    if (name === 'lang' && LANGS.includes(value) && value !== this.#lang) {
+    const values = this.#refusal.checked(this, { [name]: CHOICES[name] ? value : null }, CHOICES);
+    if (name === 'lang' && values.lang && value !== this.#lang) {
       // classes still called by a default shape name take that name in the new language
       const renamed = this.#classes.filter((c) => {
         const shape = SHAPES.find((s) => c.name === this.#t(`shape.${s}`));
@@ -570,6 +574,7 @@ export class LayerwiseSketch extends HTMLElement {
         lang),
       h('p', { class: 'intro', t: 'app.intro' }),
       ui.message,
+      this.#refusal.root,
       h('main', { class: 'main' },
         h('div', { class: 'col col-draw' },
           panel('draw', 'panel.draw',
@@ -612,6 +617,7 @@ export class LayerwiseSketch extends HTMLElement {
     const ui = this.#ui;
     if (!ui) return;
     const tr = (key, params) => this.#t(key, params);
+    this.#refusal.relabel(tr);
     ui.root.lang = this.#lang;
     relabel(ui.root, tr);
     ui.input.relabel(tr);

@@ -10,6 +10,7 @@
 // 데이터 증강, 테스트 데이터) and is written for learners, not word for word.
 
 import { translator } from '../lib/i18n.js';
+import { REFUSAL_STRINGS } from '../lib/refusals.js';
 
 const en = {
   locale: 'en-US',
@@ -280,4 +281,4 @@ const ko = {
 export const SKETCH_STRINGS = Object.freeze({ en: Object.freeze(en), ko: Object.freeze(ko) });
 
 /** The text of key in lang (English when lang lacks it; the key itself when English does). */
-export const t = translator(SKETCH_STRINGS);
+export const t = translator(SKETCH_STRINGS, REFUSAL_STRINGS);

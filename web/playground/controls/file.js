@@ -76,7 +76,7 @@ export function readFile(text) {
   let state;
   try {
     const r = readJSONState(obj.state);
-    if (r.problems.length) throw new Error(r.problems.join('; '));
+    if (r.problems.length) throw new Error(r.problems.map((p) => p.message).join('; '));
     state = r.state;
   } catch (err) {
     throw new FileProblem('file.settings', { message: err.message });
