@@ -4,7 +4,7 @@
 // dismiss; an `error` event carries the same problems for scripts; every good value applies.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteAndCourse } from './browser.mjs';
+import { openPage, siteAndCourse } from './browser.mjs';
 
 const web = siteAndCourse((siteUrl) => `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><title>A course page with typos</title>
@@ -68,9 +68,7 @@ test('bad values in the URL hash: a note names each with what is allowed, an `er
 
 test('bad attribute values on a course page of another origin: each element shows its note in its language and reports it', { timeout: 120_000 }, async () => {
   assert.notEqual(new URL(web.site.url).origin, new URL(web.course.url).origin);
-  const context = await web.browser.newContext({ locale: 'en-US' });
-  const page = await context.newPage();
-  await page.goto(web.course.url);
+  const { page, errors } = await openPage(web.browser, web.course.url, { locale: 'en-US' });
   await page.waitForFunction(() => ['layerwise-playground', 'layerwise-sketch', 'layerwise-images'].every((n) => customElements.get(n)));
   await page.evaluate(() => document.querySelector('layerwise-playground').ready);
 
@@ -96,5 +94,6 @@ test('bad attribute values on a course page of another origin: each element show
   assert.equal((await noteOf(page, 'layerwise-sketch')).hidden, true);
   await page.evaluate(() => document.querySelector('layerwise-images').setAttribute('preset', 'lenet'));
   assert.deepEqual((await noteOf(page, 'layerwise-images')).lines, ['preset must be one of mlp, cnn, got "lenet"']);
-  await context.close();
+  assert.deepEqual(errors, [], 'a refusal is no console error, and every text of the note exists');
+  await page.context().close();
 });

@@ -51,8 +51,7 @@ import { GuessView } from '../lib/guesses.js';
 import { WeightsView } from '../lib/weights.js';
 import { download } from '../lib/files.js';
 import { CurvesView } from '../playground/views/curves.js';
-import { IMAGES_STRINGS, t as translate } from './strings.js';
-import { VIEW_STRINGS } from '../playground/views/strings.js';
+import { TABLES, t as translate } from './strings.js';
 import {
   BATCHES, CLASSES, CLASS_KEYS, INITS, LAYER_TYPES, LEARNING_RATES, MAX_LAYERS, OPTIMIZERS, PIXELS, PRESET_NAMES, SIZED,
   confusion, galleryOrder, imagesSpec, newLayer, preset, softmax, toFloats, topK,
@@ -637,8 +636,7 @@ export class LayerwiseImages extends HTMLElement {
   // A string in the page's language; a key without a text in it is reported as a console error
   // (the browser test fails on any), and shows in English or as the key.
   #t(key, params) {
-    const own = IMAGES_STRINGS[this.#lang]?.[key] ?? VIEW_STRINGS[this.#lang]?.[key];
-    if (own === undefined) console.error(`<layerwise-images>: no ${this.#lang} text for "${key}"`);
+    if (!TABLES.some((table) => table[this.#lang]?.[key] !== undefined)) console.error(`<layerwise-images>: no ${this.#lang} text for "${key}"`);
     return translate(this.#lang, key, params);
   }
 

@@ -294,4 +294,7 @@ const ko = {
 
 export const IMAGES_STRINGS = Object.freeze({ en: Object.freeze(en), ko: Object.freeze(ko) });
 
-export const t = translator(IMAGES_STRINGS, VIEW_STRINGS, REFUSAL_STRINGS);
+/** Every table the element's texts come from, its own first. */
+export const TABLES = Object.freeze([IMAGES_STRINGS, VIEW_STRINGS, REFUSAL_STRINGS]);
+
+export const t = translator(...TABLES);
