@@ -15,7 +15,7 @@ const web = siteAndCourse((siteUrl) => `<!doctype html>
 </script>
 <script type="module" src="${siteUrl}layerwise.js"></script></head>
 <body>
-<layerwise-playground dataset="spirals" noise="20" lang="ko"></layerwise-playground>
+<layerwise-playground dataset="spirals" noise="20" lang="ko" hide="code,histogram" speed="turbo"></layerwise-playground>
 <layerwise-sketch lang="fr"></layerwise-sketch>
 <layerwise-images preset="resnet" lang="en" src="${siteUrl}data/fashion-mnist.bin"></layerwise-images>
 </body></html>
@@ -75,8 +75,17 @@ test('bad attribute values on a course page of another origin: each element show
   const playground = await noteOf(page, 'layerwise-playground');
   assert.equal(playground.hidden, false);
   assert.match(playground.title, /적용하지 않은 설정/, 'lang="ko" applies, and the note is Korean');
-  assert.deepEqual(playground.lines, [`dataset 값은 ${'circle, xor, gauss, spiral, moons, blobs3, plane, sine, drawn'} 중 하나여야 합니다. 받은 값: "spirals"`]);
-  assert.equal(await page.evaluate(() => document.querySelector('layerwise-playground').state.noise), 20);
+  assert.deepEqual(playground.lines, [
+    'dataset 값은 circle, xor, gauss, spiral, moons, blobs3, plane, sine, drawn 중 하나여야 합니다. 받은 값: "spirals"',
+    'hide: "histogram"(은)는 없는 이름입니다. 쓸 수 있는 이름: controls, brand, settings, data, features, network, diagram, output, boundary, curves, histograms, code, files, lang',
+    'speed 값은 slow, normal, fast, max 중 하나여야 합니다. 받은 값: "turbo"',
+  ]);
+  const applied = await page.evaluate(() => {
+    const node = document.querySelector('layerwise-playground');
+    const hidden = (panel) => node.shadowRoot.querySelector(`[data-panel="${panel}"]`).hidden;
+    return { noise: node.state.noise, code: hidden('code'), histograms: hidden('histograms') };
+  });
+  assert.deepEqual(applied, { noise: 20, code: true, histograms: false }, 'the good values apply');
 
   const sketch = await noteOf(page, 'layerwise-sketch');
   assert.equal(sketch.hidden, false);
@@ -87,7 +96,8 @@ test('bad attribute values on a course page of another origin: each element show
   assert.equal(await page.evaluate(() => document.querySelector('layerwise-images').layers.some((l) => l.type === 'conv2d')), false, 'the default preset (the MLP) stays');
 
   const refused = await page.evaluate(() => window.refused.map((p) => [p.on, p.setting, p.value]));
-  assert.deepEqual(refused.sort(), [['layerwise-images', 'preset', 'resnet'], ['layerwise-playground', 'dataset', 'spirals'], ['layerwise-sketch', 'lang', 'fr']]);
+  assert.deepEqual(refused.sort(), [['layerwise-images', 'preset', 'resnet'], ['layerwise-playground', 'dataset', 'spirals'],
+    ['layerwise-playground', 'hide', 'histogram'], ['layerwise-playground', 'speed', 'turbo'], ['layerwise-sketch', 'lang', 'fr']]);
 
   // a good value set later settles the note; a bad one set later is refused the same way
   await page.evaluate(() => document.querySelector('layerwise-sketch').setAttribute('lang', 'ko'));

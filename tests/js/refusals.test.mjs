@@ -3,7 +3,7 @@
 // the string table; a bad value never stops the good ones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REFUSAL_STRINGS, SettingProblem, readChoices } from '../../web/lib/refusals.js';
+import { REFUSAL_STRINGS, SettingProblem, readChoices, readTokens } from '../../web/lib/refusals.js';
 import { translator } from '../../web/lib/i18n.js';
 import { DEFAULTS, fromHash, withChanges } from '../../web/playground/state.js';
 
@@ -43,4 +43,14 @@ test('readChoices keeps allowed attribute values and refuses the others; unset o
   assert.deepEqual(values, { preset: 'cnn' });
   assert.deepEqual(problems.map((p) => p.message), ['lang must be one of en, ko, got "fr"']);
   assert.deepEqual(readChoices({ lang: null }, choices), { values: {}, problems: [] });
+});
+
+test('readTokens keeps the allowed tokens of a list and refuses each other one', () => {
+  const { tokens, problems } = readTokens('hide', ' code,histogram  files,,curve ', ['code', 'files', 'curves', 'histograms']);
+  assert.deepEqual(tokens, ['code', 'files']);
+  assert.deepEqual(problems.map((p) => p.message), [
+    'hide: unknown "histogram"; allowed: code, files, curves, histograms',
+    'hide: unknown "curve"; allowed: code, files, curves, histograms',
+  ]);
+  assert.deepEqual(readTokens('hide', null, ['code']), { tokens: [], problems: [] });
 });

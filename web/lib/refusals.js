@@ -102,6 +102,20 @@ export function readChoices(attributes, choices) {
   return { values, problems };
 }
 
+/**
+ * A list of tokens (hide="code, histograms"), comma- or space-separated: `tokens` holds the
+ * allowed ones, `problems` a SettingProblem for each other one.
+ */
+export function readTokens(setting, text, allowed) {
+  const tokens = [];
+  const problems = [];
+  for (const token of (text ?? '').split(/[\s,]+/).filter(Boolean)) {
+    if (allowed.includes(token)) tokens.push(token);
+    else problems.push(new SettingProblem(setting, token, 'setting.listUnknown', { allowed: allowed.join(', ') }));
+  }
+  return { tokens, problems };
+}
+
 /** The `error` event an element dispatches for refused settings (detail.problems as plain objects). */
 export function refusedEvent(problems) {
   return new CustomEvent('error', { detail: { problems: problems.map((p) => p.toJSON()) } });

@@ -45,7 +45,7 @@ import { FileProblem, fileOf, readFile } from './controls/file.js';
 import { checkPoints, fromCSV, toCSV } from './controls/csv.js';
 import { SPEEDS, buildPanels } from './controls/panels.js';
 import { relabel } from '../lib/dom.js';
-import { RefusalNote } from '../lib/refusals.js';
+import { RefusalNote, readTokens } from '../lib/refusals.js';
 import { Autosave, download } from '../lib/files.js';
 
 const STYLESHEET = new URL('./playground.css', import.meta.url).href;
@@ -157,8 +157,8 @@ export class LayerwisePlayground extends HTMLElement {
       this.#build();
       this.#state = this.#initialState();
       this.#setHidden(this.getAttribute('hide'));
-      const speed = this.getAttribute('speed');
-      if (SPEEDS.includes(speed)) this.#speed = speed;
+      const { speed } = this.#refusal.checked(this, { speed: this.getAttribute('speed') }, { speed: SPEEDS });
+      if (speed) this.#speed = speed;
     }
     if (this.hasAttribute('url-state')) addEventListener('hashchange', this.#onHashChange);
     this.#persist();
@@ -179,7 +179,8 @@ export class LayerwisePlayground extends HTMLElement {
       this.#setHidden(value);
       this.#scheduleRender(true);
     } else if (name === 'speed') {
-      if (SPEEDS.includes(value)) this.#setSpeed(value);
+      const { speed } = this.#refusal.checked(this, { speed: value }, { speed: SPEEDS });
+      if (speed) this.#setSpeed(speed);
     } else if (name === 'url-state') {
       if (value === null) removeEventListener('hashchange', this.#onHashChange);
       else addEventListener('hashchange', this.#onHashChange);
@@ -561,7 +562,10 @@ export class LayerwisePlayground extends HTMLElement {
   }
 
   #setHidden(text) {
-    this.#hidden = new Set((text ?? '').split(/[\s,]+/).filter((p) => PANELS.includes(p)));
+    const { tokens, problems } = readTokens('hide', text, PANELS);
+    this.#refusal.refuse(this, problems);
+    if (!problems.length) this.#refusal.settled(['hide']);
+    this.#hidden = new Set(tokens);
     if (this.#hidden.has('output')) ['boundary', 'curves'].forEach((p) => this.#hidden.add(p));
     if (this.#hidden.has('network')) this.#hidden.add('diagram');
     this.#ui?.setHidden(this.#hidden);
