@@ -29,7 +29,9 @@
 //   strokes (get/set)   what is on the drawing pad (pad units)
 // Events: `epoch` (detail {epoch, trainLoss, testLoss, trainAccuracy, testAccuracy}) after
 // each epoch; `prediction` (detail {probabilities, top, name}) when the pad's guess changes;
-// `confusion` (detail {matrix, right, count, epoch}) when the test pictures were guessed again.
+// `confusion` (detail {matrix, right, count, epoch}) when the test pictures were guessed again;
+// `error` (detail {problems}, as <layerwise-playground>'s: web/lib/refusals.js) when an
+// attribute's value is refused.
 //
 // Data flow: web/lib/fashion.js (download, progress, cache) → floats in [0, 1] → the worker's
 // init (engine/trainer.mjs through web/lib/run.js's TrainingRun; ArrayData of 784 features,

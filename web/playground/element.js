@@ -43,7 +43,7 @@ import { TrainingRun } from '../lib/run.js';
 import { t as translate } from './i18n.js';
 import { FileProblem, fileOf, readFile } from './controls/file.js';
 import { checkPoints, fromCSV, toCSV } from './controls/csv.js';
-import { SPEEDS, buildPanels } from './controls/panels.js';
+import { HIDE_TOKENS as PANELS, SPEEDS, buildPanels } from './controls/panels.js';
 import { relabel } from '../lib/dom.js';
 import { RefusalNote, readTokens } from '../lib/refusals.js';
 import { Autosave, download } from '../lib/files.js';
@@ -59,8 +59,6 @@ const VIEWS = {
 };
 // The panel (hide token) whose absence makes a view unnecessary.
 const VIEW_PANEL = { boundary: 'boundary', network: 'diagram', curves: 'curves', histograms: 'histograms' };
-const PANELS = ['controls', 'brand', 'settings', 'data', 'features', 'network', 'diagram', 'output',
-  'boundary', 'curves', 'histograms', 'code', 'files', 'lang'];
 
 // Keys the views read (no retraining), keys the trainer changes in place, and the rest,
 // which build a new network.

@@ -31,7 +31,8 @@
 // best, name, drawing, strokes}) each time the live guess changes, drawing = true while the pen
 // is down, strokes = how many strokes the guessed picture holds (guesses arrive in order, each
 // one for the picture as it was when asked);
-// `datachange` (detail {classes}) when drawings or classes change.
+// `datachange` (detail {classes}) when drawings or classes change; `error` (detail {problems},
+// as <layerwise-playground>'s: web/lib/refusals.js) when an attribute's value is refused.
 //
 // Data flow: drawings (strokes) → lib/preprocess.js (28 × 28, as MNIST) → [augment.js copies] →
 // the worker's init (engine/trainer.mjs, through the training run of lib/run.js) → trainFor

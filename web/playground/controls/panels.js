@@ -17,6 +17,9 @@ const ALPHA = [0.9, 0.95, 0.99, 0.999];
 const STD = [0.01, 0.05, 0.1, 0.5, 1, 2, 5];
 const POINTS = [50, 100, 200, 400, 800, 1000, 2000];
 export const SPEEDS = ['slow', 'normal', 'fast', 'max'];
+/** The parts the element's `hide` attribute can leave out: each is a data-panel below. */
+export const HIDE_TOKENS = ['controls', 'brand', 'settings', 'data', 'features', 'network', 'diagram', 'output',
+  'boundary', 'curves', 'histograms', 'code', 'files', 'lang'];
 const LANGUAGES = [['en', 'English'], ['ko', '한국어']];
 
 const numberOptions = (values) => values.map((v) => [String(v), null]);
