@@ -340,6 +340,14 @@ export interface CreateTrainerOptions {
 export function createTrainer(options?: CreateTrainerOptions): Promise<Trainer>;
 
 /**
+ * For a page that is one file (scripts/build-single.mjs): every later createTrainer() without a
+ * workerUrl starts its worker from `workerSource` (trainer-worker.mjs bundled into one module's
+ * text, started as a Blob) and hands it the engine compiled once from `wasmBinary`
+ * (layerwise.wasm's bytes), so that nothing is fetched. In Node the worker file is used still.
+ */
+export function embedEngine(options: { workerSource: string; wasmBinary: BufferSource }): void;
+
+/**
  * Every method sends one request and resolves with its reply; failures reject with a
  * LayerwiseError naming the problem.
  */
