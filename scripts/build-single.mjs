@@ -141,7 +141,8 @@ async function inlineLinks(page, web) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
   buildSingle(out).then(({ out: file, bytes, gzipBytes }) => {
-    console.log(`build-single: ${path.relative(process.cwd(), file)}, ${bytes} bytes (${gzipBytes} gzipped)`);
+    const shown = path.relative(process.cwd(), file);
+    console.log(`build-single: ${shown.startsWith('..') ? file : shown}, ${bytes} bytes (${gzipBytes} gzipped)`);
   }, (err) => {
     console.error(err.message);
     process.exit(1);

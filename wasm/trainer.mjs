@@ -59,7 +59,9 @@ export function embedEngine({ workerSource, wasmBinary }) {
   if (typeof workerSource !== 'string' || workerSource === '') {
     throw new LayerwiseError('embedEngine: workerSource must be the text of the bundled trainer-worker.mjs');
   }
-  const wasmModule = WebAssembly.compile(wasmBinary);
+  const wasmModule = WebAssembly.compile(wasmBinary).catch((err) => {
+    throw new LayerwiseError(`could not start the engine this page carries: ${err.message}`, { cause: err });
+  });
   wasmModule.catch(() => {}); // reported by the createTrainer() that awaits it
   embedded = { workerSource, wasmModule };
 }
