@@ -52,8 +52,8 @@ let embedded = null;
  * For a page that is one file (scripts/build-single.mjs): the worker and the engine are inside
  * it, not beside this module. workerSource is the text of trainer-worker.mjs bundled into one
  * module, wasmBinary the bytes of layerwise.wasm; from now on, createTrainer() without a
- * workerUrl starts its worker from that text (as a Blob) and hands it that engine, compiled
- * once, so nothing is fetched.
+ * workerUrl starts its worker from that text (a Blob, or a data: URL on a page of no origin)
+ * and hands it that engine, compiled once, so nothing is fetched.
  */
 export function embedEngine({ workerSource, wasmBinary }) {
   if (typeof workerSource !== 'string' || workerSource === '') {
@@ -105,7 +105,9 @@ async function startWorker(url, source) {
     worker.onmessage = (event) => port.onReply?.(event.data);
     worker.onerror = (event) => {
       event.preventDefault?.();
-      port.onFailure?.(`the training worker failed: ${event.message || `could not load ${url}${crossOrigin(url) ? ` from this page's origin (${globalThis.location.origin}); the host must send Access-Control-Allow-Origin (docs/embedding.md)` : ''}`}`);
+      const unloaded = source !== undefined ? 'the worker this page carries could not start' :
+        `could not load ${url}${crossOrigin(url) ? ` from this page's origin (${globalThis.location.origin}); the host must send Access-Control-Allow-Origin (docs/embedding.md)` : ''}`;
+      port.onFailure?.(`the training worker failed: ${event.message || unloaded}`);
     };
     worker.onmessageerror = () => port.onFailure?.('a reply from the training worker could not be read');
     return port;
