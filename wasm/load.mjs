@@ -22,6 +22,9 @@ export async function loadLayerwise(options = {}) {
     let fail;
     const failed = new Promise((_, reject) => (fail = reject));
     const ready = createLayerwiseModule({
+      // The glue would look for the file beside itself, which a Blob worker (the one-file
+      // build) has no "beside" for; the module above is all it needs.
+      locateFile: (name) => name,
       instantiateWasm(imports, receive) {
         // catch, not then's second argument: a throw inside receive() must reject too.
         WebAssembly.instantiate(module, imports).then(receive).catch(fail);

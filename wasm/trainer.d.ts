@@ -340,6 +340,16 @@ export interface CreateTrainerOptions {
 export function createTrainer(options?: CreateTrainerOptions): Promise<Trainer>;
 
 /**
+ * For a page that is one file (scripts/build-single.mjs): every later createTrainer() without a
+ * workerUrl starts its worker from `workerSource` (trainer-worker.mjs bundled into one module's
+ * text; started as a Blob, or as a data: URL on a page of no origin such as file://) and hands
+ * it the engine compiled once from `wasmBinary` (layerwise.wasm's bytes), so that nothing is
+ * fetched. A carried engine that does not compile makes createTrainer() reject with a
+ * LayerwiseError. In Node the worker file is used still.
+ */
+export function embedEngine(options: { workerSource: string; wasmBinary: BufferSource }): void;
+
+/**
  * Every method sends one request and resolves with its reply; failures reject with a
  * LayerwiseError naming the problem.
  */

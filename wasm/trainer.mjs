@@ -26,8 +26,11 @@ export const PROTOCOL = 1;
  * options.wasmUrl: where layerwise.wasm is, as an absolute URL (default: next to layerwise.mjs).
  */
 export async function createTrainer({ workerUrl, wasmModule, wasmUrl } = {}) {
-  const trainer = new Trainer(await startWorker(workerUrl ?? new URL('./trainer-worker.mjs', import.meta.url)));
+  const carried = workerUrl === undefined ? embedded : null;
+  const url = workerUrl ?? new URL('./trainer-worker.mjs', import.meta.url);
+  const trainer = new Trainer(await startWorker(url, carried?.workerSource));
   try {
+    if (carried && wasmModule === undefined && wasmUrl === undefined) wasmModule = await carried.wasmModule;
     const ready = await trainer.load({ wasmModule, wasmUrl: wasmUrl === undefined ? undefined : String(wasmUrl) });
     if (ready.protocol !== PROTOCOL) {
       throw new LayerwiseError(`createTrainer: the worker speaks protocol ${ready.protocol}, this client ${PROTOCOL}; ` +
@@ -40,6 +43,29 @@ export async function createTrainer({ workerUrl, wasmModule, wasmUrl } = {}) {
   }
 }
 
+// The engine a page carries inside itself, once it said so with embedEngine(): the worker's
+// whole module text and the compiled engine. createTrainer() uses them when its caller names
+// no worker.
+let embedded = null;
+
+/**
+ * For a page that is one file (scripts/build-single.mjs): the worker and the engine are inside
+ * it, not beside this module. workerSource is the text of trainer-worker.mjs bundled into one
+ * module, wasmBinary the bytes of layerwise.wasm; from now on, createTrainer() without a
+ * workerUrl starts its worker from that text (a Blob, or a data: URL on a page of no origin)
+ * and hands it that engine, compiled once, so nothing is fetched.
+ */
+export function embedEngine({ workerSource, wasmBinary }) {
+  if (typeof workerSource !== 'string' || workerSource === '') {
+    throw new LayerwiseError('embedEngine: workerSource must be the text of the bundled trainer-worker.mjs');
+  }
+  const wasmModule = WebAssembly.compile(wasmBinary).catch((err) => {
+    throw new LayerwiseError(`could not start the engine this page carries: ${err.message}`, { cause: err });
+  });
+  wasmModule.catch(() => {}); // reported by the createTrainer() that awaits it
+  embedded = { workerSource, wasmModule };
+}
+
 // Whether url is on another origin than the page (or worker) running this module: a page that
 // loads the engine from another host, as a course page does with a script tag.
 function crossOrigin(url) {
@@ -50,17 +76,25 @@ function crossOrigin(url) {
 // Browsers start a worker only from a script of the page's own origin. For an engine on another
 // host, a one-line module of the page's origin (a Blob) imports the real worker, which then
 // loads its modules and the wasm from that host with CORS. On the same origin the URL is used
-// as it is, so a page whose CSP allows workers from 'self' only keeps working.
-function workerScript(url) {
-  if (!crossOrigin(url)) return url;
-  const source = `import ${JSON.stringify(String(new URL(url, globalThis.location.href)))};\n`;
+// as it is, so a page whose CSP allows workers from 'self' only keeps working. A page that
+// carries the worker's text (`source`, see embedEngine) starts it from a Blob of that text; a
+// page of no origin (opened from file://) from a data: URL of it, as Chromium refuses module
+// workers from such a page's Blobs.
+function workerScript(url, source) {
+  if (source === undefined) {
+    if (!crossOrigin(url)) return url;
+    source = `import ${JSON.stringify(String(new URL(url, globalThis.location.href)))};\n`;
+  } else if (globalThis.origin === 'null') {
+    return `data:text/javascript,${encodeURIComponent(source)}`;
+  }
   return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }
 
 // The worker behind one interface: post, terminate, and callbacks for replies and failures.
-async function startWorker(url) {
+// `source`, when given, is the worker's module text (browsers only), and url only names it.
+async function startWorker(url, source) {
   if (typeof globalThis.Worker === 'function') {
-    const worker = new Worker(workerScript(url), { type: 'module' });
+    const worker = new Worker(workerScript(url, source), { type: 'module' });
     const port = {
       post: (message) => worker.postMessage(message),
       terminate: async () => worker.terminate(),
@@ -71,7 +105,9 @@ async function startWorker(url) {
     worker.onmessage = (event) => port.onReply?.(event.data);
     worker.onerror = (event) => {
       event.preventDefault?.();
-      port.onFailure?.(`the training worker failed: ${event.message || `could not load ${url}${crossOrigin(url) ? ` from this page's origin (${globalThis.location.origin}); the host must send Access-Control-Allow-Origin (docs/embedding.md)` : ''}`}`);
+      const unloaded = source !== undefined ? 'the worker this page carries could not start' :
+        `could not load ${url}${crossOrigin(url) ? ` from this page's origin (${globalThis.location.origin}); the host must send Access-Control-Allow-Origin (docs/embedding.md)` : ''}`;
+      port.onFailure?.(`the training worker failed: ${event.message || unloaded}`);
     };
     worker.onmessageerror = () => port.onFailure?.('a reply from the training worker could not be read');
     return port;

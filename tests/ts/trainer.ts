@@ -5,11 +5,16 @@
 // the declarations of trainer.d.ts. The lines marked @ts-expect-error are mistakes the types
 // must catch.
 import {
-  createTrainer, PROTOCOL,
+  createTrainer, embedEngine, PROTOCOL,
   type Reply, type Request, type Snapshot, type SnapshotOptions, type TrainerConfig,
 } from '../../web/engine/trainer.js';
 
 const trainer = await createTrainer({ workerUrl: new URL('./trainer-worker.mjs', import.meta.url) });
+
+// A page that is one file carries the worker's text and the wasm's bytes.
+embedEngine({ workerSource: 'self.onmessage = () => {};', wasmBinary: new Uint8Array(8) });
+// @ts-expect-error the worker is its module's text, not a URL
+embedEngine({ workerSource: new URL('./trainer-worker.mjs', import.meta.url), wasmBinary: new Uint8Array(8) });
 const config: TrainerConfig = {
   spec: { input: [2], layers: [{ type: 'linear', out: 4 }, { type: 'tanh' }, { type: 'linear', out: 1 }, { type: 'sigmoid' }] },
   data: { dataset: 'xor', n: 200, noise: 0.1, seed: 1, trainRatio: 0.5, features: ['x1', 'x2', 'x1x2'], standardize: true },

@@ -47,15 +47,17 @@ import { HIDE_TOKENS as PANELS, SPEEDS, buildPanels } from './controls/panels.js
 import { relabel } from '../lib/dom.js';
 import { RefusalNote, readTokens } from '../lib/refusals.js';
 import { Autosave, download } from '../lib/files.js';
+import { located } from '../lib/embedded.js';
 
 const STYLESHEET = new URL('./playground.css', import.meta.url).href;
 
 // Where each view lives; loaded on demand so a view that fails does not take the rest down.
+// Literal import() calls, so that a bundler (the one-file build) finds them.
 const VIEWS = {
-  boundary: ['./views/boundary.js', 'BoundaryView'],
-  network: ['./views/network.js', 'NetworkView'],
-  curves: ['./views/curves.js', 'CurvesView'],
-  histograms: ['./views/histograms.js', 'HistogramsView'],
+  boundary: [() => import('./views/boundary.js'), 'BoundaryView'],
+  network: [() => import('./views/network.js'), 'NetworkView'],
+  curves: [() => import('./views/curves.js'), 'CurvesView'],
+  histograms: [() => import('./views/histograms.js'), 'HistogramsView'],
 };
 // The panel (hide token) whose absence makes a view unnecessary.
 const VIEW_PANEL = { boundary: 'boundary', network: 'diagram', curves: 'curves', histograms: 'histograms' };
@@ -215,7 +217,7 @@ export class LayerwisePlayground extends HTMLElement {
     const shadow = this.attachShadow({ mode: 'open' });
     const link = document.createElement('link');
     link.rel = 'stylesheet';
-    link.href = STYLESHEET;
+    link.href = located('playground/playground.css', STYLESHEET);
     this.#ui = buildPanels({
       change: (changes) => this.#change(changes),
       layers: (how) => this.#editLayers(how),
@@ -784,10 +786,10 @@ export class LayerwisePlayground extends HTMLElement {
   }
 
   async #loadViews() {
-    await Promise.all(Object.entries(VIEWS).map(async ([name, [path, className]]) => {
+    await Promise.all(Object.entries(VIEWS).map(async ([name, [load, className]]) => {
       if (this.#views[name]) return;
       try {
-        const module = await import(new URL(path, import.meta.url).href);
+        const module = await load();
         this.#views[name] = new module[className](this.#ui.slots[name], { t: this.#tr });
       } catch (err) {
         console.warn(`layerwise-playground: no ${name} view (${err.message})`);

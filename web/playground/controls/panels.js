@@ -5,6 +5,7 @@
 import { ACTIVATIONS, DATASETS, FEATURES, FIELDS, INITS, LOSSES, MAX_LAYERS, MAX_NEURONS, OPTIMIZERS, REGRESSION, activationOf } from '../state.js';
 import { ICONS, field, h, icon, newId, range, relabel, relabelOne, select, setSelect, setText, toggle } from '../../lib/dom.js';
 import { DrawPad } from './drawpad.js';
+import { located } from '../../lib/embedded.js';
 
 const PENCIL = 'M4 17.2V20h2.8l8.3-8.3-2.8-2.8zM19.7 7.3a1 1 0 0 0 0-1.4l-1.6-1.6a1 1 0 0 0-1.4 0l-1.3 1.3 2.8 2.8z';
 const LR = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -34,6 +35,13 @@ function formatMetric(v, percent = false) {
   if (percent) return `${(100 * v).toFixed(1)}%`;
   if (v !== 0 && Math.abs(v) < 0.001) return v.toExponential(2);
   return v.toFixed(3);
+}
+
+// A link to another page of the site (its path under web/), or nothing where that page is not
+// there (the one-file playground carries no other page).
+function pageLink(page, key) {
+  const href = located(page, new URL(`../../${page}`, import.meta.url));
+  return href && h('a', { class: 'brand-link', href, t: key, 't-title': `${key}.tip` });
 }
 
 function iconButton(name, key, onclick, { text = false, className = '', tip = key } = {}) {
@@ -70,9 +78,9 @@ export function buildPanels(actions) {
   const toolbar = h('header', { class: 'bar', role: 'toolbar', 't-label': 'controls.toolbar', 'data-panel': 'controls' },
     h('div', { class: 'brand', 'data-panel': 'brand' },
       h('span', { t: 'app.title' }),
-      h('a', { class: 'brand-link', href: new URL('../../sketch.html', import.meta.url).href, t: 'nav.sketch', 't-title': 'nav.sketch.tip' }),
-      h('a', { class: 'brand-link', href: new URL('../../images.html', import.meta.url).href, t: 'nav.images', 't-title': 'nav.images.tip' }),
-      h('a', { class: 'brand-link', href: new URL('../../lessons/index.html', import.meta.url).href, t: 'nav.lessons', 't-title': 'nav.lessons.tip' })),
+      pageLink('sketch.html', 'nav.sketch'),
+      pageLink('images.html', 'nav.images'),
+      pageLink('lessons/index.html', 'nav.lessons')),
     h('div', { class: 'transport' },
       iconButton('reset', 'controls.reset', actions.reset, { className: 'round', tip: 'controls.reset.tip' }),
       refs.play,
