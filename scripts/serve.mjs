@@ -2,6 +2,12 @@
 // only; a server is needed because browsers cannot fetch a .wasm from file:// and need
 // application/wasm to compile it while streaming. `node scripts/serve.mjs` serves on
 // PORT (default 8080); browser tests import startServer({port: 0}) for a free port.
+//
+// CSP=strict sends every response with the strict Content Security Policy the site keeps to
+// (STRICT_CSP below: no inline scripts or styles, no eval beyond compiling wasm), so a developer
+// can see the site as a course page with that policy would; CSP='<policy>' sends that policy
+// instead. Without CSP no policy is sent. startServer({csp}) does the same for tests
+// (tests/browser/csp.test.mjs).
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -9,6 +15,9 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const defaultRoot = fileURLToPath(new URL('../web/', import.meta.url));
+
+/** The strictest policy every page and element works under (docs/embedding.md). */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'";
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -45,7 +54,7 @@ function resolveInside(root, urlPath) {
   return file === root || file.startsWith(root + sep) ? file : null;
 }
 
-async function handle(root, req, res) {
+async function handle(root, csp, req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
@@ -76,6 +85,7 @@ async function handle(root, req, res) {
     // Any page may load the site's files (a course page with a script tag from this host; the
     // engine's worker, wasm and pictures then come from here by CORS): nothing here is private.
     'Access-Control-Allow-Origin': '*',
+    ...(csp ? { 'Content-Security-Policy': csp } : {}),
   });
   if (req.method === 'HEAD') {
     res.end();
@@ -84,11 +94,14 @@ async function handle(root, req, res) {
   createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
 
-/** Serves root on 127.0.0.1:port (0 = any free port). Resolves to {url, close}. */
-export function startServer({ root = defaultRoot, port = 8080 } = {}) {
+/**
+ * Serves root on 127.0.0.1:port (0 = any free port), with the Content-Security-Policy header csp
+ * on every response when given. Resolves to {url, close}.
+ */
+export function startServer({ root = defaultRoot, port = 8080, csp = null } = {}) {
   const base = resolve(root);
   const server = createServer((req, res) => {
-    handle(base, req, res).catch(() => {
+    handle(base, csp, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
@@ -118,9 +131,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`serve: PORT must be a number from 0 to 65535, got "${process.env.PORT}"`);
     process.exit(1);
   }
+  const csp = process.env.CSP === 'strict' ? STRICT_CSP : process.env.CSP || null;
   try {
-    const { url } = await startServer({ port });
-    console.log(`Layerwise is being served at ${url}  (Ctrl+C to stop)`);
+    const { url } = await startServer({ port, csp });
+    console.log(`Layerwise is being served at ${url}  (Ctrl+C to stop)${csp ? `\n  with Content-Security-Policy: ${csp}` : ''}`);
   } catch (err) {
     console.error(`serve: ${err.message}`);
     process.exit(1);

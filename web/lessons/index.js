@@ -4,7 +4,7 @@ import { h } from '../lib/dom.js';
 import { LANGS, pick } from '../lib/i18n.js';
 import { LESSONS, LANG_NAMES, chosenLang, keepLang, lessonHref, pageText } from './catalog.js';
 import { countDone, forget, lastPlace } from './progress.js';
-import { inlineHTML } from './markup.js';
+import { inlineNodes } from './markup.js';
 
 const app = document.getElementById('app');
 let lang = chosenLang();
@@ -42,7 +42,7 @@ function render(message = '') {
     const ids = taskIds(contents[i]);
     const done = countDone(l.id, ids);
     const lead = h('p');
-    lead.innerHTML = contents[i] ? inlineHTML(pick(contents[i].lead, lang)) : '';
+    if (contents[i]) lead.append(inlineNodes(pick(contents[i].lead, lang)));
     list.append(h('li', { class: 'lesson-card', 'data-lesson': l.id, 'data-complete': String(ids.length > 0 && done === ids.length) },
       h('span', { class: 'num', 'aria-hidden': 'true' }, String(i + 1)),
       h('h2', {}, h('a', { href: lessonHref(l.id, lang) }, l.title[lang])),

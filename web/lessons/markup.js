@@ -1,35 +1,39 @@
-// The lessons' small text markup, rendered to HTML:
+// The lessons' small text markup, rendered as DOM nodes:
 //   $x^2$ inline formula (KaTeX)     **bold**     *italic*     `code`     [text](url)
-// Display formulas are separate blocks (renderMath with display = true). Text is escaped
-// first, so a lesson cannot inject HTML by accident; KaTeX output is inserted as it comes.
+// Display formulas are separate blocks (mathNode with display = true). The text between the
+// marks becomes text nodes, never parsed HTML, so a lesson cannot inject markup by accident.
+// KaTeX builds its own nodes (katex.render), setting their sizes through CSSOM: its HTML string
+// (renderToString) carries style="" attributes, which a strict Content Security Policy
+// (style-src 'self', docs/embedding.md) would block, leaving the formulas misdrawn.
 import katex from '../vendor/katex/katex.mjs';
+import { h } from '../lib/dom.js';
 
-const escapeHTML = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-
-/** KaTeX HTML for a TeX formula; throwOnError so a typo is found by the tests, not readers. */
-export function mathHTML(tex, display = false) {
-  return katex.renderToString(tex, { displayMode: display, throwOnError: true, output: 'htmlAndMathml' });
+/** KaTeX's nodes for a TeX formula; throwOnError so a typo is found by the tests, not readers. */
+export function mathNode(tex, display = false) {
+  const holder = document.createElement('span');
+  katex.render(tex, holder, { displayMode: display, throwOnError: true, output: 'htmlAndMathml' });
+  return holder.firstChild;
 }
 
 // Inline pieces: formulas and code first (their content is not markup), then the rest.
 const INLINE = /\$([^$]+)\$|`([^`]+)`|\*\*([^*]+)\*\*|\*([^*]+)\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
 
-/** One paragraph of lesson markup as HTML. */
-export function inlineHTML(text) {
-  let out = '';
+/** One paragraph of lesson markup as a DocumentFragment. */
+export function inlineNodes(text) {
+  const out = document.createDocumentFragment();
   let last = 0;
   for (const m of text.matchAll(INLINE)) {
-    out += escapeHTML(text.slice(last, m.index));
+    if (m.index > last) out.append(text.slice(last, m.index));
     last = m.index + m[0].length;
-    if (m[1] !== undefined) out += mathHTML(m[1]);
-    else if (m[2] !== undefined) out += `<code>${escapeHTML(m[2])}</code>`;
-    else if (m[3] !== undefined) out += `<strong>${inlineHTML(m[3])}</strong>`;
-    else if (m[4] !== undefined) out += `<em>${inlineHTML(m[4])}</em>`;
+    if (m[1] !== undefined) out.append(mathNode(m[1]));
+    else if (m[2] !== undefined) out.append(h('code', {}, m[2]));
+    else if (m[3] !== undefined) out.append(h('strong', {}, inlineNodes(m[3])));
+    else if (m[4] !== undefined) out.append(h('em', {}, inlineNodes(m[4])));
     else {
-      const href = m[6];
-      const external = /^https?:/.test(href);
-      out += `<a href="${escapeHTML(href)}"${external ? ' rel="noopener" target="_blank"' : ''}>${inlineHTML(m[5])}</a>`;
+      const external = /^https?:/.test(m[6]);
+      out.append(h('a', { href: m[6], rel: external ? 'noopener' : null, target: external ? '_blank' : null }, inlineNodes(m[5])));
     }
   }
-  return out + escapeHTML(text.slice(last));
+  if (last < text.length) out.append(text.slice(last));
+  return out;
 }

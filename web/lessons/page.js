@@ -9,7 +9,7 @@
 import { h } from '../lib/dom.js';
 import { LANGS, pick } from '../lib/i18n.js';
 import { LESSONS, LANG_NAMES, chosenLang, keepLang, lessonHref, lessonIndex, pageText } from './catalog.js';
-import { inlineHTML, mathHTML } from './markup.js';
+import { inlineNodes, mathNode } from './markup.js';
 import { highlight } from './highlight.js';
 import { isDone, keepPlace, lastPlace, markDone } from './progress.js';
 
@@ -29,7 +29,7 @@ function checkText(text, where) {
 
 class LessonPage {
   lang;
-  texts = []; // [node, text object or key function]
+  texts = []; // [node, function giving its content now: nodes or plain text]
   widgets = {};
   tasks = {};
   sections = [];
@@ -43,7 +43,7 @@ class LessonPage {
   // ---- text that follows the language ----
   text(node, text, where) {
     for (const p of checkText(text, where)) console.error(`lesson ${this.lesson.id}: ${p}`);
-    this.texts.push([node, () => inlineHTML(text?.[this.lang] || text?.en || '')]);
+    this.texts.push([node, () => inlineNodes(text?.[this.lang] || text?.en || '')]);
     return node;
   }
 
@@ -53,7 +53,7 @@ class LessonPage {
   }
 
   relabel() {
-    for (const [node, html] of this.texts) node.innerHTML = html();
+    for (const [node, content] of this.texts) node.replaceChildren(content());
     for (const w of Object.values(this.widgets)) w.setLang?.(this.lang);
     document.documentElement.lang = this.lang;
     document.title = `${this.lesson.title[this.lang]} · Layerwise`;
@@ -128,10 +128,10 @@ class LessonPage {
       // a formula is one TeX text, or {en, ko} when it has words in it
       const node = h('div', { class: 'math' });
       const tex = block.math;
-      if (typeof tex === 'string') node.innerHTML = mathHTML(tex, true);
+      if (typeof tex === 'string') node.append(mathNode(tex, true));
       else {
         for (const p of checkText(tex, where)) console.error(`lesson ${this.lesson.id}: ${p}`);
-        this.texts.push([node, () => mathHTML(pick(tex, this.lang), true)]);
+        this.texts.push([node, () => mathNode(pick(tex, this.lang), true)]);
       }
       return node;
     }

@@ -7,6 +7,11 @@
 // then puts a whole element into another language in place: what the learner made, the focus
 // and the scroll position stay. el() and svg() are the views' plainer builders (attributes as
 // given, appended to a parent), for nodes they rebuild often.
+//
+// A `style` given to any of them is set through CSSOM (node.style.cssText), never as a style=""
+// attribute: a strict Content Security Policy (style-src 'self', docs/embedding.md) blocks
+// the attribute but not CSSOM. Fixed looks belong in the stylesheets as classes; `style`
+// carries what is computed (a class's colour, often as a custom property such as --swatch).
 
 let uid = 0;
 /** A page-unique id with a readable prefix (label `for`, aria-describedby). */
@@ -21,8 +26,8 @@ const SVG = new Set(['svg', 'path', 'polyline', 'polygon', 'line', 'rect', 'g', 
 /**
  * h('button', {class: 'x', 't-label': 'play', onclick}, child, ...): an element. Attributes
  * named t, t-label, t-title, t-group, t-placeholder become data-t* keys; on* functions become
- * listeners; a `params` object fills the string's {placeholders}; null/false attributes are
- * left out; the SVG tags above are made in the SVG namespace.
+ * listeners; a `params` object fills the string's {placeholders}; `style` goes through CSSOM;
+ * null/false attributes are left out; the SVG tags above are made in the SVG namespace.
  */
 export function h(tag, attrs = {}, ...children) {
   const svg = SVG.has(tag);
@@ -34,6 +39,7 @@ export function h(tag, attrs = {}, ...children) {
     else if (name === 'params') el.dataset.tParams = JSON.stringify(value);
     else if (name === 'value' && !svg) el.value = value;
     else if (name === 'checked' || name === 'disabled' || name === 'hidden') el[name] = Boolean(value);
+    else if (name === 'style') el.style.cssText = String(value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of children.flat()) {
@@ -46,18 +52,19 @@ export function h(tag, attrs = {}, ...children) {
 function made(node, attrs, parent) {
   for (const [k, v] of Object.entries(attrs)) {
     if (k === 'text') node.textContent = v;
+    else if (k === 'style') node.style.cssText = v;
     else node.setAttribute(k, v);
   }
   if (parent) parent.appendChild(node);
   return node;
 }
 
-/** An HTML element with attributes as given (`text`: its text), appended to parent if given. */
+/** An HTML element with attributes as given (`text`: its text; `style` through CSSOM), appended to parent if given. */
 export function el(tag, attrs = {}, parent = null) {
   return made(document.createElement(tag), attrs, parent);
 }
 
-/** An SVG element with attributes as given (`text`: its text), appended to parent if given. */
+/** An SVG element with attributes as given (`text`: its text; `style` through CSSOM), appended to parent if given. */
 export function svg(tag, attrs = {}, parent = null) {
   return made(document.createElementNS(SVG_NS, tag), attrs, parent);
 }

@@ -12,14 +12,17 @@ export function getEngine() {
 }
 
 const styled = new Set();
-/** Adds a widget's CSS to the page once (widgets live in the page, not in a shadow root). */
+/**
+ * Adds a widget's CSS to the page once (widgets live in the page, not in a shadow root). It
+ * goes in as a constructable stylesheet the document adopts: a <style> element made by a script
+ * would be blocked by a strict Content Security Policy (style-src 'self', docs/embedding.md).
+ */
 export function addStyle(id, css) {
   if (styled.has(id)) return;
   styled.add(id);
-  const style = document.createElement('style');
-  style.dataset.widget = id;
-  style.textContent = css;
-  document.head.append(style);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
 /**

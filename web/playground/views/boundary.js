@@ -23,7 +23,7 @@ import {
 import { el, svg } from '../../lib/dom.js';
 import { fitCanvas, watchSize } from '../../lib/canvas.js';
 import { formatNumber, formatPercent } from '../../lib/format.js';
-import { Readout, installStyles, niceTicks, targetScale, themeOf, translator } from './common.js';
+import { Readout, niceTicks, targetScale, themeOf, translator } from './common.js';
 
 const M = { left: 30, right: 6, top: 6, bottom: 24 }; // room for the axes, CSS pixels
 const TOP = 256; // the last entry of the diverging tables
@@ -36,12 +36,11 @@ export class BoundaryView {
     this.container = container;
     this.t = translator(t);
     this.root = el('div', { class: 'lw-view lw-boundary' }, container);
-    installStyles(this.root);
     this.plot = el('div', {
-      class: 'lw-plot lw-focusable', tabindex: '0', role: 'img', style: 'position: relative; touch-action: pan-y pinch-zoom;',
+      class: 'lw-plot lw-focusable lw-rel lw-pan-y', tabindex: '0', role: 'img',
     }, this.root);
-    this.canvas = el('canvas', { style: `position: absolute; left: ${M.left}px; top: ${M.top}px; border-radius: 2px;` }, this.plot);
-    this.axes = svg('svg', { 'aria-hidden': 'true', style: 'position: absolute; left: 0; top: 0;' }, this.plot);
+    this.canvas = el('canvas', { class: 'lw-pin', style: `left: ${M.left}px; top: ${M.top}px; border-radius: 2px;` }, this.plot);
+    this.axes = svg('svg', { 'aria-hidden': 'true', class: 'lw-pin' }, this.plot);
     this.legend = el('div', { class: 'lw-legend' }, this.root);
     this.readout = new Readout(this.plot);
 
@@ -430,7 +429,7 @@ export class BoundaryView {
     if (this.#mode() === 'curve') {
       items.push(swatch(CURVE_POINTS, t('boundary.legendTarget')));
       const line = el('span', { class: 'lw-key' });
-      el('span', { class: 'lw-swatch lw-line', style: 'border-color: var(--ink, #1f2933)' }, line);
+      el('span', { class: 'lw-swatch lw-line lw-ink' }, line);
       line.append(t('boundary.legendModel'));
       items.push(line);
     } else if (c.output === 'value') {

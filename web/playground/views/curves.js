@@ -19,7 +19,7 @@
 import { el } from '../../lib/dom.js';
 import { fitCanvas, watchSize } from '../../lib/canvas.js';
 import { formatNumber, formatPercent } from '../../lib/format.js';
-import { Readout, installStyles, niceTicks, themeOf, translator } from './common.js';
+import { Readout, niceTicks, themeOf, translator } from './common.js';
 
 const TEST = '#B04A8A'; // Okabe–Ito reddish purple, darkened for thin lines on white
 const M = { left: 40, right: 10, top: 24, gap: 16, bottom: 22 };
@@ -28,15 +28,14 @@ export class CurvesView {
   constructor(container, { t } = {}) {
     this.t = translator(t);
     this.root = el('div', { class: 'lw-view lw-curves' }, container);
-    installStyles(this.root);
-    this.head = el('div', { class: 'lw-legend', style: 'margin: 0 0 4px; justify-content: space-between;' }, this.root);
-    this.keys = el('span', { style: 'display: inline-flex; gap: 4px 14px; flex-wrap: wrap;' }, this.head);
+    this.head = el('div', { class: 'lw-legend lw-curves-head' }, this.root);
+    this.keys = el('span', { class: 'lw-keys' }, this.head);
     const toggle = el('label', { class: 'lw-toggle' }, this.head);
     this.logBox = el('input', { type: 'checkbox' }, toggle);
     this.logText = el('span', {}, toggle);
     this.logBox.addEventListener('change', () => this.#draw());
     this.plot = el('div', {
-      class: 'lw-focusable', tabindex: '0', role: 'img', style: 'position: relative; touch-action: pan-y pinch-zoom;',
+      class: 'lw-focusable lw-rel lw-pan-y', tabindex: '0', role: 'img',
     }, this.root);
     this.canvas = el('canvas', {}, this.plot);
     this.readout = new Readout(this.plot);

@@ -16,7 +16,7 @@ import { NEGATIVE, POSITIVE } from '../../lib/palette.js';
 import { el } from '../../lib/dom.js';
 import { fitCanvas, watchSize } from '../../lib/canvas.js';
 import { formatNumber, formatPercent } from '../../lib/format.js';
-import { Readout, activationLabel, installStyles, themeOf, translator } from './common.js';
+import { Readout, activationLabel, themeOf, translator } from './common.js';
 
 const ACTIVATIONS = new Set(['relu', 'leaky_relu', 'tanh', 'sigmoid', 'identity', 'softmax']);
 const KINDS = ['weights', 'activations', 'gradients'];
@@ -27,14 +27,11 @@ export class HistogramsView {
   constructor(container, { t } = {}) {
     this.t = translator(t);
     this.root = el('div', { class: 'lw-view lw-histograms' }, container);
-    installStyles(this.root);
-    this.body = el('div', { class: 'lw-focusable', tabindex: '0', role: 'group', style: 'position: relative;' }, this.root);
-    this.heads = el('div', { style: 'display: grid; grid-template-columns: repeat(3, 1fr); gap: 0 12px; font-weight: 600;' }, this.body);
+    this.body = el('div', { class: 'lw-focusable lw-rel', tabindex: '0', role: 'group' }, this.root);
+    this.heads = el('div', { class: 'lw-hist-heads' }, this.body);
     this.rowsBox = el('div', {}, this.body);
     this.message = el('div', { class: 'lw-empty' }, this.root);
-    this.frame = el('div', {
-      style: 'position: absolute; pointer-events: none; border: 2px solid var(--ink, #1f2933); border-radius: 4px;',
-    }, this.body);
+    this.frame = el('div', { class: 'lw-hist-frame' }, this.body);
     this.frame.hidden = true;
     this.readout = new Readout(this.body);
     this.rows = [];
@@ -113,14 +110,14 @@ export class HistogramsView {
     this.body.setAttribute('aria-label', t('hist.label'));
     this.heads.replaceChildren(...KINDS.map((k) => el('div', { text: t(`hist.${k}`) })));
     this.rows = layers.map((layer, r) => {
-      const row = el('div', { style: 'margin-top: 8px;' });
-      const head = el('div', { style: 'display: flex; flex-wrap: wrap; align-items: center; gap: 2px 6px; margin-bottom: 2px;' }, row);
+      const row = el('div', { class: 'lw-hist-row' });
+      const head = el('div', { class: 'lw-hist-head' }, row);
       const name = r === layers.length - 1
         ? t('hist.output', { activation: activationLabel(t, layer.activation) })
         : t('hist.layer', { n: r + 1, activation: activationLabel(t, layer.activation) });
       el('span', { class: 'lw-muted', text: name }, head);
       const badge = el('span', { class: 'lw-badge' }, head);
-      const canvas = el('canvas', { style: 'touch-action: pan-y pinch-zoom;' }, row);
+      const canvas = el('canvas', { class: 'lw-pan-y' }, row);
       return { row, badge, canvas, name };
     });
     this.rowsBox.replaceChildren(...this.rows.map((r) => r.row));

@@ -34,7 +34,7 @@ import { el, svg } from '../../lib/dom.js';
 import { fitCanvas, pixelRatio, watchSize } from '../../lib/canvas.js';
 import { formatNumber } from '../../lib/format.js';
 import {
-  Readout, activationLabel, installStyles, targetScale, themeOf, translator,
+  Readout, activationLabel, targetScale, themeOf, translator,
 } from './common.js';
 import { FEATURE_SYMBOLS } from './strings.js';
 
@@ -55,11 +55,10 @@ export class NetworkView {
   constructor(container, { t } = {}) {
     this.t = translator(t);
     this.root = el('div', { class: 'lw-view lw-network' }, container);
-    installStyles(this.root);
     this.scroller = el('div', { class: 'lw-scroll' }, this.root);
-    this.stage = el('div', { style: 'position: relative; touch-action: pan-x pan-y pinch-zoom;' }, this.scroller);
-    this.canvas = el('canvas', { style: 'position: absolute; left: 0; top: 0;' }, this.stage);
-    this.overlay = svg('svg', { style: 'position: absolute; left: 0; top: 0;' }, this.stage);
+    this.stage = el('div', { class: 'lw-rel lw-pan-xy' }, this.scroller);
+    this.canvas = el('canvas', { class: 'lw-pin' }, this.stage);
+    this.overlay = svg('svg', { class: 'lw-pin' }, this.stage);
     this.legend = el('div', { class: 'lw-legend' }, this.root);
     this.empty = el('div', { class: 'lw-empty', text: this.t('net.empty') }, this.root);
     this.readout = new Readout(this.root);
@@ -641,7 +640,7 @@ export class NetworkView {
     const t = this.t;
     const line = (color, label) => {
       const k = el('span', { class: 'lw-key' });
-      el('span', { class: 'lw-swatch lw-line', style: `border-color:${color}; border-top-width: 3px` }, k);
+      el('span', { class: 'lw-swatch lw-line lw-thick', style: `border-color:${color}` }, k);
       k.append(label);
       return k;
     };
