@@ -41,7 +41,7 @@ function iconButton(name, key, onclick, { text = false, className = '', tip = ke
 /**
  * Builds the element's DOM. actions: {change(changes), layers('add' | 'remove'), neurons(i, ±1),
  * layerActivation(i, name), togglePlay(), stepEpoch(), stepBatch(), reset(), regenerate(),
- * speed(name), exportFile(), importFile(file), copyCode(), codeTab(name), drawn(points),
+ * speed(name), exportFile(), importFile(file), embed(), copyCode(), codeTab(name), drawn(points),
  * drawFrom(dataset), importCSV(file), exportCSV()}.
  * Returns {root, slots, refs, sync(state, info), setPlaying, setEpoch, setMetrics, setMessage,
  * setCode, setHidden}; info = {t, loss, output, classes, regression, drawn}.
@@ -82,6 +82,8 @@ export function buildPanels(actions) {
       iconButton('download', 'state.export', actions.exportFile, { text: true, tip: 'state.export.tip' }),
       iconButton('upload', 'state.import', () => refs.fileInput.click(), { text: true, tip: 'state.import.tip' }),
       refs.fileInput),
+    h('div', { class: 'embed', 'data-panel': 'embed' },
+      iconButton('embed', 'state.embed', actions.embed, { text: true, tip: 'state.embed.tip' })),
     h('div', { 'data-panel': 'lang' }, field('app.language', refs.lang, { className: 'compact' })));
 
   // ---- training settings strip ----
