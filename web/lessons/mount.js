@@ -46,12 +46,14 @@ export function widgetContext(lesson, langOf, widgets) {
 /**
  * Makes a block's widget and puts it into slot: returns the widget object ({root, …}; an
  * element made is wrapped as {root}), or null after a note in slot (and a console error) saying
- * why it could not start.
+ * why it could not start. prepare(widget), if given, runs between the making and the putting
+ * (the embed page sets a playground's attributes there, before it connects).
  */
-export function mountWidget(block, slot, ctx) {
+export function mountWidget(block, slot, ctx, prepare = null) {
   try {
     const made = block.make(ctx);
     const widget = made instanceof HTMLElement ? { root: made } : made;
+    prepare?.(widget);
     slot.append(widget.root);
     return widget;
   } catch (error) {
