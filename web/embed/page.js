@@ -63,10 +63,13 @@ export function readAddress(hash) {
   return { settings, options, problems };
 }
 
-/** The attributes the address gives a playground: its settings, hide, speed and its own autosave. */
+/**
+ * The attributes the address gives a playground: its settings, hide (added to a lesson
+ * widget's own), speed and its own autosave.
+ */
 function applyTo(element, { settings, options }) {
   for (const [key, value] of settings) element.setAttribute(key, value);
-  if ('hide' in options) element.setAttribute('hide', options.hide);
+  if ('hide' in options) element.setAttribute('hide', [element.getAttribute('hide'), options.hide].filter(Boolean).join(','));
   if ('speed' in options) element.setAttribute('speed', options.speed);
   if ('autosave' in options) element.setAttribute('autosave', `embed.${options.autosave}`);
   else element.removeAttribute('autosave');

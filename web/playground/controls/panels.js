@@ -82,7 +82,7 @@ export function buildPanels(actions) {
       iconButton('download', 'state.export', actions.exportFile, { text: true, tip: 'state.export.tip' }),
       iconButton('upload', 'state.import', () => refs.fileInput.click(), { text: true, tip: 'state.import.tip' }),
       refs.fileInput),
-    h('div', { class: 'embed', 'data-panel': 'embed' },
+    h('div', { class: 'files', 'data-panel': 'embed' },
       iconButton('embed', 'state.embed', actions.embed, { text: true, tip: 'state.embed.tip' })),
     h('div', { 'data-panel': 'lang' }, field('app.language', refs.lang, { className: 'compact' })));
 
