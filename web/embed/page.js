@@ -195,7 +195,8 @@ async function main() {
   }
   note(root, lang, problems);
   if (problems.length) bridge.post('error', { problems });
-  await Promise.resolve(ready).catch(() => {});
+  // an engine that cannot start says so on the page; the parent hears it too
+  await Promise.resolve(ready).catch((error) => bridge.post('error', { problems: [error.message] }));
   const where = 'lesson' in address.options ? { lesson: address.options.lesson, widget: address.options.widget } : {};
   bridge.post('ready', { kind: element ? 'playground' : 'widget', ...where, ...(address.options.parent && element ? { state: toJSONState(element.state) } : {}) });
 }

@@ -74,10 +74,11 @@ export async function copyText(textarea, status, t) {
 export function openEmbedDialog(container, { iframe, script }, t) {
   const titleId = newId('embed');
   const section = (key, text) => {
-    const box = h('textarea', { class: 'lw-embed-code', readonly: true, rows: 5, spellcheck: 'false', 'data-snippet': key, 't-label': `embed.${key}` });
+    const box = h('textarea', { class: 'lw-embed-code', readonly: true, rows: key === 'iframe' ? 8 : 4, spellcheck: 'false', 'data-snippet': key, 't-label': `embed.${key}` });
     box.value = text;
     const status = h('span', { class: 'lw-embed-status', role: 'status' });
-    const copy = h('button', { type: 'button', class: 'btn lw-embed-copy', t: 'embed.copy', onclick: () => copyText(box, status, t) });
+    // the first Copy button takes the focus, so the box shows its snippet from the top
+    const copy = h('button', { type: 'button', class: 'btn lw-embed-copy', t: 'embed.copy', autofocus: key === 'iframe', onclick: () => copyText(box, status, t) });
     return h('section', { class: 'lw-embed-part' },
       h('h3', { t: `embed.${key}` }),
       h('p', { class: 'lw-embed-tip', t: `embed.${key}.tip` }),
