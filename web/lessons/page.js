@@ -12,6 +12,8 @@ import { LESSONS, LANG_NAMES, chosenLang, keepLang, lessonHref, lessonIndex, pag
 import { inlineNodes, mathNode } from './markup.js';
 import { highlight } from './highlight.js';
 import { isDone, keepPlace, lastPlace, markDone } from './progress.js';
+import { loadLesson, mountWidget, widgetContext, widgetSnippets } from './mount.js';
+import { openEmbedDialog } from '../lib/embed.js';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -190,18 +192,25 @@ class LessonPage {
   startWidgets() {
     const ctx = this.context();
     for (const [block, slot, where] of this.pendingWidgets ?? []) {
-      try {
-        const made = block.make(ctx);
-        const widget = made instanceof HTMLElement ? { root: made } : made;
-        this.widgets[block.widget] = widget;
-        slot.append(widget.root);
-        if (block.caption) slot.append(this.text(h('figcaption'), block.caption, `${where}.caption`));
-      } catch (error) {
-        console.error(`lesson ${this.lesson.id}: widget ${block.widget}:`, error);
-        slot.append(h('p', { class: 'widget-error', role: 'alert' }, pageText(this.lang, 'lesson.failed', { message: error.message })));
-      }
+      const widget = mountWidget(block, slot, ctx);
+      if (!widget) continue;
+      this.widgets[block.widget] = widget;
+      if (block.caption) slot.append(this.text(h('figcaption'), block.caption, `${where}.caption`));
+      slot.append(this.embedButton(block.widget, widget));
     }
     this.relabel();
+  }
+
+  // The widget's Embed button: its iframe snippet (embed.html#lesson=…&widget=…), and a
+  // playground's script-tag snippet too, for the widget as it is now (web/lib/embed.js).
+  embedButton(id, widget) {
+    const button = this.page(h('button', { type: 'button', class: 'widget-embed', 'data-embed': id }), 'embed.button');
+    button.addEventListener('click', () => {
+      const where = { lesson: this.lesson.id, widget: id };
+      const code = widget.embedCode?.(where) ?? widgetSnippets(where, this.lang);
+      openEmbedDialog(document.body, code, (key, params) => pageText(this.lang, key, params));
+    });
+    return h('div', { class: 'widget-tools' }, button);
   }
 
   startTasks() {
@@ -239,17 +248,7 @@ class LessonPage {
   }
 
   context() {
-    const page = this;
-    return {
-      get lang() { return page.lang; },
-      lesson: this.lesson.id,
-      widget: (id) => {
-        const w = page.widgets[id];
-        if (!w) throw new Error(`no widget "${id}" in lesson ${page.lesson.id}`);
-        return w;
-      },
-      t: (text) => pick(text, page.lang),
-    };
+    return widgetContext(this.lesson.id, () => this.lang, this.widgets);
   }
 
   // ---- the reader's place ----
@@ -311,8 +310,7 @@ async function main() {
       h('p', {}, h('a', { href: 'index.html' }, pageText(lang, 'lesson.index')))));
     return;
   }
-  const { default: lesson } = await import(`./content/${id}.js`);
-  const page = new LessonPage({ ...lesson, id, title: LESSONS[lessonIndex(id)].title }, lang);
+  const page = new LessonPage(await loadLesson(id), lang);
   page.render(root);
   page.startWidgets();
   page.startTasks();

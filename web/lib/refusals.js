@@ -33,6 +33,11 @@ export const REFUSAL_STRINGS = {
     'setting.activations': '{setting} must list at least one activation from: {allowed}',
     'setting.layerCount': '{setting}: at most {max} hidden layers, got {value}',
     'setting.layerSize': '{setting}: each layer has 1 to {max} neurons, got {value}',
+    'setting.escape': 'the address has a broken %-escape: "{value}"',
+    'setting.origin': '{setting} must be an origin such as https://course.example (no path), got "{value}"',
+    'setting.name': '{setting} must be a name of 1 to {max} letters, digits, "_", "." or "-", got "{value}"',
+    'setting.together': 'lesson and widget go together (embed.html#lesson=…&widget=…); the address has only {setting}',
+    'setting.notPlayground': 'the settings apply to a playground only; the widget "{value}" is not one',
   },
   ko: {
     'refusal.title': '적용하지 않은 설정이 있습니다 (나머지는 적용했습니다):',
@@ -50,6 +55,11 @@ export const REFUSAL_STRINGS = {
     'setting.activations': '{setting}에는 활성화 함수가 하나 이상 있어야 합니다: {allowed}',
     'setting.layerCount': '{setting}: 은닉층은 {max}개까지입니다. 받은 값: {value}',
     'setting.layerSize': '{setting}: 층마다 뉴런은 1개에서 {max}개까지입니다. 받은 값: {value}',
+    'setting.escape': '주소의 %-이스케이프가 깨져 있습니다: "{value}"',
+    'setting.origin': '{setting} 값은 https://course.example 같은 출처(경로 없이)여야 합니다. 받은 값: "{value}"',
+    'setting.name': '{setting} 값은 영문자, 숫자, "_", ".", "-"로 된 1~{max}자 이름이어야 합니다. 받은 값: "{value}"',
+    'setting.together': 'lesson과 widget은 함께 써야 합니다(embed.html#lesson=…&widget=…). 주소에는 {setting}만 있습니다',
+    'setting.notPlayground': '설정은 플레이그라운드에만 적용됩니다. 위젯 "{value}"은(는) 플레이그라운드가 아닙니다',
   },
 };
 
@@ -116,9 +126,14 @@ export function readTokens(setting, text, allowed) {
   return { tokens, problems };
 }
 
+/** A problem as plain data for an event or a message: a SettingProblem's fields, or {message}. */
+export function problemData(problem) {
+  return problem instanceof SettingProblem ? problem.toJSON() : { message: String(problem?.message ?? problem) };
+}
+
 /** The `error` event an element dispatches for refused settings (detail.problems as plain objects). */
 export function refusedEvent(problems) {
-  return new CustomEvent('error', { detail: { problems: problems.map((p) => p.toJSON()) } });
+  return new CustomEvent('error', { detail: { problems: problems.map(problemData) } });
 }
 
 /**

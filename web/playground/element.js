@@ -8,7 +8,7 @@
 // trainratio), plus
 //   hide="..."      panels to leave out, comma-separated: controls, brand, settings, data,
 //                   features, network, diagram, output, boundary, curves, histograms, code,
-//                   files, lang
+//                   files, embed, lang
 //   url-state       keep the state in the page's URL hash (the main page; one element per page)
 //   autosave="key"  keep the state in localStorage under key and restore it on reload
 //   speed="..."     slow | normal | fast | max: epochs per second while playing
@@ -23,7 +23,8 @@
 // `drawn` ({x, y, classes} of the "drawn" dataset: classes 2 to 5, or 0 for values to regress),
 // drawFrom(dataset) → Promise (copies a generated dataset into the drawing and draws on it),
 // exportCSV() → text, importCSV(text, name) → {count, problems} (throws, changing nothing, when
-// no line is good). Events: `epoch` (detail {epoch, trainLoss,
+// no line is good), embedCode(where) → {url, iframe, script} (the Embed button's snippets,
+// embed.js). Events: `epoch` (detail {epoch, trainLoss,
 // testLoss, trainAccuracy, testAccuracy}; accuracy null for regression) after each slice of
 // training that completed an epoch; `statechange` (detail {state}); `error` (detail {problems:
 // [{setting, value, key, params, message}]}: the attribute or URL values refused, each naming
@@ -48,6 +49,8 @@ import { relabel } from '../lib/dom.js';
 import { RefusalNote, readTokens } from '../lib/refusals.js';
 import { Autosave, download } from '../lib/files.js';
 import { located } from '../lib/embedded.js';
+import { openEmbedDialog } from '../lib/embed.js';
+import { playgroundSnippets } from './embed.js';
 
 const STYLESHEET = new URL('./playground.css', import.meta.url).href;
 
@@ -231,6 +234,7 @@ export class LayerwisePlayground extends HTMLElement {
       speed: (name) => this.#setSpeed(name),
       exportFile: () => this.#download(),
       importFile: (file) => this.#openFile(file),
+      embed: () => openEmbedDialog(this.shadowRoot, this.embedCode(), this.#tr),
       copyCode: () => this.#copyCode(),
       drawn: (points) => (this.drawn = points),
       drawFrom: (dataset) => this.drawFrom(dataset).catch(() => {}),
@@ -347,6 +351,15 @@ export class LayerwisePlayground extends HTMLElement {
     }
     await this.#run.enqueue(() => {});
     return this.#drawn;
+  }
+
+  /**
+   * The snippets that put this playground, as it is now, into another page (embed.js): {url,
+   * iframe, script}; where = {lesson, widget} gives a lesson widget's address.
+   */
+  embedCode(where = null) {
+    const preset = [...this.attributes].map((a) => attributeKey.get(a.name)).filter(Boolean);
+    return playgroundSnippets(this.#state, { preset, hide: this.getAttribute('hide'), speed: this.#speed }, where);
   }
 
   /** The drawn points as CSV text (controls/csv.js): x,y,label or x,y,value lines. */

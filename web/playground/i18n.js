@@ -334,6 +334,16 @@ const en = {
   'state.restored': 'Your last session was restored.',
   'state.embed': 'Embed',
   'state.embed.tip': 'Paste this into a web page to show this playground there.',
+  'embed.title': 'Put this playground in your page',
+  'embed.iframe': 'As a frame (works in Moodle, Canvas and any page)',
+  'embed.iframe.tip': 'The frame shows this playground as it is now, with no saved work of its own. The script after it makes the frame as tall as its content; where scripts are not allowed, the frame keeps the height written in it.',
+  'embed.script': 'As an element (pages that allow scripts)',
+  'embed.script.tip': 'Loads Layerwise from this site and puts the element with these settings where you paste it.',
+  'embed.noScript': 'This part has no element of its own: use the frame.',
+  'embed.copy': 'Copy',
+  'embed.copied': 'Copied to the clipboard.',
+  'embed.copyFailed': 'The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+  'embed.close': 'Close',
 
   // ---- messages: errors, notes, hints (bare keys) ----
   diverged: 'Training diverged: the loss became NaN/infinite. Try a lower learning rate or another initialiser, then press Reset.',
@@ -661,6 +671,16 @@ const ko = {
   'state.restored': '지난번 작업을 이어서 불러왔습니다.',
   'state.embed': '페이지에 넣기',
   'state.embed.tip': '이 코드를 웹 페이지에 붙여 넣으면 이 플레이그라운드가 그대로 나타납니다.',
+  'embed.title': '이 플레이그라운드를 내 페이지에 넣기',
+  'embed.iframe': '프레임으로 넣기 (Moodle, Canvas 등 어떤 페이지든)',
+  'embed.iframe.tip': '프레임에는 지금 모습 그대로의 플레이그라운드가 나타나며, 따로 저장된 작업은 불러오지 않습니다. 뒤의 스크립트는 프레임 높이를 내용에 맞춰 줍니다. 스크립트를 쓸 수 없는 곳에서는 프레임에 적힌 높이가 그대로 쓰입니다.',
+  'embed.script': '요소로 넣기 (스크립트를 쓸 수 있는 페이지)',
+  'embed.script.tip': '이 사이트에서 Layerwise를 불러와, 붙여 넣은 자리에 이 설정 그대로의 요소를 놓습니다.',
+  'embed.noScript': '이 부분은 따로 쓸 수 있는 요소가 없으니 프레임으로 넣어 주세요.',
+  'embed.copy': '복사',
+  'embed.copied': '클립보드에 복사했습니다.',
+  'embed.copyFailed': '텍스트를 선택해 두었습니다. Ctrl+C(Mac에서는 ⌘C)를 눌러 복사해 주세요.',
+  'embed.close': '닫기',
 
   // ---- messages: errors, notes, hints (bare keys) ----
   diverged: '학습이 발산했습니다. 손실이 NaN이나 무한대가 되었습니다. 학습률을 낮추거나 다른 가중치 초기화를 고른 뒤 [다시 시작]을 눌러 주세요.',

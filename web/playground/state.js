@@ -10,6 +10,7 @@
 // rate as a number, layers as hidden-layer sizes ("" for none).
 import { LANGS } from '../lib/i18n.js';
 import { SettingProblem, mustBeOneOf } from '../lib/refusals.js';
+import { hashOf, hashPairs } from '../lib/hash.js';
 
 export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'blobs3', 'plane', 'sine', 'drawn'];
 export const REGRESSION = new Set(['plane', 'sine']);
@@ -176,18 +177,23 @@ function textOf(key, v) {
 
 /** The URL hash of a state: every key, in table order (a link reproduces the run). */
 export function toHash(state) {
-  return '#' + KEYS.map((k) => `${k}=${encodeURIComponent(textOf(k, state[k])).replace(/%2C/g, ',')}`).join('&');
+  return hashOf(KEYS.map((k) => [k, textOf(k, state[k])]));
+}
+
+/**
+ * A state's settings as [key, text] pairs, in table order, as an attribute or a URL hash writes
+ * them: the keys whose value is not the default, and every key of `always`.
+ */
+export function settingsOf(state, always = []) {
+  return KEYS.filter((k) => always.includes(k) || textOf(k, state[k]) !== textOf(k, DEFAULTS[k]))
+    .map((k) => [k, textOf(k, state[k])]);
 }
 
 /** A state from a URL hash: defaults for what it does not say; problems for what it gets wrong. */
 export function fromHash(hash, base = DEFAULTS) {
   const changes = {};
   const problems = [];
-  for (const part of hash.replace(/^#/, '').split('&')) {
-    if (!part) continue;
-    const eq = part.indexOf('=');
-    const key = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
-    const value = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1));
+  for (const [key, value] of hashPairs(hash)) {
     if (!(key in FIELDS)) {
       problems.push(new SettingProblem(key, value, 'setting.unknown', { allowed: KEYS.join(', ') }));
       continue;

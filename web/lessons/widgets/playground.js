@@ -4,15 +4,15 @@
 //
 //   { widget: 'spiral', make: playground({ dataset: 'spiral', layers: '8,8', hide: 'code,files' }) }
 //
-// The widget object: { root, element, ready, setLang(lang) }; `element` is the playground (its state,
+// The widget object: { root, element, ready, setLang(lang), embedCode(where) }; `element` is the playground (its state,
 // step(n), play(), the `epoch` and `statechange` events), for tasks and tests.
 import { LayerwisePlayground } from '../../playground/element.js';
 import { pageText } from '../catalog.js';
 
 const PLAYGROUND_PAGE = new URL('../../index.html', import.meta.url);
 
-// The page around a lesson widget has its own brand, language switch and files.
-const ALWAYS_HIDDEN = ['brand', 'lang', 'files'];
+// The page around a lesson widget has its own brand, language switch, files and Embed button.
+const ALWAYS_HIDDEN = ['brand', 'lang', 'files', 'embed'];
 
 export function playground(attrs = {}) {
   return (ctx) => {
@@ -34,6 +34,7 @@ export function playground(attrs = {}) {
       root,
       element,
       get ready() { return element.ready; },
+      embedCode: (where) => element.embedCode(where),
       setLang(lang) {
         element.setAttribute('lang', lang);
         link.textContent = pageText(lang, 'widget.open') + ' ↗';

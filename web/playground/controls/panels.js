@@ -20,7 +20,7 @@ const POINTS = [50, 100, 200, 400, 800, 1000, 2000];
 export const SPEEDS = ['slow', 'normal', 'fast', 'max'];
 /** The parts the element's `hide` attribute can leave out: each is a data-panel below. */
 export const HIDE_TOKENS = ['controls', 'brand', 'settings', 'data', 'features', 'network', 'diagram', 'output',
-  'boundary', 'curves', 'histograms', 'code', 'files', 'lang'];
+  'boundary', 'curves', 'histograms', 'code', 'files', 'embed', 'lang'];
 const LANGUAGES = [['en', 'English'], ['ko', '한국어']];
 
 const numberOptions = (values) => values.map((v) => [String(v), null]);
@@ -52,7 +52,7 @@ function iconButton(name, key, onclick, { text = false, className = '', tip = ke
 /**
  * Builds the element's DOM. actions: {change(changes), layers('add' | 'remove'), neurons(i, ±1),
  * layerActivation(i, name), togglePlay(), stepEpoch(), stepBatch(), reset(), regenerate(),
- * speed(name), exportFile(), importFile(file), copyCode(), codeTab(name), drawn(points),
+ * speed(name), exportFile(), importFile(file), embed(), copyCode(), codeTab(name), drawn(points),
  * drawFrom(dataset), importCSV(file), exportCSV()}.
  * Returns {root, slots, refs, sync(state, info), setPlaying, setEpoch, setMetrics, setMessage,
  * setCode, setHidden}; info = {t, loss, output, classes, regression, drawn}.
@@ -93,6 +93,8 @@ export function buildPanels(actions) {
       iconButton('download', 'state.export', actions.exportFile, { text: true, tip: 'state.export.tip' }),
       iconButton('upload', 'state.import', () => refs.fileInput.click(), { text: true, tip: 'state.import.tip' }),
       refs.fileInput),
+    h('div', { class: 'files', 'data-panel': 'embed' },
+      iconButton('embed', 'state.embed', actions.embed, { text: true, tip: 'state.embed.tip' })),
     h('div', { 'data-panel': 'lang' }, field('app.language', refs.lang, { className: 'compact' })));
 
   // ---- training settings strip ----
