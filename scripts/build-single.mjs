@@ -77,12 +77,15 @@ export async function buildSingle(out = path.join(ROOT, 'dist', 'layerwise-playg
     }],
   });
 
-  let page = html;
-  page = page.replace(entries[0][0], `<script type="module">${pageSource}</script>\n`);
+  // The page's own HTML first, checked before the bundle goes in (the bundle's text may hold
+  // markup of its own, e.g. the Embed button's snippets, which names no file of this page).
+  const BUNDLE = '<!--layerwise:bundle-->';
+  let page = html.replace(entries[0][0], () => BUNDLE);
   for (const m of entries.slice(1)) page = page.replace(m[0], '');
   page = await inlineLinks(page, web);
   const left = [...page.matchAll(/<(?:script|link|img)\b[^>]*\b(?:src|href)="(?!data:)([^"]*)"/g)].map((m) => m[1]);
   if (left.length) throw new Error(`build-single: the page still refers to ${left.join(', ')}`);
+  page = page.replace(BUNDLE, () => `<script type="module">${pageSource}</script>\n`);
 
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, page);
@@ -124,15 +127,19 @@ async function bundleStyle(file) {
   return text;
 }
 
-// The page's own <link>s: a stylesheet becomes a <style> of its text, a preload goes (what it
-// named is inside already); data: links (the icon) stay.
+// The page's own <link>s: a stylesheet becomes a <style> of its text, the icon a data: URL, a
+// preload goes (what it named is inside already); data: links stay.
 async function inlineLinks(page, web) {
   let result = page;
   for (const [tag, href] of page.matchAll(/<link\b[^>]*\bhref="([^"]+)"[^>]*>\n?/g)) {
     if (href.startsWith('data:')) continue;
     const rel = /\brel="([^"]+)"/.exec(tag)?.[1] ?? '';
-    if (rel === 'stylesheet') result = result.replace(tag, `<style>${await bundleStyle(path.join(web, href))}</style>\n`);
-    else if (rel === 'preload' || rel === 'modulepreload') result = result.replace(tag, '');
+    if (rel === 'stylesheet') { const css = await bundleStyle(path.join(web, href)); result = result.replace(tag, () => `<style>${css}</style>\n`); }
+    else if (rel === 'icon') {
+      const type = /\btype="([^"]+)"/.exec(tag)?.[1] ?? 'image/svg+xml';
+      const data = (await readFile(path.join(web, href))).toString('base64');
+      result = result.replace(tag, tag.replace(`href="${href}"`, `href="data:${type};base64,${data}"`));
+    } else if (rel === 'preload' || rel === 'modulepreload') result = result.replace(tag, '');
     else throw new Error(`build-single: ${PAGE} links to ${href} (rel="${rel}"), which the one file cannot carry`);
   }
   return result;

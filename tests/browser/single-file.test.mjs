@@ -81,6 +81,8 @@ test('opened from file:// with the network off, the one file trains, and no requ
   assertTrains(await trainEpochs(page, 12), 12);
   const links = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelectorAll('a.brand-link').length, el);
   assert.equal(links, 0, 'no links to pages that the one file does not carry');
+  const embedButton = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelectorAll('[data-panel="embed"]').length, el);
+  assert.equal(embedButton, 0, 'no Embed button: its snippets would name an embed page the file does not carry');
 
   assert.equal(workers.length, 1, `one training worker: ${workers.join(' ')}`);
   assert.match(workers[0], /^data:text\/javascript,/, 'started from the carried text');

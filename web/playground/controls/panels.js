@@ -93,7 +93,8 @@ export function buildPanels(actions) {
       iconButton('download', 'state.export', actions.exportFile, { text: true, tip: 'state.export.tip' }),
       iconButton('upload', 'state.import', () => refs.fileInput.click(), { text: true, tip: 'state.import.tip' }),
       refs.fileInput),
-    h('div', { class: 'files', 'data-panel': 'embed' },
+    // the snippets name the site's embed page: not there in the one-file playground
+    located('embed.html', new URL('../../embed.html', import.meta.url)) && h('div', { class: 'files', 'data-panel': 'embed' },
       iconButton('embed', 'state.embed', actions.embed, { text: true, tip: 'state.embed.tip' })),
     h('div', { 'data-panel': 'lang' }, field('app.language', refs.lang, { className: 'compact' })));
 
