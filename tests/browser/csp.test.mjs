@@ -221,3 +221,23 @@ test('a course page on another origin, with the strict policy plus the Layerwise
   assert.equal(styled, 'absolute', 'the element\'s stylesheet from the host applies');
   await assertClean(opened, 'the course page');
 });
+
+test('the embed page (a playground, a lesson widget) and the Embed dialog under the strict policy', { timeout: 180_000 }, async () => {
+  const frame = await openStrict(`${site.url}embed.html#dataset=xor&layers=4&hide=code,histograms&colour=red`);
+  await frame.page.waitForFunction(() => window.layerwiseEmbed);
+  await frame.page.evaluate(() => window.layerwiseEmbed.ready);
+  const trained = await frame.page.evaluate(async () => (await document.querySelector('layerwise-playground').step(2)).epoch);
+  assert.equal(trained, 2);
+  const note = await frame.page.evaluate(() => document.querySelector('#embed > .refusal li')?.textContent ?? '');
+  assert.match(note, /unknown setting "colour"/, 'the note of a bad address part shows, styled by the page\'s own sheet');
+  // the Embed dialog: built and shown under the policy
+  await frame.page.evaluate(() => document.querySelector('layerwise-playground').shadowRoot.querySelector('[data-panel="embed"] button').click());
+  await frame.page.waitForFunction(() => document.querySelector('layerwise-playground').shadowRoot.querySelector('dialog[open]'));
+  await assertClean(frame, 'embed.html (playground)');
+
+  const widget = await openStrict(`${site.url}embed.html#lesson=output&widget=softmax&lang=ko`);
+  await widget.page.waitForFunction(() => window.layerwiseEmbed);
+  await widget.page.evaluate(() => window.layerwiseEmbed.ready);
+  await widget.page.waitForFunction(() => document.querySelector('figure.widget figcaption'));
+  await assertClean(widget, 'embed.html (a lesson widget)');
+});
