@@ -21,6 +21,19 @@ let courseOrigin;
 
 // A page of `dir` holding one frame of the embed page (id "frame"), the parent snippet, and a
 // log of every Layerwise message it hears (window.heard), with the origin it came from.
+// The frame's height once it equals the height of what the page inside shows. The content may
+// still grow while its views draw, so both are read again until they agree.
+async function settledHeight(page, frame, timeout = 30_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const inside = await frame.evaluate(() => Math.ceil(document.getElementById('embed').getBoundingClientRect().height));
+    const outside = await page.evaluate(() => document.getElementById('frame').height);
+    if (outside === String(inside)) return inside;
+    if (Date.now() > end) throw new Error(`the frame is ${outside} px high, its content ${inside} px`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function framePage(src, { height = 150, extra = '' } = {}) {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A course page</title><link rel="icon" href="data:,">
@@ -97,8 +110,7 @@ test('a frame on another origin sizes itself from its height messages and report
   assert.deepEqual(ready.state.layers, [4]);
 
   // the frame's height: what the page inside reports, and what the snippet set
-  const inside = await frame.evaluate(() => Math.ceil(document.getElementById('embed').getBoundingClientRect().height));
-  await page.waitForFunction((h) => document.getElementById('frame').height === String(h), inside);
+  const inside = await settledHeight(page, frame);
   const last = (await heard(page, 'height')).at(-1);
   assert.equal(last.height, inside);
   assert.ok(inside > 600, `the playground is taller than the frame's first 150 px: ${inside}`);
@@ -279,13 +291,12 @@ test('a lesson widget embedded alone renders, with its caption, and is short', {
     caption: document.querySelector('figure.widget figcaption')?.textContent ?? '',
     prose: document.querySelectorAll('h1, section, .task').length,
     lang: document.querySelector('layerwise-playground').state.lang,
-    height: Math.ceil(document.getElementById('embed').getBoundingClientRect().height),
   }));
   assert.ok(shown.playground);
   assert.match(shown.caption, /[\uac00-\ud7a3]/, 'the caption, in Korean');
   assert.equal(shown.prose, 0, 'no lesson text around it');
   assert.equal(shown.lang, 'ko');
-  await page.waitForFunction((h) => document.getElementById('frame').height === String(h), shown.height);
+  shown.height = await settledHeight(page, frame);
   assert.ok(shown.height < whole / 4, `the widget alone (${shown.height} px) is far shorter than its lesson (${whole} px)`);
   await send(page, { type: 'step', epochs: 2 });
   await page.waitForFunction(() => window.heard.some((m) => m.type === 'epoch' && m.epoch >= 2));

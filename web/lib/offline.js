@@ -8,7 +8,9 @@ export const kept = (async () => {
   try {
     await navigator.serviceWorker.register(new URL('../sw.js', import.meta.url));
     const registration = await navigator.serviceWorker.ready;
-    const urls = [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)];
+    // the page, what it loaded, and its icon (which the browser fetches outside resource timing)
+    const icons = [...document.querySelectorAll('link[rel~="icon"]')].map((link) => link.href);
+    const urls = [location.href, ...performance.getEntriesByType('resource').map((e) => e.name), ...icons];
     return await new Promise((resolve) => {
       navigator.serviceWorker.addEventListener('message', function done(event) {
         if (event.data?.type !== 'kept') return;
