@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, siteAndCourse } from './browser.mjs';
+import { HIDE_TOKENS } from '../../web/playground/controls/panels.js';
 
 const web = siteAndCourse((siteUrl) => `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><title>A course page with typos</title>
@@ -77,7 +78,7 @@ test('bad attribute values on a course page of another origin: each element show
   assert.match(playground.title, /적용하지 않은 설정/, 'lang="ko" applies, and the note is Korean');
   assert.deepEqual(playground.lines, [
     'dataset 값은 circle, xor, gauss, spiral, moons, blobs3, plane, sine, drawn 중 하나여야 합니다. 받은 값: "spirals"',
-    'hide: "histogram"(은)는 없는 이름입니다. 쓸 수 있는 이름: controls, brand, settings, data, features, network, diagram, output, boundary, curves, histograms, code, files, lang',
+    `hide: "histogram"(은)는 없는 이름입니다. 쓸 수 있는 이름: ${HIDE_TOKENS.join(', ')}`,
     'speed 값은 slow, normal, fast, max 중 하나여야 합니다. 받은 값: "turbo"',
   ]);
   const applied = await page.evaluate(() => {
