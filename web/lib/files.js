@@ -1,6 +1,7 @@
 // Keeping what a learner made: a download of it, and the autosave that brings it back on
 // reload. Each element says what to save and how to read it back; this holds the mechanics
-// both elements share (the anchor a download needs, localStorage's failures).
+// both elements share (the anchor a download needs, localStorage's failures, and keeping an
+// entry that could not be fully restored rather than overwriting it).
 
 /** Offers text as a file named `name`; the temporary link lives in `root` (a shadow root). */
 export function download(root, text, name, type = 'application/json') {
@@ -20,6 +21,7 @@ export function download(root, text, name, type = 'application/json') {
 export class Autosave {
   #element;
   #prefix;
+  #held = false; // a partly restored entry could not be copied: it must not be overwritten
 
   constructor(element, prefix) {
     this.#element = element;
@@ -33,24 +35,51 @@ export class Autosave {
   }
 
   /**
-   * parse(text) of the saved entry; null when there is none, storage is off, or parse throws
-   * (a damaged entry is as good as none).
+   * The saved entry read by parse(text), the element's one check of its autosave: null when
+   * there is none or storage is off, else {value, lost, copy}. parse returns {value, lost} (lost
+   * lists the problems of what it could not use, empty when it used all) or throws when it could
+   * use nothing (value null, lost [the error]). When something was lost the entry's text is
+   * first copied to `copy` ("<key>:unrestored:<time>"), so the next save overwrites nothing the
+   * learner made; when even that copy cannot be written, saving stays off (write returns false)
+   * for as long as the element lives.
    */
   read(parse) {
     const key = this.key;
     if (!key) return null;
+    let text;
     try {
-      const text = localStorage.getItem(key);
-      return text === null ? null : parse(text);
+      text = localStorage.getItem(key);
     } catch {
       return null;
     }
+    if (text === null) return null;
+    let read;
+    try {
+      read = parse(text);
+    } catch (err) {
+      read = { value: null, lost: [err] };
+    }
+    if (!read.lost.length) return { ...read, copy: null };
+    const copy = `${key}:unrestored:${Date.now()}`;
+    try {
+      localStorage.setItem(copy, text);
+    } catch {
+      this.#held = true;
+      return { ...read, copy: null };
+    }
+    return { ...read, copy };
+  }
+
+  /** Whether saving is off because a partly restored entry could not be copied (see read). */
+  get held() {
+    return this.#held;
   }
 
   /** Saves value as JSON; false when storage refused it (full, or off), true otherwise. */
   write(value) {
     const key = this.key;
     if (!key) return true;
+    if (this.#held) return false;
     try {
       localStorage.setItem(key, JSON.stringify(value));
       return true;

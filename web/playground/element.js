@@ -37,12 +37,12 @@
 // a light snapshot (metrics and the boundary grid), and the heavy parts (every neuron's image,
 // weights, gradients, statistics) only as often as the views can draw them; views draw at most
 // once per frame from the latest snapshot, so the page stays smooth whatever the worker does.
-import { DATASETS, DEFAULTS, FIELDS, KEYS, MAX_LAYERS, MAX_NEURONS, activationOf, fromHash, isRegression, readJSONState, toHash, toJSONState, withChanges } from './state.js';
+import { DATASETS, DEFAULTS, FIELDS, KEYS, MAX_LAYERS, MAX_NEURONS, activationOf, fromHash, isRegression, toHash, toJSONState, withChanges } from './state.js';
 import { optimizerConfig, trainerConfig } from './config.js';
 import { DEFAULT_EPOCHS, layerwiseCode, pytorchCode } from './codegen.js';
 import { TrainingRun } from '../lib/run.js';
 import { t as translate } from './i18n.js';
-import { FileProblem, fileOf, readFile } from './controls/file.js';
+import { FileProblem, fileOf, readFile, readSaved } from './controls/file.js';
 import { checkPoints, fromCSV, toCSV } from './controls/csv.js';
 import { HIDE_TOKENS as PANELS, SPEEDS, buildPanels } from './controls/panels.js';
 import { relabel } from '../lib/dom.js';
@@ -121,6 +121,9 @@ export class LayerwisePlayground extends HTMLElement {
   #tokens = 0; // epochs the speed allows now
   #lastTick = 0;
   #message = null;
+  // What an autosave could not restore: shown whenever no other message needs the place (a
+  // loading note, a "too few points" hint) until the learner changes something.
+  #note = null;
   #hidden = new Set();
   #frame = 0;
   #lastFull = -Infinity;
@@ -202,10 +205,19 @@ export class LayerwisePlayground extends HTMLElement {
     }
     let { state, problems } = withChanges(DEFAULTS, fromAttributes);
     if (!('lang' in fromAttributes) && /^ko\b/i.test(navigator.language ?? '')) state = withChanges(state, { lang: 'ko' }).state;
-    const saved = this.#readAutosave();
-    if (saved) {
-      state = withChanges(state, saved.state).state;
-      this.#drawn = saved.drawn;
+    const saved = this.#autosave.read((text) => {
+      const r = readSaved(text, state);
+      return { value: r, lost: r.lost };
+    });
+    if (saved?.value) {
+      state = saved.value.state;
+      this.#drawn = saved.value.drawn;
+    }
+    if (saved?.lost.length) {
+      const t = (key, params) => translate(state.lang, key, params);
+      this.#note = { key: saved.copy ? 'state.notRestored' : 'state.notRestoredHeld', kind: 'warn',
+        params: { reason: saved.lost.map((p) => t(p.key, p.params)).join('; '), copy: saved.copy } };
+      this.#say(null);
     }
     if (this.hasAttribute('url-state') && location.hash.length > 1) {
       const r = fromHash(location.hash, state);
@@ -299,6 +311,7 @@ export class LayerwisePlayground extends HTMLElement {
    */
   set drawn(value) {
     this.#drawn = value ? checkPoints(value) : null;
+    this.#note = null;
     this.#persist();
     this.#syncControls();
     if (this.#state.dataset !== 'drawn') return;
@@ -503,6 +516,7 @@ export class LayerwisePlayground extends HTMLElement {
       this.#built = true;
       this.#drawn = read.drawn ?? this.#drawn;
       this.#info = made;
+      this.#note = null;
       if (this.#message?.kind === 'error') this.#say(null);
       let how = 'importNoWeights';
       if (read.parameters) {
@@ -524,6 +538,7 @@ export class LayerwisePlayground extends HTMLElement {
   // ---- state changes ----
 
   #change(changes) {
+    this.#note = null; // the learner has moved on from what the restore could not bring back
     const { state, problems } = withChanges(this.#state, changes);
     this.#refusal.refuse(this, problems);
     this.#refusal.settled(Object.keys(changes).filter((k) => !problems.some((p) => p.setting === k)));
@@ -822,6 +837,7 @@ export class LayerwisePlayground extends HTMLElement {
   #tr = (key, params) => this.#t(key, params); // #t as a function to hand out
 
   #say(key, params = null, kind = 'info') {
+    if (this.#note && (!key || ['app.loading', 'tooFewPoints', 'tooFewValues'].includes(key))) ({ key, params, kind } = this.#note);
     this.#message = key ? { key, params, kind } : null;
     this.#ui?.setMessage(this.#message, this.#tr);
   }
@@ -940,20 +956,6 @@ export class LayerwisePlayground extends HTMLElement {
     this.#refusal.refuse(this, problems);
   }
 
-  #readAutosave() {
-    return this.#autosave.read((text) => {
-      const saved = JSON.parse(text);
-      if (!saved?.state) return null;
-      let drawn = null;
-      try {
-        drawn = saved.drawn ? checkPoints(saved.drawn) : null;
-      } catch {
-        // damaged points are as good as none; the settings still count
-      }
-      return { state: readJSONState(saved.state).state, drawn };
-    });
-  }
-
   #persist() {
     if (!this.#connected) return;
     if (this.hasAttribute('url-state')) {
@@ -961,7 +963,8 @@ export class LayerwisePlayground extends HTMLElement {
       if (location.hash !== hash) history.replaceState(history.state, '', hash);
     }
     const drawn = this.#drawn && { x: Array.from(this.#drawn.x), y: Array.from(this.#drawn.y), classes: this.#drawn.classes };
-    if (!this.#autosave.write({ version: 1, state: toJSONState(this.#state), drawn })) this.#say('storageFailed', null, 'warn');
+    // saving held back (see lib/files.js) is what the note of the restore says already
+    if (!this.#autosave.write({ version: 1, state: toJSONState(this.#state), drawn }) && !this.#autosave.held) this.#say('storageFailed', null, 'warn');
   }
 }
 

@@ -153,3 +153,39 @@ export function readFile(input) {
   if (obj.settings !== undefined && (obj.settings === null || typeof obj.settings !== 'object')) throw bad('"settings" must be an object');
   return { classes, settings: readSettings(obj.settings) };
 }
+
+/**
+ * The autosave's object (localStorage): the file of the set, the page's language, and, when
+ * `keep` is less than the number of drawings, only the first `keep` of them, taken in turn from
+ * each class (every class's oldest first), with "unsaved": how many were left out. A browser
+ * whose storage cannot hold the whole set keeps what fits, and the saved copy says what it lacks.
+ */
+export function savedOf(classes, settings, lang, keep = Infinity) {
+  const quota = classes.map(() => 0);
+  let left = keep;
+  for (let round = 0; left > 0; round++) {
+    let took = false;
+    classes.forEach((c, ci) => {
+      if (left > 0 && round < c.samples.length) {
+        quota[ci]++;
+        left--;
+        took = true;
+      }
+    });
+    if (!took) break;
+  }
+  const kept = classes.map((c, ci) => ({ name: c.name, samples: c.samples.slice(0, quota[ci]) }));
+  const unsaved = classes.reduce((n, c, ci) => n + c.samples.length - quota[ci], 0);
+  return { ...fileOf(kept, settings), lang, ...(unsaved ? { unsaved } : {}) };
+}
+
+/**
+ * Reads the autosave's text, with the file's checks (readFile): {classes, settings, lang,
+ * unsaved} (unsaved: the drawings the saving browser could not hold, 0 when none), or a
+ * SketchFileProblem.
+ */
+export function readSaved(text) {
+  const read = readFile(text);
+  const { lang, unsaved } = JSON.parse(text);
+  return { ...read, lang, unsaved: Number.isSafeInteger(unsaved) && unsaved > 0 ? unsaved : 0 };
+}

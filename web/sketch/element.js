@@ -46,7 +46,7 @@ import { preprocess } from '../lib/preprocess.js';
 import { random } from '../lib/random.js';
 import { COPIES, augment } from './augment.js';
 import { PER_CLASS, SHAPES, exampleSet } from './examples.js';
-import { DEFAULT_SETTINGS, MAX_CLASSES, MAX_SAMPLES, SketchFileProblem, cleanName, cleanStrokes, fileOf, readFile, readSettings, split } from './dataset.js';
+import { DEFAULT_SETTINGS, MAX_CLASSES, MAX_SAMPLES, SketchFileProblem, cleanName, cleanStrokes, fileOf, readFile, readSaved, readSettings, savedOf, split } from './dataset.js';
 import { LANGS } from '../lib/i18n.js';
 import { t as translate } from './strings.js';
 import { ICONS, attachStyled, h, icon, relabel, setText, showMessage } from '../lib/dom.js';
@@ -97,6 +97,7 @@ export class LayerwiseSketch extends HTMLElement {
   #connected = false;
   #initialized = false;
   #autosave = new Autosave(this, 'layerwise-sketch');
+  #storageNote = null; // {key, params, kind}: see #say
 
   constructor() {
     super();
@@ -115,7 +116,8 @@ export class LayerwiseSketch extends HTMLElement {
     this.#connected = true;
     if (!this.#initialized) {
       this.#initialized = true;
-      const saved = this.#readAutosave();
+      const restored = this.#autosave.read((text) => ({ value: readSaved(text), lost: [] }));
+      const saved = restored?.value;
       const asked = this.#refusal.checked(this, { lang: this.getAttribute('lang') }, CHOICES).lang;
       this.#lang = asked ?? LANGS.includes(saved?.lang) ? saved.lang : /^ko\b/i.test(navigator.language ?? '') ? 'ko' : 'en';
       if (saved) {
@@ -126,7 +128,15 @@ export class LayerwiseSketch extends HTMLElement {
       }
       this.#build();
       const count = this.#count();
-      if (saved && count > 0) this.#say('msg.restored', { count });
+      if (restored?.lost.length) {
+        const [err] = restored.lost;
+        const reason = err instanceof SketchFileProblem ? this.#t(err.key, err.params) : err.message;
+        this.#storageNote = { key: restored.copy ? 'msg.notRestored' : 'msg.notRestoredHeld', params: { reason, copy: restored.copy }, kind: 'warn' };
+        this.#say(null);
+      } else if (saved?.unsaved) {
+        this.#storageNote = { key: 'msg.restoredPartly', params: { count, unsaved: saved.unsaved }, kind: 'warn' };
+        this.#say(null);
+      } else if (saved && count > 0) this.#say('msg.restored', { count });
       else this.#say('msg.loading');
       this.#render();
     }
@@ -732,7 +742,10 @@ export class LayerwiseSketch extends HTMLElement {
 
   // ---- messages ----
 
+  // The storage note (what the autosave could not keep or restore) takes the place of any
+  // message that is not an error or a warning, keeping its Undo, until a save keeps everything.
   #say(key, params = null, kind = 'info', undo = false) {
+    if (this.#storageNote && (!key || kind === 'info')) ({ key, params, kind } = this.#storageNote);
     this.#message = key ? { key, params, kind, undo } : null;
     this.#renderMessage();
   }
@@ -762,13 +775,34 @@ export class LayerwiseSketch extends HTMLElement {
     }
   }
 
-  #readAutosave() {
-    return this.#autosave.read((text) => ({ ...readFile(text), lang: JSON.parse(text).lang }));
-  }
-
+  // Saves the set; when storage cannot hold all of it, as many drawings as fit (dataset.js:
+  // savedOf), and says how many were not kept. A failed write changes nothing stored, so the
+  // entry left is the last write that worked.
   #persist() {
     if (!this.#initialized) return;
-    if (!this.#autosave.write({ ...this.exportJSON(), lang: this.#lang })) this.#say('msg.storageFailed', null, 'warn');
+    const total = this.#count();
+    const save = (keep) => this.#autosave.write(savedOf(this.#classes, this.#settings, this.#lang, keep));
+    const noted = this.#storageNote;
+    if (save(total)) {
+      this.#storageNote = null;
+      if (noted && this.#message?.key === noted.key) this.#say(null);
+      return;
+    }
+    if (this.#autosave.held) return; // the restore's note says already that nothing is saved
+    if (total === 0 || !save(0)) {
+      this.#storageNote = { key: 'msg.storageFailed', params: null, kind: 'warn' };
+      this.#say(null);
+      return;
+    }
+    let fits = 0; // saved; total drawings do not fit
+    let over = total;
+    while (over - fits > 1) {
+      const mid = Math.floor((fits + over) / 2);
+      if (save(mid)) fits = mid;
+      else over = mid;
+    }
+    this.#storageNote = { key: 'msg.storagePartial', params: { saved: fits, unsaved: total - fits }, kind: 'warn' };
+    this.#say(null);
   }
 }
 

@@ -20,7 +20,10 @@ export const MAX_POINTS = 2000;
 
 /**
  * A checked copy of drawn points {x, y, classes}: x holds x1, x2 of each point, y its class
- * (classes 2 .. MAX_CLASSES) or value (classes 0). Throws an Error naming the problem.
+ * (classes 2 .. MAX_CLASSES) or value (classes 0). Throws an Error naming the problem. This is
+ * the one check of drawn points: the pad, the `drawn` property, the export file (file.js), the
+ * autosave and CSV lines (pointProblem) all pass it, so what any of them accepts the page shows
+ * and trains. Values are checked as the float32 the engine trains on.
  */
 export function checkPoints(d) {
   if (d === null || typeof d !== 'object') throw new Error('drawn points must be an object {x, y, classes}');
@@ -32,12 +35,26 @@ export function checkPoints(d) {
   const y = Float32Array.from(d.y ?? []);
   if (x.length !== 2 * y.length) throw new Error(`x must hold two numbers per point: ${y.length} points need ${2 * y.length}, got ${x.length}`);
   if (y.length > MAX_POINTS) throw new Error(`at most ${MAX_POINTS} points, got ${y.length}`);
-  if (!x.every((v) => Math.abs(v) <= EXTENT)) throw new Error(`every coordinate must lie between −${EXTENT} and ${EXTENT}`);
-  if (!y.every(Number.isFinite)) throw new Error('every value must be a finite number');
-  if (classes > 0 && !y.every((v) => Number.isInteger(v) && v >= 0 && v < classes)) {
-    throw new Error(`every label must be a class from 0 to ${classes - 1}`);
+  for (let i = 0; i < y.length; i++) {
+    const problem = pointProblem(x[2 * i], x[2 * i + 1], y[i], classes);
+    if (problem?.column) throw new Error(`point ${i + 1}: every coordinate must lie between −${EXTENT} and ${EXTENT}, got ${problem.column} = ${problem.value}`);
+    if (problem) throw new Error(classes > 0 ? `point ${i + 1}: every label must be a class from 0 to ${classes - 1}, got ${y[i]}`
+      : `point ${i + 1}: every value must be a finite number, got ${y[i]}`);
   }
   return { x, y, classes };
+}
+
+/**
+ * What is wrong with one point (x1, x2, its label or value; classes as in checkPoints), as
+ * float32: null when nothing, {column: 'x' | 'y', value} for a coordinate off the plot,
+ * {label: value} for a label that is no class or a value that is not finite.
+ */
+export function pointProblem(px, py, v, classes) {
+  const outside = [px, py].findIndex((c) => !(Math.abs(Math.fround(c)) <= EXTENT));
+  if (outside >= 0) return { column: outside ? 'y' : 'x', value: outside ? py : px };
+  const f = Math.fround(v);
+  if (!Number.isFinite(f) || (classes > 0 && !(Number.isInteger(f) && f >= 0 && f < classes))) return { label: v };
+  return null;
 }
 
 /** The shortest decimal text that reads back (as float32) to the same float32 value. */
@@ -102,12 +119,12 @@ export function fromCSV(text, { regression = false } = {}) {
       continue;
     }
     const [px, py, v] = cells.map(Number);
-    const outside = [px, py].findIndex((c) => !(Math.abs(c) <= EXTENT));
-    if (outside >= 0) {
-      problems.push({ line, key: 'csv.outside', params: { column: outside ? 'y' : 'x', text: cells[outside], extent: EXTENT } });
+    const problem = pointProblem(px, py, v, values ? 0 : MAX_CLASSES);
+    if (problem?.column) {
+      problems.push({ line, key: 'csv.outside', params: { column: problem.column, text: cells[problem.column === 'y' ? 1 : 0], extent: EXTENT } });
       continue;
     }
-    if (!Number.isFinite(v) || (!values && !(Number.isInteger(v) && v >= 0 && v < MAX_CLASSES))) {
+    if (problem) {
       problems.push(values ? { line, key: 'csv.valueNotNumber', params: { text: cells[2] } }
         : { line, key: 'csv.label', params: { text: cells[2], last: MAX_CLASSES - 1 } });
       continue;

@@ -12,8 +12,11 @@
 //   }
 //
 // Weights are float32 values written as JSON numbers, which read back to the same float32.
+// readFile is the one check of this file kind (importJSON and the file picker use it): what it
+// accepts the page can show and train, and what it refuses changes nothing.
 import { KEYS, readJSONState, toJSONState } from '../state.js';
 import { trainerConfig } from '../config.js';
+import { checkPoints } from './csv.js';
 
 export const FORMAT = 'layerwise-playground';
 export const VERSION = 1;
@@ -116,7 +119,9 @@ function readParameters(list, expected) {
     }
     const size = want.shape.reduce((a, b) => a * b, 1);
     if (!Array.isArray(p.data) || p.data.length !== size) fail(`${want.name} needs ${size} numbers`);
-    if (!p.data.every((v) => typeof v === 'number' && Number.isFinite(v))) fail(`${want.name} holds a value that is not a finite number`);
+    // the engine keeps float32: 1e39 is finite here and infinite there
+    const bad = p.data.findIndex((v) => typeof v !== 'number' || !Number.isFinite(Math.fround(v)));
+    if (bad >= 0) fail(`${want.name}[${bad}] = ${JSON.stringify(p.data[bad])} is not a finite float32 number`);
     return { name: want.name, shape: [...want.shape], data: Float32Array.from(p.data) };
   });
 }
@@ -133,13 +138,48 @@ function readHistory(rows) {
   return out;
 }
 
+// The points pass the same check as those the pad draws (csv.js), so a file holds only points
+// the page can show and train; the JSON types are checked first (checkPoints would turn "1" into 1).
 function readDrawn(d) {
   const fail = (message) => { throw new FileProblem('file.drawn', { message }); };
   if (d === null || typeof d !== 'object') fail('"drawn" must be an object {x, y, classes}');
-  const { x, y, classes } = d;
-  if (!Number.isInteger(classes) || classes < 0 || classes > 10) fail('classes must be 0 (regression) to 10');
-  if (!Array.isArray(x) || !Array.isArray(y) || x.length !== 2 * y.length) fail('x must hold two numbers per value of y');
-  if (![...x, ...y].every((v) => typeof v === 'number' && Number.isFinite(v))) fail('every value must be a finite number');
-  if (classes > 0 && !y.every((v) => Number.isInteger(v) && v >= 0 && v < classes)) fail(`each y must be a class from 0 to ${classes - 1}`);
-  return { x: Float32Array.from(x), y: Float32Array.from(y), classes };
+  if (!Number.isInteger(d.classes)) fail('classes must be 0 (values) or the number of classes');
+  if (!Array.isArray(d.x) || !Array.isArray(d.y)) fail('x and y must be lists of numbers');
+  if (![...d.x, ...d.y].every((v) => typeof v === 'number')) fail('every value must be a number');
+  try {
+    return checkPoints({ x: d.x, y: d.y, classes: d.classes });
+  } catch (err) {
+    return fail(err.message);
+  }
+}
+
+/**
+ * The playground's autosave (localStorage: {version: 1, state, drawn}): the one check of that
+ * kind, with the same rules for points as the export file. Returns {state, drawn, lost} where
+ * state is `base` (the page's settings before the autosave) with the saved settings that are good,
+ * drawn the saved points (null for none, or when they were refused) and lost what could not be
+ * restored (empty when all of it was): FileProblems and SettingProblems, each a `key` and `params`. Throws a FileProblem when the entry
+ * is not an autosave at all.
+ */
+export function readSaved(text, base) {
+  let saved;
+  try {
+    saved = JSON.parse(text);
+  } catch (err) {
+    throw new FileProblem('file.notJson', { message: err.message });
+  }
+  if (saved === null || typeof saved !== 'object' || saved.state === null || typeof saved.state !== 'object') {
+    throw new FileProblem('file.notPlayground');
+  }
+  const { state, problems } = readJSONState(saved.state, base);
+  const lost = [...problems];
+  let drawn = null;
+  if (saved.drawn != null) {
+    try {
+      drawn = readDrawn(saved.drawn);
+    } catch (err) {
+      lost.push(err);
+    }
+  }
+  return { state, drawn, lost };
 }
