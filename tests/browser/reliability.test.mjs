@@ -51,6 +51,15 @@ test('playground: a file whose points or weights the page cannot use is refused 
       const now = await predictions(page);
       assert.ok(now.every((v, i) => Object.is(v, weightsBefore[i])), `${what}: the network changed`);
     }
+    // an object JSON cannot write is refused out loud too
+    const cyclic = await page.evaluate(() => {
+      const file = { format: 'layerwise-playground', version: 1 };
+      file.self = file;
+      return document.querySelector('layerwise-playground').importJSON(file, 'cyclic').then(() => 'accepted', (e) => e.message);
+    });
+    assert.match(cyclic, /^Could not open cyclic, and nothing was changed: .*circular/i);
+    assert.equal(await message(page), cyclic);
+    assert.deepEqual(await playgroundOf(page), before);
     // the file picker refuses the same way
     await page.setInputFiles(`${el} input.file-input`, { name: 'picked.json', mimeType: 'application/json', buffer: Buffer.from(cases[1][1]) });
     await page.waitForFunction(() => /picked\.json/.test(document.querySelector('layerwise-playground').shadowRoot.querySelector('.message').textContent));

@@ -493,8 +493,8 @@ export class LayerwisePlayground extends HTMLElement {
     try {
       read = readFile(typeof file === 'string' ? file : JSON.stringify(file));
     } catch (err) {
-      if (!(err instanceof FileProblem)) throw err;
-      const reason = this.#t(err.key, err.params);
+      // an object JSON cannot write (a cycle, a BigInt) is refused out loud like a bad file
+      const reason = err instanceof FileProblem ? this.#t(err.key, err.params) : err.message;
       this.#say('importRefused', { name, reason }, 'error');
       throw new Error(this.#t('importRefused', { name, reason }));
     }
