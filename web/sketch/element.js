@@ -6,7 +6,8 @@
 //
 // Attributes: lang ("en" | "ko"; default: the browser's language), autosave (keep the drawings
 // and settings in localStorage under "layerwise-sketch:<value or main>" and bring them back on
-// reload).
+// reload, checked as an imported file is; an entry that cannot be restored is kept as a copy and
+// named on screen; storage too small for the set keeps what fits and says what it did not).
 //
 // Script API:
 //   ready                      Promise: the engine is loaded (or the reason it is not is on screen)
