@@ -62,7 +62,7 @@ export function toCSV(drawn) {
 // (the fraction is `\.\d*` as a whole, not an optional dot between two runs of digits), so a
 // failed match backtracks over a cell once: linear time, even for a cell of 40,000 digits and a
 // letter (the pattern `\d+\.?\d*` took quadratic time there; bench/bench_parse.mjs).
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const VALUE_NAMES = new Set(['value', 'target', 'values', 'targets']);
 
 function cellsOf(line) {
