@@ -13,13 +13,15 @@
 // Method (docs/toolchain.md, "Timing on this machine": 2 shared, noisy cores): every number is
 // the median of the repeats; a repeat runs the operation enough times to last --min-ms and
 // gives the time of one run; before and after are timed round-robin (repeat i of each in turn)
-// and before/after is the median of per-repeat ratios. The linear baseline takes seconds at 1e5
-// keys, so once one of its runs lasts over a second it runs at most 3 repeats (the table says).
+// and before/after is the median of per-repeat ratios. The linear baseline takes seconds at 3e4
+// keys, so once one of its runs lasts over a second it runs at most 3 repeats (the table says),
+// and at 1e5 keys (minutes a run) it is not run: "—".
 //
 //   lw_bench_json [--quick] [--repeats N] [--min-ms MS]
 //     --quick    3 repeats of >= 10 ms, up to 1e4 keys: a smoke run of a few seconds
 //     --repeats  repeats per measurement (default 9)
 //     --min-ms   minimum duration of one repeat in milliseconds (default 60)
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -78,10 +80,11 @@ double time_per_call(const std::function<void()>& fn, double min_ms) {
 // Before and after timed round-robin; before stops at 3 repeats once a run takes over 1 s.
 struct Pair {
   std::vector<double> before, after, ratio;
-  void run(const Config& cfg, const std::function<void()>& old_way, const std::function<void()>& new_way) {
+  void run(const Config& cfg, const std::function<void()>& old_way, const std::function<void()>& new_way,
+           bool with_old) {
     for (int r = 0; r < cfg.repeats; ++r) {
-      bool slow = !before.empty() && median(before) > 1.0;
-      double b = slow && before.size() >= 3 ? -1 : time_per_call(old_way, cfg.min_ms);
+      bool slow = !with_old || (!before.empty() && median(before) > 1.0);
+      double b = slow && (!with_old || before.size() >= 3) ? -1 : time_per_call(old_way, cfg.min_ms);
       double a = time_per_call(new_way, cfg.min_ms);
       after.push_back(a);
       if (b >= 0) {
@@ -93,10 +96,15 @@ struct Pair {
 };
 
 std::string ms(double seconds) {
+  if (std::isnan(seconds)) return "—";
   char buf[32];
   double v = seconds * 1e3;
   std::snprintf(buf, sizeof buf, v >= 100 ? "%.0f" : v >= 1 ? "%.2f" : "%.4f", v);
   return buf;
+}
+
+std::string times(double ratio) {
+  return std::isnan(ratio) ? "—" : std::to_string(static_cast<long>(std::lround(ratio))) + "×";
 }
 
 std::string count_note(const std::vector<double>& v, const Config& cfg) {
@@ -163,6 +171,7 @@ int main(int argc, char** argv) {
     std::vector<double> parse_times;
     for (int r = 0; r < cfg.repeats; ++r)
       parse_times.push_back(time_per_call([&] { lw::json::parse(text); }, cfg.min_ms));
+    const bool with_old = n <= 30000;
     Pair insert, find;
     insert.run(
         cfg,
@@ -173,18 +182,19 @@ int main(int argc, char** argv) {
         [&] {
           lw::json::Value o;
           for (long i = 0; i < n; ++i) o[keys[i]] = double(i);
-        });
+        },
+        with_old);
     double sink = 0;
     find.run(
         cfg, [&] { for (long i = 0; i < n; ++i) sink += *linear.find(keys[i]); },
-        [&] { for (long i = 0; i < n; ++i) sink += parsed.find(keys[i])->as_number("v"); });
+        [&] { for (long i = 0; i < n; ++i) sink += parsed.find(keys[i])->as_number("v"); }, with_old);
     if (sink < 0) std::printf("impossible\n");
 
-    std::printf("| %ld | %.2f | %s | %.3f | %s%s | %s | %.0f× | %s%s | %s | %.0f× | %.0f |\n", n,
+    std::printf("| %ld | %.2f | %s | %.3f | %s%s | %s | %s | %s%s | %s | %s | %.0f |\n", n,
                 double(text.size()) / 1e6, ms(median(parse_times)).c_str(), median(parse_times) * 1e6 / double(n),
                 ms(median(insert.before)).c_str(), count_note(insert.before, cfg).c_str(),
-                ms(median(insert.after)).c_str(), median(insert.ratio), ms(median(find.before)).c_str(),
-                count_note(find.before, cfg).c_str(), ms(median(find.after)).c_str(), median(find.ratio),
+                ms(median(insert.after)).c_str(), times(median(insert.ratio)).c_str(), ms(median(find.before)).c_str(),
+                count_note(find.before, cfg).c_str(), ms(median(find.after)).c_str(), times(median(find.ratio)).c_str(),
                 spread_pct(parse_times));
     std::fflush(stdout);
   }
