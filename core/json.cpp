@@ -65,18 +65,37 @@ const Value::Object& Value::as_object(std::string_view what) const {
   return object_;
 }
 
+Value::Value(Object o) : kind_(Kind::Object), object_(std::move(o)) { index_keys(); }
+
+void Value::index_keys() {
+  if (index_.map_ || object_.size() <= kIndexedFrom) return;
+  index_.map_ = std::make_unique<KeyIndex::Map>();
+  for (std::size_t i = 0; i < object_.size(); ++i) index_.map_->emplace(object_[i].first, i);
+}
+
+std::size_t Value::position(std::string_view key) const {
+  if (index_.map_) {
+    auto it = index_.map_->find(key);
+    return it == index_.map_->end() ? kAbsent : it->second;
+  }
+  for (std::size_t i = 0; i < object_.size(); ++i)
+    if (object_[i].first == key) return i;
+  return kAbsent;
+}
+
 const Value* Value::find(std::string_view key) const {
   if (kind_ != Kind::Object) return nullptr;
-  for (const auto& [k, v] : object_)
-    if (k == key) return &v;
-  return nullptr;
+  std::size_t i = position(key);
+  return i == kAbsent ? nullptr : &object_[i].second;
 }
 
 Value& Value::operator[](std::string_view key) {
   if (kind_ == Kind::Null) kind_ = Kind::Object;
-  for (auto& [k, v] : object_)
-    if (k == key) return v;
+  std::size_t i = position(key);
+  if (i != kAbsent) return object_[i].second;
   object_.emplace_back(std::string(key), Value());
+  if (index_.map_) index_.map_->emplace(std::string(key), object_.size() - 1);
+  else index_keys();
   return object_.back().second;
 }
 
@@ -127,7 +146,6 @@ class Parser {
   }
 
  private:
-  static constexpr int kMaxDepth = 256;
   std::string_view text_;
   std::size_t pos_ = 0;
 
@@ -162,8 +180,8 @@ class Parser {
     pos_ += word.size();
   }
 
+  // depth: how many arrays and objects enclose the value.
   Value value(int depth) {
-    if (depth > kMaxDepth) error("nesting deeper than 256 levels");
     if (at_end()) error("unexpected end of input");
     switch (peek()) {
       case '{': return object(depth);
@@ -176,7 +194,16 @@ class Parser {
     }
   }
 
+  // Refuses an array or object that kMaxDepth others enclose: it would be one level too many.
+  void check_depth(int depth) const {
+    if (depth >= kMaxDepth) {
+      error("arrays and objects nest deeper than " + std::to_string(kMaxDepth) +
+            " levels (the limit)");
+    }
+  }
+
   Value object(int depth) {
+    check_depth(depth);
     expect('{');
     Value v{Value::Object{}};
     skip_space();
@@ -206,6 +233,7 @@ class Parser {
   }
 
   Value array(int depth) {
+    check_depth(depth);
     expect('[');
     Value v{Value::Array{}};
     skip_space();

@@ -5,15 +5,34 @@
 // type becomes a message a learner can act on: "spec.layers[2].out must be a number, got a
 // string". The parser reports line and column. Numbers are doubles; dump() writes the
 // shortest text that reads back to the same double (or, for Value::f32, the same float).
+//
+// Hostile text costs linear time: an object of more than kIndexedFrom keys carries a sorted
+// index of them, so find() and operator[] take O(log n) (a 1 MB object of 80,000 keys parses in
+// milliseconds, not seconds; bench/README.md, "JSON objects"); a sorted index rather than a hash,
+// so no choice of keys can make lookups slow. Arrays and objects nest at most kMaxDepth deep.
+// A key given twice keeps its first position and takes the last value, as JSON.parse does in
+// JavaScript, so the engine and the page read such a file the same way.
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace lw::json {
+
+// The deepest that arrays and objects may nest in parsed text. The engine's own files nest 6
+// deep at most (saved model, spec, layers, a layer, its init, weight); the limit stops text such
+// as 100,000 '[' before the recursive parser, the destructor and dump() run the stack out (a
+// level costs a few hundred bytes of stack; 256 levels stay far inside wasm's). RFC 8259 §9
+// lets a parser set such a limit.
+inline constexpr int kMaxDepth = 256;
+// Objects with more keys than this get a sorted index; smaller ones are scanned in order.
+inline constexpr std::size_t kIndexedFrom = 16;
 
 class Value {
  public:
@@ -34,7 +53,7 @@ class Value {
   Value(std::string s) : kind_(Kind::String), string_(std::move(s)) {}
   Value(std::string_view s) : kind_(Kind::String), string_(s) {}
   Value(Array a) : kind_(Kind::Array), array_(std::move(a)) {}
-  Value(Object o) : kind_(Kind::Object), object_(std::move(o)) {}
+  Value(Object o);  // a key given twice: find() returns its first value
   // A number that was a float: written with the shortest digits that read back to that float.
   static Value f32(float f);
 
@@ -62,7 +81,28 @@ class Value {
   friend bool operator==(const Value& a, const Value& b);
 
  private:
+  // Key -> position in object_ of its first entry, kept for objects with more than kIndexedFrom
+  // keys (null otherwise). Copied with the value, so positions stay right in the copy.
+  class KeyIndex {
+   public:
+    using Map = std::map<std::string, std::size_t, std::less<>>;
+    KeyIndex() = default;
+    KeyIndex(const KeyIndex& other) { *this = other; }
+    KeyIndex& operator=(const KeyIndex& other) {
+      map_ = other.map_ ? std::make_unique<Map>(*other.map_) : nullptr;
+      return *this;
+    }
+    KeyIndex(KeyIndex&&) noexcept = default;
+    KeyIndex& operator=(KeyIndex&&) noexcept = default;
+    std::unique_ptr<Map> map_;
+  };
+
   friend std::string dump(const Value&, int);
+  // Indexes object_ once it has more than kIndexedFrom keys; a no-op below that or when done.
+  void index_keys();
+  // Where key's first entry is in object_, or kAbsent.
+  static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+  std::size_t position(std::string_view key) const;
   Kind kind_ = Kind::Null;
   bool bool_ = false;
   bool is_f32_ = false;
@@ -70,6 +110,7 @@ class Value {
   std::string string_;
   Array array_;
   Object object_;
+  KeyIndex index_;
 };
 
 // Throws lw::Error("JSON: ... at line L, column C") on malformed text.

@@ -13,6 +13,12 @@ const SNAPSHOT_DEFAULTS = {
   metrics: true, grid: true, neurons: true, parameters: true, gradients: true, stats: 20, data: false,
 };
 const MAX_GRID = 256;
+/**
+ * The most one request may ask for (docs/worker-protocol.md). The worker answers requests one
+ * at a time, so a request for 10^9 epochs would hold every request after it; these caps bound
+ * a request's work, and more is asked for in slices, as the pages do.
+ */
+export const LIMITS = { epochs: 10_000, batches: 100_000, ms: 60_000 };
 // Mixed into the seed of each epoch's batch order (for step requests), so that order is not
 // random.mjs's stream of the model's own seed.
 const ORDER_SEED = 0x9e3779b9;
@@ -38,6 +44,12 @@ function snapshotOptions(defaults, options, what) {
     else throw new LayerwiseError(`${what}.${key} must be true or false${key === 'stats' ? ' or a bin count' : ''}, got ${describe(value)}`);
   }
   return out;
+}
+
+// A request's count within its cap: refused with the cap and how to ask for more.
+function atMost(value, limit, what, more) {
+  if (value > limit) throw new LayerwiseError(`${what} must be at most ${limit} in one request, got ${describe(value)}; ${more}`);
+  return value;
 }
 
 const now = () => performance.now();
@@ -207,7 +219,10 @@ export class Session {
   // Whole epochs: up to `epochs`, or until `ms` have passed (at least one epoch).
   train({ epochs = Infinity, ms = Infinity, maxEpochs = Infinity }, options) {
     const opts = snapshotOptions(this.defaults, options, 'snapshot');
-    if (epochs !== Infinity) whole(epochs, 'train: epochs', 0);
+    if (epochs !== Infinity) {
+      atMost(whole(epochs, 'train: epochs', 0), LIMITS.epochs, 'train: epochs', 'train in slices (several train requests, or trainFor)');
+    }
+    if (ms !== Infinity) atMost(ms, LIMITS.ms, 'trainFor: ms', 'send trainFor again to train longer');
     if (maxEpochs !== Infinity) whole(maxEpochs, 'trainFor: maxEpochs', 0);
     const limit = Math.min(epochs, maxEpochs);
     const start = now();
@@ -227,7 +242,7 @@ export class Session {
 
   step(batches, options) {
     const opts = snapshotOptions(this.defaults, options, 'snapshot');
-    whole(batches, 'step: batches');
+    atMost(whole(batches, 'step: batches'), LIMITS.batches, 'step: batches', 'send several step requests');
     const start = now();
     for (let i = 0; i < batches && !this.diverged; i++) this.#stepBatch();
     this.trainMs += now() - start;

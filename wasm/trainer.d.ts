@@ -9,7 +9,8 @@
 //     echoed as sent. A request of another version is refused.
 //   - Requests are handled one at a time, in the order they arrive. A long `train` delays the
 //     requests behind it, so a play loop trains in short slices (trainFor(30)), and a `set`
-//     sent meanwhile takes effect at the next slice.
+//     sent meanwhile takes effect at the next slice. One request trains at most 10,000 epochs
+//     (train), 60,000 ms (trainFor) or 100,000 batches (step); more is refused.
 //   - Any failure replies {type: 'error', name, message}: the request changed nothing, and the
 //     worker stays usable.
 //   - Every typed array in a reply is a fresh copy, posted as a transferable.
@@ -277,17 +278,17 @@ export type Request = { v?: 1; id?: unknown } & (
    * with data. All or nothing: a failed init leaves the previous model in place.
    */
   | ({ type: 'init' } & EngineSource & TrainerConfig)
-  /** Trains `epochs` whole epochs (default 1; 0 trains none) → Snapshot. */
+  /** Trains `epochs` whole epochs (default 1; 0 trains none; at most 10,000) → Snapshot. */
   | { type: 'train'; epochs?: number; snapshot?: SnapshotOptions }
   /**
-   * Trains whole epochs until ms (≥ 0) have passed: at least one, unless maxEpochs is 0, and
-   * at most maxEpochs → Snapshot.
+   * Trains whole epochs until ms (0 to 60,000) have passed: at least one, unless maxEpochs is
+   * 0, and at most maxEpochs → Snapshot.
    */
   | { type: 'trainFor'; ms: number; maxEpochs?: number; snapshot?: SnapshotOptions }
   /**
-   * Trains `batches` batches (default 1; one optimiser step each) → Snapshot. Each epoch's
-   * order is shuffled when it begins, seeded by the model's seed and the epoch (wasm/random.mjs);
-   * train and trainFor first finish an epoch that step began.
+   * Trains `batches` batches (default 1, at most 100,000; one optimiser step each) → Snapshot.
+   * Each epoch's order is shuffled when it begins, seeded by the model's seed and the epoch
+   * (wasm/random.mjs); train and trainFor first finish an epoch that step began.
    */
   | { type: 'step'; batches?: number; snapshot?: SnapshotOptions }
   /** Changes hyperparameters from the next request on; the weights stay → SettingsReply. */
@@ -360,11 +361,11 @@ export class Trainer {
   load(options?: { wasmModule?: WebAssembly.Module; wasmUrl?: string }): Promise<Ready>;
   /** Replaces model, data, loss and optimiser (all or nothing); the epoch-0 snapshot, with data. */
   init(config: TrainerConfig): Promise<Snapshot>;
-  /** Whole epochs; default 1. */
+  /** Whole epochs; default 1, at most 10,000. */
   train(epochs?: number, options?: { snapshot?: SnapshotOptions }): Promise<Snapshot>;
-  /** Whole epochs until ms have passed: at least one, at most maxEpochs. */
+  /** Whole epochs until ms (at most 60,000) have passed: at least one, at most maxEpochs. */
   trainFor(ms: number, options?: { maxEpochs?: number; snapshot?: SnapshotOptions }): Promise<Snapshot>;
-  /** Batches: one optimiser step each; default 1. */
+  /** Batches: one optimiser step each; default 1, at most 100,000. */
   step(batches?: number, options?: { snapshot?: SnapshotOptions }): Promise<Snapshot>;
   /** From the next request on; safe not to await (an unawaited rejection is not reported). */
   set(changes: SettingsChange): Promise<SettingsReply>;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <numeric>
+#include <string>
 
 #include "error.hpp"
 #include "json.hpp"
@@ -104,4 +105,91 @@ TEST_CASE("JSON errors say where and what", "[json][errors]") {
                       Catch::Equals("spec.n must be a number, got a string"));
   REQUIRE_THROWS_WITH(json::parse("2.5").as_int("out", 1, 10), Catch::Contains("whole number"));
   REQUIRE_THROWS_WITH(json::parse("20").as_int("out", 1, 10), Catch::Contains("between 1 and 10"));
+}
+
+// Issue 12: 80,000 keys took 17 s in wasm when every key was looked up in a list. Now they are
+// indexed; the keys go in a scrambled order (k·7919 mod n), so the index is not fed sorted keys.
+TEST_CASE("JSON: an object of 80,000 keys keeps its order and finds every key", "[json]") {
+  const int n = 80000;
+  auto key = [&](int i) { return "key" + std::to_string(static_cast<long long>(i) * 7919 % n); };
+  std::string text = "{";
+  for (int i = 0; i < n; ++i) text += (i ? ",\"" : "\"") + key(i) + "\": " + std::to_string(i);
+  text += "}";
+  REQUIRE(text.size() > 1000000);
+  json::Value v = json::parse(text);
+  const json::Value::Object& object = v.as_object("v");
+  REQUIRE(object.size() == static_cast<std::size_t>(n));
+  int misplaced = 0, missed = 0;
+  for (int i = 0; i < n; ++i) {
+    misplaced += object[i].first != key(i) || object[i].second.as_number("v") != i;
+    const json::Value* found = v.find(key(i));
+    missed += found == nullptr || found->as_number("v") != i;
+  }
+  REQUIRE(misplaced == 0);
+  REQUIRE(missed == 0);
+  REQUIRE(v.find("key") == nullptr);
+  REQUIRE(v.find("key80000") == nullptr);
+  REQUIRE(v.find("key00") == nullptr);
+  REQUIRE(json::parse(json::dump(v)) == v);
+
+  // A copy keeps working on its own: a key added to it is not in the original.
+  json::Value copy = v;
+  copy["added"] = 1;
+  copy[key(5)] = "changed";
+  REQUIRE(copy.as_object("copy").size() == static_cast<std::size_t>(n + 1));
+  REQUIRE(copy.find("added")->as_number("added") == 1);
+  REQUIRE(copy.find(key(5))->as_string("k") == "changed");
+  REQUIRE(copy.as_object("copy")[5].first == key(5));
+  REQUIRE(v.find("added") == nullptr);
+  REQUIRE(v.find(key(5))->as_number("k") == 5);
+  json::Value moved = std::move(copy);
+  REQUIRE(moved.find("added")->as_number("added") == 1);
+  REQUIRE(moved.find(key(n - 1))->as_number("k") == n - 1);
+}
+
+TEST_CASE("JSON: a key given twice keeps its first place and its last value", "[json]") {
+  // As JavaScript's JSON.parse({"a":1,"b":2,"a":3}) gives {a: 3, b: 2}, small objects and
+  // indexed ones (more than kIndexedFrom keys) alike.
+  json::Value small = json::parse(R"({"a": 1, "b": 2, "a": 3})");
+  REQUIRE(json::dump(small) == R"({"a":3,"b":2})");
+  std::string text = "{";
+  for (std::size_t i = 0; i < json::kIndexedFrom + 4; ++i) text += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ",";
+  text += R"("k3": "last", "k0": null})";
+  json::Value large = json::parse(text);
+  const auto& object = large.as_object("large");
+  REQUIRE(object.size() == json::kIndexedFrom + 4);
+  REQUIRE(object[3].first == "k3");
+  REQUIRE(large.find("k3")->as_string("k3") == "last");
+  REQUIRE(large.find("k0")->is_null());
+  REQUIRE(large.find("k1")->as_number("k1") == 1);
+  // Built in code from a list with a key twice: find() gives the first, indexed or not.
+  json::Value::Object pairs;
+  for (std::size_t i = 0; i < json::kIndexedFrom + 1; ++i) pairs.emplace_back("k" + std::to_string(i), json::Value(static_cast<int>(i)));
+  pairs.emplace_back("k2", json::Value("second"));
+  REQUIRE(json::Value(pairs).find("k2")->as_number("k2") == 2);
+  REQUIRE(json::Value(json::Value::Object{{"a", 1}, {"a", 2}}).find("a")->as_number("a") == 1);
+}
+
+TEST_CASE("JSON: arrays and objects nest at most 256 deep, and the error says so", "[json][errors]") {
+  REQUIRE(json::kMaxDepth == 256);
+  auto arrays = [](int depth, std::string inner) { return std::string(depth, '[') + inner + std::string(depth, ']'); };
+  auto objects = [](int depth) {  // {"a":{"a":{}}} is 3 deep
+    std::string text;
+    for (int i = 1; i < depth; ++i) text += "{\"a\":";
+    return text + "{}" + std::string(depth - 1, '}');
+  };
+  // 256 levels: accepted, with a number or an empty array innermost.
+  json::Value deepest = json::parse(arrays(256, "7"));
+  const json::Value* inner = &deepest;
+  for (int i = 0; i < 256; ++i) inner = &inner->as_array("a")[0];
+  REQUIRE(inner->as_number("inner") == 7);
+  REQUIRE_NOTHROW(json::parse(arrays(255, "[]")));
+  REQUIRE(json::parse(objects(3)) == json::parse(R"({"a":{"a":{}}})"));
+  REQUIRE_NOTHROW(json::parse(objects(256)));
+  // 257: refused where the 257th opens, naming the limit.
+  const std::string message = "JSON: arrays and objects nest deeper than 256 levels (the limit) at line 1, column 257";
+  REQUIRE_THROWS_WITH(json::parse(arrays(257, "7")), Catch::Equals(message));
+  REQUIRE_THROWS_WITH(json::parse(arrays(256, "[]")), Catch::Equals(message));
+  REQUIRE_THROWS_WITH(json::parse(objects(257)), Catch::Contains("nest deeper than 256 levels (the limit) at line 1, column 1281"));
+  REQUIRE_THROWS_WITH(json::parse(std::string(100000, '[')), Catch::Equals(message));
 }

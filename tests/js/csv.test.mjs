@@ -127,3 +127,35 @@ test('checkPoints: copies good points, names what is wrong with bad ones', () =>
   ];
   for (const [value, message] of bad) assert.throws(() => checkPoints(value), message, JSON.stringify(value));
 });
+
+test('a cell of 40,000 digits is read as its number; followed by a letter, it is refused', () => {
+  const digits = `${'0'.repeat(39_999)}1`; // 40,000 digits: the number 1
+  const { drawn, problems } = fromCSV(`${digits},-${digits}.5e0,${digits}\n${digits}a,1,0\n1,${digits}x,0\n`);
+  assert.deepEqual(Array.from(drawn.x), [1, -1.5]);
+  assert.deepEqual(Array.from(drawn.y), [1]);
+  assert.deepEqual(problems, [
+    { line: 2, key: 'csv.notNumber', params: { column: 'x', text: `${digits}a` } },
+    { line: 3, key: 'csv.notNumber', params: { column: 'y', text: `${digits}x` } },
+  ]);
+});
+
+test('the number pattern accepts exactly the strings of the pattern it replaced', () => {
+  // The pattern before issue 12 (quadratic on long digit runs, bench/bench_parse.mjs), as the
+  // reference for every string of up to 6 characters over the characters numbers are made of.
+  const before = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+  const alphabet = ['1', '0', '.', 'e', 'E', '+', '-', 'a'];
+  let strings = [''];
+  const all = [];
+  for (let length = 1; length <= 6; length++) {
+    strings = strings.flatMap((s) => alphabet.map((c) => s + c));
+    for (const s of strings) all.push(s);
+  }
+  // Each string as x on a line whose y (9) lies outside the plane: a number is refused for
+  // that (csv.outside), anything else as not a number, so no line is kept and none is skipped.
+  const { drawn, problems } = fromCSV(all.map((s) => `${s},9,0`).join('\n'));
+  assert.equal(drawn.y.length, 0);
+  assert.equal(problems.length, all.length);
+  const accepted = all.filter((_, i) => problems[i].key !== 'csv.notNumber');
+  assert.deepEqual(accepted, all.filter((s) => before.test(s)));
+  assert.ok(accepted.length > 1000 && accepted.includes('-.1e+0') && accepted.includes('10.') && !accepted.includes('.e1'));
+});

@@ -202,6 +202,33 @@ test('trainFor(ms) trains whole epochs for about that long', async () => {
   await assert.rejects(trainer.trainFor(), (err) => err instanceof LayerwiseError && /trainFor: ms must be a finite number ≥ 0, got undefined$/.test(err.message));
 });
 
+// Issue 12: train(10^9) held the worker (and every request behind it) for hours. The caps are
+// 10,000 epochs, 100,000 batches and 60,000 ms a request (docs/worker-protocol.md); the timeout
+// turns the old behaviour into a failure rather than a hang.
+test('a request for too much work is refused at once, and the requests behind it are answered', { timeout: 120_000 }, async () => {
+  await trainer.init({ ...xorConfig, snapshot: light });
+  const refused = (message) => (err) => err instanceof LayerwiseError && err.message === message;
+  // All sent at once: each waits in the worker's queue behind the one before.
+  const epochs = trainer.train(1e9);
+  const ms = trainer.trainFor(1e12);
+  const batches = trainer.step(2 ** 40);
+  const next = trainer.train(1);
+  await assert.rejects(epochs, refused('train: epochs must be at most 10000 in one request, got 1000000000; train in slices (several train requests, or trainFor)'));
+  await assert.rejects(ms, refused('trainFor: ms must be at most 60000 in one request, got 1000000000000; send trainFor again to train longer'));
+  await assert.rejects(batches, refused('step: batches must be at most 100000 in one request, got 1099511627776; send several step requests'));
+  const s = await next;
+  assert.deepEqual([s.epoch, s.step, s.epochLosses.length], [1, 10, 1], 'the refused requests trained nothing');
+  // One above each cap is refused; the caps themselves are allowed (one sample of data, so
+  // 10,000 epochs are 10,000 small steps).
+  await assert.rejects(trainer.train(10_001), /^LayerwiseError: train: epochs must be at most 10000 in one request, got 10001;/);
+  await assert.rejects(trainer.trainFor(60_001), /^LayerwiseError: trainFor: ms must be at most 60000 in one request, got 60001;/);
+  await assert.rejects(trainer.step(100_001), /^LayerwiseError: step: batches must be at most 100000 in one request, got 100001;/);
+  await trainer.init({ ...xorConfig, data: { x: [0.5, -0.5], y: [1], classes: 2, trainRatio: 1 }, batch: 1, grid: false, snapshot: light });
+  const most = await trainer.train(10_000);
+  assert.deepEqual([most.epoch, most.step, most.epochLosses.length], [10_000, 10_000, 10_000]);
+  assert.equal((await trainer.trainFor(60_000, { maxEpochs: 2 })).epoch, 10_002);
+});
+
 test('set changes lr, optimizer, loss, batch and l1 on the fly and keeps the weights', async () => {
   await trainer.init(xorConfig);
   await trainer.train(5);

@@ -75,7 +75,11 @@ export function toCSV(drawn) {
   return `${lines.join('\n')}\n`;
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// A decimal number: 12, -0.5, .5, 5., 1e-3. Each stretch of digits can be matched one way only
+// (the fraction is `\.\d*` as a whole, not an optional dot between two runs of digits), so a
+// failed match backtracks over a cell once: linear time, even for a cell of 40,000 digits and a
+// letter (the pattern `\d+\.?\d*` took quadratic time there; bench/bench_parse.mjs).
+export const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const VALUE_NAMES = new Set(['value', 'target', 'values', 'targets']);
 
 function cellsOf(line) {
