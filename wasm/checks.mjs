@@ -44,7 +44,8 @@ export const FLOAT32_MAX = 3.4028234663852886e38;
 /** A whole number from min to max (default: any safe integer ≥ 1). */
 export function whole(value, what, min = 1, max = Number.MAX_SAFE_INTEGER) {
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new LayerwiseError(`${what} must be a whole number ≥ ${min}, got ${describe(value)}`);
+    const most = Number.isSafeInteger(value) && value > max ? ` (at most ${max})` : '';
+    throw new LayerwiseError(`${what} must be a whole number ≥ ${min}, got ${describe(value)}${most}`);
   }
   return value;
 }
@@ -139,17 +140,49 @@ export function names(value, what, example) {
   return out;
 }
 
-/** JSON text of an object, or the text itself. */
+// Refuses the first number in a JSON value that float32 cannot hold, naming where it is
+// ("Model.fromSpec: spec.init.weight.value is 1e+39, ..."). Iterative: depth costs no stack.
+function float32Numbers(root, what) {
+  const stack = [[root, what]];
+  while (stack.length) {
+    const [value, where] = stack.pop();
+    if (typeof value === 'number') {
+      if (Math.abs(value) > FLOAT32_MAX) throw new LayerwiseError(tooLarge(where, value));
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; --i) stack.push([value[i], `${where}[${i}]`]);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) stack.push([v, `${where}.${key}`]);
+    }
+  }
+}
+
+/**
+ * JSON text of an object, or the text itself, for the engine to read: written once (a getter
+ * or toJSON of the caller's runs here, not during the engine call), and with every number one
+ * a 32-bit float can hold (a number beyond that would become ±Infinity in the engine).
+ */
 export function jsonText(value, what) {
-  if (typeof value === 'string') return value;
-  if (value !== null && typeof value === 'object') {
+  let text;
+  if (typeof value === 'string') text = value;
+  else if (value !== null && typeof value === 'object') {
     try {
-      return JSON.stringify(value);
+      text = JSON.stringify(value);
     } catch (err) { // a cycle, a BigInt
       throw new LayerwiseError(`${what} cannot be written as JSON: ${err.message}`, { cause: err });
     }
+  } else {
+    throw new LayerwiseError(`${what} must be an object or JSON text, got ${describe(value)}`);
   }
-  throw new LayerwiseError(`${what} must be an object or JSON text, got ${describe(value)}`);
+  if (/\d[eE]\+?\d\d|\d{39}/.test(text)) { // only such a number can be that large
+    let parsed;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return text; // the engine names what is wrong with the text
+    }
+    float32Numbers(parsed, what);
+  }
+  return text;
 }
 
 /** A plain object (not null, not an array); `example` shows one in the message. */
