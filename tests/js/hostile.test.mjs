@@ -256,6 +256,36 @@ test('a saved model whose parameter shape disagrees with its spec is refused, na
   model.dispose();
 });
 
+test('the training worker\'s client refuses wrong-type and null options by name, as a rejection', async () => {
+  const { createTrainer } = await import(new URL('../../web/engine/trainer.mjs', import.meta.url));
+  const trainer = await createTrainer();
+  try {
+    const config = { spec: { input: [2], layers: [{ type: 'linear', out: 1 }, { type: 'sigmoid' }], seed: 1 },
+      data: { dataset: 'xor', n: 40, noise: 0, seed: 1, trainRatio: 0.5, features: ['x1', 'x2'] },
+      loss: 'bce', optimizer: { name: 'sgd', options: { lr: 0.1 } }, batch: 10 };
+    await trainer.init(config);
+    const cases = {
+      'train(1, null)': [() => trainer.train(1, null), /^train: options must be an object such as \{ snapshot: \{ neurons: false \} \}, got null$/],
+      'train(1, true)': [() => trainer.train(1, true), /^train: options must be an object .*got true$/],
+      'trainFor(5, new Date())': [() => trainer.trainFor(5, new Date()), /^trainFor: options must be an object .*got a Date$/],
+      'step(1, "fast")': [() => trainer.step(1, 'fast'), /^step: options must be an object .*got the string "fast"$/],
+      'reset(null)': [() => trainer.reset(null), /^reset: options must be an object such as \{ seed: 1 \}, got null$/],
+      'reset({ sed: 1 })': [() => trainer.reset({ sed: 1 }), /^reset: unknown option "sed"; allowed: seed, snapshot$/],
+      'setParameters([], null)': [() => trainer.setParameters([], null), /^setParameters: options must be an object .*got null$/],
+      'predict([0, 0], 1, 5)': [() => trainer.predict([0, 0], 1, 5), /^predict: options must be an object .*got 5$/],
+      'set(true)': [() => trainer.set(true), /^set: changes must be an object such as \{ lr: 0\.01 \}, got true$/],
+      'set(null)': [() => trainer.set(null), /^set: changes must be an object .*got null$/],
+    };
+    for (const [what, [bad, pattern]] of Object.entries(cases)) {
+      tried++;
+      await assert.rejects(bad(), (err) => err instanceof LayerwiseError && pattern.test(err.message), what);
+    }
+    assert.equal((await trainer.train(1)).epoch, 1, 'the trainer carries on');
+  } finally {
+    await trainer.dispose();
+  }
+});
+
 after(() => {
   // nothing leaked, and the engine computes what it always did
   const a = fresh();
