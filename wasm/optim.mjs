@@ -26,6 +26,7 @@ function optionsText(options, what) {
   plain(options, what, '{ lr: 0.01 }');
   const out = {};
   for (const [key, value] of Object.entries(options)) {
+    if (value === undefined) continue; // as JSON leaves it out
     const name = `${what}.${key}`;
     const items = Array.isArray(value) && value.length <= 2
       ? Array.from({ length: value.length }, (_, i) => optionValue(value[i], `${name}[${i}]`)) : null;

@@ -115,8 +115,21 @@ test('a look-alike array is read once, into a copy: the engine never sees the ca
   assert.deepEqual([...survives(() => model.forward(x, 1))], [0.5 + 2 - 2]);
   assert.equal(lengthReads, 0, 'its own length is never read');
 
-  // a Proxy of a Float32Array is not a Float32Array: refused, naming the argument
-  hostile(() => model.forward(new Proxy(new Float32Array([1, 2]), {}), 1), /^forward: x must be a Float32Array/, 'a proxied Float32Array');
+  // a Proxy of a Float32Array is not a Float32Array: refused, naming the argument, before its
+  // traps (here: dispose the model, make another in its place) can run
+  let other = null;
+  const proxied = new Proxy(new Float32Array([1, 2]), {
+    get(target, key) {
+      if (key === 'length' || key === 'set') {
+        model.dispose();
+        other = fresh();
+      }
+      const v = Reflect.get(target, key);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  hostile(() => model.forward(proxied, 1), /^forward: x must be a Float32Array/, 'a proxied Float32Array');
+  assert.deepEqual([model.disposed, other], [false, null], 'its traps never ran');
   hostile(() => lw.optim.SGD([new Proxy(new Float32Array(2), {})]), /^SGD\(params\): params\[0\] must be a Float32Array/, 'a proxied parameter');
 
   // an array whose values change on every read: each is read once, so x and the result agree
@@ -243,6 +256,7 @@ test('options of the wrong type, and null options, are refused naming the argume
   assert.ok(Number.isFinite(survives(() => model.trainStep([1, 2], [1], 1, 'mse', opt, { l1: 0.01 }))));
   assert.ok(Number.isFinite(model.trainStep([1, 2], [1], 1, 'mse', opt)));
   assert.equal(lw.optim.SGD(model, null).lr, lw.optim.SGD(model).lr, 'null optimiser options are the defaults, as before');
+  assert.equal(lw.optim.SGD(model, { lr: 0.5, momentum: undefined }).options.momentum, 0, 'an undefined option is left out, as JSON leaves it');
   for (const o of [model, opt, data]) o.dispose();
 });
 
