@@ -26,7 +26,9 @@ export function makeApi(M) {
   class Loss {
     /** @param {string} name "mse" | "bce" | "bce_with_logits" | "cross_entropy" */
     constructor(name) {
-      name = String(name);
+      if (typeof name !== 'string') {
+        throw new LayerwiseError(`Loss: name must be a loss name such as "mse" (lw.loss.names lists them), got ${describe(name)}`);
+      }
       if (!lossRaws.has(name)) lossRaws.set(name, call(() => M.Loss._create(name)));
       this.name = name;
       lossOf.set(this, lossRaws.get(name));
@@ -327,7 +329,7 @@ export function makeApi(M) {
       BCEWithLogits: () => lossNamed('bce_with_logits'),
       CrossEntropy: () => lossNamed('cross_entropy'),
       /** A loss by its engine name: "mse", "bce", "bce_with_logits", "cross_entropy". */
-      byName: (name) => lossNamed(String(name)),
+      byName: (name) => lossNamed(name),
       names: Object.freeze(M._lossNames()),
     }),
     data: Object.freeze({

@@ -249,6 +249,8 @@ test('options of the wrong type, and null options, are refused naming the argume
     'standardize(5)': [() => data.standardize(5), /^standardize: options must be an object such as \{ mean, std \}, got 5$/],
     'toSpec(null)': [() => lw.nn.Linear(2, 1).toSpec(null), /^toSpec: options must be an object .*got null$/],
     'featureMap(null)': [() => data.featureMap(null), /^featureMap: features must be an array of names such as \['x1', 'x2'\], got null$/],
+    'new Loss(Symbol)': [() => new lw.Loss(Symbol('mse')), /^Loss: name must be a loss name such as "mse" \(lw\.loss\.names lists them\), got Symbol\(mse\)$/],
+    'loss.byName(null)': [() => lw.loss.byName(null), /^Loss: name must be a loss name .*got null$/],
     'a Symbol in x': [() => model.forward([Symbol('x'), 1], 1), /^forward: x must hold numbers/],
   };
   for (const [what, [bad, pattern]] of Object.entries(cases)) hostile(bad, pattern, what);
