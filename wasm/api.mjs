@@ -104,7 +104,7 @@ export function makeApi(M) {
     standardize(stats) {
       stats ??= call(() => unwrap(this, Dataset, 'Dataset.standardize')._fitStandardizer());
       unwrap(this, Dataset, 'Dataset.standardize');
-      const given = options(stats, 'standardize', ['mean', 'std'], '{ mean, std }');
+      const given = options(stats, 'standardize', ['mean', 'std'], '{ mean, std }', 'stats');
       const mean = floats(given.mean, 'standardize: mean');
       const std = floats(given.std, 'standardize: std');
       const raw = unwrap(this, Dataset, 'Dataset.standardize');

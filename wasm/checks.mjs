@@ -204,12 +204,12 @@ export function plain(value, what, example) {
 }
 
 /**
- * Options of a call: undefined gives {}; otherwise a literal object whose keys are all in
- * allowed, copied (each value read once) into a new object the caller cannot reach.
+ * Options of a call (the argument `name`): undefined gives {}; otherwise a literal object whose
+ * keys are all in allowed, copied (each value read once) into a new object the caller cannot reach.
  */
-export function options(value, what, allowed, example) {
+export function options(value, what, allowed, example, name = 'options') {
   if (value === undefined) return {};
-  known(plain(value, `${what}: options`, example), allowed, what);
+  known(plain(value, `${what}: ${name}`, example), allowed, what);
   const out = {};
   for (const key of allowed) out[key] = value[key];
   return out;

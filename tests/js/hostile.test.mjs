@@ -246,7 +246,7 @@ test('options of the wrong type, and null options, are refused naming the argume
     'generate(Symbol)': [() => lw.data.generate(Symbol('xor')), /^generate: name must be a dataset name such as "xor", got Symbol\(xor\)$/],
     'fromArrays(…, null)': [() => lw.data.fromArrays([1, 2], [0], null), /^fromArrays: options must be an object .*got null$/],
     'fromArrays(…, [])': [() => lw.data.fromArrays([1, 2], [0], []), /^fromArrays: options must be an object .*got an Array$/],
-    'standardize(5)': [() => data.standardize(5), /^standardize: options must be an object such as \{ mean, std \}, got 5$/],
+    'standardize(5)': [() => data.standardize(5), /^standardize: stats must be an object such as \{ mean, std \}, got 5$/],
     'toSpec(null)': [() => lw.nn.Linear(2, 1).toSpec(null), /^toSpec: options must be an object .*got null$/],
     'featureMap(null)': [() => data.featureMap(null), /^featureMap: features must be an array of names such as \['x1', 'x2'\], got null$/],
     'new Loss(Symbol)': [() => new lw.Loss(Symbol('mse')), /^Loss: name must be a loss name such as "mse" \(lw\.loss\.names lists them\), got Symbol\(mse\)$/],
