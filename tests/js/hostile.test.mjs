@@ -302,6 +302,17 @@ test('the training worker\'s client refuses wrong-type and null options by name,
   }
 });
 
+test('a CSV value finite in double but not in float32 is reported on its line, not kept as Infinity', async () => {
+  const { fromCSV } = await import(new URL('../../web/playground/controls/csv.js', import.meta.url));
+  tried++;
+  const read = fromCSV('x,y,value\n1,2,0.5\n1,2,1e39\n1,2,-3.5e38\n1,2,3.4028234663852886e38\n');
+  assert.deepEqual(read.problems, [
+    { line: 3, key: 'csv.valueNotNumber', params: { text: '1e39' } },
+    { line: 4, key: 'csv.valueNotNumber', params: { text: '-3.5e38' } },
+  ]);
+  assert.deepEqual([...read.drawn.y], [0.5, 3.4028234663852886e38], 'the good lines are kept, float32\'s largest among them');
+});
+
 after(() => {
   // nothing leaked, and the engine computes what it always did
   const a = fresh();

@@ -107,7 +107,7 @@ export function fromCSV(text, { regression = false } = {}) {
       problems.push({ line, key: 'csv.outside', params: { column: outside ? 'y' : 'x', text: cells[outside], extent: EXTENT } });
       continue;
     }
-    if (!Number.isFinite(v) || (!values && !(Number.isInteger(v) && v >= 0 && v < MAX_CLASSES))) {
+    if (!Number.isFinite(Math.fround(v)) || (!values && !(Number.isInteger(v) && v >= 0 && v < MAX_CLASSES))) {
       problems.push(values ? { line, key: 'csv.valueNotNumber', params: { text: cells[2] } }
         : { line, key: 'csv.label', params: { text: cells[2], last: MAX_CLASSES - 1 } });
       continue;
