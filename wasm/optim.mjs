@@ -5,7 +5,7 @@
 // each Float32Array in place, all or nothing. Options are PyTorch's in camelCase
 // ({ lr, momentum, weightDecay, betas: [b1, b2], eps, amsgrad, nesterov, alpha, centered });
 // the engine takes them in snake_case.
-import { LayerwiseError, describe, finite, floats, isTypedArray, jsonText, lengthOf, plain, size } from './checks.mjs';
+import { LayerwiseError, describe, finite, isTypedArray, jsonText, lengthOf, plain, size, whole } from './checks.mjs';
 import { Handle, camelCase, unwrap } from './handles.mjs';
 
 const snakeCase = (s) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
@@ -39,11 +39,15 @@ function optionsText(options, what) {
   return jsonText(out, what);
 }
 
+// The most free parameters (arrays) one optimiser steps: far more than any use needs, few
+// enough that the list's copy is small.
+const MAX_FREE_PARAMS = 2 ** 16;
+
 // The list of free parameters given to lw.optim.X([w, ...]): checked, and frozen as a copy
 // (the caller's later pushes to their array change nothing here).
 function freeParams(given, title) {
   const what = `${title}(params)`;
-  const n = size(given.length, what);
+  const n = whole(given.length, `${what}: the number of parameters`, 0, MAX_FREE_PARAMS);
   const list = Array.from({ length: n }, (_, i) => given[i]);
   if (list.length === 0) {
     throw new LayerwiseError(`${what}: the list of parameters is empty; pass at least one, ` +

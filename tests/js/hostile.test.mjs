@@ -150,6 +150,7 @@ test('a look-alike array is read once, into a copy: the engine never sees the ca
 
 test('a huge length is refused before anything is allocated', () => {
   const model = fresh();
+  const shared = new ArrayBuffer(4 * 1025);
   const huge = (n) => new Proxy([], { get: (t, k) => (k === 'length' ? n : 0) });
   const cases = {
     'forward x': [() => model.forward(huge(2 ** 40), 1), /^forward: x has 1099511627776 values; at most 67108864 \(2\^26\)/],
@@ -160,7 +161,10 @@ test('a huge length is refused before anything is allocated', () => {
     'setParameters list': [() => model.setParameters(huge(2 ** 32 - 1)), /^setParameters: list\.length must be a whole number ≥ 0, got 4294967295 \(at most 2147483647\)$/],
     'fromArrays x': [() => lw.data.fromArrays(huge(2 ** 27), [0]), /^fromArrays: x has 134217728 values/],
     'featureMap names': [() => lw.data.featureMap([0, 0], huge(2 ** 32 - 1)), /^featureMap: features\.length must be a whole number ≥ 0, got 4294967295 \(at most 1024\)$/],
-    'free parameters': [() => lw.optim.Adam(huge(2 ** 40)), /^Adam\(params\) has 1099511627776 values/],
+    'free parameters': [() => lw.optim.Adam(huge(2 ** 40)), /^Adam\(params\): the number of parameters must be a whole number ≥ 0, got 1099511627776 \(at most 65536\)$/],
+    // 65,536 views of one small buffer (4 KB): 67,174,400 values in all, one more block than 2^26 allows
+    'free parameters of more than 2^26 values in all': [() => lw.optim.Adam(Array.from({ length: 2 ** 16 }, () => new Float32Array(shared))),
+      /^Adam\(params\) together has 67174400 values; at most 67108864/],
     'gradients': [() => lw.optim.SGD([new Float32Array(2)]).step([huge(2 ** 40)]), /^SGD\.step: grads\[0\] has 1099511627776 values, but params\[0\] has 2$/],
     'a list of gradients': [() => lw.optim.SGD([new Float32Array(2)]).step(huge(2 ** 40)), /^SGD\.step: got 1099511627776 gradients for 1 parameter/],
   };
