@@ -8,10 +8,15 @@
 // can see the site as a course page with that policy would; CSP='<policy>' sends that policy
 // instead. Without CSP no policy is sent. startServer({csp}) does the same for tests
 // (tests/browser/csp.test.mjs).
+//
+// Every response says X-Content-Type-Options: nosniff, so a browser keeps to the type sent;
+// a redirect (a folder asked for without its final slash) goes to a path on this server built
+// from the folder found inside root, never to a URL the request spelt (a path such as
+// "/.//lessons" would otherwise become "//lessons/", which a browser reads as another host).
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const defaultRoot = fileURLToPath(new URL('../web/', import.meta.url));
@@ -54,13 +59,18 @@ function resolveInside(root, urlPath) {
   return file === root || file.startsWith(root + sep) ? file : null;
 }
 
+// The path of a folder inside root as this server's URL: one leading slash, each name encoded.
+const folderUrl = (root, dir) => '/' + relative(root, dir).split(sep).filter(Boolean).map((n) => encodeURIComponent(n) + '/').join('');
+
 async function handle(root, csp, req, res) {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const { pathname } = new URL(req.url, 'http://localhost');
-  let file = resolveInside(root, pathname);
+  // The path as sent, without query or fragment: read as a URL, "//lessons" would be a host.
+  const pathname = req.url.replace(/[?#].*/s, '');
+  let file = pathname.startsWith('/') ? resolveInside(root, pathname) : null;
   if (!file) {
     res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden\n');
     return;
@@ -68,7 +78,7 @@ async function handle(root, csp, req, res) {
   let info = await stat(file).catch(() => null);
   if (info?.isDirectory()) {
     if (!pathname.endsWith('/')) {
-      res.writeHead(301, { Location: pathname + '/' }).end();
+      res.writeHead(301, { Location: folderUrl(root, file) }).end();
       return;
     }
     file = join(file, 'index.html');

@@ -5,9 +5,12 @@
 // every failure is a LayerwiseError naming the problem, and the engine stays usable; every
 // array crosses by copy, both ways (arguments are copied into wasm memory once per call, every
 // Float32Array returned is a fresh copy the caller owns, so memory growth cannot detach one);
+// every argument is read and copied (checks.mjs) before the handles are taken and the engine
+// is called, so code of the caller's (a getter, a Proxy) that disposes an object mid-call
+// meets a "was disposed" error, never freed memory;
 // Model, Optimizer and Dataset hold wasm memory until dispose(), while losses are stateless
 // values. Semantics are PyTorch's (docs/semantics.md).
-import { LayerwiseError, count, describe, finite, floats, jsonText, seedOf } from './checks.mjs';
+import { LayerwiseError, MAX_INT, MAX_VALUES, count, describe, finite, floats, jsonText, names, options, seedOf } from './checks.mjs';
 import { Handle, engineCall, unwrap } from './handles.mjs';
 import { nn, init } from './nn.mjs';
 import { optimizerClass } from './optim.mjs';
@@ -18,13 +21,17 @@ export function makeApi(M) {
 
   // Losses: stateless, so one engine object per name serves every caller.
   const lossRaws = new Map();
+  const lossOf = new WeakMap(); // each Loss made here -> its engine object (a look-alike has none)
 
   class Loss {
     /** @param {string} name "mse" | "bce" | "bce_with_logits" | "cross_entropy" */
     constructor(name) {
-      name = String(name);
+      if (typeof name !== 'string') {
+        throw new LayerwiseError(`Loss: name must be a loss name such as "mse" (lw.loss.names lists them), got ${describe(name)}`);
+      }
       if (!lossRaws.has(name)) lossRaws.set(name, call(() => M.Loss._create(name)));
       this.name = name;
+      lossOf.set(this, lossRaws.get(name));
       Object.freeze(this);
     }
   }
@@ -35,10 +42,10 @@ export function makeApi(M) {
   };
   function lossRaw(loss, what) {
     if (typeof loss === 'string') loss = lossNamed(loss);
-    if (!(loss instanceof Loss)) {
+    if (!lossOf.has(loss)) {
       throw new LayerwiseError(`${what} must be a loss such as lw.loss.MSE(), got ${describe(loss)}`);
     }
-    return lossRaws.get(loss.name);
+    return lossOf.get(loss);
   }
 
   class Dataset extends Handle {
@@ -74,8 +81,10 @@ export function makeApi(M) {
 
     /** A new Dataset whose x holds the named features of each point (x1, x2, x1sq, x1x2, ...). */
     featureMap(features) {
+      unwrap(this, Dataset, 'Dataset.featureMap');
+      const list = featureList(features);
       const raw = unwrap(this, Dataset, 'Dataset.featureMap');
-      return new Dataset(call(() => raw._featureMap(featureList(features))));
+      return new Dataset(call(() => raw._featureMap(list)));
     }
 
     /** Two new Datasets [train, test]: a seeded shuffle, then the first round(ratio·N) train. */
@@ -93,20 +102,23 @@ export function makeApi(M) {
      * the {mean, std} used.
      */
     standardize(stats) {
+      stats ??= call(() => unwrap(this, Dataset, 'Dataset.standardize')._fitStandardizer());
+      unwrap(this, Dataset, 'Dataset.standardize');
+      const given = options(stats, 'standardize', ['mean', 'std'], '{ mean, std }', 'stats');
+      const mean = floats(given.mean, 'standardize: mean');
+      const std = floats(given.std, 'standardize: std');
       const raw = unwrap(this, Dataset, 'Dataset.standardize');
-      stats ??= call(() => raw._fitStandardizer());
-      const mean = floats(stats.mean, 'standardize: mean');
-      const std = floats(stats.std, 'standardize: std');
       call(() => raw._standardize(mean, std));
       return { mean, std };
     }
   }
 
-  function featureList(features) {
-    if (!Array.isArray(features) || features.some((f) => typeof f !== 'string')) {
-      throw new LayerwiseError(`featureMap: features must be an array of names such as ['x1', 'x2'], got ${describe(features)}`);
-    }
-    return features;
+  const featureList = (features) => names(features, 'featureMap: features', "['x1', 'x2']");
+
+  // The l1 penalty of trainStep and trainEpoch's options { l1 }.
+  function penalty(settings, what) {
+    const { l1 = 0 } = options(settings, what, ['l1'], '{ l1: 0.001 }');
+    return finite(l1, `${what}: l1`);
   }
 
   class Model extends Handle {
@@ -157,9 +169,10 @@ export function makeApi(M) {
 
     /** Outputs for batch samples of x (batch × input size values): a new Float32Array. */
     forward(x, batch) {
-      const raw = unwrap(this, Model, 'forward');
+      unwrap(this, Model, 'forward');
       const xs = floats(x, 'forward: x');
       count(batch, 'forward: batch');
+      const raw = unwrap(this, Model, 'forward');
       return call(() => raw._forward(xs, batch));
     }
 
@@ -167,13 +180,14 @@ export function makeApi(M) {
      * One optimiser step on one batch; returns its mean loss. y holds class indices for
      * CrossEntropy (one per sample), targets otherwise (batch × output size).
      */
-    trainStep(x, y, batch, loss, optimizer, { l1 = 0 } = {}) {
-      const raw = unwrap(this, Model, 'trainStep');
+    trainStep(x, y, batch, loss, optimizer, settings) {
+      unwrap(this, Model, 'trainStep');
       const xs = floats(x, 'trainStep: x');
       const ys = floats(y, 'trainStep: y');
       count(batch, 'trainStep: batch');
-      finite(l1, 'trainStep: l1');
+      const l1 = penalty(settings, 'trainStep');
       const [lossRawValue, optRaw] = this.#training('trainStep', loss, optimizer);
+      const raw = unwrap(this, Model, 'trainStep');
       return call(() => raw._trainStep(xs, ys, batch, lossRawValue, optRaw, l1));
     }
 
@@ -181,12 +195,14 @@ export function makeApi(M) {
      * One pass over data in shuffled batches; returns the mean loss over its samples.
      * options.l1 adds the penalty l1·Σ|w| over weight matrices (L2 is the optimiser's weightDecay).
      */
-    trainEpoch(data, batch, loss, optimizer, { l1 = 0 } = {}) {
-      const raw = unwrap(this, Model, 'trainEpoch');
-      const dataRaw = unwrap(data, Dataset, 'trainEpoch: data');
+    trainEpoch(data, batch, loss, optimizer, settings) {
+      unwrap(this, Model, 'trainEpoch');
+      unwrap(data, Dataset, 'trainEpoch: data');
       count(batch, 'trainEpoch: batch');
-      finite(l1, 'trainEpoch: l1');
+      const l1 = penalty(settings, 'trainEpoch');
       const [lossRawValue, optRaw] = this.#training('trainEpoch', loss, optimizer);
+      const dataRaw = unwrap(data, Dataset, 'trainEpoch: data');
+      const raw = unwrap(this, Model, 'trainEpoch');
       return call(() => raw._trainEpoch(dataRaw, batch, lossRawValue, optRaw, l1));
     }
 
@@ -201,25 +217,28 @@ export function makeApi(M) {
 
     /** Mean loss over data and, for classification data, accuracy in [0, 1] (else null). */
     evaluate(data, loss) {
-      const raw = unwrap(this, Model, 'evaluate');
-      const dataRaw = unwrap(data, Dataset, 'evaluate: data');
+      unwrap(this, Model, 'evaluate');
+      unwrap(data, Dataset, 'evaluate: data');
       const lossRawValue = lossRaw(loss, 'evaluate: loss');
+      const dataRaw = unwrap(data, Dataset, 'evaluate: data');
+      const raw = unwrap(this, Model, 'evaluate');
       return call(() => raw._evaluate(dataRaw, lossRawValue));
     }
 
     #training(what, loss, optimizer) {
       const lossRawValue = lossRaw(loss, `${what}: loss`);
-      const optRaw = unwrap(optimizer, Optimizer, `${what}: optimizer`);
-      if (optimizer.params) {
+      unwrap(optimizer, Optimizer, `${what}: optimizer`);
+      const { model, params } = optimizerTarget(optimizer);
+      if (params) {
         throw new LayerwiseError(`${what}: this optimizer was created for a list of parameters ` +
           '(it steps them with opt.step(grads)), not for a model; create one for this model, ' +
           'e.g. lw.optim.Adam(model, { lr: 0.01 })');
       }
-      if (optimizer.model !== this) {
+      if (model !== this) {
         throw new LayerwiseError(`${what}: this optimizer was created for another model; ` +
           'create one for this model, e.g. lw.optim.Adam(model, { lr: 0.01 })');
       }
-      return [lossRawValue, optRaw];
+      return [lossRawValue, unwrap(optimizer, Optimizer, `${what}: optimizer`)];
     }
 
     /** Copies of every parameter: [{name: "0.weight", shape: [out, in], data}, ...]. */
@@ -236,16 +255,21 @@ export function makeApi(M) {
 
     /** Sets every parameter from a list shaped like parameters() (names and sizes checked). */
     setParameters(list) {
-      const raw = unwrap(this, Model, 'setParameters');
+      unwrap(this, Model, 'setParameters');
       if (!Array.isArray(list)) {
         throw new LayerwiseError(`setParameters: expected a list like model.parameters(), got ${describe(list)}`);
       }
-      const items = list.map((p, i) => {
-        if (p === null || typeof p !== 'object' || typeof p.name !== 'string') {
+      const n = count(list.length, 'setParameters: list.length', 0);
+      const items = [];
+      for (let i = 0; i < n; ++i) {
+        const p = list[i];
+        const name = p !== null && typeof p === 'object' ? p.name : undefined;
+        if (typeof name !== 'string') {
           throw new LayerwiseError(`setParameters: item ${i} must be {name, data}, got ${describe(p)}`);
         }
-        return { name: p.name, data: floats(p.data, `setParameters: ${p.name}.data`) };
-      });
+        items.push({ name, data: floats(p.data, `setParameters: ${name}.data`) });
+      }
+      const raw = unwrap(this, Model, 'setParameters');
       call(() => raw._setParameters(items));
     }
 
@@ -263,14 +287,16 @@ export function makeApi(M) {
     }
 
     /** Initialises every parameter again from seed (default: the spec's). */
-    reset(seed = this.spec.seed) {
-      const raw = unwrap(this, Model, 'reset');
+    reset(seed) {
+      unwrap(this, Model, 'reset');
+      if (seed === undefined) seed = this.spec.seed;
       seedOf(seed, 'reset: seed');
+      const raw = unwrap(this, Model, 'reset');
       call(() => raw._reset(seed));
     }
   }
 
-  const Optimizer = optimizerClass(M, call, Model);
+  const { Optimizer, optimizerTarget } = optimizerClass(M, call, Model);
 
   const optimizer = (name, title) => {
     const make = (modelOrParams, options) => new Optimizer(name, title, modelOrParams, options);
@@ -303,7 +329,7 @@ export function makeApi(M) {
       BCEWithLogits: () => lossNamed('bce_with_logits'),
       CrossEntropy: () => lossNamed('cross_entropy'),
       /** A loss by its engine name: "mse", "bce", "bce_with_logits", "cross_entropy". */
-      byName: (name) => lossNamed(String(name)),
+      byName: (name) => lossNamed(name),
       names: Object.freeze(M._lossNames()),
     }),
     data: Object.freeze({
@@ -311,11 +337,15 @@ export function makeApi(M) {
        * A seeded toy dataset: "circle", "xor", "gauss", "spiral", "moons", "blobs3"
        * (classification) or "plane", "sine" (regression); points in [-6, 6]², noise in [0, 1].
        */
-      generate(name, { n = 200, noise = 0, seed = 42 } = {}) {
-        count(n, 'generate: n');
+      generate(name, settings) {
+        const { n = 200, noise = 0, seed = 42 } = options(settings, 'generate', ['n', 'noise', 'seed'], '{ n: 200, noise: 0.1, seed: 1 }');
+        count(n, 'generate: n', 1, MAX_VALUES);
         finite(noise, 'generate: noise');
         seedOf(seed, 'generate: seed');
-        return new Dataset(call(() => M.Dataset._generate(String(name), n, noise, seed)));
+        if (typeof name !== 'string') {
+          throw new LayerwiseError(`generate: name must be a dataset name such as "xor", got ${describe(name)}`);
+        }
+        return new Dataset(call(() => M.Dataset._generate(name, n, noise, seed)));
       },
       /** Features of points (pairs x1, x2 in a Float32Array): a new Float32Array. */
       featureMap(points, features) {
@@ -326,11 +356,12 @@ export function makeApi(M) {
        * A Dataset from your own arrays: x holds n × features values (row-major), y one class
        * index per sample (classes ≥ 2) or one regression target (classes = 0). Copied in.
        */
-      fromArrays(x, y, { features = 2, classes = 0 } = {}) {
+      fromArrays(x, y, settings) {
+        const { features = 2, classes = 0 } = options(settings, 'fromArrays', ['features', 'classes'], '{ features: 2, classes: 3 }');
         const xs = floats(x, 'fromArrays: x');
         const ys = floats(y, 'fromArrays: y');
         count(features, 'fromArrays: features');
-        if (!Number.isInteger(classes) || classes < 0) {
+        if (!Number.isSafeInteger(classes) || classes < 0 || classes > MAX_INT) {
           throw new LayerwiseError(`fromArrays: classes must be 0 (regression) or a whole number ≥ 2, got ${describe(classes)}`);
         }
         return new Dataset(call(() => M.Dataset._fromArrays(xs, ys, ys.length, features, classes)));

@@ -5,41 +5,62 @@
 // each Float32Array in place, all or nothing. Options are PyTorch's in camelCase
 // ({ lr, momentum, weightDecay, betas: [b1, b2], eps, amsgrad, nesterov, alpha, centered });
 // the engine takes them in snake_case.
-import { LayerwiseError, describe, finite, jsonText, object } from './checks.mjs';
+import { LayerwiseError, describe, finite, isTypedArray, jsonText, lengthOf, plain, size, whole } from './checks.mjs';
 import { Handle, camelCase, unwrap } from './handles.mjs';
 
 const snakeCase = (s) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
-// Optimiser options: camelCase in JavaScript, PyTorch's snake_case in the engine.
+// One option value, read once and copied: a number (finite as a float32) or another primitive,
+// whose type the engine checks against the option's (naming it); undefined for anything else.
+function optionValue(value, name) {
+  if (typeof value === 'number') return finite(value, name);
+  if (value === null || ['boolean', 'string', 'bigint'].includes(typeof value)) return value; // JSON refuses a BigInt
+  return undefined;
+}
+
+// Optimiser options: camelCase in JavaScript, PyTorch's snake_case in the engine. Each value
+// is a primitive (optionValue) or a list of at most two (betas); anything else, which JSON
+// would turn into something else (a Date, a Map, a function), is refused here, naming it.
 function optionsText(options, what) {
   if (options === undefined || options === null) return '{}';
-  object(options, what, '{ lr: 0.01 }');
+  plain(options, what, '{ lr: 0.01 }');
   const out = {};
   for (const [key, value] of Object.entries(options)) {
-    for (const v of Array.isArray(value) ? value : [value]) {
-      if (typeof v === 'number') finite(v, `${what}.${key}`);
+    if (value === undefined) continue; // as JSON leaves it out
+    const name = `${what}.${key}`;
+    const items = Array.isArray(value) && value.length <= 2
+      ? Array.from({ length: value.length }, (_, i) => optionValue(value[i], `${name}[${i}]`)) : null;
+    const copy = items ?? optionValue(value, name);
+    if (copy === undefined || items?.includes(undefined)) {
+      throw new LayerwiseError(`${name} must be a number, true or false, or a pair of numbers, got ${describe(value)}`);
     }
-    out[snakeCase(key)] = value;
+    out[snakeCase(key)] = copy;
   }
   return jsonText(out, what);
 }
 
+// The most free parameters (arrays) one optimiser steps: far more than any use needs, few
+// enough that the list's copy is small.
+const MAX_FREE_PARAMS = 2 ** 16;
+
 // The list of free parameters given to lw.optim.X([w, ...]): checked, and frozen as a copy
 // (the caller's later pushes to their array change nothing here).
-function freeParams(list, title) {
+function freeParams(given, title) {
   const what = `${title}(params)`;
+  const n = whole(given.length, `${what}: the number of parameters`, 0, MAX_FREE_PARAMS);
+  const list = Array.from({ length: n }, (_, i) => given[i]);
   if (list.length === 0) {
     throw new LayerwiseError(`${what}: the list of parameters is empty; pass at least one, ` +
       `e.g. lw.optim.${title}([new Float32Array([-1.5, 0.5])], { lr: 0.05 })`);
   }
   list.forEach((w, i) => {
-    if (!(w instanceof Float32Array)) {
-      const numbers = Array.isArray(w) || (ArrayBuffer.isView(w) && !(w instanceof DataView));
+    if (!(isTypedArray(w) && w instanceof Float32Array)) { // not a Proxy, whose reads the caller controls
+      const numbers = Array.isArray(w) || isTypedArray(w);
       throw new LayerwiseError(`${what}: params[${i}] must be a Float32Array (the optimizer ` +
         `updates it in place), got ${describe(w)}` +
         (numbers ? '; make one with new Float32Array([...])' : ''));
     }
-    if (w.length === 0) {
+    if (lengthOf(w) === 0) {
       throw new LayerwiseError(`${what}: params[${i}] is empty; a parameter needs at least one value`);
     }
     const j = w.findIndex((x) => !Number.isFinite(x));
@@ -58,11 +79,18 @@ function freeParams(list, title) {
 const numberText = (value) => (typeof value === 'number' ? String(value) : describe(value));
 
 /**
- * The Optimizer class of one engine: M is the instantiated module, call its engineCall, and
- * Model the engine's Model class (an optimiser of a model must be given one of this engine).
+ * The Optimizer class of one engine and its optimizerTarget: M is the instantiated module,
+ * call its engineCall, and Model the engine's Model class (an optimiser of a model must be
+ * given one of this engine).
  */
 export function optimizerClass(M, call, Model) {
+  let targetOf; // the Model or free parameters an optimiser steps, from its private fields
+
   class Optimizer extends Handle {
+    static {
+      targetOf = (opt) => ({ model: opt.#model, params: opt.#params });
+    }
+
     #model; // the Model it steps through trainStep/trainEpoch, or null
     #params; // or the caller's Float32Arrays, stepped by step(grads); null for a model's
     #sizes; // params' lengths at creation
@@ -90,9 +118,9 @@ export function optimizerClass(M, call, Model) {
       }
       const text = optionsText(options, `${title} options`);
       if (params) {
-        const sizes = params.map((w) => w.length);
+        const sizes = params.map(lengthOf);
+        const total = size(sizes.reduce((a, b) => a + b, 0), `${title}(params) together`);
         super(call(() => M.Optimizer._createFree(name, text, sizes), true));
-        const total = sizes.reduce((a, b) => a + b, 0);
         this.#sizes = sizes;
         this.#buffer = new Float32Array(2 * total);
         this.#values = this.#buffer.subarray(0, total);
@@ -124,7 +152,7 @@ export function optimizerClass(M, call, Model) {
      */
     step(grads) {
       const what = `${this.#title}.step`;
-      const raw = unwrap(this, Optimizer, what);
+      unwrap(this, Optimizer, what);
       const params = this.#params;
       if (!params) {
         throw new LayerwiseError(`${what}: this optimizer was created for a model; model.trainStep ` +
@@ -134,10 +162,12 @@ export function optimizerClass(M, call, Model) {
         throw new LayerwiseError(`${what}: grads must be a list with one gradient per parameter, ` +
           `e.g. opt.step([g]), got ${describe(grads)}`);
       }
-      if (grads.length !== params.length) {
-        throw new LayerwiseError(`${what}: got ${grads.length} gradient${grads.length === 1 ? '' : 's'} for ` +
+      const given = grads.length; // read once: a Proxy's may change
+      if (given !== params.length) {
+        throw new LayerwiseError(`${what}: got ${given} gradient${given === 1 ? '' : 's'} for ` +
           `${params.length} parameter${params.length === 1 ? '' : 's'}; pass one per parameter, in the order of the list`);
       }
+      grads = Array.from({ length: given }, (_, i) => grads[i]); // each read once
       const buffer = this.#buffer;
       const values = this.#values;
       const g = this.#grads;
@@ -145,23 +175,27 @@ export function optimizerClass(M, call, Model) {
       for (let i = 0; i < params.length; ++i) {
         const w = params[i];
         const gi = grads[i];
-        if (w.length !== this.#sizes[i]) { // its buffer was transferred or resized
-          throw new LayerwiseError(`${what}: params[${i}] now has ${w.length} values, but it had ` +
+        const n = lengthOf(w);
+        if (n !== this.#sizes[i]) { // its buffer was transferred or resized
+          throw new LayerwiseError(`${what}: params[${i}] now has ${n} values, but it had ` +
             `${this.#sizes[i]} when the optimizer was created`);
         }
-        if (!Array.isArray(gi) && !(ArrayBuffer.isView(gi) && !(gi instanceof DataView))) {
+        const typed = isTypedArray(gi);
+        if (!Array.isArray(gi) && !typed) {
           throw new LayerwiseError(`${what}: grads[${i}] must be a Float32Array or an array of numbers, got ${describe(gi)}`);
         }
-        if (gi.length !== w.length) {
-          throw new LayerwiseError(`${what}: grads[${i}] has ${gi.length} values, but params[${i}] has ${w.length}`);
+        const length = typed ? lengthOf(gi) : gi.length; // read once: a Proxy's may change
+        if (length !== n) {
+          throw new LayerwiseError(`${what}: grads[${i}] has ${numberText(length)} values, but params[${i}] has ${n}`);
         }
         values.set(w, at);
         try {
-          g.set(gi, at);
+          if (typed) g.set(gi, at);
+          else for (let j = 0; j < n; ++j) g[at + j] = gi[j];
         } catch (err) { // a BigInt or a Symbol
           throw new LayerwiseError(`${what}: grads[${i}] must hold numbers: ${err.message}`, { cause: err });
         }
-        for (let j = 0; j < w.length; ++j) {
+        for (let j = 0; j < n; ++j) {
           if (!Number.isFinite(values[at + j])) {
             throw new LayerwiseError(`${what}: params[${i}][${j}] is ${values[at + j]}; parameters must be ` +
               'finite numbers (if a step took it there, try a smaller lr)');
@@ -172,13 +206,14 @@ export function optimizerClass(M, call, Model) {
               'gradients must be finite numbers');
           }
         }
-        at += w.length;
+        at += n;
       }
-      call(() => raw._stepFree(buffer));
+      call(() => unwrap(this, Optimizer, what)._stepFree(buffer)); // the caller's code ran above: take the handle now
       at = 0;
       for (const w of params) {
-        w.set(values.subarray(at, at + w.length));
-        at += w.length;
+        const n = lengthOf(w);
+        w.set(values.subarray(at, at + n));
+        at += n;
       }
     }
 
@@ -199,8 +234,9 @@ export function optimizerClass(M, call, Model) {
 
     /** Changes any options ({ lr, momentum, ... }); all or nothing. */
     set(options) {
-      const raw = unwrap(this, Optimizer, `${this.#title}.set`);
+      unwrap(this, Optimizer, `${this.#title}.set`);
       const text = optionsText(options, `${this.#title}.set options`);
+      const raw = unwrap(this, Optimizer, `${this.#title}.set`);
       call(() => raw._set(text), true);
     }
 
@@ -221,5 +257,7 @@ export function optimizerClass(M, call, Model) {
       unwrap(this, Optimizer, `${this.#title}.reset`)._reset();
     }
   }
-  return Optimizer;
+  // optimizerTarget(opt): { model, params } of an Optimizer, from its private fields, where no
+  // property a caller defined on the instance can stand in.
+  return { Optimizer, optimizerTarget: targetOf };
 }

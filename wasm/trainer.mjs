@@ -15,7 +15,7 @@
 // reply (a snapshot, settings, ...) or rejects with a LayerwiseError naming the problem.
 // In a browser the worker is a module Web Worker; in Node, a worker_threads Worker that keeps
 // the process alive only while a request is pending.
-import { LayerwiseError, object } from './checks.mjs';
+import { LayerwiseError, object, options } from './checks.mjs';
 
 export const PROTOCOL = 1;
 
@@ -159,17 +159,20 @@ export class Trainer {
   }
 
   /** Trains `epochs` whole epochs; the snapshot after them. */
-  train(epochs = 1, { snapshot } = {}) {
+  async train(epochs = 1, settings) {
+    const { snapshot } = options(settings, 'train', ['snapshot'], '{ snapshot: { neurons: false } }');
     return this.#request({ type: 'train', epochs, snapshot });
   }
 
   /** Trains whole epochs until `ms` milliseconds have passed (at least one, at most maxEpochs). */
-  trainFor(ms, { maxEpochs, snapshot } = {}) {
+  async trainFor(ms, settings) {
+    const { maxEpochs, snapshot } = options(settings, 'trainFor', ['maxEpochs', 'snapshot'], '{ maxEpochs: 10 }');
     return this.#request({ type: 'trainFor', ms, maxEpochs, snapshot });
   }
 
   /** Trains `batches` batches (one step of the optimiser each). */
-  step(batches = 1, { snapshot } = {}) {
+  async step(batches = 1, settings) {
+    const { snapshot } = options(settings, 'step', ['snapshot'], '{ snapshot: { neurons: false } }');
     return this.#request({ type: 'step', batches, snapshot });
   }
 
@@ -179,18 +182,23 @@ export class Trainer {
    * nobody awaits is not reported as unhandled.
    */
   set(changes) {
-    const reply = this.#request({ ...changes, type: 'set' });
+    const reply = Promise.resolve().then(() => {
+      object(changes, 'set: changes', '{ lr: 0.01 }');
+      return this.#request({ ...changes, type: 'set' });
+    });
     reply.catch(() => {});
     return reply;
   }
 
   /** Initialises the weights again (default seed: the spec's), clears optimiser state and counters. */
-  reset({ seed, snapshot } = {}) {
+  async reset(settings) {
+    const { seed, snapshot } = options(settings, 'reset', ['seed', 'snapshot'], '{ seed: 1 }');
     return this.#request({ type: 'reset', seed, snapshot });
   }
 
   /** Sets the weights from a list like snapshot.parameters ([{name, data}]); all or nothing. */
-  setParameters(parameters, { snapshot } = {}) {
+  async setParameters(parameters, settings) {
+    const { snapshot } = options(settings, 'setParameters', ['snapshot'], '{ snapshot: { neurons: false } }');
     return this.#request({ type: 'setParameters', parameters, snapshot });
   }
 
@@ -204,7 +212,8 @@ export class Trainer {
    * mode, nothing trains): resolves to {type: 'prediction', outputs: Float32Array}; with
    * {layers: true}, also every layer's outputs on them (`layers`: [{layer, type, shape, data}]).
    */
-  predict(x, batch, { layers } = {}) {
+  async predict(x, batch, settings) {
+    const { layers } = options(settings, 'predict', ['layers'], '{ layers: true }');
     return this.#request({ type: 'predict', x, batch, layers });
   }
 

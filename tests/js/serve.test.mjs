@@ -80,3 +80,25 @@ test('a port in use is reported by number', async () => {
   const port = Number(new URL(server.url).port);
   await assert.rejects(startServer({ root: dir, port }), new RegExp(`port ${port} .*already in use`));
 });
+
+test('every answer says nosniff, and a redirect never leaves this server', async () => {
+  const { port } = new URL(server.url);
+  const answers = [await get('/'), await get('/a.mjs'), await get('/nope.html'), await get('/../secret.txt'), await get('/sub')];
+  const post = await new Promise((resolve, reject) => {
+    request({ hostname: '127.0.0.1', port, path: '/', method: 'POST' }, (res) => resolve({ status: res.resume().statusCode, headers: res.headers })).on('error', reject).end();
+  });
+  assert.deepEqual([...answers, post].map((r) => r.status), [200, 200, 404, 403, 301, 405]);
+  for (const r of [...answers, post]) assert.equal(r.headers['x-content-type-options'], 'nosniff', `status ${r.status}`);
+  // paths that a URL parser reads as another host ("//sub" is the host "sub") or that spell
+  // the folder oddly: each redirect is to /sub/ on this server, or the path is refused
+  const odd = ['/.//sub', '//sub', '///sub', '/%2F%2Fsub', '/./sub', '/sub/../sub', '/\\sub', '/%5Csub', '//127.0.0.2/sub', '/.//sub?x=//evil'];
+  for (const path of odd) {
+    const res = await get(path);
+    if (res.status === 301) assert.equal(res.headers.location, '/sub/', path);
+    else assert.ok([403, 404].includes(res.status), `${path} gave ${res.status}`);
+    assert.doesNotMatch(res.headers.location ?? '', /^\/\/|^[a-z]+:|\\/i, path);
+  }
+  assert.equal((await get('/.//sub')).status, 301, 'the case of issue 12 is a same-host redirect');
+  // what is inside the served folder is served whichever way the path is spelt
+  assert.equal((await get('//sub/')).body, '<p>sub</p>');
+});
