@@ -15,7 +15,9 @@ namespace lw {
 struct Summary {
   std::size_t count = 0;
   double mean = 0, std = 0, min = 0, max = 0;
-  std::vector<std::uint32_t> histogram;  // `bins` equal-width bins over [min, max]
+  // `bins` equal-width bins over the finite values' [min, max]; -inf counts in the first bin,
+  // +inf in the last, NaN in none (a diverged layer).
+  std::vector<std::uint32_t> histogram;
 
   static Summary of(std::span<const float> values, std::size_t bins);
   json::Value to_json() const;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test suite, after setup.sh and build.sh: Catch2 through ctest (build/native),
-# node:test for the wasm module (tests/js), tsc on the types (tests/ts), headless Chromium for
-# the pages (tests/browser). All four are expected: a suite whose folder is missing or holds
-# no tests stops the run with an error, so a lost folder cannot pass as green.
+# Runs every test suite, after setup.sh and build.sh: Catch2 through ctest (build/native), a
+# fuzz smoke (scripts/fuzz.sh, when clang is here), node:test for the wasm module (tests/js),
+# tsc on the types (tests/ts), headless Chromium for the pages (tests/browser). The four suites
+# are expected: one whose folder is missing or holds no tests stops the run with an error, so a
+# lost folder cannot pass as green.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,10 @@ has_tests tests/browser || missing "tests/browser is missing or has no *.test.mj
 [[ -f build/native/CTestTestfile.cmake ]] ||
   missing "build/native has no ctest tests (run bash scripts/build.sh first)"
 ctest --test-dir build/native --output-on-failure --no-tests=error -j2
+
+# A smoke run of the fuzzers (tests/fuzz/: the core under ASan + UBSan, and the page's file
+# readers), 3 s each from the seed corpora, when clang is here; npm run fuzz runs them longer.
+LW_FUZZ_SEED=1 bash scripts/fuzz.sh --if-available 3
 
 node --test tests/js/
 npx --no-install tsc -p tests/ts --noEmit

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
 
 #include "error.hpp"
 #include "gradcheck.hpp"
@@ -154,6 +155,24 @@ TEST_CASE("save then load gives identical predictions (JSON text and binary)", "
   REQUIRE(predict(from_bytes, x, 5) == want);
 }
 
+TEST_CASE("statistics of a diverged layer: infinities and NaN bin without overflow", "[model][stats]") {
+  // A run that diverged holds ±inf and NaN. The bins span the finite values ([-1, 1], width 1
+  // for 2 bins); -inf counts in the first bin, +inf in the last, NaN in none. Before the fix
+  // the width was inf and (v - lo) / width a NaN converted to an integer: undefined behaviour
+  // (UBSan's float-cast-overflow under scripts/sanitize.sh) and a garbage bin.
+  const float inf = std::numeric_limits<float>::infinity(), nan = std::nanf("");
+  const std::vector<float> values = {-inf, -1, 0, 1, inf, nan};
+  Summary s = Summary::of(values, 2);
+  REQUIRE(s.count == 6);
+  REQUIRE(s.histogram == std::vector<std::uint32_t>{2, 3});  // {-inf, -1} and {0, 1, inf}
+  REQUIRE(s.min == -inf);
+  REQUIRE(s.max == inf);
+  // Nothing finite: infinities at the ends, NaN nowhere.
+  const std::vector<float> none = {nan, inf, -inf, inf};
+  REQUIRE(Summary::of(none, 3).histogram == std::vector<std::uint32_t>{1, 0, 2});
+  REQUIRE(Summary::of(std::vector<float>{nan}, 3).histogram == std::vector<std::uint32_t>{0, 0, 0});
+}
+
 TEST_CASE("per-layer statistics: histograms, dead ReLUs, saturation", "[model][stats]") {
   Model m = Model::from_spec_text(R"({"input":[1],"layers":[{"type":"linear","out":4},
     {"type":"relu"},{"type":"linear","out":2},{"type":"sigmoid"}]})");
@@ -276,4 +295,25 @@ TEST_CASE("model files: wrong format, version, shape or truncation are refused",
   REQUIRE_THROWS_WITH(Model::from_binary(bytes), Contains("truncated"));
   std::vector<std::uint8_t> junk = {'P', 'K', 3, 4, 0, 0};
   REQUIRE_THROWS_WITH(Model::from_binary(junk), Contains("bad magic"));
+}
+
+TEST_CASE("a binary model whose shape is not the spec's is refused", "[model][io][errors]") {
+  // The binary layout (model_io.cpp): magic, version, spec text, count, then per parameter its
+  // name, ndim, dims (u32 little-endian) and floats. A transposed 0.weight holds as many floats
+  // as the right one, so only the shape check can catch it.
+  Model m = Model::from_spec_text(R"({"input":[3],"layers":[{"type":"linear","out":2}]})");
+  auto bytes = m.to_binary();
+  const std::string spec = json::dump(m.spec());
+  const std::size_t dims = 4 + 4 + 4 + spec.size() + 4 + 4 + std::string("0.weight").size() + 4;
+  auto u32 = [&](std::size_t at) {
+    return bytes[at] | bytes[at + 1] << 8 | bytes[at + 2] << 16 | std::uint32_t(bytes[at + 3]) << 24;
+  };
+  REQUIRE(u32(dims - 4) == 2);  // ndim, then [2, 3]: the layout is as read above
+  REQUIRE(u32(dims) == 2);
+  REQUIRE(u32(dims + 4) == 3);
+  std::swap(bytes[dims], bytes[dims + 4]);  // [3, 2]
+  REQUIRE_THROWS_WITH(Model::from_binary(bytes),
+                      Catch::Contains("binary model: 0.weight has shape [3, 2], expected [2, 3]"));
+  std::swap(bytes[dims], bytes[dims + 4]);
+  REQUIRE(Model::from_binary(bytes).to_binary() == bytes);
 }

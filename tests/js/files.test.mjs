@@ -163,3 +163,25 @@ test('sketch autosave: what storage cannot hold is left out in turn, and the cop
   assert.deepEqual(back.classes.map((c) => c.samples.length), [2, 1, 2]);
   assert.equal(readSketchSaved(JSON.stringify(all)).unsaved, 0);
 });
+
+// Found by tests/fuzz/files.mjs: names that every object inherits ("__proto__", "toString") were
+// looked up on the settings table's prototype, so a URL hash `#toString=1` or such a key in an
+// autosave threw a raw Error instead of reporting an unknown setting; and an autosave whose
+// settings were a list threw one too. Now each is a refusal the page shows, and nothing else changes.
+test('inherited names are unknown settings, and settings that are a list are no autosave', async () => {
+  const { fromHash, readJSONState } = await import('../../web/playground/state.js');
+  for (const key of ['__proto__', 'toString', 'constructor', 'hasOwnProperty']) {
+    const hashed = fromHash(`#${key}=1&seed=3`);
+    assert.deepEqual(hashed.problems.map((p) => p.key), ['setting.unknown'], key);
+    assert.equal(hashed.state.seed, 3);
+    const read = readJSONState(JSON.parse(`{"${key}": {"polluted": 1}, "seed": 4}`));
+    assert.deepEqual(read.problems.map((p) => p.key), ['setting.unknown'], key);
+    assert.equal(read.state.seed, 4);
+    assert.equal(Object.getPrototypeOf(read.state), Object.prototype, 'the state keeps its prototype');
+    assert.equal({}.polluted, undefined);
+    const saved = readSaved(JSON.stringify({ version: 1, state: JSON.parse(`{"${key}": 1, "lr": 0.1}`) }), DEFAULTS);
+    assert.deepEqual(saved.lost.map((p) => p.key), ['setting.unknown'], key);
+    assert.equal(saved.state.lr, 0.1);
+  }
+  assert.throws(() => readSaved(JSON.stringify({ version: 1, state: [1, 2] }), DEFAULTS), (err) => err instanceof FileProblem && err.key === 'file.notPlayground');
+});

@@ -42,7 +42,7 @@ import { optimizerConfig, trainerConfig } from './config.js';
 import { DEFAULT_EPOCHS, layerwiseCode, pytorchCode } from './codegen.js';
 import { TrainingRun } from '../lib/run.js';
 import { t as translate } from './i18n.js';
-import { FileProblem, fileOf, readFile, readSaved } from './controls/file.js';
+import { FileProblem, fileOf, readFile, readSaved, savedOf } from './controls/file.js';
 import { checkPoints, fromCSV, toCSV } from './controls/csv.js';
 import { HIDE_TOKENS as PANELS, SPEEDS, buildPanels } from './controls/panels.js';
 import { relabel } from '../lib/dom.js';
@@ -962,9 +962,8 @@ export class LayerwisePlayground extends HTMLElement {
       const hash = toHash(this.#state);
       if (location.hash !== hash) history.replaceState(history.state, '', hash);
     }
-    const drawn = this.#drawn && { x: Array.from(this.#drawn.x), y: Array.from(this.#drawn.y), classes: this.#drawn.classes };
     // saving held back (see lib/files.js) is what the note of the restore says already
-    if (!this.#autosave.write({ version: 1, state: toJSONState(this.#state), drawn }) && !this.#autosave.held) this.#say('storageFailed', null, 'warn');
+    if (!this.#autosave.write(savedOf(this.#state, this.#drawn)) && !this.#autosave.held) this.#say('storageFailed', null, 'warn');
   }
 }
 

@@ -89,8 +89,9 @@ function parseValue(key, text) {
   throw new Error(`cannot parse ${key}`);
 }
 
+// Own keys only: "__proto__", "toString" and the like are unknown settings, not Object's.
 function fieldOf(key) {
-  const f = FIELDS[key];
+  const f = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
   if (!f) throw new SettingProblem(key, '', 'setting.unknown', { allowed: KEYS.join(', ') });
   return f;
 }
@@ -149,7 +150,7 @@ export function withChanges(base, changes) {
   const problems = [];
   for (const [key, value] of Object.entries(changes)) {
     try {
-      next[key] = typeof value === 'string' && FIELDS[key]?.kind !== 'enum'
+      next[key] = typeof value === 'string' && fieldOf(key).kind !== 'enum'
         ? parseValue(key, value) : checkValue(key, value);
     } catch (err) {
       if (!(err instanceof SettingProblem)) throw err;
@@ -194,7 +195,7 @@ export function fromHash(hash, base = DEFAULTS) {
   const changes = {};
   const problems = [];
   for (const [key, value] of hashPairs(hash)) {
-    if (!(key in FIELDS)) {
+    if (!Object.hasOwn(FIELDS, key)) {
       problems.push(new SettingProblem(key, value, 'setting.unknown', { allowed: KEYS.join(', ') }));
       continue;
     }

@@ -153,6 +153,11 @@ function readDrawn(d) {
   }
 }
 
+/** The autosave's object (JSON.stringify it): the settings and the drawn points, if any. */
+export function savedOf(state, drawn) {
+  return { version: 1, state: toJSONState(state), drawn: drawn && { x: Array.from(drawn.x), y: Array.from(drawn.y), classes: drawn.classes } };
+}
+
 /**
  * The playground's autosave (localStorage: {version: 1, state, drawn}): the one check of that
  * kind, with the same rules for points as the export file. Returns {state, drawn, lost} where
@@ -168,7 +173,7 @@ export function readSaved(text, base) {
   } catch (err) {
     throw new FileProblem('file.notJson', { message: err.message });
   }
-  if (saved === null || typeof saved !== 'object' || saved.state === null || typeof saved.state !== 'object') {
+  if (saved === null || typeof saved !== 'object' || saved.state === null || typeof saved.state !== 'object' || Array.isArray(saved.state)) {
     throw new FileProblem('file.notPlayground');
   }
   const { state, problems } = readJSONState(saved.state, base);
