@@ -74,7 +74,7 @@ export class Session {
 
   #build(lw, config) {
     known(config, ['v', 'id', 'type', 'wasmModule', 'wasmUrl', 'spec', 'data', 'loss', 'optimizer',
-      'batch', 'l1', 'grid', 'snapshot'], 'init');
+      'batch', 'l1', 'grid', 'snapshot', 'parameters'], 'init');
     this.lw = lw;
     if (config.spec === undefined) throw new LayerwiseError('init: spec is missing; e.g. {input: [2], layers: [{type: "linear", out: 1}]}');
     this.model = this.#own(lw.Model.fromSpec(config.spec));
@@ -98,6 +98,8 @@ export class Session {
     // Gradients and statistics come from a twin, so a snapshot never touches the trained
     // model's gradients or random stream (dropout masks), and training goes the same with or
     // without snapshots.
+    // Weights to start from (an imported file's): set here, so init takes them or fails whole.
+    if (config.parameters !== undefined) this.model.setParameters(config.parameters);
     this.twin = this.#own(lw.Model.fromSpec(config.spec));
     this.twinOptimizer = this.#own(lw.optim.SGD(this.twin, { lr: 0 }));
     this.#buildGrid(config.grid);

@@ -117,6 +117,11 @@ export interface TrainerConfig {
   grid?: GridOptions | boolean | null;
   /** Defaults of every later snapshot (see SnapshotOptions). */
   snapshot?: SnapshotOptions;
+  /**
+   * Weights to start from instead of the spec's seed, as setParameters takes them; refused
+   * weights fail the whole init (the previous session stays).
+   */
+  parameters?: ParameterValues;
 }
 
 /** Values for every parameter, as snapshot.parameters lists them. */

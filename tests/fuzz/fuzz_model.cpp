@@ -1,6 +1,7 @@
 // A model spec, end to end: parse and build it, train one step, then save and load it both
-// ways. Whatever builds must train or refuse with lw::Error, and what is saved must load back
-// to a model that computes the same outputs, bit for bit, and saves the same bytes.
+// ways. Whatever builds must train or refuse with lw::Error and give its statistics, and what
+// is saved must load back to a model that computes the same outputs, bit for bit, and saves
+// the same bytes.
 #include <optional>
 #include <string>
 
@@ -57,6 +58,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     y[i] = loss->name() == "cross_entropy" ? float(i % k) : float(i % 2);  // a class, or 0/1
   try {
     model->train_step(x, y, batch, *loss, *opt);
+    // What the views draw, from whatever the step left (a huge step leaves ±inf and NaN).
+    for (const LayerStats& s : model->stats(1 + size % 30))
+      fuzz::require(s.activations.count > 0, "a layer of the last forward pass has no activations");
   } catch (const Error&) {
     // A refusal (a target the loss cannot take, a batch too big) leaves a usable model.
   }

@@ -441,6 +441,30 @@ test('setParameters loads weights (all or nothing) and keeps training from them'
   sameArray(kept.parameters[0].data, trained.parameters[0].data, 'a failed load changes nothing');
 });
 
+test('init with parameters starts from them, and refused ones fail the whole init', async () => {
+  // An imported file's network and weights: taken together, or neither (the previous session
+  // stays with its own weights, epoch and settings).
+  await trainer.init(xorConfig);
+  const trained = await trainer.train(20);
+  const circle = { ...xorConfig, data: { ...xorConfig.data, dataset: 'circle' }, parameters: trained.parameters };
+  const started = await trainer.init({ ...circle, snapshot: { ...light, parameters: true } });
+  assert.equal(started.epoch, 0);
+  for (const [i, p] of trained.parameters.entries()) sameArray(started.parameters[i].data, p.data, p.name);
+
+  const before = await trainer.train(3, { snapshot: { ...light, parameters: true } });
+  const bad = [
+    [trained.parameters.slice(1), /parameters?|0\.weight/],
+    [trained.parameters.map((p, i) => (i === 2 ? { name: p.name, data: p.data.map(() => NaN) } : p)), /2\.weight\[0\] is nan/],
+    [trained.parameters.map((p) => ({ name: p.name, data: Array.from(p.data, () => 1e39) })), /0\.weight/],
+  ];
+  for (const [parameters, message] of bad) {
+    await assert.rejects(trainer.init({ ...xorConfig, spec: { ...xorConfig.spec, seed: 9 }, parameters }), message);
+    const kept = await trainer.snapshot({ ...light, parameters: true });
+    assert.equal(kept.epoch, 3, 'the previous session goes on');
+    for (const [i, p] of before.parameters.entries()) sameArray(kept.parameters[i].data, p.data, `${p.name} stays`);
+  }
+});
+
 test('predict gives the current model\'s outputs in eval mode and changes nothing', async () => {
   // Dropout in the spec: eval mode means the outputs are the plain forward pass, the same on
   // every call, and equal to a model built here from the snapshot's weights.

@@ -505,7 +505,9 @@ export class LayerwisePlayground extends HTMLElement {
       const made = trainerConfig(read.state, { drawn: read.drawn, grid: GRID });
       let snap;
       try {
-        snap = await run.build({ ...made.config, snapshot: INIT_SNAPSHOT });
+        // the weights go with the network, so the engine takes both or neither
+        const parameters = read.parameters ?? undefined;
+        snap = await run.build({ ...made.config, parameters, snapshot: INIT_SNAPSHOT });
       } catch (err) {
         // the worker keeps the network it had; so do we
         this.#say('importRefused', { name, reason: err.message }, 'error');
@@ -518,14 +520,10 @@ export class LayerwisePlayground extends HTMLElement {
       this.#info = made;
       this.#note = null;
       if (this.#message?.kind === 'error') this.#say(null);
-      let how = 'importNoWeights';
-      if (read.parameters) {
-        run.resume({ epoch: read.epoch, history: read.history });
-        await run.setParameters(read.parameters, { snapshot: this.#snapshotOptions(true) });
-        how = 'state.imported';
-      } else {
-        run.receive(snap);
-      }
+      if (read.parameters) run.resume({ epoch: read.epoch, history: read.history });
+      run.receive(snap);
+      await this.#completeViews(run.generation);
+      const how = read.parameters ? 'state.imported' : 'importNoWeights';
       this.#persist();
       this.#syncControls();
       this.#relabel();
