@@ -67,6 +67,8 @@ class Value {
 
   bool as_bool(std::string_view what) const;
   double as_number(std::string_view what) const;  // finite
+  // A number that is finite as a float32 too (|x| up to about 3.4e38), as the engine keeps it.
+  float as_float(std::string_view what) const;
   // A whole number in [lo, hi].
   long long as_int(std::string_view what, long long lo, long long hi) const;
   const std::string& as_string(std::string_view what) const;

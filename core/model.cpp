@@ -203,18 +203,27 @@ std::size_t Model::num_params() const {
 }
 
 void Model::reset(std::uint64_t seed) {
-  seed_ = seed;
-  rng_.reseed(seed);
+  // Every layer's initialisers first, checked against its fans (a bias that asks for Xavier,
+  // draws too large for a float32), so a refusal changes no weight, seed or random stream.
   auto [weight, bias] = parse_inits(&init_, "spec.init");
-  for (auto& l : layers_) {
-    auto* layer = dynamic_cast<WeightedLayer*>(l.get());
+  std::vector<std::pair<Init, Init>> inits(layers_.size());
+  for (std::size_t i = 0; i < layers_.size(); ++i) {
+    auto* layer = dynamic_cast<WeightedLayer*>(layers_[i].get());
     if (!layer) continue;
-    auto [w, b] = std::pair{weight, bias};
+    auto& [w, b] = inits[i] = {weight, bias};
     if (const json::Value* own = layer->init().find("weight")) w = Init::parse(*own, "init.weight");
     if (const json::Value* own = layer->init().find("bias")) b = Init::parse(*own, "init.bias");
+    w.check_fits(layer->fan_in(), layer->fan_out(), InitRole::Weight, layer->weight().name);
+    b.check_fits(layer->fan_in(), layer->fan_out(), InitRole::Bias, layer->bias().name);
+  }
+  seed_ = seed;
+  rng_.reseed(seed);
+  for (std::size_t i = 0; i < layers_.size(); ++i) {
+    auto* layer = dynamic_cast<WeightedLayer*>(layers_[i].get());
+    if (!layer) continue;
     std::size_t fan_in = layer->fan_in(), fan_out = layer->fan_out();
-    w.fill(layer->weight().value, fan_in, fan_out, InitRole::Weight, rng_);
-    b.fill(layer->bias().value, fan_in, fan_out, InitRole::Bias, rng_);
+    inits[i].first.fill(layer->weight().value, fan_in, fan_out, InitRole::Weight, rng_);
+    inits[i].second.fill(layer->bias().value, fan_in, fan_out, InitRole::Bias, rng_);
     layer->weight().grad.fill(0.0f);
     layer->bias().grad.fill(0.0f);
   }

@@ -101,7 +101,7 @@ Model Model::from_json(const json::Value& saved) {
     if (const json::Value* shape = p.find("shape")) check_shape(*shape, where, m, i);
     auto& v = storage.emplace_back();
     for (const json::Value& x : data->as_array(where + ".data"))
-      v.push_back(static_cast<float>(x.as_number(where + ".data")));
+      v.push_back(x.as_float(where + ".data"));
     values.emplace_back(name->as_string(where + ".name"), v);
   }
   m.set_parameters(values);

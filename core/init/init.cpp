@@ -1,5 +1,8 @@
 #include "init.hpp"
 
+#include <algorithm>
+#include <cfloat>
+
 #include <cmath>
 
 #include "../error.hpp"
@@ -35,7 +38,7 @@ namespace {
 float number(const json::Value& obj, std::string_view key, std::string_view where, float fallback) {
   const json::Value* v = obj.find(key);
   if (!v) return fallback;
-  return static_cast<float>(v->as_number(std::string(where) + "." + std::string(key)));
+  return v->as_float(std::string(where) + "." + std::string(key));
 }
 }  // namespace
 
@@ -66,7 +69,7 @@ Init Init::parse(const json::Value& spec, std::string_view where) {
   std::string w(where);
   if (const json::Value* g = obj->find("gain")) {
     init.gain = g->is_string() ? calculate_gain(g->as_string(w + ".gain"))
-                               : static_cast<float>(g->as_number(w + ".gain"));
+                               : g->as_float(w + ".gain");
     check(init.gain > 0, w, ".gain must be > 0, got ", init.gain);
   }
   if (init.type == "uniform") {
@@ -114,31 +117,56 @@ json::Value Init::to_json() const {
   return v;
 }
 
-void Init::fill(Tensor& t, std::size_t fan_in, std::size_t fan_out, InitRole role, Rng& rng) const {
-  if (type == "zeros") return t.fill(0.0f);
-  if (type == "constant") return t.fill(value);
-  if (type == "normal") return fill_normal(t, mean, std, rng);
-  if (type == "uniform") return fill_uniform(t, lo, hi, rng);
+Init::Distribution Init::distribution(std::size_t fan_in, std::size_t fan_out, InitRole role) const {
+  using Kind = Distribution::Kind;
+  if (type == "zeros") return {Kind::Constant, 0.0f, 0.0f};
+  if (type == "constant") return {Kind::Constant, value, 0.0f};
+  if (type == "normal") return {Kind::Normal, mean, std};
+  if (type == "uniform") return {Kind::Uniform, lo, hi};
   if (type == "default") {
     // nn.Linear: kaiming_uniform(a=√5) on the weight gives bound √(6/(1+5))/√fan_in = 1/√fan_in;
     // the bias uses the same bound.
     float bound = 1.0f / std::sqrt(float(fan_in));
-    return fill_uniform(t, -bound, bound, rng);
+    return {Kind::Uniform, -bound, bound};
   }
   check(role == InitRole::Weight, type, " needs a weight matrix (it uses fan_in and fan_out); ",
         "for biases use zeros, constant, normal, uniform or default");
   if (type == "xavier_uniform") {
     float a = xavier_uniform_bound(fan_in, fan_out, gain);
-    return fill_uniform(t, -a, a, rng);
+    return {Kind::Uniform, -a, a};
   }
-  if (type == "xavier_normal") return fill_normal(t, 0.0f, xavier_normal_std(fan_in, fan_out, gain), rng);
+  if (type == "xavier_normal") return {Kind::Normal, 0.0f, xavier_normal_std(fan_in, fan_out, gain)};
   float g = calculate_gain(nonlinearity, a);
   std::size_t fan = use_fan_out ? fan_out : fan_in;
   if (type == "kaiming_uniform") {
     float b = kaiming_uniform_bound(fan, g);
-    return fill_uniform(t, -b, b, rng);
+    return {Kind::Uniform, -b, b};
   }
-  fill_normal(t, 0.0f, kaiming_normal_std(fan, g), rng);
+  return {Kind::Normal, 0.0f, kaiming_normal_std(fan, g)};
+}
+
+void Init::fill(Tensor& t, std::size_t fan_in, std::size_t fan_out, InitRole role, Rng& rng) const {
+  const Distribution d = distribution(fan_in, fan_out, role);
+  switch (d.kind) {
+    case Distribution::Kind::Constant: return t.fill(d.p);
+    case Distribution::Kind::Uniform: return fill_uniform(t, d.p, d.q, rng);
+    case Distribution::Kind::Normal: return fill_normal(t, d.p, d.q, rng);
+  }
+}
+
+void Init::check_fits(std::size_t fan_in, std::size_t fan_out, InitRole role,
+                      std::string_view where) const {
+  const Distribution d = distribution(fan_in, fan_out, role);
+  // In double, the largest magnitude fill()'s float arithmetic reaches: a uniform draw computes
+  // p + (q − p)·u; a normal one p + q·z, where Rng::normal's |z| is at most √(48 ln 2) ≈ 5.77
+  // (its u1 is at least 2^-24).
+  const double p = d.p, q = d.q;
+  double largest = std::fabs(p);
+  if (d.kind == Distribution::Kind::Uniform) largest = std::max({largest, std::fabs(q), q - p});
+  if (d.kind == Distribution::Kind::Normal) largest += 5.77 * q;
+  check(std::isfinite(d.p) && std::isfinite(d.q) && largest <= FLT_MAX, where, ": ", type,
+        " would draw values too large for a float32 (up to about ", largest,
+        "); choose smaller numbers");
 }
 
 }  // namespace lw

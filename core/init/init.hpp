@@ -43,6 +43,17 @@ struct Init {
   json::Value to_json() const;
   // Fills t. fan_in/fan_out are the layer's (in, out); for a bias fan_in is the layer's in.
   void fill(Tensor& t, std::size_t fan_in, std::size_t fan_out, InitRole role, Rng& rng) const;
+  // Throws lw::Error (naming `where`) unless fill() with these fans and role gives finite
+  // floats for every draw: a model checks each of its initialisers before it fills any.
+  void check_fits(std::size_t fan_in, std::size_t fan_out, InitRole role, std::string_view where) const;
+
+ private:
+  // What fill() draws from: all `p` (constant), U(p, q) (uniform), or N(p, q²) (normal).
+  struct Distribution {
+    enum class Kind { Constant, Uniform, Normal } kind;
+    float p, q;
+  };
+  Distribution distribution(std::size_t fan_in, std::size_t fan_out, InitRole role) const;
 };
 
 const std::vector<std::string_view>& init_names();

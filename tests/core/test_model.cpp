@@ -317,3 +317,42 @@ TEST_CASE("a binary model whose shape is not the spec's is refused", "[model][io
   std::swap(bytes[dims], bytes[dims + 4]);
   REQUIRE(Model::from_binary(bytes).to_binary() == bytes);
 }
+
+TEST_CASE("initialisers that would draw past float32's range are refused before any weight changes",
+          "[model][init][errors]") {
+  // Found by tests/fuzz/fuzz_model.cpp: a bias "constant" of 1.1e107 is finite in double and
+  // became +inf as a float; the model trained on infinite biases, saved them as null, and its
+  // file did not load back. Each number is now checked as a float32, and each initialiser's
+  // largest draw with the layer's fans (2 in, 8 out here), worked out by hand:
+  //   uniform(-3e38, 3e38): the draw computes b - a = 6e38 > FLT_MAX (3.40e38);
+  //   normal(0, 1e38): |z| reaches 5.77, so draws reach 5.77e38;
+  //   xavier_uniform gain 3e38: bound 3e38·√(6/10) = 2.32e38, and 2·bound = 4.6e38;
+  //   normal(0, 5e37) stays within 5.77 · 5e37 = 2.9e38: accepted, and every weight is finite.
+  using Catch::Contains;
+  auto spec = [](const std::string& weight, const std::string& bias) {
+    return R"({"input":[2],"layers":[{"type":"linear","out":8,"init":{"weight":)" + weight +
+           R"(,"bias":)" + bias + R"(}}],"seed":1})";
+  };
+  REQUIRE_THROWS_WITH(Model::from_spec_text(spec(R"("zeros")", R"({"type":"constant","value":1.1e107})")),
+                      Contains("init.bias.value must be a number that fits a float32") &&
+                          Contains("got 1.1e+107"));
+  REQUIRE_THROWS_WITH(Model::from_spec_text(spec(R"({"type":"normal","mean":-4e38})", R"("zeros")")),
+                      Contains("init.weight.mean must be a number that fits a float32"));
+  REQUIRE_THROWS_WITH(Model::from_spec_text(spec(R"({"type":"uniform","a":-3e38,"b":3e38})", R"("zeros")")),
+                      Contains("0.weight: uniform would draw values too large for a float32"));
+  REQUIRE_THROWS_WITH(Model::from_spec_text(spec(R"({"type":"normal","std":1e38})", R"("zeros")")),
+                      Contains("0.weight: normal would draw values too large for a float32"));
+  REQUIRE_THROWS_WITH(Model::from_spec_text(spec(R"({"type":"xavier_uniform","gain":3e38})", R"("zeros")")),
+                      Contains("0.weight: xavier_uniform would draw values too large"));
+  Model big = Model::from_spec_text(spec(R"({"type":"normal","std":5e37})", R"({"type":"constant","value":-3e38})"));
+  for (Param* p : big.params())
+    for (float v : p->value.span()) REQUIRE(std::isfinite(v));
+  // and what built saves and loads back
+  REQUIRE(json::dump(Model::from_json(json::parse(json::dump(big.to_json()))).to_json()) ==
+          json::dump(big.to_json()));
+  // A saved model's weights are float32 too: 1e39 in place of the first is refused by name.
+  std::string text = json::dump(big.to_json());
+  const std::size_t first = text.find("\"data\":[") + 8;
+  text.replace(first, text.find(',', first) - first, "1e39");
+  REQUIRE_THROWS_WITH(Model::from_json(json::parse(text)), Contains("parameters[0].data must be a number that fits a float32") && Contains("got 1e+39"));
+}

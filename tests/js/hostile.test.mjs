@@ -199,6 +199,13 @@ test('numbers finite in double but beyond float32 are refused, naming the argume
     'a spec constant': [() => lw.Model.fromSpec({ ...spec, init: { weight: { type: 'constant', value: BIG } } }), named('Model.fromSpec: spec.init.weight.value')],
     'a spec bound in text': [() => lw.Model.fromSpec(JSON.stringify({ ...spec, init: { weight: { type: 'uniform', a: -BIG, b: 1 } } })), /^Model\.fromSpec: spec\.init\.weight\.a is -1e\+39, beyond/],
     'a spec gain': [() => lw.Model.fromSpec({ ...spec, init: { weight: { type: 'xavier_uniform', gain: BIG } } }), beyond],
+    // each bound fits a float32, but a draw computes b − a = 6e38, which does not
+    'a spec whose draws pass float32': [() => lw.Model.fromSpec({ ...spec, init: { weight: { type: 'uniform', a: -3e38, b: 3e38 } } }), /0\.weight: uniform would draw values too large for a float32/],
+    'an nn initialiser whose draws pass float32': [() => {
+      const m = lw.nn.Linear(2, 1);
+      lw.init.normal_(m.weight, 0, 1e38); // draws reach 5.77 · 1e38
+      return lw.Model.fromSpec(lw.nn.Sequential(m).toSpec({ input: [2] }));
+    }, /0\.weight: normal would draw values too large for a float32/],
     'a saved weight': [() => lw.Model.fromJSON({ ...model.toJSON(), parameters: [{ name: '0.weight', shape: [1, 2], data: [BIG, 0] }, { name: '0.bias', shape: [1], data: [0] }] }), named('Model.fromJSON: saved model.parameters[0].data[0]')],
     'nn.LeakyReLU': [() => lw.nn.LeakyReLU(BIG), named('nn.LeakyReLU: negativeSlope')],
     'init.constant_': [() => lw.init.constant_(lw.nn.Linear(2, 1).bias, BIG), named('init.constant_: val')],
