@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const wasmPath = fileURLToPath(new URL('../../web/engine/layerwise.wasm', import.meta.url));
+// Tripwires for accidental growth (<sstream> alone would add ~70 KB), with some room: at the
+// close of issue 12 the module is 295.8 KB, 120.5 KB gzipped (the float32 checks of every
+// initialiser and saved weight took it past the 120 KB this budget had until then).
 const maxBytes = 300 * 1024;
-const maxGzipBytes = 120 * 1024;
+const maxGzipBytes = 124 * 1024;
 
 test('the kernels are compiled to f32x4 instructions', (t) => {
   const dump = spawnSync('wasm-objdump', ['-d', wasmPath], { encoding: 'utf8', maxBuffer: 1 << 30 });
