@@ -59,6 +59,10 @@ void check(bool ok, const Parts&... parts) {
 
 // Largest number of parameters (and of elements in any one tensor) the engine accepts: 2^26.
 // Past it a browser tab would run out of memory long before training did anything useful.
-inline constexpr std::size_t kMaxElements = std::size_t{1} << 26;
+// (The fuzz build lowers it to 2^20, CMakeLists.txt; messages still say 2^26.)
+#ifndef LW_MAX_ELEMENTS_LOG2
+#define LW_MAX_ELEMENTS_LOG2 26
+#endif
+inline constexpr std::size_t kMaxElements = std::size_t{1} << LW_MAX_ELEMENTS_LOG2;
 
 }  // namespace lw

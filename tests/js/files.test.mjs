@@ -185,3 +185,33 @@ test('inherited names are unknown settings, and settings that are a list are no 
   }
   assert.throws(() => readSaved(JSON.stringify({ version: 1, state: [1, 2] }), DEFAULTS), (err) => err instanceof FileProblem && err.key === 'file.notPlayground');
 });
+
+// A refusal's specifics are strings of their own, so a Korean page says all of it in Korean
+// (before, the reason was Korean and the specifics inside it English).
+test('a refused file is explained in the page language, specifics included', async () => {
+  const { problemText } = await import('../../web/lib/refusals.js');
+  const { t } = await import('../../web/playground/i18n.js');
+  const weights = playgroundFile();
+  weights.parameters[2].data[5] = 1e39;
+  const cases = [
+    [weights, '가중치가 네트워크 구조와 맞지 않습니다 (2.weight[5] = 1e+39은(는) float32로 나타낼 수 있는 유한한 수가 아닙니다)',
+      'its weights do not fit its network (2.weight[5] = 1e+39 is not a finite float32 number)'],
+    [playgroundFile({ drawn: { x: [EXTENT + 1, 0], y: [0], classes: 2 } }),
+      '직접 그린 점 데이터가 올바르지 않습니다 (1번째 점: 좌표는 모두 −6에서 6 사이여야 하는데 x = 7입니다)',
+      'its drawn points are wrong (point 1: every coordinate must lie between −6 and 6, got x = 7)'],
+    [playgroundFile({ epoch: -1 }), '설정 값이 올바르지 않습니다 (epoch 값은 0 이상의 정수여야 합니다)', 'its settings are wrong (epoch must be a whole number ≥ 0)'],
+  ];
+  for (const [file, ko, en] of cases) {
+    let problem;
+    assert.throws(() => readFile(JSON.stringify(file)), (err) => (problem = err) instanceof FileProblem);
+    assert.equal(problemText(problem, (key, params) => t('ko', key, params)), ko);
+    assert.equal(problemText(problem, (key, params) => t('en', key, params)), en);
+  }
+  // a setting the file gets wrong is said in the words of the refusal strings
+  const lr = playgroundFile();
+  lr.state.lr = 99;
+  let problem;
+  assert.throws(() => readFile(JSON.stringify(lr)), (err) => (problem = err) instanceof FileProblem);
+  assert.match(problemText(problem, (key, params) => t('ko', key, params)), /^설정 값이 올바르지 않습니다 \(lr.*\d.*\)$/);
+  assert.doesNotMatch(problemText(problem, (key, params) => t('ko', key, params)), /must|between/);
+});

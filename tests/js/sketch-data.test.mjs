@@ -115,3 +115,15 @@ test('a malformed or foreign file is refused with its reason', () => {
   assert.throws(() => readFile(JSON.stringify({ ...good, settings: 3 })), refusal('file.bad', { message: /"settings" must be an object/ }));
   assert.throws(() => readFile('x'.repeat(21 * 1024 * 1024)), refusal('file.tooBig'));
 });
+
+test('a damaged sketch file is explained in the page language, down to the stroke', async () => {
+  const { problemText } = await import('../../web/lib/refusals.js');
+  const { t } = await import('../../web/sketch/strings.js');
+  const good = { format: FORMAT, version: VERSION, classes: [{ name: 'a', samples: [{ strokes: [[0.1, null]] }] }] };
+  let problem;
+  assert.throws(() => readFile(JSON.stringify(good)), (err) => (problem = err) instanceof SketchFileProblem);
+  assert.equal(problemText(problem, (key, params) => t('ko', key, params)),
+    '파일이 손상되었습니다(클래스 "a"의 1번째 그림: strokes[0]에 숫자가 아닌 null이(가) 있습니다).');
+  assert.equal(problemText(problem, (key, params) => t('en', key, params)),
+    'it is damaged (class "a", drawing 1: strokes[0] holds null, not a number).');
+});

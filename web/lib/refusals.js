@@ -65,6 +65,18 @@ export const REFUSAL_STRINGS = {
 
 const english = translator(REFUSAL_STRINGS);
 
+/**
+ * A refusal as text in the words of t(key, params): a refusal is {key, params}; params.details
+ * (a list of refusals) fill its {message} and params.detail (one) its {detail}, so the specifics
+ * of a refused file (which weight, which stroke) are said in the page's language too.
+ */
+export function problemText(p, t) {
+  const params = { ...p.params };
+  if (Array.isArray(params.details)) params.message = params.details.map((d) => problemText(d, t)).join('; ');
+  if (params.detail) params.detail = problemText(params.detail, t);
+  return t(p.key, params);
+}
+
 /** A refused setting: which one, the value given, and a string key with params saying what is allowed. */
 export class SettingProblem extends Error {
   constructor(setting, value, key, params = {}) {

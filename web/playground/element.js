@@ -46,7 +46,7 @@ import { FileProblem, fileOf, readFile, readSaved, savedOf } from './controls/fi
 import { checkPoints, fromCSV, toCSV } from './controls/csv.js';
 import { HIDE_TOKENS as PANELS, SPEEDS, buildPanels } from './controls/panels.js';
 import { relabel } from '../lib/dom.js';
-import { RefusalNote, readTokens } from '../lib/refusals.js';
+import { RefusalNote, problemText, readTokens } from '../lib/refusals.js';
 import { Autosave, download } from '../lib/files.js';
 import { located } from '../lib/embedded.js';
 import { openEmbedDialog } from '../lib/embed.js';
@@ -216,7 +216,7 @@ export class LayerwisePlayground extends HTMLElement {
     if (saved?.lost.length) {
       const t = (key, params) => translate(state.lang, key, params);
       this.#note = { key: saved.copy ? 'state.notRestored' : 'state.notRestoredHeld', kind: 'warn',
-        params: { reason: saved.lost.map((p) => t(p.key, p.params)).join('; '), copy: saved.copy } };
+        params: { reason: saved.lost.map((p) => problemText(p, t)).join('; '), copy: saved.copy } };
       this.#say(null);
     }
     if (this.hasAttribute('url-state') && location.hash.length > 1) {
@@ -494,7 +494,7 @@ export class LayerwisePlayground extends HTMLElement {
       read = readFile(typeof file === 'string' ? file : JSON.stringify(file));
     } catch (err) {
       // an object JSON cannot write (a cycle, a BigInt) is refused out loud like a bad file
-      const reason = err instanceof FileProblem ? this.#t(err.key, err.params) : err.message;
+      const reason = err instanceof FileProblem ? problemText(err, (key, params) => this.#t(key, params)) : err.message;
       this.#say('importRefused', { name, reason }, 'error');
       throw new Error(this.#t('importRefused', { name, reason }));
     }

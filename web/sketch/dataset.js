@@ -17,6 +17,8 @@
 // is kept out of training and only tested on, so each class gives its share and a new drawing
 // never moves an old one between the sets. testEvery 0 holds nothing out.
 import { ACTIVATIONS, checkHidden } from './network.js';
+import { t } from './strings.js';
+import { problemText } from '../lib/refusals.js';
 
 export const FORMAT = 'layerwise-sketch';
 export const VERSION = 1;
@@ -40,10 +42,21 @@ export class SketchFileProblem extends Error {
   }
 }
 
-/** Checked strokes, as the set keeps them: plain arrays of rounded numbers. Throws a RangeError. */
+/** Strokes refused by cleanStrokes: a RangeError with a string key of strings.js and its params; the message is the English. */
+export class StrokesProblem extends RangeError {
+  constructor(key, params) {
+    super(t('en', key, params));
+    this.name = 'StrokesProblem';
+    this.key = key;
+    this.params = params;
+  }
+}
+
+/** Checked strokes, as the set keeps them: plain arrays of rounded numbers. Throws a StrokesProblem. */
 export function cleanStrokes(strokes, what = 'strokes') {
-  if (!Array.isArray(strokes)) throw new RangeError(`${what} must be a list of strokes, each a list of points`);
-  if (strokes.length > MAX_STROKES) throw new RangeError(`${what}: at most ${MAX_STROKES} strokes, got ${strokes.length}`);
+  const fail = (key, params) => { throw new StrokesProblem(key, { what, ...params }); };
+  if (!Array.isArray(strokes)) fail('strokes.list');
+  if (strokes.length > MAX_STROKES) fail('strokes.tooMany', { max: MAX_STROKES, got: strokes.length });
   let points = 0;
   const out = [];
   for (const [i, stroke] of strokes.entries()) {
@@ -51,17 +64,17 @@ export function cleanStrokes(strokes, what = 'strokes') {
     if (Array.isArray(stroke) && stroke.length && Array.isArray(stroke[0])) flat = stroke.flat();
     else if (Array.isArray(stroke) && stroke.length && stroke[0] !== null && typeof stroke[0] === 'object') flat = stroke.flatMap((p) => [p?.x, p?.y]);
     else if (Array.isArray(stroke) || ArrayBuffer.isView(stroke)) flat = Array.from(stroke);
-    else throw new RangeError(`${what}[${i}] must be a list of points`);
-    if (flat.length % 2) throw new RangeError(`${what}[${i}] must hold an x and a y for each point`);
+    else fail('strokes.stroke', { index: i });
+    if (flat.length % 2) fail('strokes.pairs', { index: i });
     for (const v of flat) {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${what}[${i}] holds ${JSON.stringify(v)}, not a number`);
-      if (v < -1e-6 || v > 1 + 1e-6) throw new RangeError(`${what}[${i}]: points are in pad units, 0 to 1 (the pad is 1 × 1), got ${v}`);
+      if (typeof v !== 'number' || !Number.isFinite(v)) fail('strokes.number', { index: i, value: String(JSON.stringify(v)) });
+      if (v < -1e-6 || v > 1 + 1e-6) fail('strokes.range', { index: i, value: v });
     }
     points += flat.length / 2;
     if (flat.length) out.push(flat.map((v) => Math.round(Math.min(1, Math.max(0, v)) * 10000) / 10000));
   }
-  if (points > MAX_POINTS) throw new RangeError(`${what}: at most ${MAX_POINTS} points, got ${points}`);
-  if (points === 0) throw new RangeError(`${what}: there is no point to draw`);
+  if (points > MAX_POINTS) fail('strokes.points', { max: MAX_POINTS, got: points });
+  if (points === 0) fail('strokes.empty');
   return out;
 }
 
@@ -127,30 +140,36 @@ export function readFile(input) {
   if (!Number.isInteger(obj.version) || obj.version < 1) throw new SketchFileProblem('file.foreign');
   if (obj.version > VERSION) throw new SketchFileProblem('file.version', { version: obj.version });
 
-  const bad = (message) => new SketchFileProblem('file.bad', { message });
-  if (!Array.isArray(obj.classes)) throw bad('"classes" must be a list');
-  if (obj.classes.length > MAX_CLASSES) throw bad(`at most ${MAX_CLASSES} classes, the file has ${obj.classes.length}`);
+  // what is damaged, as a string of strings.js (the page says it in its language)
+  const bad = (key, params) => {
+    const detail = { key, params };
+    return new SketchFileProblem('file.bad', { message: problemText(detail, (k, p) => t('en', k, p)), details: [detail] });
+  };
+  if (!Array.isArray(obj.classes)) throw bad('bad.classes');
+  if (obj.classes.length > MAX_CLASSES) throw bad('bad.tooManyClasses', { max: MAX_CLASSES, got: obj.classes.length });
   const classes = obj.classes.map((c, ci) => {
-    if (c === null || typeof c !== 'object') throw bad(`class ${ci + 1} is not an object {name, samples}`);
+    if (c === null || typeof c !== 'object') throw bad('bad.class', { index: ci + 1 });
     let name;
     try {
       name = cleanName(c.name);
     } catch {
-      throw bad(`class ${ci + 1} has no name`);
+      throw bad('bad.noName', { index: ci + 1 });
     }
-    if (!Array.isArray(c.samples)) throw bad(`class "${name}": "samples" must be a list`);
-    if (c.samples.length > MAX_SAMPLES) throw bad(`class "${name}": at most ${MAX_SAMPLES} drawings, the file has ${c.samples.length}`);
+    if (!Array.isArray(c.samples)) throw bad('bad.samples', { name });
+    if (c.samples.length > MAX_SAMPLES) throw bad('bad.tooManySamples', { name, max: MAX_SAMPLES, got: c.samples.length });
     const samples = c.samples.map((s, si) => {
+      const drawing = (detail) => bad('bad.drawing', { name, index: si + 1, detail });
+      if (s === null || typeof s !== 'object') throw drawing({ key: 'bad.sample' });
       try {
-        if (s === null || typeof s !== 'object') throw new RangeError('not an object {strokes}');
         return { strokes: cleanStrokes(s.strokes, 'strokes') };
       } catch (err) {
-        throw bad(`class "${name}", drawing ${si + 1}: ${err.message}`);
+        if (!(err instanceof StrokesProblem)) throw err;
+        throw drawing({ key: err.key, params: err.params });
       }
     });
     return { name, samples };
   });
-  if (obj.settings !== undefined && (obj.settings === null || typeof obj.settings !== 'object')) throw bad('"settings" must be an object');
+  if (obj.settings !== undefined && (obj.settings === null || typeof obj.settings !== 'object')) throw bad('bad.settings');
   return { classes, settings: readSettings(obj.settings) };
 }
 

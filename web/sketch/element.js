@@ -51,7 +51,7 @@ import { DEFAULT_SETTINGS, MAX_CLASSES, MAX_SAMPLES, SketchFileProblem, cleanNam
 import { LANGS } from '../lib/i18n.js';
 import { t as translate } from './strings.js';
 import { ICONS, attachStyled, h, icon, relabel, setText, showMessage } from '../lib/dom.js';
-import { RefusalNote } from '../lib/refusals.js';
+import { RefusalNote, problemText } from '../lib/refusals.js';
 import { Autosave, download } from '../lib/files.js';
 import { SketchPad } from '../lib/pad.js';
 import { LiveTask } from '../lib/live.js';
@@ -131,7 +131,7 @@ export class LayerwiseSketch extends HTMLElement {
       const count = this.#count();
       if (restored?.lost.length) {
         const [err] = restored.lost;
-        const reason = err instanceof SketchFileProblem ? this.#t(err.key, err.params) : err.message;
+        const reason = err instanceof SketchFileProblem ? problemText(err, (key, params) => this.#t(key, params)) : err.message;
         this.#storageNote = { key: restored.copy ? 'msg.notRestored' : 'msg.notRestoredHeld', params: { reason, copy: restored.copy }, kind: 'warn' };
         this.#say(null);
       } else if (saved?.unsaved) {
@@ -285,7 +285,7 @@ export class LayerwiseSketch extends HTMLElement {
     try {
       read = readFile(input);
     } catch (err) {
-      const reason = err instanceof SketchFileProblem ? this.#t(err.key, err.params) : err.message;
+      const reason = err instanceof SketchFileProblem ? problemText(err, (key, params) => this.#t(key, params)) : err.message;
       this.#say('msg.importFailed', { reason }, 'error');
       throw new Error(this.#t('msg.importFailed', { reason }));
     }

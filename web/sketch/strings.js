@@ -147,6 +147,24 @@ const en = {
   'file.foreign': 'it is not a Layerwise sketch file.',
   'file.version': 'it was made by a newer Layerwise (file version {version}).',
   'file.bad': 'it is damaged ({message}).',
+  // what is damaged (dataset.js): the specifics inside file.bad
+  'bad.classes': '"classes" must be a list',
+  'bad.tooManyClasses': 'at most {max} classes, the file has {got}',
+  'bad.class': 'class {index} is not an object with a name and samples',
+  'bad.noName': 'class {index} has no name',
+  'bad.samples': 'class "{name}": "samples" must be a list',
+  'bad.tooManySamples': 'class "{name}": at most {max} drawings, the file has {got}',
+  'bad.drawing': 'class "{name}", drawing {index}: {detail}',
+  'bad.sample': 'it is not an object with strokes',
+  'bad.settings': '"settings" must be an object',
+  'strokes.list': '{what} must be a list of strokes, each a list of points',
+  'strokes.tooMany': '{what}: at most {max} strokes, got {got}',
+  'strokes.stroke': '{what}[{index}] must be a list of points',
+  'strokes.pairs': '{what}[{index}] must hold an x and a y for each point',
+  'strokes.number': '{what}[{index}] holds {value}, not a number',
+  'strokes.range': '{what}[{index}]: points are in pad units, 0 to 1 (the pad is 1 × 1), got {value}',
+  'strokes.points': '{what}: at most {max} points, got {got}',
+  'strokes.empty': '{what}: there is no point to draw',
 };
 
 const ko = {
@@ -284,6 +302,23 @@ const ko = {
   'file.foreign': 'Layerwise 스케치 파일이 아닙니다.',
   'file.version': '더 새로운 Layerwise에서 만든 파일입니다(파일 버전 {version}).',
   'file.bad': '파일이 손상되었습니다({message}).',
+  'bad.classes': '"classes"는 목록이어야 합니다',
+  'bad.tooManyClasses': '클래스는 {max}개까지인데 파일에는 {got}개가 있습니다',
+  'bad.class': '{index}번째 클래스가 이름과 samples를 가진 객체가 아닙니다',
+  'bad.noName': '{index}번째 클래스에 이름이 없습니다',
+  'bad.samples': '클래스 "{name}": "samples"는 목록이어야 합니다',
+  'bad.tooManySamples': '클래스 "{name}": 그림은 {max}개까지인데 파일에는 {got}개가 있습니다',
+  'bad.drawing': '클래스 "{name}"의 {index}번째 그림: {detail}',
+  'bad.sample': 'strokes를 가진 객체가 아닙니다',
+  'bad.settings': '"settings"는 객체여야 합니다',
+  'strokes.list': '{what}은(는) 획의 목록이어야 하고, 각 획은 점의 목록이어야 합니다',
+  'strokes.tooMany': '{what}: 획은 {max}개까지인데 {got}개입니다',
+  'strokes.stroke': '{what}[{index}]은(는) 점의 목록이어야 합니다',
+  'strokes.pairs': '{what}[{index}]에는 점마다 x와 y가 있어야 합니다',
+  'strokes.number': '{what}[{index}]에 숫자가 아닌 {value}이(가) 있습니다',
+  'strokes.range': '{what}[{index}]: 점 좌표는 패드 단위로 0부터 1 사이여야 하는데(패드는 1 × 1) {value}입니다',
+  'strokes.points': '{what}: 점은 {max}개까지인데 {got}개입니다',
+  'strokes.empty': '{what}: 그릴 점이 하나도 없습니다',
 };
 
 export const SKETCH_STRINGS = Object.freeze({ en: Object.freeze(en), ko: Object.freeze(ko) });

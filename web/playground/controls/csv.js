@@ -14,6 +14,8 @@
 // Numbers are written in the shortest form that reads back to the same float32, so an export
 // read back gives the very same points, labels and order.
 
+import { t as translate } from '../i18n.js';
+
 export const EXTENT = 6; // points lie in [−EXTENT, EXTENT]², the plane the boundary view shows
 export const MAX_CLASSES = 5;
 export const MAX_POINTS = 2000;
@@ -26,22 +28,31 @@ export const MAX_POINTS = 2000;
  * and trains. Values are checked as the float32 the engine trains on.
  */
 export function checkPoints(d) {
-  if (d === null || typeof d !== 'object') throw new Error('drawn points must be an object {x, y, classes}');
+  if (d === null || typeof d !== 'object') throw new PointsProblem('points.notObject');
   const classes = d.classes ?? 2;
   if (!(classes === 0 || (Number.isInteger(classes) && classes >= 2 && classes <= MAX_CLASSES))) {
-    throw new Error(`classes must be 0 (values) or 2 to ${MAX_CLASSES}, got ${classes}`);
+    throw new PointsProblem('points.classes', { max: MAX_CLASSES, got: String(classes) });
   }
   const x = Float32Array.from(d.x ?? []);
   const y = Float32Array.from(d.y ?? []);
-  if (x.length !== 2 * y.length) throw new Error(`x must hold two numbers per point: ${y.length} points need ${2 * y.length}, got ${x.length}`);
-  if (y.length > MAX_POINTS) throw new Error(`at most ${MAX_POINTS} points, got ${y.length}`);
+  if (x.length !== 2 * y.length) throw new PointsProblem('points.pairs', { points: y.length, need: 2 * y.length, got: x.length });
+  if (y.length > MAX_POINTS) throw new PointsProblem('points.tooMany', { max: MAX_POINTS, got: y.length });
   for (let i = 0; i < y.length; i++) {
     const problem = pointProblem(x[2 * i], x[2 * i + 1], y[i], classes);
-    if (problem?.column) throw new Error(`point ${i + 1}: every coordinate must lie between −${EXTENT} and ${EXTENT}, got ${problem.column} = ${problem.value}`);
-    if (problem) throw new Error(classes > 0 ? `point ${i + 1}: every label must be a class from 0 to ${classes - 1}, got ${y[i]}`
-      : `point ${i + 1}: every value must be a finite number, got ${y[i]}`);
+    if (problem?.column) throw new PointsProblem('points.outside', { point: i + 1, extent: EXTENT, column: problem.column, value: problem.value });
+    if (problem) throw new PointsProblem(classes > 0 ? 'points.label' : 'points.value', { point: i + 1, last: classes - 1, value: y[i] });
   }
   return { x, y, classes };
+}
+
+/** Drawn points refused by checkPoints: a string key of the playground's and its params; the message is the English. */
+export class PointsProblem extends Error {
+  constructor(key, params = {}) {
+    super(translate('en', key, params));
+    this.name = 'PointsProblem';
+    this.key = key;
+    this.params = params;
+  }
 }
 
 /**

@@ -16,19 +16,33 @@
 // accepts the page can show and train, and what it refuses changes nothing.
 import { KEYS, readJSONState, toJSONState } from '../state.js';
 import { trainerConfig } from '../config.js';
-import { checkPoints } from './csv.js';
+import { PointsProblem, checkPoints } from './csv.js';
+import { SettingProblem, problemText } from '../../lib/refusals.js';
+import { t as translate } from '../i18n.js';
 
 export const FORMAT = 'layerwise-playground';
 export const VERSION = 1;
 export const MAX_BYTES = 20 * 1024 * 1024;
 
-/** A refusal: `key` names the reason's string, `params` fill it. */
+/**
+ * A refusal: `key` names the reason's string, `params` fill it. A reason with specifics
+ * (which weight, which point) has them in `params.details`, each a string key with its params,
+ * and their English text in `params.message`; problemText() (web/lib/refusals.js) says it in
+ * the page's language.
+ */
 export class FileProblem extends Error {
   constructor(key, params = {}) {
     super(`${key} ${JSON.stringify(params)}`);
     this.key = key;
     this.params = params;
   }
+}
+
+// A FileProblem whose specifics are [key, params] pairs of the playground's strings.
+function problem(key, ...details) {
+  const list = details.map(([k, params]) => ({ key: k, params }));
+  const english = (k, params) => translate('en', k, params);
+  return new FileProblem(key, { message: list.map((d) => problemText(d, english)).join('; '), details: list });
 }
 
 /** The file's object (JSON.stringify it). */
@@ -75,22 +89,21 @@ export function readFile(text) {
   if (obj.version > VERSION) throw new FileProblem('file.version', { version: obj.version });
 
   const unknown = obj.state && typeof obj.state === 'object' ? Object.keys(obj.state).filter((k) => !KEYS.includes(k)) : [];
-  if (unknown.length) throw new FileProblem('file.settings', { message: `unknown setting "${unknown[0]}"` });
-  let state;
-  try {
-    const r = readJSONState(obj.state);
-    if (r.problems.length) throw new Error(r.problems.map((p) => p.message).join('; '));
-    state = r.state;
-  } catch (err) {
-    throw new FileProblem('file.settings', { message: err.message });
+  if (unknown.length) {
+    const { key, params } = new SettingProblem(unknown[0], '', 'setting.unknown', { allowed: KEYS.join(', ') });
+    throw problem('file.settings', [key, params]);
   }
+  if (obj.state === null || typeof obj.state !== 'object' || Array.isArray(obj.state)) throw problem('file.settings', ['file.settingsObject']);
+  const r = readJSONState(obj.state);
+  if (r.problems.length) throw problem('file.settings', ...r.problems.map((p) => [p.key, p.params]));
+  const { state } = r;
 
   const drawn = obj.drawn === undefined ? null : readDrawn(obj.drawn);
-  if (state.dataset === 'drawn' && !drawn) throw new FileProblem('file.drawn', { message: 'the file has none' });
+  if (state.dataset === 'drawn' && !drawn) throw problem('file.drawn', ['file.noDrawn']);
 
   const count = (v, what) => {
     if (v === undefined) return 0;
-    if (!Number.isSafeInteger(v) || v < 0) throw new FileProblem('file.settings', { message: `${what} must be a whole number ≥ 0` });
+    if (!Number.isSafeInteger(v) || v < 0) throw problem('file.settings', ['file.count', { what }]);
     return v;
   };
   const epoch = count(obj.epoch, 'epoch');
@@ -107,21 +120,21 @@ export function readFile(text) {
 }
 
 function readParameters(list, expected) {
-  const fail = (message) => { throw new FileProblem('file.weights', { message }); };
-  if (!Array.isArray(list)) fail('"parameters" must be a list');
-  if (list.length !== expected.length) fail(`the network has ${expected.length} weight tensors, the file ${list.length}`);
+  const fail = (key, params) => { throw problem('file.weights', [key, params]); };
+  if (!Array.isArray(list)) fail('weights.notList');
+  if (list.length !== expected.length) fail('weights.count', { want: expected.length, got: list.length });
   return list.map((p, i) => {
     const want = expected[i];
-    if (p === null || typeof p !== 'object') fail(`entry ${i} is not an object`);
-    if (p.name !== want.name) fail(`entry ${i} is "${p.name}", expected "${want.name}"`);
+    if (p === null || typeof p !== 'object') fail('weights.notObject', { index: i });
+    if (p.name !== want.name) fail('weights.name', { index: i, got: String(p.name), want: want.name });
     if (!Array.isArray(p.shape) || p.shape.join(',') !== want.shape.join(',')) {
-      fail(`${want.name} has shape [${p.shape}], expected [${want.shape}]`);
+      fail('weights.shape', { name: want.name, got: String(p.shape), want: String(want.shape) });
     }
     const size = want.shape.reduce((a, b) => a * b, 1);
-    if (!Array.isArray(p.data) || p.data.length !== size) fail(`${want.name} needs ${size} numbers`);
+    if (!Array.isArray(p.data) || p.data.length !== size) fail('weights.size', { name: want.name, size });
     // the engine keeps float32: 1e39 is finite here and infinite there
     const bad = p.data.findIndex((v) => typeof v !== 'number' || !Number.isFinite(Math.fround(v)));
-    if (bad >= 0) fail(`${want.name}[${bad}] = ${JSON.stringify(p.data[bad])} is not a finite float32 number`);
+    if (bad >= 0) fail('weights.float32', { name: want.name, index: bad, value: JSON.stringify(p.data[bad]) });
     return { name: want.name, shape: [...want.shape], data: Float32Array.from(p.data) };
   });
 }
@@ -141,15 +154,16 @@ function readHistory(rows) {
 // The points pass the same check as those the pad draws (csv.js), so a file holds only points
 // the page can show and train; the JSON types are checked first (checkPoints would turn "1" into 1).
 function readDrawn(d) {
-  const fail = (message) => { throw new FileProblem('file.drawn', { message }); };
-  if (d === null || typeof d !== 'object') fail('"drawn" must be an object {x, y, classes}');
-  if (!Number.isInteger(d.classes)) fail('classes must be 0 (values) or the number of classes');
-  if (!Array.isArray(d.x) || !Array.isArray(d.y)) fail('x and y must be lists of numbers');
-  if (![...d.x, ...d.y].every((v) => typeof v === 'number')) fail('every value must be a number');
+  const fail = (key, params) => { throw problem('file.drawn', [key, params]); };
+  if (d === null || typeof d !== 'object') fail('drawn.notObject');
+  if (!Number.isInteger(d.classes)) fail('drawn.classes');
+  if (!Array.isArray(d.x) || !Array.isArray(d.y)) fail('drawn.lists');
+  if (![...d.x, ...d.y].every((v) => typeof v === 'number')) fail('drawn.numbers');
   try {
     return checkPoints({ x: d.x, y: d.y, classes: d.classes });
   } catch (err) {
-    return fail(err.message);
+    if (!(err instanceof PointsProblem)) throw err;
+    return fail(err.key, err.params);
   }
 }
 
