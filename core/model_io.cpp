@@ -60,7 +60,20 @@ void Model::set_parameters(
     std::copy(values[i].second.begin(), values[i].second.end(), ps[i]->value.data());
 }
 
+namespace {
+// A saved model holds finite weights only, as loading requires: JSON has no NaN or infinity,
+// and a model whose training diverged has nothing worth keeping. Throws naming the first one.
+void check_savable(const std::vector<std::unique_ptr<Layer>>& layers) {
+  for (const auto& l : layers)
+    for (Param* p : l->params())
+      for (std::size_t i = 0; i < p->size(); ++i)
+        check(std::isfinite(p->value[i]), "cannot save the model: ", p->name, "[", i, "] is ",
+              p->value[i], " (training diverged); reset it or set finite parameters first");
+}
+}  // namespace
+
 json::Value Model::to_json() const {
+  check_savable(layers_);
   json::Value::Array list;
   for (const auto& l : layers_)
     for (Param* p : l->params()) {
@@ -153,6 +166,7 @@ class Reader {
 }  // namespace
 
 std::vector<std::uint8_t> Model::to_binary() const {
+  check_savable(layers_);
   Writer w;
   w.bytes(kMagic, 4);
   w.u32(kVersion);

@@ -356,3 +356,19 @@ TEST_CASE("initialisers that would draw past float32's range are refused before 
   text.replace(first, text.find(',', first) - first, "1e39");
   REQUIRE_THROWS_WITH(Model::from_json(json::parse(text)), Contains("parameters[0].data must be a number that fits a float32") && Contains("got 1e+39"));
 }
+
+TEST_CASE("a model whose training diverged is not saved: the message says why", "[model][io][errors]") {
+  // Found by tests/fuzz/fuzz_model.cpp: a bias of 1.1e34 (a float) made one Adam step turn
+  // weights into NaN; to_json wrote them as null and from_json refused its own file. Loading
+  // takes finite weights only, so saving refuses a non-finite one, in both formats, by name.
+  Model m = Model::from_spec_text(kXorSpec);
+  // set_parameters refuses NaN, so it goes in place as a diverged step would put it
+  m.params()[0]->value[3] = std::nanf("");
+  using Catch::Contains;
+  REQUIRE_THROWS_WITH(m.to_json(), Contains("cannot save the model: 0.weight[3] is nan (training diverged)"));
+  REQUIRE_THROWS_WITH(m.to_binary(), Contains("cannot save the model: 0.weight[3] is nan"));
+  m.params()[0]->value[3] = std::numeric_limits<float>::infinity();
+  REQUIRE_THROWS_WITH(m.to_json(), Contains("0.weight[3] is inf"));
+  m.reset(42);  // what the message suggests
+  REQUIRE(Model::from_json(m.to_json()).to_binary() == m.to_binary());
+}

@@ -2,6 +2,7 @@
 // ways. Whatever builds must train or refuse with lw::Error and give its statistics, and what
 // is saved must load back to a model that computes the same outputs, bit for bit, and saves
 // the same bytes.
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -64,11 +65,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const Error&) {
     // A refusal (a target the loss cannot take, a batch too big) leaves a usable model.
   }
+  // A step may diverge (a bias of 1e34 does): such a model is refused by save, and only it.
+  bool finite = true;
+  for (Param* p : model->params())
+    for (float v : p->value.span()) finite = finite && std::isfinite(v);
   try {
     check_round_trips(*model, x, batch);
   } catch (const Error& e) {
     std::fprintf(stderr, "%s\n", e.what());
-    fuzz::require(false, "a model that built and trained could not be saved and loaded back");
+    fuzz::require(!finite && std::string_view(e.what()).starts_with("cannot save the model"),
+                  "a model that built and trained could not be saved and loaded back");
   }
   return 0;
 }

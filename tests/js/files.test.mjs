@@ -215,3 +215,18 @@ test('a refused file is explained in the page language, specifics included', asy
   assert.match(problemText(problem, (key, params) => t('ko', key, params)), /^설정 값이 올바르지 않습니다 \(lr.*\d.*\)$/);
   assert.doesNotMatch(problemText(problem, (key, params) => t('ko', key, params)), /must|between/);
 });
+
+// Found by tests/fuzz/fuzz_model.cpp in the engine's own files, and the same here: the export
+// of a run that diverged wrote NaN weights as null, and the page refused to open its own file.
+test('the export of a diverged run leaves its weights out, and opens with everything else', async () => {
+  const { fileOf } = await import('../../web/playground/controls/file.js');
+  const good = readFile(JSON.stringify(playgroundFile()));
+  const diverged = good.parameters.map((p, i) => (i === 2 ? { ...p, data: Float32Array.from(p.data, (v, k) => (k === 1 ? NaN : v)) } : p));
+  const file = fileOf({ ...good, history: good.history, parameters: diverged });
+  assert.equal(file.parameters, undefined);
+  const opened = readFile(JSON.stringify(file));
+  assert.equal(opened.parameters, null, 'no weights: the page says so and trains again');
+  assert.deepEqual(Array.from(opened.drawn.x), [1, -1, 2, 0.5], 'the drawing is kept');
+  assert.equal(opened.epoch, 3);
+  assert.deepEqual(readFile(JSON.stringify(fileOf(good))).parameters.map((p) => Array.from(p.data)), good.parameters.map((p) => Array.from(p.data)));
+});

@@ -45,15 +45,20 @@ function problem(key, ...details) {
   return new FileProblem(key, { message: list.map((d) => problemText(d, english)).join('; '), details: list });
 }
 
-/** The file's object (JSON.stringify it). */
+/**
+ * The file's object (JSON.stringify it). Weights that are not all finite (a run that diverged)
+ * are left out: JSON would write them as null, and the file would not open. Without them it
+ * opens with its settings, points and curves, and training starts again.
+ */
 export function fileOf({ state, epoch, step, parameters, history, drawn }) {
+  const finite = parameters.every((p) => Array.prototype.every.call(p.data, Number.isFinite));
   return {
     format: FORMAT,
     version: VERSION,
     state: toJSONState(state),
     epoch,
     step,
-    parameters: parameters.map((p) => ({ name: p.name, shape: [...p.shape], data: Array.from(p.data) })),
+    ...(finite ? { parameters: parameters.map((p) => ({ name: p.name, shape: [...p.shape], data: Array.from(p.data) })) } : {}),
     history: history.map((r) => [r.epoch, r.trainLoss, r.testLoss, r.trainAccuracy, r.testAccuracy]),
     ...(drawn ? { drawn: { x: Array.from(drawn.x), y: Array.from(drawn.y), classes: drawn.classes } } : {}),
   };
