@@ -54,13 +54,10 @@ namespace {
 
 using lw::bench::Clock;
 
-struct Config {
-  int repeats = 9;
-  double min_ms = 60;
+struct Config : lw::bench::Timing {
   int ref_max_repeats = 5;   // the scalar reference is slow: cap its repeats...
   double ref_budget_ms = 1500;  // ...to about this much time per case (at least 1 repeat)
   bool run_ref = true;
-  bool quick = false;
   bool conv_only = false;
 };
 
@@ -580,16 +577,11 @@ int main(int argc, char** argv) {
   Config cfg;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--quick") {
-      cfg.quick = true;
-      cfg.repeats = 3;
-      cfg.min_ms = 10;
-      cfg.ref_max_repeats = 1;
-      cfg.ref_budget_ms = 200;
-    } else if (a == "--repeats" && i + 1 < argc) {
-      cfg.repeats = std::max(1, std::atoi(argv[++i]));
-    } else if (a == "--min-ms" && i + 1 < argc) {
-      cfg.min_ms = std::max(1.0, std::atof(argv[++i]));
+    if (lw::bench::read_timing(argc, argv, i, cfg)) {
+      if (a == "--quick") {  // and the scalar reference: 1 repeat of about 200 ms
+        cfg.ref_max_repeats = 1;
+        cfg.ref_budget_ms = 200;
+      }
     } else if (a == "--no-ref") {
       cfg.run_ref = false;
     } else if (a == "--conv") {

@@ -42,11 +42,7 @@ using lw::bench::median;
 using lw::bench::seconds_since;
 using lw::bench::spread_pct;
 
-struct Config {
-  int repeats = 9;
-  double min_ms = 60;
-  bool quick = false;
-};
+struct Config : lw::bench::Timing {};
 
 // The baseline: an object as json::Value kept one before issue 12, a list of (key, value) that
 // every insert and every lookup scans from the start.
@@ -121,18 +117,8 @@ std::string count_note(const std::vector<double>& v, const Config& cfg) {
 int main(int argc, char** argv) {
   Config cfg;
   for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--quick") {
-      cfg.quick = true;
-      cfg.repeats = 3;
-      cfg.min_ms = 10;
-    } else if ((a == "--repeats" || a == "--min-ms") && i + 1 < argc) {
-      double v = std::atof(argv[++i]);
-      if (!(v > 0)) usage("--repeats and --min-ms need a positive number");
-      if (a == "--repeats") cfg.repeats = int(v);
-      else cfg.min_ms = v;
-    } else {
-      usage(("unknown option " + a).c_str());
+    if (!lw::bench::read_timing(argc, argv, i, cfg)) {
+      usage((std::string("unknown option ") + argv[i]).c_str());
     }
   }
 
