@@ -392,3 +392,26 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
     });
   }
 }
+
+// A `lang` attribute wins over the autosave's language and the browser's, with or without an
+// autosave (an operator-precedence slip once made `lang="ko"` throw when nothing was saved, and
+// be ignored when something was).
+test('the lang attribute sets the language, with and without an autosave', { timeout: 60_000 }, async () => {
+  const { page, errors, context } = await openSketch({ locale: 'en-US' });
+  const langOf = (autosave) => page.evaluate(async (name) => {
+    const el = document.createElement('layerwise-sketch');
+    el.setAttribute('lang', 'ko');
+    if (name !== null) el.setAttribute('autosave', name);
+    document.body.append(el);
+    await el.ready;
+    const text = el.shadowRoot.textContent;
+    el.remove();
+    return /[가-힣]/.test(text) ? 'ko' : 'en';
+  }, autosave);
+  assert.equal(await langOf(null), 'ko', 'no autosave');
+  assert.equal(await langOf('fresh'), 'ko', 'an autosave with nothing in it');
+  // the page's own element saved in English: a Korean element on that entry still speaks Korean
+  assert.equal(await langOf(''), 'ko', 'an autosave saved in English');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

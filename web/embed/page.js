@@ -21,7 +21,7 @@ import { inlineNodes } from '../lessons/markup.js';
 import { h } from '../lib/dom.js';
 import { RefusalNote, SettingProblem, problemData } from '../lib/refusals.js';
 import { hashPairs } from '../lib/hash.js';
-import { LANGS, pick } from '../lib/i18n.js';
+import { LANGS, browserLang, pick } from '../lib/i18n.js';
 import { parentOrigin, startBridge } from './bridge.js';
 
 const PAGE_KEYS = ['parent', 'autosave', 'hide', 'speed', 'lesson', 'widget'];
@@ -81,7 +81,7 @@ function applyTo(element, { settings, options }) {
 function langOf(settings) {
   const asked = settings.find(([key]) => key === 'lang')?.[1];
   if (LANGS.includes(asked)) return asked;
-  return /^ko\b/i.test(navigator.language ?? '') ? 'ko' : 'en';
+  return browserLang();
 }
 
 // The note over the content for problems of the address itself (web/lib/refusals.js: the

@@ -42,7 +42,7 @@
 // over 10,000 pictures per snapshot would cost as much as training.
 import { TrainingRun } from '../lib/run.js';
 import { loadFashionMnist } from '../lib/fashion.js';
-import { LANGS } from '../lib/i18n.js';
+import { LANGS, browserLang } from '../lib/i18n.js';
 import { ICONS, attachStyled, h, icon, relabel, setText, showMessage } from '../lib/dom.js';
 import { RefusalNote } from '../lib/refusals.js';
 import { CLASS_COLORS } from '../lib/palette.js';
@@ -124,7 +124,7 @@ export class LayerwiseImages extends HTMLElement {
     if (this.#initialized) return;
     this.#initialized = true;
     const values = this.#refusal.checked(this, { lang: this.getAttribute('lang'), preset: this.getAttribute('preset') }, CHOICES);
-    this.#lang = values.lang ?? (/^ko\b/i.test(navigator.language ?? '') ? 'ko' : 'en');
+    this.#lang = values.lang ?? browserLang();
     if (values.preset) ({ layers: this.#layers, settings: this.#settings } = preset(values.preset));
     this.#build();
     this.#start();

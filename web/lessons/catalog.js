@@ -1,6 +1,6 @@
 // The lessons, in the seed article's order, and the words of the pages around them.
 // A lesson's content is web/lessons/content/<id>.js (see web/lessons/README.md).
-import { LANGS, translator } from '../lib/i18n.js';
+import { LANGS, browserLang, translator } from '../lib/i18n.js';
 
 export const LESSONS = Object.freeze([
   { id: 'input', title: { en: 'The input layer', ko: '입력층' } },
@@ -128,7 +128,7 @@ export function chosenLang() {
     const kept = localStorage.getItem('layerwise.lang');
     if (LANGS.includes(kept)) return kept;
   } catch { /* storage may be off */ }
-  return (navigator.language || '').toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  return browserLang();
 }
 
 export function keepLang(lang) {

@@ -21,6 +21,11 @@
 
 export const LANGS = Object.freeze(['en', 'ko']);
 
+/** The browser's language among LANGS: Korean for ko, ko-KR, …; English otherwise. */
+export function browserLang() {
+  return /^ko\b/i.test(globalThis.navigator?.language ?? '') ? 'ko' : 'en';
+}
+
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** text with each {name} filled from params (the rule above); text itself without params. */

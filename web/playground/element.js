@@ -48,6 +48,7 @@ import { HIDE_TOKENS as PANELS, SPEEDS, buildPanels } from './controls/panels.js
 import { relabel } from '../lib/dom.js';
 import { RefusalNote, problemText, readTokens } from '../lib/refusals.js';
 import { Autosave, download } from '../lib/files.js';
+import { browserLang } from '../lib/i18n.js';
 import { located } from '../lib/embedded.js';
 import { openEmbedDialog } from '../lib/embed.js';
 import { playgroundSnippets } from './embed.js';
@@ -204,7 +205,7 @@ export class LayerwisePlayground extends HTMLElement {
       if (key) fromAttributes[key] = attr.value;
     }
     let { state, problems } = withChanges(DEFAULTS, fromAttributes);
-    if (!('lang' in fromAttributes) && /^ko\b/i.test(navigator.language ?? '')) state = withChanges(state, { lang: 'ko' }).state;
+    if (!('lang' in fromAttributes) && browserLang() === 'ko') state = withChanges(state, { lang: 'ko' }).state;
     const saved = this.#autosave.read((text) => {
       const r = readSaved(text, state);
       return { value: r, lost: r.lost };

@@ -48,7 +48,7 @@ import { random } from '../lib/random.js';
 import { COPIES, augment } from './augment.js';
 import { PER_CLASS, SHAPES, exampleSet } from './examples.js';
 import { DEFAULT_SETTINGS, MAX_CLASSES, MAX_SAMPLES, SketchFileProblem, cleanName, cleanStrokes, fileOf, readFile, readSaved, readSettings, savedOf, split } from './dataset.js';
-import { LANGS } from '../lib/i18n.js';
+import { LANGS, browserLang } from '../lib/i18n.js';
 import { t as translate } from './strings.js';
 import { ICONS, attachStyled, h, icon, relabel, setText, showMessage } from '../lib/dom.js';
 import { RefusalNote, problemText } from '../lib/refusals.js';
@@ -120,7 +120,7 @@ export class LayerwiseSketch extends HTMLElement {
       const restored = this.#autosave.read((text) => ({ value: readSaved(text), lost: [] }));
       const saved = restored?.value;
       const asked = this.#refusal.checked(this, { lang: this.getAttribute('lang') }, CHOICES).lang;
-      this.#lang = asked ?? LANGS.includes(saved?.lang) ? saved.lang : /^ko\b/i.test(navigator.language ?? '') ? 'ko' : 'en';
+      this.#lang = asked ?? (LANGS.includes(saved?.lang) ? saved.lang : browserLang());
       if (saved) {
         this.#classes = saved.classes.map((c) => this.#newClass(c.name, c.samples));
         this.#settings = saved.settings;
