@@ -71,6 +71,18 @@ test('hashOf and hashPairs are inverses, with commas kept readable and other cha
   assert.ok(!hash.slice(1).includes('#') && hash.split('&').length === 4, hash);
   assert.deepEqual(hashPairs(hash), pairs);
   assert.deepEqual(hashPairs('#flag&x=1'), [['flag', ''], ['x', '1']]);
+  // a lone '%' spoils its own part only, which is handed back to be reported
+  const malformed = [];
+  assert.deepEqual(hashPairs('#x=1&lr=%&y%=2&z=3', malformed), [['x', '1'], ['z', '3']]);
+  assert.deepEqual(malformed, ['lr=%', 'y%=2']);
+});
+
+// Found in review: the playground's own hash reader (url-state) let the URIError of '#lr=%' out
+// of connectedCallback, though the embed page reported it. Both now refuse it by name.
+test('a broken %-escape in the playground hash is a refusal, and the rest applies', () => {
+  const { state, problems } = fromHash('#lr=%&seed=7');
+  assert.equal(state.seed, 7);
+  assert.deepEqual(problems.map((p) => [p.key, p.setting, p.value]), [['setting.escape', 'address', 'lr=%']]);
 });
 
 test('settingsOf writes the keys off their defaults, and the ones asked for, as the hash reads them back', () => {

@@ -33,12 +33,9 @@ export function readAddress(hash) {
   const settings = [];
   const options = {};
   const problems = [];
-  let pairs = [];
-  try {
-    pairs = hashPairs(hash);
-  } catch {
-    problems.push(new SettingProblem('address', hash, 'setting.escape'));
-  }
+  const malformed = [];
+  const pairs = hashPairs(hash, malformed);
+  for (const part of malformed) problems.push(new SettingProblem('address', part, 'setting.escape'));
   for (const [key, value] of pairs) {
     if (KEYS.includes(key)) settings.push([key, value]);
     else if (PAGE_KEYS.includes(key)) options[key] = value;

@@ -10,11 +10,18 @@ export function hashOf(pairs) {
 
 /**
  * The [key, text] pairs of a URL hash, decoded, in order; '' for a key written without '='.
- * Throws a URIError on a malformed escape (a lone '%').
+ * A part with a malformed escape (a lone '%') is left out and pushed, as written, to `malformed`
+ * (the caller says so: web/lib/refusals.js, 'setting.escape').
  */
-export function hashPairs(hash) {
-  return hash.replace(/^#/, '').split('&').filter(Boolean).map((part) => {
+export function hashPairs(hash, malformed = []) {
+  const pairs = [];
+  for (const part of hash.replace(/^#/, '').split('&').filter(Boolean)) {
     const eq = part.indexOf('=');
-    return [decodeURIComponent(eq < 0 ? part : part.slice(0, eq)), eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1))];
-  });
+    try {
+      pairs.push([decodeURIComponent(eq < 0 ? part : part.slice(0, eq)), eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1))]);
+    } catch {
+      malformed.push(part);
+    }
+  }
+  return pairs;
 }

@@ -49,6 +49,7 @@ import { relabel } from '../lib/dom.js';
 import { RefusalNote, problemText, readTokens } from '../lib/refusals.js';
 import { Autosave, download } from '../lib/files.js';
 import { browserLang } from '../lib/i18n.js';
+import { hashPairs } from '../lib/hash.js';
 import { located } from '../lib/embedded.js';
 import { openEmbedDialog } from '../lib/embed.js';
 import { playgroundSnippets } from './embed.js';
@@ -940,13 +941,7 @@ export class LayerwisePlayground extends HTMLElement {
   // A hash edited by hand: keys it leaves out go back to their defaults; a bad value keeps the
   // current one (and says why).
   #readHash() {
-    const named = new Set(location.hash.slice(1).split('&').map((part) => {
-      try {
-        return decodeURIComponent(part.split('=')[0]);
-      } catch {
-        return '';
-      }
-    }));
+    const named = new Set(hashPairs(location.hash).map(([key]) => key));
     const base = Object.fromEntries(KEYS.map((k) => [k, named.has(k) ? this.#state[k] : DEFAULTS[k]]));
     const { state, problems } = fromHash(location.hash, base);
     const changes = {};

@@ -193,8 +193,10 @@ export function settingsOf(state, always = []) {
 /** A state from a URL hash: defaults for what it does not say; problems for what it gets wrong. */
 export function fromHash(hash, base = DEFAULTS) {
   const changes = {};
-  const problems = [];
-  for (const [key, value] of hashPairs(hash)) {
+  const malformed = [];
+  const pairs = hashPairs(hash, malformed);
+  const problems = malformed.map((part) => new SettingProblem('address', part, 'setting.escape'));
+  for (const [key, value] of pairs) {
     if (!Object.hasOwn(FIELDS, key)) {
       problems.push(new SettingProblem(key, value, 'setting.unknown', { allowed: KEYS.join(', ') }));
       continue;
