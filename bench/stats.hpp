@@ -1,4 +1,4 @@
-// Timing statistics shared by the benchmarks: medians of repeats and how noisy they were.
+// What the benchmarks share: their timing options, medians of repeats and how noisy they were.
 #pragma once
 
 #include <algorithm>

@@ -299,21 +299,13 @@ int serve(Bench& bench) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int repeats = 9;
-  double min_ms = 60;
+  lw::bench::Timing timing;
   bool serve_mode = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--serve") {
       serve_mode = true;
-    } else if (a == "--quick") {
-      repeats = 3;
-      min_ms = 10;
-    } else if (a == "--repeats" && i + 1 < argc) {
-      repeats = std::max(1, std::atoi(argv[++i]));
-    } else if (a == "--min-ms" && i + 1 < argc) {
-      min_ms = std::max(1.0, std::atof(argv[++i]));
-    } else {
+    } else if (!lw::bench::read_timing(argc, argv, i, timing)) {
       std::fprintf(stderr,
                    "usage: lw_workloads [--quick] [--repeats N] [--min-ms MS]\n"
                    "       lw_workloads --serve   (line protocol for bench/bench_wasm.mjs)\n");
@@ -324,14 +316,14 @@ int main(int argc, char** argv) {
   if (serve_mode) return serve(bench);
 
   std::cout << info_json() << std::endl;
-  for (Workload& w : bench.ws) w.calibrate(min_ms);
-  for (int r = 0; r < repeats; ++r)
+  for (Workload& w : bench.ws) w.calibrate(timing.min_ms);
+  for (int r = 0; r < timing.repeats; ++r)
     for (Workload& w : bench.ws) w.repeat();
   for (Workload& w : bench.ws) {
     double s = median(w.per_call_s);
     std::cout << "{\"workload\":\"" << w.id << "\",\"unit\":\"" << w.unit
               << "\",\"value\":" << num(w.per_call / s) << ",\"median_s_per_call\":" << num(s)
-              << ",\"spread_pct\":" << num(spread_pct(w.per_call_s)) << ",\"repeats\":" << repeats
+              << ",\"spread_pct\":" << num(spread_pct(w.per_call_s)) << ",\"repeats\":" << timing.repeats
               << ",\"iters\":" << w.iters << ",\"check\":" << num(w.check());
     if (w.check2) std::cout << ",\"check2\":" << num(w.check2());
     std::cout << "}" << std::endl;

@@ -45,11 +45,8 @@ double Value::as_number(std::string_view what) const {
 
 float Value::as_float(std::string_view what) const {
   const double d = as_number(what);
-  // IEEE rounding (is_iec559): a double past float's range becomes infinity, never UB.
-  static_assert(std::numeric_limits<float>::is_iec559);
-  const float f = static_cast<float>(d);
-  check(std::isfinite(f), what, " must be a number that fits a float32 (at most about 3.4e38 in size), got ", d);
-  return f;
+  check(fits_float(d), what, " must be a number that fits a float32 (at most about 3.4e38 in size), got ", d);
+  return static_cast<float>(d);
 }
 
 long long Value::as_int(std::string_view what, long long lo, long long hi) const {

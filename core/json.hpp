@@ -14,8 +14,10 @@
 // JavaScript, so the engine and the page read such a file the same way.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <string>
@@ -67,7 +69,7 @@ class Value {
 
   bool as_bool(std::string_view what) const;
   double as_number(std::string_view what) const;  // finite
-  // A number that is finite as a float32 too (|x| up to about 3.4e38), as the engine keeps it.
+  // A number that is finite as a float32 too (fits_float), as the engine keeps it.
   float as_float(std::string_view what) const;
   // A whole number in [lo, hi].
   long long as_int(std::string_view what, long long lo, long long hi) const;
@@ -114,6 +116,13 @@ class Value {
   Object object_;
   KeyIndex index_;
 };
+
+// Whether d is finite as a float32: it rounds (IEEE, to nearest) to a finite float, i.e. |d| is
+// at most about 3.4e38. The one test of "fits a float32" for spec, file and option numbers.
+inline bool fits_float(double d) {
+  static_assert(std::numeric_limits<float>::is_iec559);
+  return std::isfinite(static_cast<float>(d));
+}
 
 // Throws lw::Error("JSON: ... at line L, column C") on malformed text.
 Value parse(std::string_view text);

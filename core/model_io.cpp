@@ -113,8 +113,10 @@ Model Model::from_json(const json::Value& saved) {
     check(name && data, where, " needs \"name\" and \"data\"");
     if (const json::Value* shape = p.find("shape")) check_shape(*shape, where, m, i);
     auto& v = storage.emplace_back();
-    for (const json::Value& x : data->as_array(where + ".data"))
-      v.push_back(x.as_float(where + ".data"));
+    const std::string what = where + ".data";  // once, not once per value
+    const json::Value::Array& numbers = data->as_array(what);
+    v.reserve(numbers.size());
+    for (const json::Value& x : numbers) v.push_back(x.as_float(what));
     values.emplace_back(name->as_string(where + ".name"), v);
   }
   m.set_parameters(values);

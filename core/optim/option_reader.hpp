@@ -8,7 +8,6 @@
 // Numbers must be finite as floats too, because the updates compute in float.
 #pragma once
 
-#include <cfloat>
 #include <cmath>
 #include <initializer_list>
 #include <limits>
@@ -39,7 +38,7 @@ inline std::string describe(Range r) {
 
 // x if it lies in r (and is finite as a float); otherwise fails naming `what` ("adam: eps").
 inline double checked(double x, std::string_view what, Range r) {
-  const bool finite = std::isfinite(x) && std::fabs(x) <= FLT_MAX;
+  const bool finite = json::fits_float(x);
   const bool in_range = x >= r.lo && (r.hi_open ? x < r.hi : x <= r.hi);
   check(finite && in_range, what, " must be ", describe(r), ", got ", x);
   return x;

@@ -18,8 +18,8 @@ constexpr std::size_t kMaxTrained = std::size_t{1} << 16;
 
 void check_round_trips(lw::Model& model, std::span<const float> x, std::size_t batch) {
   using namespace lw;
-  const std::vector<float> out(model.forward(x, batch).span().begin(),
-                               model.forward(x, batch).span().end());
+  const Tensor& forward = model.forward(x, batch);
+  const std::vector<float> out(forward.span().begin(), forward.span().end());
 
   const std::string saved = json::dump(model.to_json());
   Model from_text = Model::from_json(json::parse(saved));
