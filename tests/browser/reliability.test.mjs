@@ -117,6 +117,7 @@ test('playground: an autosave that cannot be fully restored is kept, and the lea
     assert.equal(await stored(page, copies[0]), saved, 'the saved copy is kept as it was');
     // the next visit restores the (now clean) autosave without a word, and the copy stays
     await page.evaluate(() => (document.querySelector('layerwise-playground').state = { seed: 78 }));
+    assert.doesNotMatch(await message(page), /could not be restored/, 'the note goes once the learner moves on');
     assert.deepEqual(errors, []);
     await page.close();
     const next = await visit();

@@ -313,7 +313,7 @@ export class LayerwisePlayground extends HTMLElement {
    */
   set drawn(value) {
     this.#drawn = value ? checkPoints(value) : null;
-    this.#note = null;
+    this.#dropNote();
     this.#persist();
     this.#syncControls();
     if (this.#state.dataset !== 'drawn') return;
@@ -496,7 +496,7 @@ export class LayerwisePlayground extends HTMLElement {
       read = readFile(typeof file === 'string' ? file : JSON.stringify(file));
     } catch (err) {
       // an object JSON cannot write (a cycle, a BigInt) is refused out loud like a bad file
-      const reason = err instanceof FileProblem ? problemText(err, (key, params) => this.#t(key, params)) : err.message;
+      const reason = err instanceof FileProblem ? problemText(err, this.#tr) : err.message;
       this.#say('importRefused', { name, reason }, 'error');
       throw new Error(this.#t('importRefused', { name, reason }));
     }
@@ -520,7 +520,7 @@ export class LayerwisePlayground extends HTMLElement {
       this.#built = true;
       this.#drawn = read.drawn ?? this.#drawn;
       this.#info = made;
-      this.#note = null;
+      this.#dropNote();
       if (this.#message?.kind === 'error') this.#say(null);
       if (read.parameters) run.resume({ epoch: read.epoch, history: read.history });
       run.receive(snap);
@@ -538,7 +538,7 @@ export class LayerwisePlayground extends HTMLElement {
   // ---- state changes ----
 
   #change(changes) {
-    this.#note = null; // the learner has moved on from what the restore could not bring back
+    this.#dropNote(); // the learner has moved on from what the restore could not bring back
     const { state, problems } = withChanges(this.#state, changes);
     this.#refusal.refuse(this, problems);
     this.#refusal.settled(Object.keys(changes).filter((k) => !problems.some((p) => p.setting === k)));
@@ -835,6 +835,13 @@ export class LayerwisePlayground extends HTMLElement {
   }
 
   #tr = (key, params) => this.#t(key, params); // #t as a function to hand out
+
+  // The restore's note goes, from the screen too when it is what the message shows.
+  #dropNote() {
+    const shown = this.#note && this.#message?.key === this.#note.key;
+    this.#note = null;
+    if (shown) this.#say(null);
+  }
 
   #say(key, params = null, kind = 'info') {
     if (this.#note && (!key || ['app.loading', 'tooFewPoints', 'tooFewValues'].includes(key))) ({ key, params, kind } = this.#note);
