@@ -89,6 +89,8 @@ function fakeStorage(quota = Infinity) {
   const items = new Map();
   return {
     items,
+    get length() { return items.size; },
+    key: (i) => [...items.keys()][i] ?? null,
     getItem: (k) => (items.has(k) ? items.get(k) : null),
     setItem(k, v) {
       const used = [...items].reduce((n, [key, val]) => n + (key === k ? 0 : key.length + val.length), 0);
@@ -113,6 +115,11 @@ test('Autosave: an entry that could not be fully restored is copied before any s
   assert.deepEqual(read.value, { some: 1 });
   assert.match(read.copy, /^x:main:unrestored:\d+$/);
   assert.equal(storage.getItem(read.copy), saved);
+  // a reload before any save (the entry still damaged) finds its copy, and makes no other
+  for (const t0 = Date.now(); Date.now() === t0;); // a later millisecond: another key, were a copy made
+  const again = new Autosave(element, 'x').read(() => ({ value: { some: 1 }, lost: [new Error('drawn points')] }));
+  assert.equal(again.copy, read.copy);
+  assert.equal([...storage.items.keys()].filter((k) => k.startsWith('x:main:unrestored:')).length, 1);
   assert.equal(autosave.write({ next: 2 }), true);
   assert.equal(storage.getItem(read.copy), saved, 'the next save leaves the copy');
 

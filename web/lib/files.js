@@ -14,6 +14,19 @@ export function download(root, text, name, type = 'application/json') {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
+// The key of a copy of `text` that an earlier read of entry `key` made, or null.
+function earlierCopy(key, text) {
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k?.startsWith(`${key}:unrestored:`) && localStorage.getItem(k) === text) return k;
+    }
+  } catch {
+    // storage that cannot be listed: a new copy is made, as before
+  }
+  return null;
+}
+
 /**
  * An element's autosave: the localStorage entry "<prefix>:<its autosave attribute, or main>",
  * only while the element has that attribute.
@@ -60,6 +73,9 @@ export class Autosave {
       read = { value: null, lost: [err] };
     }
     if (!read.lost.length) return { ...read, copy: null };
+    // a reload before anything was saved again finds the copy it made last time: keep that one
+    const earlier = earlierCopy(key, text);
+    if (earlier) return { ...read, copy: earlier };
     const copy = `${key}:unrestored:${Date.now()}`;
     try {
       localStorage.setItem(copy, text);
