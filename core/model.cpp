@@ -277,6 +277,51 @@ float Model::train_step(std::span<const float> x, std::span<const float> y, std:
   return static_cast<float>(fit_batch(y.data(), loss, opt, options, ps));
 }
 
+StepTrace Model::trace_step(std::span<const float> x, std::span<const float> y,
+                            const Loss& loss, Optimizer& opt, const TrainOptions& options,
+                            bool apply) {
+  check_batch(x, 1, "trace_step");
+  check_train_options(options);
+  check_targets(loss, y, 1, output_size(), "trace_step");
+  if (!apply) {  // on copies of the model and the optimiser, which stay exactly as they were
+    Model copy;
+    copy.build(spec());
+    ParamList from = params(), to = copy.params();
+    for (std::size_t i = 0; i < from.size(); ++i)
+      std::copy_n(from[i]->value.data(), from[i]->size(), to[i]->value.data());
+    std::unique_ptr<Optimizer> ahead = opt.clone();
+    return copy.trace_step(x, y, loss, *ahead, options, true);
+  }
+
+  StepTrace trace;
+  acts_[0].resize(batch_shape(1, input_));
+  std::copy(x.begin(), x.end(), acts_[0].data());
+  trace.input = acts_[0].clone();
+  run_forward(false);
+  const Tensor& pred = acts_.back();
+  loss.check_prediction(pred);
+  trace.loss = loss.value(pred, y.data());
+  ParamList ps = params();
+  loss.grad(grads_.back(), pred, y.data());
+  zero_grad(ps);
+  backward();
+  trace.penalty = apply_l1(ps, options.l1);
+  for (std::size_t i = 0; i < layers_.size(); ++i)
+    trace.layers.push_back({acts_[i + 1].clone(), grads_[i + 1].clone()});
+  for (Param* p : ps) trace.params.push_back({p->name, p->value.clone(), p->grad.clone(), {}, {}});
+
+  opt.step(ps);
+  trace.step = opt.steps();
+  std::vector<std::string_view> names = opt.state_names();
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    trace.params[i].updated = ps[i]->value.clone();
+    const std::vector<Tensor>& buffers = opt.state(i);
+    for (std::size_t b = 0; b < names.size() && b < buffers.size(); ++b)
+      if (!names[b].empty()) trace.params[i].state.emplace_back(names[b], buffers[b].clone());
+  }
+  return trace;
+}
+
 double Model::fit_batch(const float* y, const Loss& loss, Optimizer& opt,
                         const TrainOptions& options, const ParamList& ps) {
   run_forward(true);

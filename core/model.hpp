@@ -34,6 +34,28 @@ struct TrainOptions {
   float l1 = 0.0f;  // L1 penalty λ·Σ|w| over weights (not biases) added to the loss
 };
 
+// One example's training step, every number of it (Model::trace_step): what a backprop
+// stepper shows. Tensors hold one sample ([1, ...]).
+struct LayerTrace {
+  Tensor output;       // the layer's output: a Linear layer's is the pre-activation z
+  Tensor grad_output;  // ∂L/∂output; after a Linear layer this is each unit's δ = ∂L/∂z
+};
+struct ParamTrace {
+  std::string name;     // "0.weight", ...
+  Tensor value;         // before the update
+  Tensor grad;          // ∂L/∂p as the optimiser receives it (with the L1 term, if any)
+  Tensor updated;       // after the update
+  std::vector<std::pair<std::string, Tensor>> state;  // the optimiser's buffers after it
+};
+struct StepTrace {
+  Tensor input;
+  double loss = 0;     // the loss of this example
+  double penalty = 0;  // the L1 penalty added to it (0 without L1)
+  long long step = 0;  // the optimiser's step number t of this update (1 for the first)
+  std::vector<LayerTrace> layers;
+  std::vector<ParamTrace> params;
+};
+
 class Model {
  public:
   // Validates the spec (names, sizes, the 2^26-parameter limit) and initialises from its seed.
@@ -63,6 +85,14 @@ class Model {
   // One step: zero_grad, forward, loss, backward, optimiser step; returns the mean loss.
   float train_step(std::span<const float> x, std::span<const float> y, std::size_t batch,
                    const Loss& loss, Optimizer& opt, const TrainOptions& options = {});
+  // One training step on one example (x: input_size values, y: its target), recorded: every
+  // layer's output and ∂L/∂output, every parameter's gradient and updated value, and the
+  // optimiser's state after the update. Dropout is off (a step a learner can replay). With
+  // apply false the model, its buffers and the optimiser are left exactly as they were (the
+  // step is worked out on copies of them); with apply true the update is made, as train_step
+  // would make it on a batch of this one example.
+  StepTrace trace_step(std::span<const float> x, std::span<const float> y, const Loss& loss,
+                       Optimizer& opt, const TrainOptions& options = {}, bool apply = false);
   // One pass over n samples in shuffled batches (the last may be smaller); returns the mean
   // of the batch losses weighted by batch size.
   float train_epoch(std::span<const float> x, std::span<const float> y, std::size_t n,

@@ -207,6 +207,30 @@ export function makeApi(M) {
     }
 
     /**
+     * One training step on one example, with every number recorded (a backprop stepper's
+     * data): x is one sample, y its target (a class index for CrossEntropy). Returns
+     * { loss, penalty, step, input, layers: [{ output, gradOutput }], params: [{ name, shape,
+     * value, grad, updated, state }] }: each layer's output and ∂loss/∂output, each
+     * parameter's gradient and its value before and after the optimiser's update, and the
+     * optimiser's state after it under PyTorch's names (state.exp_avg, ...). Dropout is off.
+     * Unless settings.apply is true the model and optimiser are left as they were: the step
+     * is worked out on copies. settings.l1 as for trainStep.
+     */
+    traceStep(x, y, loss, optimizer, settings) {
+      unwrap(this, Model, 'traceStep');
+      const xs = floats(x, 'traceStep: x');
+      const ys = floats(y, 'traceStep: y');
+      const { l1 = 0, apply = false } = options(settings, 'traceStep', ['l1', 'apply'], '{ apply: true }');
+      finite(l1, 'traceStep: l1');
+      if (typeof apply !== 'boolean') {
+        throw new LayerwiseError(`traceStep: apply must be true or false, got ${describe(apply)}`);
+      }
+      const [lossRawValue, optRaw] = this.#training('traceStep', loss, optimizer);
+      const raw = unwrap(this, Model, 'traceStep');
+      return call(() => raw._traceStep(xs, ys, lossRawValue, optRaw, l1, apply));
+    }
+
+    /**
      * Every layer's output from the last forward pass (forward, trainStep, evaluate): one
      * new Float32Array per layer, [batch × layer width] row-major — each neuron's response.
      */

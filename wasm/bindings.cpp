@@ -135,6 +135,46 @@ float model_train_epoch(ModelBox& m, const DatasetBox& d, std::size_t batch, con
   });
 }
 
+// One example's step, recorded (Model::trace_step):
+//   {loss, penalty, step, input, layers: [{output, gradOutput}],
+//    params: [{name, shape, value, grad, updated, state: {name: Float32Array}}]}.
+// Built through put() and push(): one template instance each, not one per key length.
+void put(val& object, const char* key, const val& value) { object.set(key, value); }
+void push(val& array, const val& value) { array.call<void>("push", value); }
+
+val model_trace_step(ModelBox& m, const val& x, const val& y, const LossBox& loss,
+                     OptimizerBox& opt, float l1, bool apply) {
+  return guarded([&] {
+    lw::StepTrace t = m.model.trace_step(floats_in(x), floats_in(y), *loss.loss, *opt.optimizer,
+                                         lw::TrainOptions{l1}, apply);
+    val out = val::object(), layers = val::array(), params = val::array();
+    put(out, "loss", val(t.loss));
+    put(out, "penalty", val(t.penalty));
+    put(out, "step", val(static_cast<double>(t.step)));
+    put(out, "input", floats_out(t.input.span()));
+    for (const lw::LayerTrace& l : t.layers) {
+      val item = val::object();
+      put(item, "output", floats_out(l.output.span()));
+      put(item, "gradOutput", floats_out(l.grad_output.span()));
+      push(layers, item);
+    }
+    for (const lw::ParamTrace& p : t.params) {
+      val item = val::object(), state = val::object();
+      put(item, "name", val(p.name));
+      put(item, "shape", array_of(p.value.shape()));
+      put(item, "value", floats_out(p.value.span()));
+      put(item, "grad", floats_out(p.grad.span()));
+      put(item, "updated", floats_out(p.updated.span()));
+      for (const auto& entry : p.state) put(state, entry.first.c_str(), floats_out(entry.second.span()));
+      put(item, "state", state);
+      push(params, item);
+    }
+    put(out, "layers", layers);
+    put(out, "params", params);
+    return out;
+  });
+}
+
 // Every layer's output from the last forward pass: one Float32Array per layer.
 val model_layer_outputs(const ModelBox& m) {
   return guarded([&] {
@@ -365,6 +405,7 @@ EMSCRIPTEN_BINDINGS(layerwise) {
       .function("_forward", &model_forward)
       .function("_trainStep", &model_train_step)
       .function("_trainEpoch", &model_train_epoch)
+      .function("_traceStep", &model_trace_step)
       .function("_evaluate", &model_evaluate)
       .function("_layerOutputs", &model_layer_outputs)
       .function("_parameters", &model_parameters)

@@ -160,6 +160,33 @@ export interface LayerStats {
   saturated: number;
 }
 
+export interface TraceOptions extends TrainOptions {
+  /** Make the update (as trainStep on a batch of this one example); default false. */
+  apply?: boolean;
+}
+
+/** Model.traceStep's record of one example's step. */
+export interface StepTrace {
+  /** This example's loss, and the L1 penalty added to it (0 without L1). */
+  loss: number;
+  penalty: number;
+  /** The optimiser's step number t of this update (1 for the first). */
+  step: number;
+  input: Float32Array;
+  /** Per layer: its output (a Linear layer's is z) and ∂loss/∂output (after a Linear, each unit's δ). */
+  layers: Array<{ output: Float32Array; gradOutput: Float32Array }>;
+  /** Per parameter: before the update, ∂loss/∂p, after it, and the optimiser's state after it. */
+  params: Array<{
+    name: string;
+    shape: number[];
+    value: Float32Array;
+    grad: Float32Array;
+    updated: Float32Array;
+    /** PyTorch's names: momentum_buffer; exp_avg, exp_avg_sq, max_exp_avg_sq; square_avg, grad_avg. */
+    state: Record<string, Float32Array>;
+  }>;
+}
+
 export interface Model extends EngineObject {
   readonly inputShape: number[];
   readonly outputShape: number[];
@@ -174,6 +201,12 @@ export interface Model extends EngineObject {
   /** One shuffled pass over data; the mean loss over its samples. */
   trainEpoch(data: Dataset, batch: number, loss: Loss | LossName, optimizer: Optimizer,
              options?: TrainOptions): number;
+  /**
+   * One example's training step with every number recorded (dropout off). Without
+   * `apply: true` nothing changes: the update is worked out on copies.
+   */
+  traceStep(x: Floats, y: Floats, loss: Loss | LossName, optimizer: Optimizer,
+            options?: TraceOptions): StepTrace;
   /** Every layer's output from the last forward pass: one new array per layer, batch × width. */
   layerOutputs(): Float32Array[];
   evaluate(data: Dataset, loss: Loss | LossName): Evaluation;

@@ -28,6 +28,11 @@ class Adam : public Optimizer {
   // amsgrad.
   void set(const json::Value& options) override;
   json::Value options() const override;
+  std::unique_ptr<Optimizer> clone() const override { return std::make_unique<Adam>(*this); }
+  std::vector<std::string_view> state_names() const override {
+    if (amsgrad_) return {"exp_avg", "exp_avg_sq", "max_exp_avg_sq"};
+    return {"exp_avg", "exp_avg_sq"};
+  }
 
  protected:
   std::size_t state_buffers() const override { return amsgrad_ ? 3 : 2; }  // m, v, v_max

@@ -18,6 +18,7 @@ class AdamW : public Adam {
  public:
   AdamW() { weight_decay_ = 1e-2; }
   std::string_view name() const override { return "adamw"; }
+  std::unique_ptr<Optimizer> clone() const override { return std::make_unique<AdamW>(*this); }
 
  protected:
   void update(Param& p, std::vector<Tensor>& state) override;

@@ -44,6 +44,18 @@ void Optimizer::step(const ParamList& params) {
   }
 }
 
+Optimizer::Optimizer(const Optimizer& other)
+    : lr_(other.lr_), t_(other.t_), sizes_(other.sizes_) {
+  state_.resize(other.state_.size());
+  for (std::size_t i = 0; i < state_.size(); ++i)
+    for (const Tensor& buffer : other.state_[i]) state_[i].push_back(buffer.clone());
+}
+
+const std::vector<Tensor>& Optimizer::state(std::size_t i) const {
+  static const std::vector<Tensor> none;
+  return i < state_.size() ? state_[i] : none;
+}
+
 void Optimizer::set_lr(float lr) {
   optim::checked(lr, std::string(name()) + ": lr", optim::kNonNegative);
   lr_ = lr;

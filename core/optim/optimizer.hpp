@@ -38,7 +38,22 @@ class Optimizer {
   // Forgets all state (moments, momentum buffers, step count); hyperparameters stay.
   void reset();
 
+  // A copy with the same hyperparameters, step count and state: Model::trace_step works out
+  // the next update on it without making it.
+  virtual std::unique_ptr<Optimizer> clone() const = 0;
+  // PyTorch's names (the keys of optimizer.state[p]) of the state buffers the current
+  // options use, by buffer index; "" marks a buffer kept but unused now (RMSprop's momentum
+  // buffer when only `centered` is on). SGD: momentum_buffer; Adam and AdamW: exp_avg,
+  // exp_avg_sq, max_exp_avg_sq; RMSprop: square_avg, momentum_buffer, grad_avg.
+  virtual std::vector<std::string_view> state_names() const = 0;
+  // Parameter i's state buffers (empty before the first step, or when it keeps none).
+  const std::vector<Tensor>& state(std::size_t i) const;
+
  protected:
+  Optimizer() = default;
+  Optimizer(const Optimizer& other);  // deep: the state buffers are cloned (for clone())
+  Optimizer& operator=(const Optimizer&) = delete;
+
   // One parameter's update; `state` is this parameter's slot of per-parameter buffers,
   // sized by init_state(). t_ is the step number, 1 at the first step.
   virtual std::size_t state_buffers() const = 0;  // how many buffers of p's size it keeps

@@ -26,6 +26,12 @@ class RMSprop : public Optimizer {
   // Keys: lr, alpha (in [0, 1]), eps (>= 0), weight_decay (>= 0), momentum (>= 0), centered.
   void set(const json::Value& options) override;
   json::Value options() const override;
+  std::unique_ptr<Optimizer> clone() const override { return std::make_unique<RMSprop>(*this); }
+  std::vector<std::string_view> state_names() const override {
+    if (centered_) return {"square_avg", momentum_ > 0 ? "momentum_buffer" : "", "grad_avg"};
+    if (momentum_ > 0) return {"square_avg", "momentum_buffer"};
+    return {"square_avg"};
+  }
 
  protected:
   // v always; buf with momentum; ḡ when centered (it sits third, so centered keeps buf too).

@@ -26,6 +26,11 @@ class SGD : public Optimizer {
   // and dampening 0).
   void set(const json::Value& options) override;
   json::Value options() const override;
+  std::unique_ptr<Optimizer> clone() const override { return std::make_unique<SGD>(*this); }
+  std::vector<std::string_view> state_names() const override {
+    if (momentum_ == 0) return {};
+    return {"momentum_buffer"};
+  }
 
  protected:
   std::size_t state_buffers() const override { return momentum_ != 0 ? 1 : 0; }  // buf

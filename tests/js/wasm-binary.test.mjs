@@ -8,11 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const wasmPath = fileURLToPath(new URL('../../web/engine/layerwise.wasm', import.meta.url));
-// Tripwires for accidental growth (<sstream> alone would add ~70 KB), with some room: at the
-// close of issue 12 the module is 295.8 KB, 120.5 KB gzipped (the float32 checks of every
-// initialiser and saved weight took it past the 120 KB this budget had until then).
-const maxBytes = 300 * 1024;
-const maxGzipBytes = 124 * 1024;
+// Tripwires for accidental growth (<sstream> alone would add ~70 KB), with some room. At the
+// close of issue 12 the module was 295.8 KB, 120.5 KB gzipped; Model::trace_step (the backprop
+// stepper's numbers, issue 13) then added 12.6 KB (6.4 KB the step itself, 3 KB its binding,
+// the rest optimiser copies), taking it to 308.5 KB, 124.0 KB gzipped.
+const maxBytes = 316 * 1024;
+const maxGzipBytes = 128 * 1024;
 
 test('the kernels are compiled to f32x4 instructions', (t) => {
   const dump = spawnSync('wasm-objdump', ['-d', wasmPath], { encoding: 'utf8', maxBuffer: 1 << 30 });
