@@ -3,7 +3,7 @@
 // the training counters, and snapshots of its state. It uses the engine's API and knows nothing
 // of messages or workers. Its methods answer the requests of the protocol in wasm/trainer.d.ts
 // (docs/worker-protocol.md): the constructor builds what init asks for; train, step, set,
-// reset, setParameters, snapshot and predict answer their namesakes, all or nothing.
+// reset, setParameters, snapshot, predict and trace answer their namesakes, all or nothing.
 import { LayerwiseError, describe, finite, known, object, whole } from './checks.mjs';
 import { shuffled } from './random.mjs';
 
@@ -287,6 +287,38 @@ export class Session {
       this.#endEpoch(this.partial / n);
       this.partial = 0;
     }
+  }
+
+  // One training example's step with every number (Model.traceStep), for the backprop
+  // stepper: a look-ahead that changes nothing, or with apply the step itself (an extra
+  // optimiser step on this one example, counted in `step`; the epoch's order is untouched).
+  trace(index, apply = false, options) {
+    const n = this.trainSet.size;
+    whole(index, 'trace: index', 0);
+    if (index >= n) throw new LayerwiseError(`trace: index must be below ${n}, the number of training samples, got ${index}`);
+    if (typeof apply !== 'boolean') throw new LayerwiseError(`trace: apply must be true or false, got ${describe(apply)}`);
+    const opts = apply ? snapshotOptions(this.defaults, options, 'snapshot') : null;
+    if (this.diverged) throw new LayerwiseError(`trace: ${this.message}`);
+    const { x, y } = this.trainArrays;
+    const inW = x.length / n;
+    const tw = y.length / n;
+    const { points } = this.points.train;
+    const raw = points.length / n;
+    const out = {
+      type: 'trace',
+      index,
+      point: points.slice(index * raw, (index + 1) * raw),
+      target: y.slice(index * tw, (index + 1) * tw),
+      settings: this.settings(),
+      ...this.model.traceStep(x.subarray(index * inW, (index + 1) * inW), y.subarray(index * tw, (index + 1) * tw),
+        this.loss, this.optimizer, { l1: this.l1, apply }),
+    };
+    if (apply) {
+      this.steps++;
+      this.batchLosses.push(out.loss + out.penalty);
+      out.snapshot = this.snapshot(opts);
+    }
+    return out;
   }
 
   // Changes hyperparameters; every value is checked before anything changes.

@@ -14,7 +14,7 @@
 //   - Any failure replies {type: 'error', name, message}: the request changed nothing, and the
 //     worker stays usable.
 //   - Every typed array in a reply is a fresh copy, posted as a transferable.
-import type { LayerStats, ModelSpec, OptimizerOptions, Parameter } from './layerwise.js';
+import type { LayerStats, ModelSpec, OptimizerOptions, Parameter, StepTrace } from './layerwise.js';
 
 export const PROTOCOL: 1;
 
@@ -246,6 +246,21 @@ export interface Prediction {
   layers?: LayerOutput[];
 }
 
+/** Training sample `index`'s step, every number of it (Model.traceStep); see StepTrace. */
+export interface TraceReply extends StepTrace {
+  v: 1;
+  id: unknown;
+  type: 'trace';
+  index: number;
+  /** The sample as init's data gave it (before the feature map), and its target. */
+  point: Float32Array;
+  target: Float32Array;
+  /** The loss, optimiser, batch size and L1 the step used. */
+  settings: Settings;
+  /** Only when the request applied the step: the state after it. */
+  snapshot?: Snapshot;
+}
+
 /** One layer's outputs in a prediction. */
 export interface LayerOutput {
   /** The layer's index in spec.layers. */
@@ -317,6 +332,12 @@ export type Request = { v?: 1; id?: unknown } & (
    * layer's outputs too (one picture's activations, for drawing).
    */
   | { type: 'predict'; x: Float32Array | ArrayLike<number>; batch: number; layers?: boolean }
+  /**
+   * Training sample `index`'s step with every number (dropout off) → TraceReply. Without
+   * apply (the default) nothing changes; with apply the step is made (one optimiser step on
+   * this sample, counted in the snapshot's step) and the reply carries a snapshot.
+   */
+  | { type: 'trace'; index: number; apply?: boolean; snapshot?: SnapshotOptions }
   /** Frees the model, data and optimiser (init works again) → {type: 'disposed'}. */
   | { type: 'dispose' }
 );
@@ -326,6 +347,7 @@ export type Reply =
   | Snapshot
   | SettingsReply
   | Prediction
+  | TraceReply
   | { v: 1; id: unknown; type: 'disposed' }
   /** The request failed and changed nothing; name is 'LayerwiseError' for a bad request. */
   | { v: 1; id: unknown; type: 'error'; name: string; message: string };
@@ -384,6 +406,8 @@ export class Trainer {
    * options.layers: also every layer's outputs (Prediction.layers).
    */
   predict(x: Float32Array | ArrayLike<number>, batch: number, options?: { layers?: boolean }): Promise<Prediction>;
+  /** Training sample `index`'s step with every number; nothing changes unless options.apply. */
+  trace(index: number, options?: { apply?: boolean; snapshot?: SnapshotOptions }): Promise<TraceReply>;
   /** Terminates the worker; pending and later requests reject. Safe to call twice. */
   dispose(): Promise<void>;
 }

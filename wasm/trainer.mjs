@@ -217,6 +217,15 @@ export class Trainer {
     return this.#request({ type: 'predict', x, batch, layers });
   }
 
+  /**
+   * Training sample `index`'s step with every number (Model.traceStep): a look-ahead that
+   * changes nothing, or with {apply: true} the step itself, and then a snapshot.
+   */
+  async trace(index, settings) {
+    const { apply, snapshot } = options(settings, 'trace', ['apply', 'snapshot'], '{ apply: true }');
+    return this.#request({ type: 'trace', index, apply, snapshot });
+  }
+
   /** Terminates the worker; pending and later requests reject. Safe to call twice. */
   dispose() {
     if (this.#failure?.disposed) return Promise.resolve();

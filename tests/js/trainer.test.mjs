@@ -556,3 +556,45 @@ test('predict with layers: true gives every layer\'s outputs, with their shapes,
   assert.deepEqual(conv.layers.map((l) => l.shape), [[3, 5, 5], [3, 5, 5], [3, 2, 2], [3, 2, 1], [6], [2]]);
   for (const l of conv.layers) assert.equal(l.data.length, 2 * l.shape.reduce((a, b) => a * b, 1), `layer ${l.layer} (${l.type})`);
 });
+
+test('trace: a training sample\'s step with every number; a look-ahead changes nothing, apply makes the step', async () => {
+  const features = ['x1', 'x2', 'x1x2'];
+  const spec = net(3, [4], 1, 'sigmoid');
+  const data = { dataset: 'xor', n: 60, noise: 0.1, seed: 4, features, standardize: true };
+  const config = { ...xorConfig, spec, data, grid: null, snapshot: light, optimizer: { name: 'adam', options: { lr: 0.05 } } };
+  await trainer.init(config);
+  const before = await trainer.train(2, { snapshot: { ...light, parameters: true, data: true } });
+  const look = await trainer.trace(7);
+  assert.equal(look.type, 'trace');
+  assert.equal(look.index, 7);
+  sameArray(look.point, before.data.train.points.subarray(14, 16), 'the raw point');
+  sameArray(look.target, before.data.train.y.subarray(7, 8), 'its target');
+  assert.equal(look.settings.optimizer.name, 'adam');
+  // The model's input is the point mapped and standardised as the data were.
+  const { mean, std } = before.data.standardization;
+  const [x1, x2] = look.point;
+  [x1, x2, x1 * x2].forEach((v, k) => assert.ok(Math.abs(look.input[k] - (v - mean[k]) / std[k]) < 1e-5, `input ${k}`));
+  // The same step taken here on a model with the snapshot's weights and a fresh Adam would
+  // differ in the state terms (the worker's Adam has 2 epochs behind it), but not in the
+  // forward pass, the loss or the gradients.
+  const model = lw.Model.fromSpec(spec);
+  model.setParameters(before.parameters);
+  const here = model.traceStep(look.input, look.target, 'bce', lw.optim.Adam(model, { lr: 0.05 }));
+  model.dispose();
+  assert.equal(look.loss, here.loss);
+  for (const [i, layer] of here.layers.entries()) sameArray(look.layers[i].gradOutput, layer.gradOutput, `layer ${i} ∂L/∂output`);
+  for (const [i, p] of here.params.entries()) sameArray(look.params[i].grad, p.grad, `${p.name} gradient`);
+  assert.equal(look.step, 2 * 3 + 1, 'Adam\'s step number: 3 batches an epoch, and this one');
+  assert.deepEqual(Object.keys(look.params[0].state), ['exp_avg', 'exp_avg_sq']);
+  const still = await trainer.snapshot({ ...light, parameters: true });
+  assert.equal(still.step, before.step);
+  for (const [i, p] of before.parameters.entries()) sameArray(still.parameters[i].data, p.data, `${p.name} unchanged`);
+
+  const made = await trainer.trace(7, { apply: true, snapshot: { ...light, parameters: true } });
+  assert.equal(made.snapshot.step, before.step + 1);
+  for (const [i, p] of look.params.entries()) sameArray(made.snapshot.parameters[i].data, p.updated, `${p.name} as the look-ahead said`);
+  await assert.rejects(trainer.trace(30), /trace: index must be below 30, the number of training samples, got 30/);
+  await assert.rejects(trainer.trace(-1), /trace: index/);
+  await assert.rejects(trainer.trace(1, { apply: 'yes' }), /trace: apply must be true or false/);
+  assert.equal((await trainer.trace(0)).index, 0, 'still usable');
+});
