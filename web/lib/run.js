@@ -199,12 +199,18 @@ export class TrainingRun extends EventTarget {
     return this.#request('predict', x, batch, options);
   }
 
+  /** A training example's step with every number; with {apply: true} the step is made. */
+  trace(index, options) {
+    return this.#request('trace', index, options);
+  }
+
   async #request(method, ...args) {
     const generation = this.#generation;
     const trainer = await this.start();
     const reply = await trainer[method](...args);
     if (generation !== this.#generation) return null;
     if (reply.type === 'snapshot') this.receive(reply);
+    if (reply.type === 'trace' && reply.snapshot) this.receive(reply.snapshot);
     return reply;
   }
 

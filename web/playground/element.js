@@ -63,9 +63,10 @@ const VIEWS = {
   network: [() => import('./views/network.js'), 'NetworkView'],
   curves: [() => import('./views/curves.js'), 'CurvesView'],
   histograms: [() => import('./views/histograms.js'), 'HistogramsView'],
+  stepper: [() => import('./views/stepper.js'), 'StepperView'],
 };
 // The panel (hide token) whose absence makes a view unnecessary.
-const VIEW_PANEL = { boundary: 'boundary', network: 'diagram', curves: 'curves', histograms: 'histograms' };
+const VIEW_PANEL = { boundary: 'boundary', network: 'diagram', curves: 'curves', histograms: 'histograms', stepper: 'stepper' };
 
 // Keys the views read (no retraining), keys the trainer changes in place, and the rest,
 // which build a new network.
@@ -258,6 +259,7 @@ export class LayerwisePlayground extends HTMLElement {
         this.#codeTab = name;
         this.#renderCode();
       },
+      stepper: (open) => open && this.#scheduleRender(true),
     });
     // unstyled controls would flash for a moment: show them once the stylesheet is in
     this.#ui.root.style.visibility = 'hidden';
@@ -741,6 +743,17 @@ export class LayerwisePlayground extends HTMLElement {
     return Math.max(1, Math.floor(this.#run.workerEpoch / CURVE_POINTS));
   }
 
+  // The stepper's requests: a look-ahead of training example `index`, or (apply) the step
+  // itself, which pauses play first; null when there is no network to trace.
+  #trace = (index, apply) => {
+    if (apply) this.pause();
+    const run = this.#run;
+    return run.enqueue(async () => {
+      if (!this.#built || run.diverged) return null;
+      return run.trace(index, apply ? { apply: true, snapshot: this.#snapshotOptions(true) } : undefined);
+    });
+  };
+
   // A paused network's views want the heavy parts too; fetch them if the last slice had none.
   async #completeViews(generation) {
     const run = this.#run;
@@ -791,6 +804,9 @@ export class LayerwisePlayground extends HTMLElement {
     draw('curves', true);
     draw('network', fresh.has('neurons'));
     draw('histograms', fresh.has('stats'));
+    // The stepper traces its example again after every change; while playing, with the full
+    // snapshots only (a few times a second), and only while it is open.
+    draw('stepper', this.#ui.refs.stepper.open && (fresh.has('neurons') || !this.#playing));
     if (full) {
       const took = performance.now() - start + (snap.timing?.snapshotMs ?? 0);
       this.#fullCost = 0.7 * this.#fullCost + 0.3 * took;
@@ -803,6 +819,7 @@ export class LayerwisePlayground extends HTMLElement {
     const info = this.#info ?? trainerConfig(this.#state, { drawn: this.#drawn });
     return {
       state: this.#state,
+      spec: info.config.spec,
       classes: info.classes,
       output: info.output,
       loss: info.loss,
@@ -818,7 +835,7 @@ export class LayerwisePlayground extends HTMLElement {
       if (this.#views[name]) return;
       try {
         const module = await load();
-        this.#views[name] = new module[className](this.#ui.slots[name], { t: this.#tr });
+        this.#views[name] = new module[className](this.#ui.slots[name], { t: this.#tr, trace: this.#trace });
       } catch (err) {
         console.warn(`layerwise-playground: no ${name} view (${err.message})`);
       }

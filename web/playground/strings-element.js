@@ -19,6 +19,8 @@ export const ELEMENT_STRINGS = {
 
     'output.title': 'Output',
     'views.histograms': 'Weights, outputs and gradients',
+    'views.stepper': 'Backprop, step by step',
+    'views.stepper.tip': 'Follow one training example forward through the network, into the loss, backward to every weight, and through the optimiser’s update, with every number shown.',
 
     initFailed: 'These settings cannot be trained, so the last ones that worked are back: {reason}',
     importRefused: 'Could not open {name}, and nothing was changed: {reason}',
@@ -70,6 +72,8 @@ export const ELEMENT_STRINGS = {
 
     'output.title': '출력',
     'views.histograms': '가중치·출력·기울기 분포',
+    'views.stepper': '역전파 한 단계씩 보기',
+    'views.stepper.tip': '학습 예제 하나가 네트워크를 지나 손실에 이르고, 거꾸로 모든 가중치까지 돌아온 뒤 옵티마이저가 가중치를 바꾸는 과정을 숫자와 함께 따라가 봅니다.',
 
     initFailed: '이 설정으로는 학습할 수 없어서, 마지막으로 잘 되던 설정으로 되돌렸습니다: {reason}',
     importRefused: '{name} 파일을 열지 못해 아무것도 바꾸지 않았습니다: {reason}',

@@ -20,7 +20,7 @@ const POINTS = [50, 100, 200, 400, 800, 1000, 2000];
 export const SPEEDS = ['slow', 'normal', 'fast', 'max'];
 /** The parts the element's `hide` attribute can leave out: each is a data-panel below. */
 export const HIDE_TOKENS = ['controls', 'brand', 'settings', 'data', 'features', 'network', 'diagram', 'output',
-  'boundary', 'curves', 'histograms', 'code', 'files', 'embed', 'lang'];
+  'boundary', 'curves', 'stepper', 'histograms', 'code', 'files', 'embed', 'lang'];
 const LANGUAGES = [['en', 'English'], ['ko', '한국어']];
 
 const numberOptions = (values) => values.map((v) => [String(v), null]);
@@ -178,6 +178,7 @@ export function buildPanels(actions) {
     boundary: h('div', { class: 'slot slot-boundary', 'data-panel': 'boundary' }),
     curves: h('div', { class: 'slot slot-curves', 'data-panel': 'curves' }),
     histograms: h('div', { class: 'slot slot-histograms' }),
+    stepper: h('div', { class: 'slot slot-stepper' }),
   };
   const network = h('section', { class: 'panel network', 'data-panel': 'network' },
     h('div', { class: 'network-head' },
@@ -213,6 +214,12 @@ export function buildPanels(actions) {
     h('div', { class: 'row toggles', 'data-panel': 'boundary' }, refs.showTest.label, refs.discretize.label),
     slots.curves);
 
+  // ---- the backprop stepper: closed until asked for (it traces only while open) ----
+  refs.stepper = h('details', { class: 'stepper-box', ontoggle: () => actions.stepper(refs.stepper.open) },
+    h('summary', {}, h('h2', { t: 'views.stepper' }), h('span', { class: 'summary-tip', t: 'views.stepper.tip' })),
+    slots.stepper);
+  const stepper = h('section', { class: 'panel stepper', 'data-panel': 'stepper' }, refs.stepper);
+
   // ---- histograms and code ----
   const histograms = h('section', { class: 'panel histograms', 'data-panel': 'histograms' },
     h('h2', { t: 'views.histograms' }), slots.histograms);
@@ -244,6 +251,7 @@ export function buildPanels(actions) {
     settings,
     refs.message,
     h('div', { class: 'main' }, data, network, output),
+    stepper,
     histograms,
     code);
 
