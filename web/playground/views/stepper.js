@@ -25,7 +25,8 @@ import { FEATURE_SYMBOLS } from './strings.js';
 
 export const MAX_NEURONS = 40;
 const ACTIVATIONS = new Set(['relu', 'leaky_relu', 'tanh', 'sigmoid', 'identity', 'softmax']);
-const BOX_W = 70;
+const MAX_BOX_W = 70;
+const MIN_BOX_W = 60;
 const BOX_H = 46;
 const ROW = 54;
 const MAX_TERMS = 6; // terms of a sum written out in the formula box; the rest as "+ …"
@@ -305,12 +306,15 @@ export class StepperView {
 
   #renderDiagram(cols) {
     const t = this.t;
-    const width = Math.max(this.stage.clientWidth || 600, cols.length * (BOX_W + 50));
+    // Boxes narrow down to MIN_BOX_W so that a phone fits a small network without scrolling.
+    const avail = this.stage.clientWidth || 600;
+    const BOX_W = Math.max(MIN_BOX_W, Math.min(MAX_BOX_W, (avail - 14 * (cols.length - 1)) / cols.length));
+    const width = Math.max(avail, cols.length * (BOX_W + 14));
     const rows = Math.max(...cols.map((c) => c.n));
     const height = rows * ROW + 28;
-    const gap = (width - BOX_W) / Math.max(1, cols.length - 1);
+    const gap = (width - BOX_W - 4) / Math.max(1, cols.length - 1); // 2 px for the focus frame each side
     const place = (c, j) => ({
-      x: c * gap,
+      x: 2 + c * gap,
       y: 24 + (rows - cols[c].n) * ROW / 2 + j * ROW,
     });
     const d = this.diagram;
