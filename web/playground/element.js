@@ -53,8 +53,16 @@ import { hashPairs } from '../lib/hash.js';
 import { located } from '../lib/embedded.js';
 import { openEmbedDialog } from '../lib/embed.js';
 import { playgroundSnippets } from './embed.js';
+import { LESSON_OF, diagnose } from './diagnose.js';
+import { formatNumber } from '../lib/format.js';
 
 const STYLESHEET = new URL('./playground.css', import.meta.url).href;
+const LESSON_PAGE = located('lessons/lesson.html', new URL('../lessons/lesson.html', import.meta.url));
+// A diagnosis's fix: the message of i18n.js that existed before the diagnoses, or its own.
+const DIAGNOSIS_FIX = {
+  dead: 'deadRelu', saturated: 'saturated', overfitting: 'overfitting',
+  vanishing: 'diag.vanishing.fix', exploding: 'diag.exploding.fix', flat: 'diag.flat.fix',
+};
 
 // Where each view lives; loaded on demand so a view that fails does not take the rest down.
 // Literal import() calls, so that a bundler (the one-file build) finds them.
@@ -139,6 +147,11 @@ export class LayerwisePlayground extends HTMLElement {
   #drawPending = false; // drawn points changed and their network is not built yet
   #built = false; // the worker's network is the state's (not one kept while drawn points are too few)
   #autosave = new Autosave(this, 'layerwise-playground');
+  #dismissed = new Set(); // diagnoses the learner closed, for this network
+  #diagnosesFor = -1; // the run's generation they belong to
+  #diagnosesKey = '';
+  #diagnosesIds = '';
+  #diagnosesAt = 0;
 
   constructor() {
     super();
@@ -260,6 +273,11 @@ export class LayerwisePlayground extends HTMLElement {
         this.#renderCode();
       },
       stepper: (open) => open && this.#scheduleRender(true),
+      dismiss: (id) => {
+        this.#dismissed.add(id);
+        this.#diagnosesKey = '';
+        this.#scheduleRender();
+      },
     });
     // unstyled controls would flash for a moment: show them once the stylesheet is in
     this.#ui.root.style.visibility = 'hidden';
@@ -688,7 +706,7 @@ export class LayerwisePlayground extends HTMLElement {
       neurons: network,
       parameters: network,
       gradients: network || histograms,
-      stats: histograms,
+      stats: histograms || (due && !this.#hidden.has('output')), // the diagnoses read them too
     };
   }
 
@@ -812,7 +830,41 @@ export class LayerwisePlayground extends HTMLElement {
       this.#fullCost = 0.7 * this.#fullCost + 0.3 * took;
     }
     fresh.clear();
+    this.#renderDiagnoses(snap, context);
     this.#renderCode();
+  }
+
+  // The notes of diagnose.js, redrawn when what they say changes (at most once a second while
+  // playing, so the numbers in them do not flicker); a new network forgets the dismissed ones.
+  #renderDiagnoses(snap, context) {
+    const run = this.#run;
+    if (this.#diagnosesFor !== run.generation) {
+      this.#diagnosesFor = run.generation;
+      this.#dismissed.clear();
+    }
+    const found = snap.diverged || this.#hidden.has('output') ? [] : diagnose({
+      spec: context.spec, stats: snap.stats ?? null, history: run.history, classification: context.classes > 0,
+    });
+    const lang = this.#state.lang;
+    const notes = found.filter((f) => !this.#dismissed.has(f.id)).map(({ id, params }) => {
+      const shown = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? formatNumber(v, k === 'ratio' ? 2 : 3) : v]));
+      if (shown.activation) shown.activation = this.#t(`activation.${shown.activation}`);
+      const [lesson, section] = LESSON_OF[id];
+      return {
+        id,
+        text: [`diag.${id}`, shown],
+        fix: DIAGNOSIS_FIX[id],
+        link: LESSON_PAGE && { href: `${LESSON_PAGE}?id=${lesson}&lang=${lang}#${section}`, where: this.#t(`diag.where.${id}`) },
+      };
+    });
+    const ids = notes.map((n) => n.id).join();
+    const key = `${lang}|${JSON.stringify(notes)}`;
+    const now = performance.now();
+    if (key === this.#diagnosesKey || (this.#playing && ids === this.#diagnosesIds && now - this.#diagnosesAt < 1000)) return;
+    this.#diagnosesKey = key;
+    this.#diagnosesIds = ids;
+    this.#diagnosesAt = now;
+    this.#ui.setDiagnoses(notes, this.#tr);
   }
 
   #context() {

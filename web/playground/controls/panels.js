@@ -205,11 +205,13 @@ export function buildPanels(actions) {
     testAccuracy: metric('metrics.testAccuracy', 'test'),
     trainAccuracy: metric('metrics.trainAccuracy', 'train'),
   };
+  refs.diagnoses = h('div', { class: 'diagnoses', role: 'region', 't-label': 'diag.title', 'aria-live': 'polite' });
   refs.discretize = toggle('controls.discretize', change('discretize'), { hint: 'controls.discretize.tip' });
   const output = h('section', { class: 'panel output', 'data-panel': 'output' },
     h('h2', { t: 'output.title' }),
     h('div', { class: 'metrics', role: 'group', 't-label': 'output.title' },
       refs.metrics.testLoss.row, refs.metrics.trainLoss.row, refs.metrics.testAccuracy.row, refs.metrics.trainAccuracy.row),
+    refs.diagnoses,
     slots.boundary,
     h('div', { class: 'row toggles', 'data-panel': 'boundary' }, refs.showTest.label, refs.discretize.label),
     slots.curves);
@@ -270,6 +272,15 @@ export function buildPanels(actions) {
     },
     setEpoch(n) {
       refs.epoch.textContent = formatEpoch(n);
+    },
+    // notes: [{id, text: [key, params], fix: key, link: {href, where} | null}], from diagnose.js
+    setDiagnoses(notes, t) {
+      refs.diagnoses.replaceChildren(...notes.map((n) => h('div', { class: 'diagnosis', role: 'note', 'data-diagnosis': n.id },
+        h('p', { class: 'evidence', t: n.text[0], params: n.text[1] }),
+        h('p', { class: 'fix', t: n.fix }),
+        n.link && h('a', { class: 'why', href: n.link.href, t: 'diag.read', params: { where: n.link.where } }),
+        h('button', { type: 'button', class: 'dismiss', 't-label': 'diag.dismiss', 't-title': 'diag.dismiss', onclick: () => actions.dismiss(n.id) }, '×'))));
+      relabel(refs.diagnoses, t);
     },
     setMetrics(m, regression) {
       refs.metrics.testLoss.value.textContent = formatMetric(m.testLoss);
