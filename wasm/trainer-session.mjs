@@ -404,27 +404,11 @@ export class Session {
     const parameters = opts.parameters || opts.gradients || opts.stats ? model.parameters() : null;
     const bad = this.diverged ? null : parameters?.find((p) => !p.data.every(Number.isFinite));
     if (bad) this.#diverge(`a weight of ${bad.name} became ${bad.data.find((v) => !Number.isFinite(v))}`);
-    if ((opts.gradients || opts.stats) && !this.diverged) {
-      const { x, y } = this.trainArrays;
-      this.twin.setParameters(parameters);
-      this.twin.trainStep(x, y, this.trainSet.size, this.loss, this.twinOptimizer, { l1: this.l1 });
-    }
+    if ((opts.gradients || opts.stats) && !this.diverged) this.#twinAt(parameters);
     if (opts.gradients) out.gradients = this.diverged ? model.gradients() : this.twin.gradients();
     if (opts.stats) out.stats = this.#stats(opts.stats);
     if (opts.parameters) out.parameters = parameters;
-    if ((opts.grid || opts.neurons) && this.grid) {
-      const { size, extent, x } = this.grid;
-      const cells = size * size;
-      const data = model.forward(x, cells);
-      if (opts.grid) out.grid = { size, extent: [...extent], outputs: data.length / cells, data };
-      if (opts.neurons) {
-        const types = model.spec.layers.map((l) => l.type);
-        out.neurons = model.layerOutputs().map((a, layer) => {
-          const width = a.length / cells;
-          return { layer, type: types[layer], width, data: neuronMajor(a, cells, width) };
-        });
-      }
-    }
+    this.#pictures(model, opts, out);
     if (opts.data) out.data = this.#data();
     out.diverged = this.diverged;
     out.status = this.diverged ? 'diverged' : this.epoch > 0 || this.steps > 0 ? 'trained' : 'ready';
@@ -434,6 +418,51 @@ export class Session {
     this.epochLosses = [];
     this.batchLosses = [];
     this.trainMs = 0;
+    return out;
+  }
+
+  // The twin at these weights, after one full-batch step at lr 0: its gradients and statistics
+  // are those of the whole training set.
+  #twinAt(parameters) {
+    const { x, y } = this.trainArrays;
+    this.twin.setParameters(parameters);
+    this.twin.trainStep(x, y, this.trainSet.size, this.loss, this.twinOptimizer, { l1: this.l1 });
+  }
+
+  // The decision-boundary grid and every neuron's picture of it, from `model` as it is now.
+  #pictures(model, opts, out) {
+    if (!(opts.grid || opts.neurons) || !this.grid) return;
+    const { size, extent, x } = this.grid;
+    const cells = size * size;
+    const data = model.forward(x, cells);
+    if (opts.grid) out.grid = { size, extent: [...extent], outputs: data.length / cells, data };
+    if (opts.neurons) {
+      const types = model.spec.layers.map((l) => l.type);
+      out.neurons = model.layerOutputs().map((a, layer) => {
+        const width = a.length / cells;
+        return { layer, type: types[layer], width, data: neuronMajor(a, cells, width) };
+      });
+    }
+  }
+
+  // What a snapshot shows of the network, for other weights (a timeline's kept ones): metrics,
+  // grid, neurons, gradients, statistics, worked out on a model of their own; the session's
+  // model, counters and random streams are not touched.
+  view(parameters, options) {
+    const opts = snapshotOptions(this.defaults, options, 'snapshot');
+    const viewer = (this.viewer ??= this.#own(this.lw.Model.fromSpec(this.model.spec)));
+    viewer.setParameters(parameters);
+    const out = { type: 'view', trainLoss: null, testLoss: null, trainAccuracy: null, testAccuracy: null };
+    if (opts.metrics) {
+      ({ loss: out.trainLoss, accuracy: out.trainAccuracy } = viewer.evaluate(this.trainSet, this.loss));
+      if (this.testSet) ({ loss: out.testLoss, accuracy: out.testAccuracy } = viewer.evaluate(this.testSet, this.loss));
+    }
+    const finite = parameters.every((p) => Array.prototype.every.call(p.data, Number.isFinite));
+    if ((opts.gradients || opts.stats) && finite) this.#twinAt(parameters);
+    if (opts.gradients) out.gradients = finite ? this.twin.gradients() : null;
+    if (opts.stats) out.stats = finite ? this.#stats(opts.stats, true) : null;
+    if (opts.parameters) out.parameters = viewer.parameters();
+    this.#pictures(viewer, opts, out);
     return out;
   }
 
@@ -479,8 +508,8 @@ export class Session {
   }
 
   // The twin's stats, or null when a value is not finite (the engine's JSON cannot carry NaN).
-  #stats(bins) {
-    if (this.diverged) return null;
+  #stats(bins, other = false) {
+    if (this.diverged && !other) return null;
     try {
       return this.twin.stats(bins);
     } catch (err) {

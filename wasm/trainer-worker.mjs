@@ -98,6 +98,7 @@ const handlers = {
   reset: (request) => current().reset(request.seed, request.snapshot),
   setParameters: (request) => current().setParameters(request.parameters, request.snapshot),
   snapshot: (request) => current().snapshot(request.snapshot),
+  view: (request) => current().view(request.parameters, request.snapshot),
   trace: (request) => current().trace(request.index, request.apply ?? false, request.snapshot),
   predict: (request) => ({ type: 'prediction', ...current().predict(request.x, request.batch, request.layers ?? false) }),
   dispose() {

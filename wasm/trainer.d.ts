@@ -246,6 +246,15 @@ export interface Prediction {
   layers?: LayerOutput[];
 }
 
+/** What a snapshot would show of the network with the weights of a view request. */
+export interface View extends Pick<Snapshot, 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testAccuracy' | 'grid' | 'neurons' | 'parameters' | 'stats'> {
+  v: 1;
+  id: unknown;
+  type: 'view';
+  /** The whole training set's gradients at those weights; null when a weight is not finite. */
+  gradients?: Parameter[] | null;
+}
+
 /** Training sample `index`'s step, every number of it (Model.traceStep); see StepTrace. */
 export interface TraceReply extends StepTrace {
   v: 1;
@@ -333,6 +342,12 @@ export type Request = { v?: 1; id?: unknown } & (
    */
   | { type: 'predict'; x: Float32Array | ArrayLike<number>; batch: number; layers?: boolean }
   /**
+   * What a snapshot would show with these weights (a list like snapshot.parameters) → View:
+   * the metrics, grid, neurons, gradients and stats of a model of their own; nothing of the
+   * session changes (a timeline shows kept weights with it).
+   */
+  | { type: 'view'; parameters: ParameterValues; snapshot?: SnapshotOptions }
+  /**
    * Training sample `index`'s step with every number (dropout off) → TraceReply. Without
    * apply (the default) nothing changes; with apply the step is made (one optimiser step on
    * this sample, counted in the snapshot's step) and the reply carries a snapshot.
@@ -348,6 +363,7 @@ export type Reply =
   | SettingsReply
   | Prediction
   | TraceReply
+  | View
   | { v: 1; id: unknown; type: 'disposed' }
   /** The request failed and changed nothing; name is 'LayerwiseError' for a bad request. */
   | { v: 1; id: unknown; type: 'error'; name: string; message: string };
@@ -406,6 +422,8 @@ export class Trainer {
    * options.layers: also every layer's outputs (Prediction.layers).
    */
   predict(x: Float32Array | ArrayLike<number>, batch: number, options?: { layers?: boolean }): Promise<Prediction>;
+  /** What a snapshot would show with these weights; nothing of the session changes. */
+  view(parameters: ParameterValues, options?: { snapshot?: SnapshotOptions }): Promise<View>;
   /** Training sample `index`'s step with every number; nothing changes unless options.apply. */
   trace(index: number, options?: { apply?: boolean; snapshot?: SnapshotOptions }): Promise<TraceReply>;
   /** Terminates the worker; pending and later requests reject. Safe to call twice. */

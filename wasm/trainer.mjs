@@ -218,6 +218,16 @@ export class Trainer {
   }
 
   /**
+   * What a snapshot would show of the network with other weights (a list like
+   * snapshot.parameters: a timeline's kept ones): metrics, grid, neurons, gradients, stats.
+   * Nothing of the session changes.
+   */
+  async view(parameters, settings) {
+    const { snapshot } = options(settings, 'view', ['snapshot'], '{ snapshot: { stats: false } }');
+    return this.#request({ type: 'view', parameters, snapshot });
+  }
+
+  /**
    * Training sample `index`'s step with every number (Model.traceStep): a look-ahead that
    * changes nothing, or with {apply: true} the step itself, and then a snapshot.
    */

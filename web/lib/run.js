@@ -199,6 +199,11 @@ export class TrainingRun extends EventTarget {
     return this.#request('predict', x, batch, options);
   }
 
+  /** What a snapshot would show with other weights (a timeline's); nothing changes. */
+  view(parameters, options) {
+    return this.#request('view', parameters, options);
+  }
+
   /** A training example's step with every number; with {apply: true} the step is made. */
   trace(index, options) {
     return this.#request('trace', index, options);

@@ -54,6 +54,8 @@ import { located } from '../lib/embedded.js';
 import { openEmbedDialog } from '../lib/embed.js';
 import { playgroundSnippets } from './embed.js';
 import { LESSON_OF, diagnose } from './diagnose.js';
+import { Timeline } from '../lib/timeline.js';
+import { Comparison } from './compare.js';
 import { formatNumber } from '../lib/format.js';
 
 const STYLESHEET = new URL('./playground.css', import.meta.url).href;
@@ -147,6 +149,11 @@ export class LayerwisePlayground extends HTMLElement {
   #drawPending = false; // drawn points changed and their network is not built yet
   #built = false; // the worker's network is the state's (not one kept while drawn points are too few)
   #autosave = new Autosave(this, 'layerwise-playground');
+  #compare = null; // run B of an A/B comparison (compare.js), or null
+  #timeline = new Timeline(); // the weights at kept epochs (web/lib/timeline.js)
+  #timelineFor = -1; // the run's generation the timeline belongs to
+  #scrub = null; // the kept entry shown instead of now, or null
+  #scrubSnap = null; // what the worker says the views show for it
   #dismissed = new Set(); // diagnoses the learner closed, for this network
   #diagnosesFor = -1; // the run's generation they belong to
   #diagnosesKey = '';
@@ -273,6 +280,10 @@ export class LayerwisePlayground extends HTMLElement {
         this.#renderCode();
       },
       stepper: (open) => open && this.#scheduleRender(true),
+      compare: () => (this.#compare ? this.#stopCompare() : this.#startCompare()),
+      scrub: (i) => this.#scrubTo(i),
+      live: () => this.#leaveScrub(),
+      resumeHere: () => this.#resumeHere().catch(() => {}),
       dismiss: (id) => {
         this.#dismissed.add(id);
         this.#diagnosesKey = '';
@@ -426,6 +437,7 @@ export class LayerwisePlayground extends HTMLElement {
 
   play() {
     if (this.#playing || this.#run.diverged) return;
+    this.#leaveScrub();
     this.#flushDrawn();
     this.#playing = true;
     this.#ui.setPlaying(true, this.#tr);
@@ -443,6 +455,7 @@ export class LayerwisePlayground extends HTMLElement {
   async step(n = 1) {
     if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`step(n): n must be a whole number ≥ 1, got ${n}`);
     this.pause();
+    this.#leaveScrub();
     this.#flushDrawn();
     await this.#ready;
     const run = this.#run;
@@ -453,6 +466,7 @@ export class LayerwisePlayground extends HTMLElement {
         const maxEpochs = Math.min(target - run.workerEpoch, this.#curveStep());
         if (!(await run.trainFor(SLICE_MS * 2, { maxEpochs, snapshot: this.#snapshotOptions() }))) break;
       }
+      await this.#compare?.catchUp(run.epoch);
       await this.#completeViews(generation);
       return run.detail;
     });
@@ -462,11 +476,13 @@ export class LayerwisePlayground extends HTMLElement {
   async stepBatch(n = 1) {
     if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`stepBatch(n): n must be a whole number ≥ 1, got ${n}`);
     this.pause();
+    this.#leaveScrub();
     this.#flushDrawn();
     await this.#ready;
     const run = this.#run;
     return run.enqueue(async () => {
       if (!run.diverged && this.#built) await run.step(n, { snapshot: this.#snapshotOptions(true) });
+      await this.#compare?.stepBatch(n);
       return run.detail;
     });
   }
@@ -675,6 +691,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.#info = made;
     if (this.#message?.kind === 'error') this.#say(null);
     this.#run.receive(snap);
+    await this.#compare?.build(state, this.#drawn).catch((err) => this.#compare?.showProblem([err.message]));
     if (made.notes.includes('lossMismatch')) this.#say('lossMismatch', null, 'warn');
     else if (['lossMismatch', 'app.loading', 'tooFewPoints', 'tooFewValues'].includes(this.#message?.key)) this.#say(null);
     this.#syncControls();
@@ -704,7 +721,7 @@ export class LayerwisePlayground extends HTMLElement {
       metrics: true,
       grid: wants('boundary') || network,
       neurons: network,
-      parameters: network,
+      parameters: true, // small; the timeline keeps them (web/lib/timeline.js)
       gradients: network || histograms,
       stats: histograms || (due && !this.#hidden.has('output')), // the diagnoses read them too
     };
@@ -752,6 +769,7 @@ export class LayerwisePlayground extends HTMLElement {
     maxEpochs = Math.min(maxEpochs ?? Infinity, this.#curveStep());
     const snap = await this.#run.trainFor(SLICE_MS, { maxEpochs, snapshot: this.#snapshotOptions() });
     if (snap && SPEED_RATE[this.#speed] !== Infinity) this.#tokens -= snap.epoch - before;
+    await this.#compare?.catchUp(this.#run.epoch);
     return true;
   }
 
@@ -784,6 +802,7 @@ export class LayerwisePlayground extends HTMLElement {
   // next frame.
   #received(snap) {
     this.#ui.setEpoch(this.epoch); // now, not at the next frame: the counter never lags the property
+    this.#keepInTimeline(snap);
     if (snap.neurons || snap.stats) this.#lastFull = performance.now();
     if (this.#message?.key === 'app.loading') this.#say(null);
     this.#scheduleRender();
@@ -802,9 +821,10 @@ export class LayerwisePlayground extends HTMLElement {
 
   #render() {
     const ui = this.#ui;
-    const { snap, fresh } = this.#run;
+    const { fresh } = this.#run;
+    const snap = this.#scrubSnap ?? this.#run.snap;
     ui.setEpoch(this.epoch);
-    ui.setMetrics(this.#run.detail, this.#regression());
+    ui.setMetrics(this.#scrubSnap ?? this.#run.detail, this.#regression());
     if (!snap) return;
     const context = this.#context();
     const start = performance.now();
@@ -830,8 +850,118 @@ export class LayerwisePlayground extends HTMLElement {
       this.#fullCost = 0.7 * this.#fullCost + 0.3 * took;
     }
     fresh.clear();
+    this.#compare?.render(this.#state, context);
     this.#renderDiagnoses(snap, context);
     this.#renderCode();
+  }
+
+  // ---- A/B runs ----
+
+  // Run B starts as a copy of A (same data, seed and settings); both start again at epoch 0.
+  async #startCompare() {
+    if (this.#compare || !this.#ui) return;
+    this.pause();
+    this.#leaveScrub();
+    this.#compare = new Comparison(this.#ui.slots.compare, {
+      t: this.#tr, grid: GRID, onChange: (changes) => this.#changeB(changes), onStop: () => this.#stopCompare(),
+    });
+    this.#compare.run.addEventListener('snapshot', () => this.#scheduleRender()); // B's numbers and curves
+    this.#ui.refs.compare.setAttribute('aria-pressed', 'true');
+    this.#compare.relabel(this.#tr);
+    await this.reset();
+  }
+
+  // B's one setting: checked against A's state, then both runs start again from epoch 0.
+  #changeB(changes) {
+    const problems = this.#compare.check(this.#state, changes);
+    this.#compare.showProblem(problems);
+    if (problems.length) return;
+    this.#compare.setChange(changes);
+    this.reset().catch(() => {});
+  }
+
+  #stopCompare() {
+    if (!this.#compare) return;
+    this.#compare.dispose();
+    this.#compare = null;
+    this.#ui.refs.compare.setAttribute('aria-pressed', 'false');
+    this.#scheduleRender(true);
+  }
+
+  // ---- the timeline ----
+
+  // Keeps the weights of a snapshot when its epoch is due; a new network starts a new timeline
+  // (but "continue from here" carries the old one over: #resumeHere sets #timelineFor).
+  #keepInTimeline(snap) {
+    const run = this.#run;
+    if (this.#timelineFor !== run.generation) {
+      this.#timelineFor = run.generation;
+      this.#timeline.clear();
+      this.#scrub = null;
+      this.#scrubSnap = null;
+    }
+    if (snap.parameters && !snap.diverged && this.#timeline.due(this.epoch)) this.#timeline.keep(this.epoch, snap.parameters);
+    this.#showTimeline();
+  }
+
+  #showTimeline() {
+    const { entries } = this.#timeline;
+    const index = this.#scrub ? entries.indexOf(this.#scrub) : entries.length;
+    this.#ui.setTimeline({ count: entries.length, index, epoch: this.#scrub?.epoch ?? this.epoch, live: !this.#scrub }, this.#tr);
+  }
+
+  // Shows kept entry i (the last stop, i = the number of entries, is now): the worker works out
+  // what every view showed with its weights, and the views draw that until the learner leaves.
+  #scrubTo(i) {
+    const entry = this.#timeline.entries[i];
+    if (!entry) {
+      this.#leaveScrub();
+      return;
+    }
+    this.pause();
+    this.#scrub = entry;
+    this.#showTimeline();
+    const run = this.#run;
+    run.enqueue(async () => {
+      if (this.#scrub !== entry) return;
+      const view = await run.view(entry.parameters, { snapshot: { ...this.#snapshotOptions(true), parameters: true } });
+      if (!view || this.#scrub !== entry) return;
+      this.#scrubSnap = { ...run.snap, ...view, type: 'snapshot', epoch: entry.epoch, diverged: false };
+      this.#scheduleRender(true);
+    }).catch((err) => this.#say('trainingFailed', { reason: err.message }, 'error'));
+  }
+
+  #leaveScrub() {
+    if (!this.#scrub) return;
+    this.#scrub = null;
+    this.#scrubSnap = null;
+    this.#showTimeline();
+    this.#scheduleRender(true);
+  }
+
+  // "Continue from here": the network built again with the kept weights, the epochs counted on
+  // from the kept one and the curves cut there; the timeline forgets the later entries.
+  async #resumeHere() {
+    const entry = this.#scrub;
+    if (!entry) return;
+    this.pause();
+    await this.#ready;
+    const run = this.#run;
+    return run.enqueue(async () => {
+      const made = trainerConfig(this.#state, { drawn: this.#drawn, grid: GRID });
+      const rows = run.rows.filter((r) => r.epoch <= entry.epoch);
+      const snap = await run.build({ ...made.config, parameters: entry.parameters, snapshot: INIT_SNAPSHOT });
+      this.#info = made;
+      this.#built = true;
+      run.resume({ epoch: entry.epoch, history: rows });
+      this.#timeline.truncate(entry.epoch);
+      this.#timelineFor = run.generation;
+      this.#scrub = null;
+      this.#scrubSnap = null;
+      run.receive(snap);
+      await this.#completeViews(run.generation);
+      return run.detail;
+    });
   }
 
   // The notes of diagnose.js, redrawn when what they say changes (at most once a second while
@@ -872,6 +1002,8 @@ export class LayerwisePlayground extends HTMLElement {
     return {
       state: this.#state,
       spec: info.config.spec,
+      timeline: this.#scrub ? { epoch: this.#scrub.epoch } : null, // the kept epoch shown, if any
+      compare: this.#compare && { history: this.#compare.run.history }, // run B's curves, drawn beside A's
       classes: info.classes,
       output: info.output,
       loss: info.loss,
@@ -923,6 +1055,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.#ui.root.lang = this.#state.lang;
     relabel(this.#ui.root, this.#tr);
     this.#refusal.relabel(this.#tr);
+    this.#compare?.relabel(this.#tr);
     this.#ui.setMessage(this.#message, this.#tr);
     this.#codeText = null;
     this.#scheduleRender(true);

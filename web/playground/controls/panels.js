@@ -20,7 +20,7 @@ const POINTS = [50, 100, 200, 400, 800, 1000, 2000];
 export const SPEEDS = ['slow', 'normal', 'fast', 'max'];
 /** The parts the element's `hide` attribute can leave out: each is a data-panel below. */
 export const HIDE_TOKENS = ['controls', 'brand', 'settings', 'data', 'features', 'network', 'diagram', 'output',
-  'boundary', 'curves', 'stepper', 'histograms', 'code', 'files', 'embed', 'lang'];
+  'boundary', 'curves', 'compare', 'stepper', 'histograms', 'code', 'files', 'embed', 'lang'];
 const LANGUAGES = [['en', 'English'], ['ko', '한국어']];
 
 const numberOptions = (values) => values.map((v) => [String(v), null]);
@@ -42,6 +42,22 @@ function formatMetric(v, percent = false) {
 function pageLink(page, key) {
   const href = located(page, new URL(`../../${page}`, import.meta.url));
   return href && h('a', { class: 'brand-link', href, t: key, 't-title': `${key}.tip` });
+}
+
+// The timeline under the curves: a scrubber over the kept epochs (its last stop is "now"),
+// what it shows, and the way back to now or on from the kept epoch.
+function buildTimeline(refs, actions) {
+  const tl = {
+    range: h('input', { type: 'range', class: 'timeline-range', min: '0', max: '0', step: '1', value: '0', 't-label': 'timeline.title',
+      oninput: () => actions.scrub(Number(tl.range.value)) }),
+    label: h('output', { class: 'timeline-label' }),
+    live: h('button', { type: 'button', class: 'btn small timeline-live', t: 'timeline.live', 't-title': 'timeline.live.tip', onclick: () => actions.live() }),
+    resume: h('button', { type: 'button', class: 'btn small timeline-resume', t: 'timeline.resume', 't-title': 'timeline.resume.tip', onclick: () => actions.resumeHere() }),
+  };
+  tl.root = h('div', { class: 'timeline', 'data-panel': 'curves' },
+    h('span', { class: 'timeline-title', t: 'timeline.title', 't-title': 'timeline.tip' }), tl.range, tl.label, tl.live, tl.resume);
+  refs.timeline = tl;
+  return tl.root;
 }
 
 function iconButton(name, key, onclick, { text = false, className = '', tip = key } = {}) {
@@ -88,6 +104,8 @@ export function buildPanels(actions) {
       iconButton('stepBatch', 'controls.stepBatch', actions.stepBatch, { className: 'round', tip: 'controls.stepBatch.tip' })),
     h('div', { class: 'epoch' }, h('span', { class: 'epoch-label', t: 'training.epoch' }), refs.epoch),
     field('controls.speed', refs.speed, { className: 'compact', hint: 'speed.tip' }),
+    refs.compare = h('button', { type: 'button', class: 'btn small compare-toggle', 'data-panel': 'compare', 'aria-pressed': 'false',
+      t: 'ab.start', 't-title': 'ab.start.tip', onclick: () => actions.compare() }),
     h('div', { class: 'spacer' }),
     h('div', { class: 'files', 'data-panel': 'files' },
       iconButton('download', 'state.export', actions.exportFile, { text: true, tip: 'state.export.tip' }),
@@ -179,6 +197,7 @@ export function buildPanels(actions) {
     curves: h('div', { class: 'slot slot-curves', 'data-panel': 'curves' }),
     histograms: h('div', { class: 'slot slot-histograms' }),
     stepper: h('div', { class: 'slot slot-stepper' }),
+    compare: h('div', { class: 'slot-compare' }),
   };
   const network = h('section', { class: 'panel network', 'data-panel': 'network' },
     h('div', { class: 'network-head' },
@@ -214,7 +233,8 @@ export function buildPanels(actions) {
     refs.diagnoses,
     slots.boundary,
     h('div', { class: 'row toggles', 'data-panel': 'boundary' }, refs.showTest.label, refs.discretize.label),
-    slots.curves);
+    slots.curves,
+    buildTimeline(refs, actions));
 
   // ---- the backprop stepper: closed until asked for (it traces only while open) ----
   refs.stepper = h('details', { class: 'stepper-box', ontoggle: () => actions.stepper(refs.stepper.open) },
@@ -253,6 +273,7 @@ export function buildPanels(actions) {
     settings,
     refs.message,
     h('div', { class: 'main' }, data, network, output),
+    slots.compare,
     stepper,
     histograms,
     code);
@@ -281,6 +302,18 @@ export function buildPanels(actions) {
         n.link && h('a', { class: 'why', href: n.link.href, t: 'diag.read', params: { where: n.link.where } }),
         h('button', { type: 'button', class: 'dismiss', 't-label': 'diag.dismiss', 't-title': 'diag.dismiss', onclick: () => actions.dismiss(n.id) }, '×'))));
       relabel(refs.diagnoses, t);
+    },
+    // {count, index, epoch, live}: the kept epochs, the one shown (index = count: live)
+    setTimeline({ count, index, epoch, live }, t) {
+      const tl = refs.timeline;
+      tl.range.max = String(count);
+      tl.range.value = String(index);
+      tl.range.disabled = count === 0;
+      tl.range.setAttribute('aria-valuetext', t(live ? 'timeline.atLive' : 'timeline.atKept', { epoch }));
+      setText(tl.label, live ? 'timeline.atLive' : 'timeline.atKept', { epoch }, t);
+      tl.live.hidden = live;
+      tl.resume.hidden = live;
+      tl.root.classList.toggle('scrubbed', !live);
     },
     setMetrics(m, regression) {
       refs.metrics.testLoss.value.textContent = formatMetric(m.testLoss);

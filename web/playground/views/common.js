@@ -42,6 +42,7 @@ export function themeOf(node) {
     muted: get('--muted', '#5f6b7a'),
     line: get('--line', '#e3e7ec'),
     card: get('--card', '#ffffff'),
+    accent: get('--accent', '#0072B2'),
     font: cs.fontFamily || 'system-ui, sans-serif',
   };
 }

@@ -22,6 +22,7 @@ import { formatNumber, formatPercent } from '../../lib/format.js';
 import { Readout, niceTicks, themeOf, translator } from './common.js';
 
 const TEST = '#B04A8A'; // Okabe–Ito reddish purple, darkened for thin lines on white
+const RUN_B = '#D55E00'; // Okabe–Ito vermillion: run B of an A/B comparison (context.compare)
 const M = { left: 40, right: 10, top: 24, gap: 16, bottom: 22 };
 
 export class CurvesView {
@@ -77,7 +78,7 @@ export class CurvesView {
   }
 
   #labels() {
-    const key = this.context?.lang ?? '';
+    const key = `${this.context?.lang ?? ''}|${Boolean(this.context?.compare)}`;
     if (key === this.langKey && this.keys.childElementCount) return;
     this.langKey = key;
     const t = this.t;
@@ -87,7 +88,9 @@ export class CurvesView {
       k.append(label);
       return k;
     };
-    this.keys.replaceChildren(line('var(--ink, #1f2933)', false, t('curves.train')), line(TEST, true, t('curves.test')));
+    const keys = [line('var(--ink, #1f2933)', false, t('curves.train')), line(TEST, true, t('curves.test'))];
+    if (this.context?.compare) keys.push(line(RUN_B, false, t('curves.trainB')), line(RUN_B, true, t('curves.testB')));
+    this.keys.replaceChildren(...keys);
     this.logText.textContent = t('curves.logScale');
     this.plot.setAttribute('aria-label', t('curves.label'));
   }
@@ -116,12 +119,14 @@ export class CurvesView {
     this.frame = { x0, x1, e0, e1, xOf, panels: [] };
 
     const log = this.logBox.checked;
+    const b = this.context.compare?.history ?? null; // run B's curves, on A's axes
     const losses = n ? [h.trainLoss, h.testLoss] : [];
     let lo = Infinity;
     let hi = -Infinity;
-    for (const s of losses) {
+    const lossSeries = b ? [...losses.map((s) => [s, n]), [b.trainLoss, b.epochs.length], [b.testLoss, b.epochs.length]] : losses.map((s) => [s, n]);
+    for (const [s, count] of lossSeries) {
       if (!s) continue;
-      for (let i = 0; i < n; i++) {
+      for (let i = 0; i < count; i++) {
         const v = s[i];
         if (v === null || v === undefined || !Number.isFinite(v) || (log && v <= 0)) continue;
         if (v < lo) lo = v;
@@ -149,6 +154,10 @@ export class CurvesView {
     if (n) {
       this.#series(ctx, h.epochs, h.trainLoss, xOf, yOfLoss, th.ink, false, log);
       this.#series(ctx, h.epochs, h.testLoss, xOf, yOfLoss, TEST, true, log);
+      if (b) {
+        this.#series(ctx, b.epochs, b.trainLoss, xOf, yOfLoss, RUN_B, false, log);
+        this.#series(ctx, b.epochs, b.testLoss, xOf, yOfLoss, RUN_B, true, log);
+      }
     } else {
       ctx.fillStyle = th.muted;
       ctx.textAlign = 'center';
@@ -168,6 +177,10 @@ export class CurvesView {
       this.#panel(ctx, th, top2, accH, this.t('curves.accuracy'), aTicks, yOfAcc, (v) => `${Math.round(100 * v)}%`);
       this.#series(ctx, h.epochs, h.trainAccuracy, xOf, yOfAcc, th.ink, false, false);
       this.#series(ctx, h.epochs, h.testAccuracy, xOf, yOfAcc, TEST, true, false);
+      if (b) {
+        this.#series(ctx, b.epochs, b.trainAccuracy, xOf, yOfAcc, RUN_B, false, false);
+        this.#series(ctx, b.epochs, b.testAccuracy, xOf, yOfAcc, RUN_B, true, false);
+      }
       this.frame.panels.push({ series: [h.trainAccuracy, h.testAccuracy], yOf: yOfAcc, top: top2, h: accH });
       bottom = top2 + accH;
     }
@@ -185,6 +198,20 @@ export class CurvesView {
     ctx.textAlign = 'right';
     ctx.fillText(title, x1, bottom + 5);
     this.frame.bottom = bottom;
+    // The epoch the timeline shows (context.timeline): a marker across both panels.
+    const kept = this.context.timeline?.epoch;
+    if (kept !== undefined && kept !== null && n) {
+      const x = Math.round(xOf(Math.max(e0, Math.min(e1, kept)))) + 0.5;
+      ctx.save();
+      ctx.strokeStyle = th.accent;
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(x, M.top);
+      ctx.lineTo(x, bottom);
+      ctx.stroke();
+      ctx.restore();
+    }
     if (this.cursor !== null && n) {
       if (this.cursorSource === 'pointer') this.cursor = this.#indexAtX(this.pointerX);
       else if (this.follow) this.cursor = n - 1;
