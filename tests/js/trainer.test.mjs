@@ -598,3 +598,23 @@ test('trace: a training sample\'s step with every number; a look-ahead changes n
   await assert.rejects(trainer.trace(1, { apply: 'yes' }), /trace: apply must be true or false/);
   assert.equal((await trainer.trace(0)).index, 0, 'still usable');
 });
+
+test('view: what a snapshot showed at other weights, exactly; the session does not move', async () => {
+  const spec = net(2, [5, 3], 1, 'sigmoid');
+  await trainer.init({ ...xorConfig, spec, grid: { size: 8 }, data: { dataset: 'circle', n: 80, noise: 0.1, seed: 2 } });
+  const full = { metrics: true, grid: true, neurons: true, parameters: true, gradients: true, stats: 10 };
+  const then = await trainer.train(4, { snapshot: full });
+  const now = await trainer.train(6, { snapshot: full });
+  const view = await trainer.view(then.parameters, { snapshot: full });
+  assert.equal(view.type, 'view');
+  for (const key of ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy']) assert.equal(view[key], then[key], key);
+  sameArray(view.grid.data, then.grid.data, 'the boundary');
+  view.neurons.forEach((n, i) => sameArray(n.data, then.neurons[i].data, `layer ${i}'s neurons`));
+  view.gradients.forEach((g, i) => sameArray(g.data, then.gradients[i].data, `${g.name} gradient`));
+  assert.deepEqual(view.stats, then.stats);
+  const after = await trainer.snapshot(full);
+  assert.equal(after.epoch, 10);
+  assert.equal(after.trainLoss, now.trainLoss);
+  sameArray(after.grid.data, now.grid.data, 'the session\'s own model is untouched');
+  await assert.rejects(trainer.view([{ name: '0.weight', data: [1] }]), /setParameters|0\.weight|values/);
+});

@@ -42,6 +42,8 @@ const reset = await trainer.reset({ seed: 7 });
 await trainer.setParameters(reset.parameters ?? [], { snapshot: light });
 const { outputs } = await trainer.predict([0.5, -0.5], 1);
 const { layers } = await trainer.predict([0.5, -0.5], 1, { layers: true });
+const kept = await trainer.view(reset.parameters ?? [], { snapshot: { stats: false } });
+console.log(kept.grid?.size, kept.testAccuracy);
 const look = await trainer.trace(0);
 const made = await trainer.trace(0, { apply: true, snapshot: light });
 const updated: Float32Array | undefined = look.params[0]?.updated;
@@ -58,6 +60,7 @@ function describeReply(reply: Reply): string {
     case 'snapshot': return `epoch ${reply.epoch}: ${reply.trainLoss ?? 'no metrics'}`;
     case 'settings': return reply.settings.loss;
     case 'prediction': return `${reply.outputs.length} outputs`;
+    case 'view': return `a view: train loss ${reply.trainLoss}, ${reply.gradients?.length ?? 0} gradients`;
     case 'trace': return `sample ${reply.index}: loss ${reply.loss}, δ ${reply.layers[0]?.gradOutput[0]}, ${Object.keys(reply.params[0]?.state ?? {})}`;
     case 'disposed': return 'disposed';
     case 'error': return `${reply.name}: ${reply.message}`;
