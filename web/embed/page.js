@@ -24,7 +24,7 @@ import { hashPairs } from '../lib/hash.js';
 import { LANGS, browserLang, pick } from '../lib/i18n.js';
 import { parentOrigin, startBridge } from './bridge.js';
 
-const PAGE_KEYS = ['parent', 'autosave', 'hide', 'speed', 'lesson', 'widget'];
+const PAGE_KEYS = ['parent', 'autosave', 'hide', 'speed', 'challenge', 'lesson', 'widget'];
 const COMMANDS = ['setState', 'getState', 'play', 'pause', 'step', 'reset'];
 const AUTOSAVE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -70,6 +70,7 @@ function applyTo(element, { settings, options }) {
   for (const [key, value] of settings) element.setAttribute(key, value);
   if ('hide' in options) element.setAttribute('hide', [element.getAttribute('hide'), options.hide].filter(Boolean).join(','));
   if ('speed' in options) element.setAttribute('speed', options.speed);
+  if ('challenge' in options) element.setAttribute('challenge', options.challenge);
   if ('autosave' in options) element.setAttribute('autosave', `embed.${options.autosave}`);
   else element.removeAttribute('autosave');
 }

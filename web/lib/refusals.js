@@ -38,6 +38,7 @@ export const REFUSAL_STRINGS = {
     'setting.name': '{setting} must be a name of 1 to {max} letters, digits, "_", "." or "-", got "{value}"',
     'setting.together': 'lesson and widget go together (embed.html#lesson=…&widget=…); the address has only {setting}',
     'setting.notPlayground': 'the settings apply to a playground only; the widget "{value}" is not one',
+    'setting.challenge': 'the challenge cannot be read: {problem}',
   },
   ko: {
     'refusal.title': '적용하지 않은 설정이 있습니다 (나머지는 적용했습니다):',
@@ -60,6 +61,7 @@ export const REFUSAL_STRINGS = {
     'setting.name': '{setting} 값은 영문자, 숫자, "_", ".", "-"로 된 1~{max}자 이름이어야 합니다. 받은 값: "{value}"',
     'setting.together': 'lesson과 widget은 함께 써야 합니다(embed.html#lesson=…&widget=…). 주소에는 {setting}만 있습니다',
     'setting.notPlayground': '설정은 플레이그라운드에만 적용됩니다. 위젯 "{value}"은(는) 플레이그라운드가 아닙니다',
+    'setting.challenge': '도전 과제를 읽을 수 없습니다: {problem}',
   },
 };
 

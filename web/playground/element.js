@@ -46,7 +46,7 @@ import { FileProblem, fileOf, readFile, readSaved, savedOf } from './controls/fi
 import { checkPoints, fromCSV, toCSV } from './controls/csv.js';
 import { HIDE_TOKENS as PANELS, SPEEDS, buildPanels } from './controls/panels.js';
 import { relabel } from '../lib/dom.js';
-import { RefusalNote, problemText, readTokens } from '../lib/refusals.js';
+import { RefusalNote, SettingProblem, problemText, readTokens } from '../lib/refusals.js';
 import { Autosave, download } from '../lib/files.js';
 import { browserLang } from '../lib/i18n.js';
 import { hashPairs } from '../lib/hash.js';
@@ -56,6 +56,8 @@ import { playgroundSnippets } from './embed.js';
 import { LESSON_OF, diagnose } from './diagnose.js';
 import { Timeline } from '../lib/timeline.js';
 import { Comparison } from './compare.js';
+import { ChallengesPanel } from './controls/challenges-panel.js';
+import { ChallengeProblem } from './challenges.js';
 import { formatNumber } from '../lib/format.js';
 
 const STYLESHEET = new URL('./playground.css', import.meta.url).href;
@@ -101,7 +103,7 @@ const sameValue = (a, b) => (Array.isArray(a) ? Array.isArray(b) && a.join() ===
 
 export class LayerwisePlayground extends HTMLElement {
   static get observedAttributes() {
-    return [...attributeKey.keys(), 'hide', 'url-state', 'autosave', 'speed'];
+    return [...attributeKey.keys(), 'hide', 'url-state', 'autosave', 'speed', 'challenge'];
   }
 
   /**
@@ -150,6 +152,7 @@ export class LayerwisePlayground extends HTMLElement {
   #built = false; // the worker's network is the state's (not one kept while drawn points are too few)
   #autosave = new Autosave(this, 'layerwise-playground');
   #compare = null; // run B of an A/B comparison (compare.js), or null
+  #challenges = null; // the challenges panel (controls/challenges-panel.js)
   #timeline = new Timeline(); // the weights at kept epochs (web/lib/timeline.js)
   #timelineFor = -1; // the run's generation the timeline belongs to
   #scrub = null; // the kept entry shown instead of now, or null
@@ -188,6 +191,7 @@ export class LayerwisePlayground extends HTMLElement {
       this.#setHidden(this.getAttribute('hide'));
       const { speed } = this.#refusal.checked(this, { speed: this.getAttribute('speed') }, { speed: SPEEDS });
       if (speed) this.#speed = speed;
+      if (this.hasAttribute('challenge')) this.#setChallenge(this.getAttribute('challenge'));
     }
     if (this.hasAttribute('url-state')) addEventListener('hashchange', this.#onHashChange);
     this.#persist();
@@ -210,6 +214,8 @@ export class LayerwisePlayground extends HTMLElement {
     } else if (name === 'speed') {
       const { speed } = this.#refusal.checked(this, { speed: value }, { speed: SPEEDS });
       if (speed) this.#setSpeed(speed);
+    } else if (name === 'challenge') {
+      this.#setChallenge(value);
     } else if (name === 'url-state') {
       if (value === null) removeEventListener('hashchange', this.#onHashChange);
       else addEventListener('hashchange', this.#onHashChange);
@@ -297,6 +303,8 @@ export class LayerwisePlayground extends HTMLElement {
     link.addEventListener('error', show);
     this.#refusal = new RefusalNote(this.#tr);
     this.#ui.refs.message.after(this.#refusal.root);
+    this.#challenges = new ChallengesPanel({ t: this.#tr });
+    this.#ui.slots.challenges.append(this.#challenges.root);
     shadow.append(link, this.#ui.root);
   }
 
@@ -560,6 +568,7 @@ export class LayerwisePlayground extends HTMLElement {
       if (this.#message?.kind === 'error') this.#say(null);
       if (read.parameters) run.resume({ epoch: read.epoch, history: read.history });
       run.receive(snap);
+      this.#challenges.startRun(read.state, { ownWeights: !read.parameters });
       await this.#completeViews(run.generation);
       const how = read.parameters ? 'state.imported' : 'importNoWeights';
       this.#persist();
@@ -691,6 +700,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.#info = made;
     if (this.#message?.kind === 'error') this.#say(null);
     this.#run.receive(snap);
+    this.#challenges.startRun(state);
     await this.#compare?.build(state, this.#drawn).catch((err) => this.#compare?.showProblem([err.message]));
     if (made.notes.includes('lossMismatch')) this.#say('lossMismatch', null, 'warn');
     else if (['lossMismatch', 'app.loading', 'tooFewPoints', 'tooFewValues'].includes(this.#message?.key)) this.#say(null);
@@ -705,6 +715,7 @@ export class LayerwisePlayground extends HTMLElement {
   }
 
   #applySettings() {
+    this.#challenges.settingsChanged(this.#state);
     const settings = this.#trainerSettings(this.#state);
     this.#run.enqueue(async () => {
       if (this.#built) await this.#run.set(settings); // else the next network takes them from the state
@@ -851,8 +862,24 @@ export class LayerwisePlayground extends HTMLElement {
     }
     fresh.clear();
     this.#compare?.render(this.#state, context);
+    if (!this.#scrub && this.#built) this.#challenges.update(this.#state, { ...this.#run.detail, epoch: this.epoch }, this.#state.lang);
     this.#renderDiagnoses(snap, context);
     this.#renderCode();
+  }
+
+  // ---- challenges ----
+
+  // A course author's challenge (the `challenge` attribute): followed at once; a text the
+  // panel cannot read is said, and the built-in ones stay.
+  #setChallenge(text) {
+    if (!this.#challenges) return;
+    try {
+      this.#challenges.setCustom(text);
+    } catch (err) {
+      if (!(err instanceof ChallengeProblem)) throw err;
+      this.#challenges.setCustom(null);
+      this.#refusal.refuse(this, [new SettingProblem('challenge', text, 'setting.challenge', { problem: err.message })]);
+    }
   }
 
   // ---- A/B runs ----
@@ -959,6 +986,7 @@ export class LayerwisePlayground extends HTMLElement {
       this.#scrub = null;
       this.#scrubSnap = null;
       run.receive(snap);
+      this.#challenges.settingsChanged(this.#state); // the same run, continued: its standing stays
       await this.#completeViews(run.generation);
       return run.detail;
     });
@@ -1056,6 +1084,7 @@ export class LayerwisePlayground extends HTMLElement {
     relabel(this.#ui.root, this.#tr);
     this.#refusal.relabel(this.#tr);
     this.#compare?.relabel(this.#tr);
+    this.#challenges?.relabel(this.#tr);
     this.#ui.setMessage(this.#message, this.#tr);
     this.#codeText = null;
     this.#scheduleRender(true);

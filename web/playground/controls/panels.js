@@ -20,7 +20,7 @@ const POINTS = [50, 100, 200, 400, 800, 1000, 2000];
 export const SPEEDS = ['slow', 'normal', 'fast', 'max'];
 /** The parts the element's `hide` attribute can leave out: each is a data-panel below. */
 export const HIDE_TOKENS = ['controls', 'brand', 'settings', 'data', 'features', 'network', 'diagram', 'output',
-  'boundary', 'curves', 'compare', 'stepper', 'histograms', 'code', 'files', 'embed', 'lang'];
+  'boundary', 'curves', 'compare', 'challenges', 'stepper', 'histograms', 'code', 'files', 'embed', 'lang'];
 const LANGUAGES = [['en', 'English'], ['ko', '한국어']];
 
 const numberOptions = (values) => values.map((v) => [String(v), null]);
@@ -198,6 +198,7 @@ export function buildPanels(actions) {
     histograms: h('div', { class: 'slot slot-histograms' }),
     stepper: h('div', { class: 'slot slot-stepper' }),
     compare: h('div', { class: 'slot-compare' }),
+    challenges: h('div', { class: 'slot-challenges' }),
   };
   const network = h('section', { class: 'panel network', 'data-panel': 'network' },
     h('div', { class: 'network-head' },
@@ -274,6 +275,7 @@ export function buildPanels(actions) {
     refs.message,
     h('div', { class: 'main' }, data, network, output),
     slots.compare,
+    slots.challenges,
     stepper,
     histograms,
     code);
