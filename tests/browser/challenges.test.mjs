@@ -75,3 +75,16 @@ test('a course author\'s challenge from the attribute; an unreadable one is name
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the embed page takes a challenge from its hash', async () => {
+  const challenge = encodeURIComponent('title=Frame challenge; dataset=xor; testAccuracy>=0.9');
+  const { page, errors } = await openPage(web.browser, new URL(`embed.html#dataset=xor&challenge=${challenge}`, web.server.url).href);
+  await page.evaluate(async () => {
+    await customElements.whenDefined('layerwise-playground');
+    await document.querySelector('layerwise-playground').ready;
+  });
+  assert.equal(await page.locator(`${el} .challenge-pick`).first().textContent(), 'Frame challenge');
+  assert.equal(await page.locator(`${el} .challenges-box`).getAttribute('open'), '');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

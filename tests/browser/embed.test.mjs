@@ -267,7 +267,7 @@ test('`hide` in the hash hides those panels; bad keys of the address show a note
   assert.deepEqual(panels, { settings: false, histograms: false, code: false, files: false, data: true, network: true, output: true, embed: true });
   const note = await frame.evaluate(() => [...document.querySelectorAll('#embed > .refusal li')].map((li) => li.textContent));
   assert.equal(note.length, 1);
-  assert.match(note[0], /^unknown setting "colour"; the settings are: dataset, .*, parent, autosave, hide, speed, lesson, widget$/);
+  assert.match(note[0], /^unknown setting "colour"; the settings are: dataset, .*, parent, autosave, hide, speed, challenge, lesson, widget$/);
   await page.waitForFunction(() => window.heard.some((m) => m.type === 'error'));
   assert.deepEqual((await heard(page, 'error'))[0].problems.map((p) => [p.setting, p.value, p.key]), [['colour', 'red', 'setting.unknown']]);
   await frame.click('#embed > .refusal .refusal-dismiss');

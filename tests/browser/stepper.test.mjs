@@ -85,10 +85,23 @@ test('one example through forward, loss, backward and update: every shown number
   await page.locator(`${el} .stepper-box > summary`).click();
   await page.locator(`${el} .lw-step-node`).first().waitFor();
   assert.match(await page.locator(`${el} .lw-step-example`).textContent(), /^Example 1 of 50: x₁ = /);
-  // "Next example" by mouse: example 2.
+  // A training point clicked on the boundary plot becomes the example.
+  const canvas = page.locator(`${el} .slot-boundary canvas`).first();
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const [lo, hi] = [-6, 6];
+  const k = 7;
+  const [px, py] = [snapshot.data.train.points[2 * k], snapshot.data.train.points[2 * k + 1]];
+  await page.mouse.click(box.x + ((px - lo) / (hi - lo)) * box.width, box.y + ((hi - py) / (hi - lo)) * box.width);
+  await page.waitForFunction(() => !document.querySelector('layerwise-playground').shadowRoot.querySelector('.lw-step-example').textContent.startsWith('Example 1 of'));
+  const picked = (await page.locator(`${el} .lw-step-example`).textContent()).replace(/\u2212/g, '-');
+  const [, shownX1, shownX2] = picked.match(/x₁ = (\S+), x₂ = (\S+),/).map(Number);
+  assert.ok(Math.abs(shownX1 - px) < 0.2 && Math.abs(shownX2 - py) < 0.2, `clicked (${px}, ${py}), picked ${picked}`);
+  // "Next example" by mouse: the one after the picked one.
+  const pickedIndex = Number(picked.match(/^Example (\d+) of/)[1]) - 1;
+  const index = (pickedIndex + 1) % 50;
   await page.locator(`${el} .lw-step-bar button`).nth(1).click();
-  await page.waitForFunction(() => document.querySelector('layerwise-playground').shadowRoot.querySelector('.lw-step-example').textContent.startsWith('Example 2 of'));
-  const index = 1;
+  await page.waitForFunction((n) => document.querySelector('layerwise-playground').shadowRoot.querySelector('.lw-step-example').textContent.startsWith(`Example ${n} of`), index + 1);
   const hand = byHand(snapshot, index, lr);
   const [L1, L2, Lout] = hand.layers;
 

@@ -790,6 +790,12 @@ export class LayerwisePlayground extends HTMLElement {
     return Math.max(1, Math.floor(this.#run.workerEpoch / CURVE_POINTS));
   }
 
+  // A training point clicked on the boundary plot becomes the stepper's example while the
+  // stepper is open.
+  #pickExample = (index) => {
+    if (this.#ui.refs.stepper.open && !this.#hidden.has('stepper')) this.#views.stepper?.choose(index);
+  };
+
   // The stepper's requests: a look-ahead of training example `index`, or (apply) the step
   // itself, which pauses play first; null when there is no network to trace.
   #trace = (index, apply) => {
@@ -1047,7 +1053,7 @@ export class LayerwisePlayground extends HTMLElement {
       if (this.#views[name]) return;
       try {
         const module = await load();
-        this.#views[name] = new module[className](this.#ui.slots[name], { t: this.#tr, trace: this.#trace });
+        this.#views[name] = new module[className](this.#ui.slots[name], { t: this.#tr, trace: this.#trace, pick: this.#pickExample });
       } catch (err) {
         console.warn(`layerwise-playground: no ${name} view (${err.message})`);
       }

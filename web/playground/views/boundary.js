@@ -32,9 +32,10 @@ const VALUE_STEPS = 33; // colours of regression points
 const FINE = 192; // the heatmap is drawn at about this many pixels a side (4× a 48-cell grid)
 
 export class BoundaryView {
-  constructor(container, { t } = {}) {
+  constructor(container, { t, pick } = {}) {
     this.container = container;
     this.t = translator(t);
+    this.pick = pick; // pick(index): a training point was clicked or tapped (the stepper's example)
     this.root = el('div', { class: 'lw-view lw-boundary' }, container);
     this.plot = el('div', {
       class: 'lw-plot lw-focusable lw-rel lw-pan-y', tabindex: '0', role: 'img',
@@ -494,6 +495,14 @@ export class BoundaryView {
       }
     };
     this.onBlur = () => this.pointerSource === 'keys' && this.#clear();
+    // A click or tap on a training point picks it (for the stepper), when the owner asks.
+    this.onClick = (e) => {
+      if (!this.pick || !this.geom) return;
+      const [x, y] = fromEvent(e);
+      const hit = this.#pointAt(x, y);
+      if (hit && !hit.test) this.pick(hit.index);
+    };
+    p.addEventListener('click', this.onClick);
     p.addEventListener('pointermove', this.onMove);
     p.addEventListener('pointerdown', this.onMove);
     p.addEventListener('pointerleave', this.onLeave);
@@ -565,8 +574,8 @@ export class BoundaryView {
     this.readout.show(lines, px + M.left, py + M.top);
   }
 
-  // A line about the data point under (px, py), if one is within reach.
-  #nearestPoint(px, py) {
+  // The data point nearest (px, py) within reach: {test, index, y}, or null.
+  #pointAt(px, py) {
     const reach = this.#radius() + 3;
     let best = null;
     let bestD = reach * reach;
@@ -576,10 +585,16 @@ export class BoundaryView {
         const d = (qx - px) ** 2 + (qy - py) ** 2;
         if (d <= bestD) {
           bestD = d;
-          best = { test, y: set.y[i] };
+          best = { test, index: i, y: set.y[i] };
         }
       }
     }
+    return best;
+  }
+
+  // A line about the data point under (px, py), if one is within reach.
+  #nearestPoint(px, py) {
+    const best = this.#pointAt(px, py);
     if (!best) return null;
     const t = this.t;
     const which = t(best.test ? 'boundary.testPoint' : 'boundary.trainPoint');

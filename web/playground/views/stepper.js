@@ -11,6 +11,8 @@
 //             current neuron's numbers through the phase's formula, so a learner can check one.
 //   size      up to MAX_NEURONS neurons (inputs included) the diagram shows every neuron;
 //             larger networks get a table of per-layer summaries instead.
+//   example   previous / next / random, or a training point clicked on the boundary plot
+//             (the playground passes it to choose())
 //   input     buttons for everything (mouse, touch, keyboard); the diagram is one tab stop
 //             whose arrow keys move the current neuron; Page Up/Down or [ ] change the phase.
 //
@@ -146,6 +148,12 @@ export class StepperView {
       this.#load(this.index);
     }
     this.#render();
+  }
+
+  /** Training example i, chosen elsewhere (a point clicked on the boundary plot). */
+  choose(i) {
+    if (this.count) this.pick(i);
+    else this.index = i; // traced once the network's data are known
   }
 
   /** Chooses training example i (wrapping around) and traces it. */
