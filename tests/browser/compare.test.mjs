@@ -65,10 +65,32 @@ test('an A/B pair: an unchanged B matches A exactly; a changed one trains beside
   // The curves show both runs: their legend names B.
   assert.deepEqual(await page.locator(`${el} .slot-curves .lw-key`).allTextContents(), ['train', 'test', 'B train', 'B test']);
 
+  // A's settings changed in place reach B too: B still differs in its one setting only.
+  await page.evaluate(() => { document.querySelector('layerwise-playground').state = { batch: 20 }; });
+  await step(page, 2);
+  await idle(page);
+  assert.deepEqual(await page.locator(`${el} .ab-diffs li`).allTextContents(), ['Learning rate: A 0.03 → B 0.3']);
+  assert.match(await bLine(page), /^B at epoch 32: /);
+
+  // Stopping while both train: A plays on, with no error.
+  await page.evaluate(() => document.querySelector('layerwise-playground').play());
+  await page.waitForTimeout(400);
+  await page.locator(`${el} .ab-stop`).click();
+  const playingAt = (await aMetrics(page)).epoch;
+  await page.waitForTimeout(600);
+  assert.equal(await page.evaluate(() => document.querySelector('layerwise-playground').playing), true, 'still playing');
+  assert.ok((await aMetrics(page)).epoch > playingAt, 'and training');
+  assert.equal(await page.locator(`${el} .message.error`).count(), 0);
+  await page.evaluate(() => document.querySelector('layerwise-playground').pause());
+  await idle(page);
+  await page.locator(`${el} .compare-toggle`).click();
+  await idle(page);
+
   // Stopping: B's panel goes, A stays where it was.
+  await step(page, 3);
   await page.locator(`${el} .ab-stop`).click();
   assert.equal(await page.locator(`${el} .ab`).count(), 0);
-  assert.equal((await aMetrics(page)).epoch, 30);
+  assert.equal((await aMetrics(page)).epoch, 3);
   assert.deepEqual(await page.locator(`${el} .slot-curves .lw-key`).allTextContents(), ['train', 'test']);
   assert.deepEqual(errors, []);
   await page.close();

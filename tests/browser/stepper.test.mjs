@@ -201,6 +201,14 @@ test('in Korean, and for a network too large to draw, a per-layer table', async 
   assert.equal(await page.locator(`${el} .lw-step-table tr`).count(), 5, 'a header and four layers');
   assert.equal(await page.locator(`${el} .lw-step-diagram`).isVisible(), false);
   assert.equal(await currentPhase(page), '예제');
+  // A new network at epoch 0 is traced again: now small enough to draw.
+  await page.evaluate(() => { document.querySelector('layerwise-playground').state = { layers: [3] }; });
+  await page.locator(`${el} .lw-step-node[data-c="2"]`).first().waitFor();
+  assert.equal(await page.locator(`${el} .lw-step-node`).count(), 2 + 3 + 1);
+  // A learning rate changed in place: the update shown is the new one.
+  await page.evaluate(() => { document.querySelector('layerwise-playground').state = { lr: 0.3, optimizer: 'sgd' }; });
+  await page.locator(`${el} .lw-step-phase[data-kind="update"]`).click();
+  await page.waitForFunction(() => /lr = 0\.3/.test(document.querySelector('layerwise-playground').shadowRoot.querySelector('.lw-step-formula').textContent));
   assert.deepEqual(errors, []);
   await page.close();
 });

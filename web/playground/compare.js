@@ -18,6 +18,8 @@ export const COMPARABLE = Object.freeze({
   initStd: 'init.std', loss: 'loss.title', features: 'features.title', standardize: 'features.standardize',
 });
 
+// What B's snapshots carry: the metrics and the boundary grid, nothing heavier.
+const B_SNAPSHOT = Object.freeze({ metrics: true, grid: true, neurons: false, parameters: false, gradients: false, stats: false });
 const text = (v) => (Array.isArray(v) ? v.join(',') : typeof v === 'number' ? formatNumber(v, 4) : String(v));
 
 /** The settings where b differs from a: [{key, a, b}] (values as text), in the state's order. */
@@ -28,6 +30,7 @@ export function differences(a, b) {
 export class Comparison {
   #run;
   #change = {}; // {key: value} applied to A's state, at most one key
+  #disposed = false;
   #grid;
   #t;
 
@@ -96,23 +99,46 @@ export class Comparison {
     this.stateB = withChanges(stateA, this.#change).state;
     const { config } = trainerConfig(this.stateB, { drawn, grid: this.#grid });
     const run = this.#run;
-    await run.enqueue(async () => run.receive(await run.build({ ...config, snapshot: { metrics: true, grid: true, neurons: false, parameters: false, gradients: false, stats: false } })));
+    await run.enqueue(async () => run.receive(await run.build({ ...config, snapshot: B_SNAPSHOT })));
   }
 
-  /** Trains B until it has as many epochs as A (in slices, so that it stays responsive). */
+  /**
+   * Trains B until it has trained as many epochs as A since their builds (in slices, so that
+   * it stays responsive). Never rejects: B's trouble is said in B's panel, and A trains on.
+   */
   async catchUp(epoch) {
     const run = this.#run;
-    while (run.epoch < epoch && !run.diverged) {
-      const before = run.epoch;
-      const snap = await run.enqueue(() => run.trainFor(24, { maxEpochs: epoch - run.epoch, snapshot: { metrics: true, grid: true, neurons: false, parameters: false, gradients: false, stats: false } }));
-      if (!snap || run.epoch === before) break;
+    try {
+      while (!this.#disposed && run.workerEpoch < epoch && !run.diverged) {
+        const before = run.workerEpoch;
+        const snap = await run.enqueue(() => run.trainFor(24, { maxEpochs: epoch - run.workerEpoch, snapshot: B_SNAPSHOT }));
+        if (!snap || run.workerEpoch === before) break;
+      }
+    } catch (err) {
+      if (!this.#disposed) this.showProblem([err.message]);
     }
   }
 
-  /** B's batches, when A steps by batches. */
-  stepBatch(n) {
+  /** B's batches, when A steps by batches; never rejects, as catchUp. */
+  async stepBatch(n) {
     const run = this.#run;
-    return run.enqueue(() => run.step(n, { snapshot: { metrics: true, grid: true, neurons: false, parameters: false, gradients: false, stats: false } }));
+    if (this.#disposed) return;
+    try {
+      await run.enqueue(() => run.step(n, { snapshot: B_SNAPSHOT }));
+    } catch (err) {
+      if (!this.#disposed) this.showProblem([err.message]);
+    }
+  }
+
+  /**
+   * A's settings changed in place (the weights stay): B takes the same change, keeping its own
+   * setting, at the same point of training. `settingsOf(state)` gives what the trainer's set takes.
+   */
+  follow(stateA, settingsOf) {
+    if (this.#disposed || !this.stateB) return;
+    this.stateB = withChanges(stateA, this.#change).state;
+    const run = this.#run;
+    run.enqueue(() => run.set(settingsOf(this.stateB))).catch((err) => this.showProblem([err.message]));
   }
 
   /** Draws B: its differences from A, its metrics, its boundary (context: A's, with B's state). */
@@ -148,6 +174,7 @@ export class Comparison {
   }
 
   dispose() {
+    this.#disposed = true;
     this.view.destroy?.();
     this.#run.detach();
     this.root.remove();

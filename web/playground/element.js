@@ -154,7 +154,8 @@ export class LayerwisePlayground extends HTMLElement {
   #compare = null; // run B of an A/B comparison (compare.js), or null
   #challenges = null; // the challenges panel (controls/challenges-panel.js)
   #timeline = new Timeline(); // the weights at kept epochs (web/lib/timeline.js)
-  #timelineFor = -1; // the run's generation the timeline belongs to
+  #timelineFor = -1; // the network (#network) the timeline belongs to
+  #network = 0; // counts the networks built (a failed or skipped build is not one)
   #scrub = null; // the kept entry shown instead of now, or null
   #scrubSnap = null; // what the worker says the views show for it
   #dismissed = new Set(); // diagnoses the learner closed, for this network
@@ -182,6 +183,7 @@ export class LayerwisePlayground extends HTMLElement {
 
   connectedCallback() {
     this.#run.attach();
+    this.#compare?.run.attach();
     if (this.#connected) return;
     this.#connected = true;
     if (!this.#initialized) {
@@ -204,6 +206,7 @@ export class LayerwisePlayground extends HTMLElement {
     removeEventListener('hashchange', this.#onHashChange);
     this.pause();
     this.#run.detach(); // a move in the document disconnects and connects at once: the run stays
+    this.#compare?.run.detach();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -289,7 +292,7 @@ export class LayerwisePlayground extends HTMLElement {
       compare: () => (this.#compare ? this.#stopCompare() : this.#startCompare()),
       scrub: (i) => this.#scrubTo(i),
       live: () => this.#leaveScrub(),
-      resumeHere: () => this.#resumeHere().catch(() => {}),
+      resumeHere: () => this.#resumeHere().catch((err) => this.#say('initFailed', { reason: err.message }, 'error')),
       dismiss: (id) => {
         this.#dismissed.add(id);
         this.#diagnosesKey = '';
@@ -474,7 +477,7 @@ export class LayerwisePlayground extends HTMLElement {
         const maxEpochs = Math.min(target - run.workerEpoch, this.#curveStep());
         if (!(await run.trainFor(SLICE_MS * 2, { maxEpochs, snapshot: this.#snapshotOptions() }))) break;
       }
-      await this.#compare?.catchUp(run.epoch);
+      await this.#compare?.catchUp(run.workerEpoch);
       await this.#completeViews(generation);
       return run.detail;
     });
@@ -564,6 +567,8 @@ export class LayerwisePlayground extends HTMLElement {
       this.#built = true;
       this.#drawn = read.drawn ?? this.#drawn;
       this.#info = made;
+      this.#network++;
+      this.#stopCompare(); // B cannot start where a file's run stands
       this.#dropNote();
       if (this.#message?.kind === 'error') this.#say(null);
       if (read.parameters) run.resume({ epoch: read.epoch, history: read.history });
@@ -659,6 +664,7 @@ export class LayerwisePlayground extends HTMLElement {
 
   #rebuild() {
     this.#run.invalidate(); // the play loop's reply in flight belongs to the old network
+    this.#leaveScrub();
     clearTimeout(this.#drawTimer); // the new network takes the drawn points as they are now
     this.#drawPending = false;
     return this.#run.enqueue(() => this.#build0());
@@ -698,6 +704,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.#goodState = state;
     this.#built = true;
     this.#info = made;
+    this.#network++;
     if (this.#message?.kind === 'error') this.#say(null);
     this.#run.receive(snap);
     this.#challenges.startRun(state);
@@ -716,6 +723,7 @@ export class LayerwisePlayground extends HTMLElement {
 
   #applySettings() {
     this.#challenges.settingsChanged(this.#state);
+    this.#compare?.follow(this.#state, (stateB) => this.#trainerSettings(stateB));
     const settings = this.#trainerSettings(this.#state);
     this.#run.enqueue(async () => {
       if (this.#built) await this.#run.set(settings); // else the next network takes them from the state
@@ -780,14 +788,14 @@ export class LayerwisePlayground extends HTMLElement {
     maxEpochs = Math.min(maxEpochs ?? Infinity, this.#curveStep());
     const snap = await this.#run.trainFor(SLICE_MS, { maxEpochs, snapshot: this.#snapshotOptions() });
     if (snap && SPEED_RATE[this.#speed] !== Infinity) this.#tokens -= snap.epoch - before;
-    await this.#compare?.catchUp(this.#run.epoch);
+    await this.#compare?.catchUp(this.#run.workerEpoch);
     return true;
   }
 
   // Epochs per request at most, so that the curves get a point every epoch early on (where
   // they move fastest) and at least CURVE_POINTS points over any run.
   #curveStep() {
-    return Math.max(1, Math.floor(this.#run.workerEpoch / CURVE_POINTS));
+    return Math.max(1, Math.floor(this.#run.epoch / CURVE_POINTS));
   }
 
   // A training point clicked on the boundary plot becomes the stepper's example while the
@@ -799,7 +807,10 @@ export class LayerwisePlayground extends HTMLElement {
   // The stepper's requests: a look-ahead of training example `index`, or (apply) the step
   // itself, which pauses play first; null when there is no network to trace.
   #trace = (index, apply) => {
-    if (apply) this.pause();
+    if (apply) {
+      this.pause();
+      this.#leaveScrub();
+    }
     const run = this.#run;
     return run.enqueue(async () => {
       if (!this.#built || run.diverged) return null;
@@ -861,14 +872,14 @@ export class LayerwisePlayground extends HTMLElement {
     draw('histograms', fresh.has('stats'));
     // The stepper traces its example again after every change; while playing, with the full
     // snapshots only (a few times a second), and only while it is open.
-    draw('stepper', this.#ui.refs.stepper.open && (fresh.has('neurons') || !this.#playing));
+    draw('stepper', this.#ui.refs.stepper.open && !this.#scrub && (fresh.has('neurons') || !this.#playing));
     if (full) {
       const took = performance.now() - start + (snap.timing?.snapshotMs ?? 0);
       this.#fullCost = 0.7 * this.#fullCost + 0.3 * took;
     }
     fresh.clear();
     this.#compare?.render(this.#state, context);
-    if (!this.#scrub && this.#built) this.#challenges.update(this.#state, { ...this.#run.detail, epoch: this.epoch }, this.#state.lang);
+    if (!this.#scrub && this.#built && !this.#hidden.has('challenges')) this.#challenges.update(this.#state, { ...this.#run.detail, epoch: this.epoch }, this.#state.lang);
     this.#renderDiagnoses(snap, context);
     this.#renderCode();
   }
@@ -927,8 +938,8 @@ export class LayerwisePlayground extends HTMLElement {
   // (but "continue from here" carries the old one over: #resumeHere sets #timelineFor).
   #keepInTimeline(snap) {
     const run = this.#run;
-    if (this.#timelineFor !== run.generation) {
-      this.#timelineFor = run.generation;
+    if (this.#timelineFor !== this.#network) {
+      this.#timelineFor = this.#network;
       this.#timeline.clear();
       this.#scrub = null;
       this.#scrubSnap = null;
@@ -981,6 +992,8 @@ export class LayerwisePlayground extends HTMLElement {
     await this.#ready;
     const run = this.#run;
     return run.enqueue(async () => {
+      // a change queued before this job built another network: these weights are not its
+      if (this.#scrub !== entry || this.#timelineFor !== this.#network || !this.#built) return null;
       const made = trainerConfig(this.#state, { drawn: this.#drawn, grid: GRID });
       const rows = run.rows.filter((r) => r.epoch <= entry.epoch);
       const snap = await run.build({ ...made.config, parameters: entry.parameters, snapshot: INIT_SNAPSHOT });
@@ -988,7 +1001,7 @@ export class LayerwisePlayground extends HTMLElement {
       this.#built = true;
       run.resume({ epoch: entry.epoch, history: rows });
       this.#timeline.truncate(entry.epoch);
-      this.#timelineFor = run.generation;
+      this.#stopCompare(); // B cannot start from A's kept epoch
       this.#scrub = null;
       this.#scrubSnap = null;
       run.receive(snap);
@@ -1002,8 +1015,8 @@ export class LayerwisePlayground extends HTMLElement {
   // playing, so the numbers in them do not flicker); a new network forgets the dismissed ones.
   #renderDiagnoses(snap, context) {
     const run = this.#run;
-    if (this.#diagnosesFor !== run.generation) {
-      this.#diagnosesFor = run.generation;
+    if (this.#diagnosesFor !== this.#network) {
+      this.#diagnosesFor = this.#network;
       this.#dismissed.clear();
     }
     const found = snap.diverged || this.#hidden.has('output') ? [] : diagnose({
@@ -1038,6 +1051,7 @@ export class LayerwisePlayground extends HTMLElement {
       spec: info.config.spec,
       timeline: this.#scrub ? { epoch: this.#scrub.epoch } : null, // the kept epoch shown, if any
       compare: this.#compare && { history: this.#compare.run.history }, // run B's curves, drawn beside A's
+      network: this.#network, // counts the networks built: a new one is new even at epoch 0
       classes: info.classes,
       output: info.output,
       loss: info.loss,

@@ -9,7 +9,10 @@ import { CHALLENGES, ChallengeTracker, GOALS, customChallenge } from '../challen
 
 const STORE_KEY = 'layerwise.challenges.v1';
 
-/** Progress in localStorage ({id: {stage, kept, done}}); without storage, for the visit. */
+/**
+ * Progress in localStorage ({id: {stage, kept, done}}), read once and again when another tab
+ * writes it; without storage, for the visit.
+ */
 export function challengeStore(storage = globalThis.localStorage) {
   let memory = {};
   const read = () => {
@@ -17,12 +20,14 @@ export function challengeStore(storage = globalThis.localStorage) {
       const v = JSON.parse(storage?.getItem(STORE_KEY) ?? 'null');
       if (v && typeof v === 'object' && !Array.isArray(v)) memory = v;
     } catch { /* keep what is in memory */ }
-    return memory;
   };
+  read();
+  globalThis.addEventListener?.('storage', (e) => e.key === STORE_KEY && read());
   return {
-    get: (id) => (Object.hasOwn(read(), id) ? read()[id] : undefined),
+    get: (id) => (Object.hasOwn(memory, id) ? memory[id] : undefined),
     set(id, progress) {
-      read()[id] = progress;
+      read();
+      memory[id] = progress;
       try { storage?.setItem(STORE_KEY, JSON.stringify(memory)); } catch { /* storage may be off */ }
     },
   };
@@ -41,6 +46,7 @@ export class ChallengesPanel {
   #active;
   #store;
   #last = { state: null, metrics: null };
+  #run = null; // the current run's build: {state, options}, and the settings since ({state})
 
   constructor({ t, store = challengeStore(), onDone = () => {} }) {
     this.#t = t;
@@ -69,6 +75,10 @@ export class ChallengesPanel {
       this.#active = this.#trackers[0];
     } else {
       const tracker = new ChallengeTracker(customChallenge(text), this.#store);
+      if (this.#run) { // a challenge given to a running playground judges the run as it stands
+        tracker.startRun(this.#run.built, this.#run.options);
+        for (const state of this.#run.since) tracker.settingsChanged(state);
+      }
       this.#trackers.unshift(tracker);
       this.#active = tracker;
       this.details.open = true;
@@ -81,11 +91,13 @@ export class ChallengesPanel {
   }
 
   startRun(state, options) {
+    this.#run = { built: state, options, since: [] };
     for (const tr of this.#trackers) tr.startRun(state, options);
     this.#render();
   }
 
   settingsChanged(state) {
+    this.#run?.since.push(state);
     for (const tr of this.#trackers) tr.settingsChanged(state);
     this.#render();
   }
@@ -101,7 +113,7 @@ export class ChallengesPanel {
   relabel(t) {
     this.#t = t;
     relabel(this.root, t);
-    this.listKey = this.checkKey = '';
+    this.listKey = this.renderKey = '';
     this.#renderList();
     this.#render();
   }
@@ -131,21 +143,24 @@ export class ChallengesPanel {
     const tr = this.#active;
     if (!tr) return;
     const c = tr.challenge;
-    this.head.textContent = c.stages.length > 1 && !tr.done
-      ? `${this.#title(c)} — ${t('challenge.stage', { n: tr.progress.stage + 1, of: c.stages.length })}` : this.#title(c);
     const { state, metrics } = this.#last;
     const rows = state ? tr.rows(state, metrics) : [];
-    const checkKey = `${this.#lang}|${c.id}|${rows.map((r) => `${r.ok}${shown(r.name, r.now)}`).join()}`;
-    if (checkKey !== this.checkKey) this.checkKey = checkKey;
-    else rows.length = 0; // nothing new to draw
-    if (rows.length) this.checklist.replaceChildren(...rows.map((r) => h('li', { class: r.ok ? 'ok' : 'no', 'data-clause': r.name },
-      h('span', { class: 'mark', 'aria-hidden': 'true' }, r.ok ? '✓' : '○'),
-      `${t(GOALS.includes(r.name) ? `challenge.goal.${r.name}` : 'challenge.setting', { name: r.name })} ${r.op} ${shown(r.name, r.value)} `,
-      h('span', { class: 'now' }, t('challenge.now', { value: shown(r.name, r.now) })))));
-    const key = tr.done ? 'challenge.doneNote' : tr.tainted ? 'challenge.tainted' : 'challenge.working';
-    setText(this.status, key, null, t);
-    this.status.className = `challenge-status ${tr.done ? 'done' : tr.tainted ? 'tainted' : ''}`.trim();
-    this.hint.textContent = c.hint ? `${t('challenge.hint')} ${c.hint[this.#lang] ?? c.hint.en}` : '';
+    const status = tr.done ? 'challenge.doneNote' : tr.tainted ? 'challenge.tainted' : 'challenge.working';
+    // drawn again only when what it says changes: update() comes with every frame
+    const key = [this.#lang, c.id, tr.progress.stage, status, ...rows.map((r) => `${r.ok}${shown(r.name, r.now)}`)].join('|');
+    if (key !== this.renderKey) {
+      this.renderKey = key;
+      this.head.textContent = c.stages.length > 1 && !tr.done
+        ? `${this.#title(c)} — ${t('challenge.stage', { n: tr.progress.stage + 1, of: c.stages.length })}` : this.#title(c);
+      this.checklist.replaceChildren(...rows.map((r) => h('li', { class: r.ok ? 'ok' : 'no', 'data-clause': r.name },
+        h('span', { class: 'mark', 'aria-hidden': 'true' }, r.ok ? '✓' : '○'),
+        `${t(GOALS.includes(r.name) ? `challenge.goal.${r.name}` : 'challenge.setting', { name: r.name })} ${r.op} ${shown(r.name, r.value)} `,
+        h('span', { class: 'now' }, t('challenge.now', { value: shown(r.name, r.now) })))));
+      setText(this.status, status, null, t);
+      this.status.className = `challenge-status ${tr.done ? 'done' : tr.tainted ? 'tainted' : ''}`.trim();
+      this.hint.textContent = c.hint ? `${t('challenge.hint')} ${c.hint[this.#lang] ?? c.hint.en}` : '';
+    }
     this.#renderList();
   }
+
 }

@@ -133,10 +133,14 @@ export class StepperView {
   update(snapshot, context) {
     this.context = context;
     const count = context.data?.train?.y?.length ?? 0;
-    const key = `${JSON.stringify(context.spec)}|${count}|${context.state?.seed}|${context.state?.dataset}`;
-    const version = `${snapshot.step}|${snapshot.epoch}`;
+    const key = `${context.network}|${JSON.stringify(context.spec)}|${count}`;
+    // a new trace after training, and after settings changed in place (the update would differ)
+    const st = context.state ?? {};
+    const version = [snapshot.step, snapshot.epoch, st.optimizer, st.lr, st.momentum, st.nesterov, st.beta1, st.beta2,
+      st.alpha, st.l1, st.l2, st.loss].join('|');
     if (key !== this.key) {
       this.key = key;
+      this.version = -1;
       this.count = count;
       this.index = Math.min(this.index, Math.max(0, count - 1));
       this.trace = null;
