@@ -143,6 +143,7 @@ export class LayerwisePlayground extends HTMLElement {
   #frame = 0;
   #lastFull = -Infinity;
   #fullCost = 30; // ms a full snapshot costs to make, move and draw (measured)
+  #lastStats = -Infinity; // when the last snapshot with statistics came
   #codeTab = 'pytorch';
   #onHashChange = () => this.#readHash();
   #connected = false;
@@ -742,7 +743,8 @@ export class LayerwisePlayground extends HTMLElement {
       neurons: network,
       parameters: true, // small; the timeline keeps them (web/lib/timeline.js)
       gradients: network || histograms,
-      stats: histograms || (due && !this.#hidden.has('output')), // the diagnoses read them too
+      // the diagnoses read them too, but once a second is often enough for them
+      stats: histograms || (!this.#hidden.has('output') && (full || performance.now() - this.#lastStats >= 1000)),
     };
   }
 
@@ -832,6 +834,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.#ui.setEpoch(this.epoch); // now, not at the next frame: the counter never lags the property
     this.#keepInTimeline(snap);
     if (snap.neurons || snap.stats) this.#lastFull = performance.now();
+    if (snap.stats) this.#lastStats = performance.now();
     if (this.#message?.key === 'app.loading') this.#say(null);
     this.#scheduleRender();
   }
