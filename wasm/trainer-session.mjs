@@ -313,6 +313,11 @@ export class Session {
       ...this.model.traceStep(x.subarray(index * inW, (index + 1) * inW), y.subarray(index * tw, (index + 1) * tw),
         this.loss, this.optimizer, { l1: this.l1, apply }),
     };
+    // For pictures (the images mode), each [C, H, W] layer summed up per channel too.
+    const shapes = this.layerShapes();
+    out.channels = shapes.flatMap((shape, layer) => (shape.length === 3 ? [{
+      layer, shape, output: perChannel(out.layers[layer].output, shape), gradOutput: perChannel(out.layers[layer].gradOutput, shape),
+    }] : []));
     if (apply) {
       this.steps++;
       this.batchLosses.push(out.loss + out.penalty);
@@ -564,6 +569,25 @@ function outputShape(layer, shape) {
     }
     default: return shape;
   }
+}
+
+// One sample's [C, H, W] values (channel-major) summed up per channel: {mean, rms, min, max}.
+function perChannel(data, [channels, h, w]) {
+  const n = h * w;
+  return Array.from({ length: channels }, (_, c) => {
+    let sum = 0;
+    let squares = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let k = c * n; k < (c + 1) * n; k++) {
+      const v = data[k];
+      sum += v;
+      squares += v * v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    return { mean: sum / n, rms: Math.sqrt(squares / n), min, max };
+  });
 }
 
 // [cells × width] row-major -> [width × cells]: each neuron's image contiguous.

@@ -255,6 +255,14 @@ export interface View extends Pick<Snapshot, 'trainLoss' | 'testLoss' | 'trainAc
   gradients?: Parameter[] | null;
 }
 
+/** One channel of one sample's [C, H, W] layer: the mean, root mean square, least and largest value. */
+export interface ChannelSummary {
+  mean: number;
+  rms: number;
+  min: number;
+  max: number;
+}
+
 /** Training sample `index`'s step, every number of it (Model.traceStep); see StepTrace. */
 export interface TraceReply extends StepTrace {
   v: 1;
@@ -266,6 +274,11 @@ export interface TraceReply extends StepTrace {
   target: Float32Array;
   /** The loss, optimiser, batch size and L1 the step used. */
   settings: Settings;
+  /**
+   * For each layer whose output is a picture ([C, H, W]: conv and pool layers, the images
+   * mode), its output and ∂loss/∂output summed up per channel; empty for a dense network.
+   */
+  channels: Array<{ layer: number; shape: number[]; output: ChannelSummary[]; gradOutput: ChannelSummary[] }>;
   /** Only when the request applied the step: the state after it. */
   snapshot?: Snapshot;
 }

@@ -250,3 +250,31 @@ TEST_CASE("a look-ahead trace changes nothing; a refused one neither", "[trace][
   REQUIRE(m.train_step(x, y, 1, *loss, *opt) == twin.train_step(x, y, 1, *loss, *opt_twin));
   REQUIRE(values(m) == values(twin));
 }
+
+TEST_CASE("trace_step on a conv net (the images mode): gradients by central differences, train_step's update",
+          "[trace][conv]") {
+  const char* spec = R"({"input":[1,6,6],"layers":[
+    {"type":"conv2d","out":2,"kernel":3,"padding":1},{"type":"relu"},
+    {"type":"maxpool2d","kernel":2},{"type":"flatten"},{"type":"linear","out":3}],"seed":4})";
+  Model m = Model::from_spec_text(spec), twin = Model::from_spec_text(spec);
+  std::vector<float> x(36), y = {1};
+  for (std::size_t i = 0; i < x.size(); ++i)  // distinct values: no max-pool ties under ± h
+    x[i] = -1.0f + 2.0f * float((i * 13) % 36) / 36.0f;
+  auto loss = make_loss("cross_entropy");
+  auto sgd = make_optimizer("sgd", json::parse(R"({"lr":0.1,"momentum":0.5})"));
+  auto sgd_twin = make_optimizer("sgd", json::parse(R"({"lr":0.1,"momentum":0.5})"));
+  StepTrace t = m.trace_step(x, y, *loss, *sgd);
+  REQUIRE(t.layers[0].output.shape() == Shape{1, 2, 6, 6});   // a picture per channel
+  REQUIRE(t.layers[2].grad_output.shape() == Shape{1, 2, 3, 3});
+  auto ps = m.params();
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    INFO(ps[i]->name);
+    test::expect_gradient(ps[i]->value.span(), t.params[i].grad.span(),
+                          [&] { return loss->value(m.forward(x, 1), y.data()); });
+  }
+  StepTrace made = m.trace_step(x, y, *loss, *sgd, {}, true);
+  twin.train_step(x, y, 1, *loss, *sgd_twin);
+  REQUIRE(values(m) == values(twin));
+  for (std::size_t i = 0; i < ps.size(); ++i)
+    REQUIRE(as_vector(made.params[i].updated) == as_vector(twin.params()[i]->value));
+}

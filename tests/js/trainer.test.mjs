@@ -618,3 +618,24 @@ test('view: what a snapshot showed at other weights, exactly; the session does n
   sameArray(after.grid.data, now.grid.data, 'the session\'s own model is untouched');
   await assert.rejects(trainer.view([{ name: '0.weight', data: [1] }]), /setParameters|0\.weight|values/);
 });
+
+test('trace on a conv net: every layer, and the picture layers summed up per channel', async () => {
+  const spec = { input: [1, 6, 6], layers: [{ type: 'conv2d', out: 2, kernel: 3, padding: 1 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 }, { type: 'flatten' }, { type: 'linear', out: 3 }], seed: 2 };
+  const x = new Float32Array(4 * 36).map((_, i) => Math.sin(i));
+  await trainer.init({ spec, data: { x, y: [0, 1, 2, 1], classes: 3, features: 36, trainRatio: 1 }, loss: 'cross_entropy', grid: null, snapshot: light });
+  const look = await trainer.trace(2);
+  assert.deepEqual(look.channels.map((c) => [c.layer, c.shape]), [[0, [2, 6, 6]], [1, [2, 6, 6]], [2, [2, 3, 3]]]);
+  for (const { layer, shape: [C, H, W], output, gradOutput } of look.channels) {
+    for (let c = 0; c < C; c++) {
+      const part = (a) => [...a.subarray(c * H * W, (c + 1) * H * W)];
+      const o = part(look.layers[layer].output);
+      const g = part(look.layers[layer].gradOutput);
+      const mean = (v) => v.reduce((s, q) => s + q, 0) / v.length;
+      assert.ok(Math.abs(output[c].mean - mean(o)) < 1e-6, `layer ${layer} channel ${c} mean`);
+      assert.equal(output[c].max, Math.max(...o));
+      assert.equal(output[c].min, Math.min(...o));
+      assert.ok(Math.abs(gradOutput[c].rms - Math.sqrt(mean(g.map((q) => q * q)))) < 1e-9, `layer ${layer} channel ${c} δ rms`);
+    }
+  }
+  assert.deepEqual((await trainer.init({ ...xorConfig, snapshot: light }).then(() => trainer.trace(0))).channels, [], 'none for a dense network');
+});
