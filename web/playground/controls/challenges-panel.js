@@ -132,7 +132,7 @@ export class ChallengesPanel {
       const b = h('button', { type: 'button', class: 'challenge-pick', 'aria-pressed': String(tr === this.#active), 'data-challenge': c.id,
         onclick: () => { this.#active = tr; this.#renderList(); this.#render(); } }, this.#title(c));
       const badge = h('span', { class: `challenge-badge${tr.done ? ' done' : ''}` });
-      setText(badge, tr.done ? 'challenge.done' : tr.progress.stage > 0 ? 'challenge.stage' : 'challenge.todo',
+      setText(badge, tr.done ? 'challenge.done' : tr.progress.stage > 0 ? 'challenge.stage' : 'challenge.notDone',
         { n: tr.progress.stage + 1, of: c.stages.length }, this.#t);
       return h('li', {}, b, badge);
     }));
