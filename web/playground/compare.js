@@ -108,23 +108,26 @@ export class Comparison {
    */
   async catchUp(epoch) {
     const run = this.#run;
-    try {
+    await this.#quietly(async () => {
       while (!this.#disposed && run.workerEpoch < epoch && !run.diverged) {
         const before = run.workerEpoch;
         const snap = await run.enqueue(() => run.trainFor(24, { maxEpochs: epoch - run.workerEpoch, snapshot: B_SNAPSHOT }));
         if (!snap || run.workerEpoch === before) break;
       }
-    } catch (err) {
-      if (!this.#disposed) this.showProblem([err.message]);
-    }
+    });
   }
 
   /** B's batches, when A steps by batches; never rejects, as catchUp. */
-  async stepBatch(n) {
+  stepBatch(n) {
     const run = this.#run;
+    return this.#quietly(() => run.enqueue(() => run.step(n, { snapshot: B_SNAPSHOT })));
+  }
+
+  // Runs B's job unless the comparison is over; B's trouble goes to B's panel, never to A.
+  async #quietly(job) {
     if (this.#disposed) return;
     try {
-      await run.enqueue(() => run.step(n, { snapshot: B_SNAPSHOT }));
+      await job();
     } catch (err) {
       if (!this.#disposed) this.showProblem([err.message]);
     }

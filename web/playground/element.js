@@ -971,7 +971,7 @@ export class LayerwisePlayground extends HTMLElement {
     const run = this.#run;
     run.enqueue(async () => {
       if (this.#scrub !== entry) return;
-      const view = await run.view(entry.parameters, { snapshot: { ...this.#snapshotOptions(true), parameters: true } });
+      const view = await run.view(entry.parameters, { snapshot: this.#snapshotOptions(true) });
       if (!view || this.#scrub !== entry) return;
       this.#scrubSnap = { ...run.snap, ...view, type: 'snapshot', epoch: entry.epoch, diverged: false };
       this.#scheduleRender(true);
