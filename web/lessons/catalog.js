@@ -1,6 +1,6 @@
 // The lessons, in the seed article's order, and the words of the pages around them.
 // A lesson's content is web/lessons/content/<id>.js (see web/lessons/README.md).
-import { LANGS, browserLang, translator } from '../lib/i18n.js';
+import { translator } from '../lib/i18n.js';
 
 export const LESSONS = Object.freeze([
   { id: 'input', title: { en: 'The input layer', ko: '입력층' } },
@@ -48,6 +48,7 @@ const PAGE_STRINGS = Object.freeze({
     'code.torch': 'PyTorch',
     'code.js': 'Layerwise (JavaScript)',
     'code.copy': 'Copy',
+    'code.wrap': 'Wrap lines',
     'code.copied': 'Copied',
     'widget.open': 'Open this network in the playground',
     'embed.button': 'Embed',
@@ -92,6 +93,7 @@ const PAGE_STRINGS = Object.freeze({
     'code.torch': 'PyTorch',
     'code.js': 'Layerwise (자바스크립트)',
     'code.copy': '복사',
+    'code.wrap': '줄 바꿈',
     'code.copied': '복사됨',
     'widget.open': '이 네트워크를 플레이그라운드에서 열기',
     'embed.button': '페이지에 넣기',
@@ -120,17 +122,3 @@ export function pageText(lang, key, params) {
   return text(lang, key, params);
 }
 
-/** The reader's language: ?lang=, then the last choice, then the browser's. */
-export function chosenLang() {
-  const asked = new URLSearchParams(location.search).get('lang');
-  if (LANGS.includes(asked)) return asked;
-  try {
-    const kept = localStorage.getItem('layerwise.lang');
-    if (LANGS.includes(kept)) return kept;
-  } catch { /* storage may be off */ }
-  return browserLang();
-}
-
-export function keepLang(lang) {
-  try { localStorage.setItem('layerwise.lang', lang); } catch { /* storage may be off */ }
-}

@@ -7,8 +7,8 @@
 // tasks: {id: {done}} }; each task's box has data-task=<id> and data-done="true" once done.
 // `ready` resolves when the page and every widget's own `ready` (if it has one) have settled.
 import { h } from '../lib/dom.js';
-import { LANGS, pick } from '../lib/i18n.js';
-import { LESSONS, LANG_NAMES, chosenLang, keepLang, lessonHref, lessonIndex, pageText } from './catalog.js';
+import { LANGS, keepSiteLang, linkLang, pick, siteLang, withLang } from '../lib/i18n.js';
+import { LESSONS, LANG_NAMES, lessonHref, lessonIndex, pageText } from './catalog.js';
 import { inlineNodes, mathNode } from './markup.js';
 import { highlight } from './highlight.js';
 import { isDone, keepPlace, lastPlace, markDone } from './progress.js';
@@ -65,6 +65,7 @@ class LessonPage {
 
   updateLinks() {
     for (const [a, id] of this.lessonLinks) a.href = lessonHref(id, this.lang);
+    linkLang(this.siteLinks, this.lang);
   }
 
   // ---- the page ----
@@ -72,16 +73,18 @@ class LessonPage {
     const { lesson } = this;
     this.lessonLinks = [];
     const linkTo = (id, node) => { this.lessonLinks.push([node, id]); return node; };
-    const indexLink = this.page(h('a', { href: 'index.html' }), 'lessons');
+    const site = (node) => { this.siteLinks.push(node); return node; }; // another page, in this language
+    this.siteLinks = [];
+    const indexLink = site(this.page(h('a', { href: 'index.html' }), 'lessons'));
     this.langButtons = LANGS.map((lang) => {
       const b = h('button', { type: 'button', 'data-lang': lang, lang }, LANG_NAMES[lang]);
       b.addEventListener('click', () => this.switchLang(lang));
       return b;
     });
     const header = h('header', { class: 'top' },
-      h('a', { class: 'brand', href: '../index.html' }, h('span', { class: 'logo', 'aria-hidden': 'true' }), 'Layerwise'),
+      site(h('a', { class: 'brand', href: '../index.html' }, h('span', { class: 'logo', 'aria-hidden': 'true' }), 'Layerwise')),
       h('nav', { class: 'top-links' }, indexLink,
-        this.page(h('a', { href: '../index.html' }), 'playground')),
+        site(this.page(h('a', { href: '../index.html' }), 'playground'))),
       this.page(h('span', { class: 'visually-hidden', id: 'lang-label' }), 'lang.label'),
       h('div', { class: 'lang-switch', role: 'group', 'aria-labelledby': 'lang-label' }, ...this.langButtons));
 
@@ -116,7 +119,7 @@ class LessonPage {
     const next = LESSONS[this.index + 1];
     main.append(h('nav', { class: 'pager' },
       prev ? linkTo(prev.id, this.page(h('a', { class: 'prev', rel: 'prev' }), 'lesson.prev', () => ({ title: prev.title[this.lang] }))) : h('span'),
-      this.page(h('a', { class: 'all', href: 'index.html' }), 'lesson.index'),
+      site(this.page(h('a', { class: 'all', href: 'index.html' }), 'lesson.index')),
       next ? linkTo(next.id, this.page(h('a', { class: 'next', rel: 'next' }), 'lesson.next', () => ({ title: next.title[this.lang] }))) : h('span')));
     root.replaceChildren(header, main);
     this.relabel();
@@ -157,9 +160,14 @@ class LessonPage {
       });
       const body = h('code');
       this.texts.push([body, () => highlight(text(), lang)]);
-      return h('figure', { class: `code code-${lang}` },
-        h('figcaption', {}, this.page(h('span'), key), copy),
+      // long lines wrap on a narrow screen (no sideways scrolling); the learner can switch
+      const wrapped = matchMedia('(max-width: 600px)').matches;
+      const wrap = this.page(h('button', { type: 'button', class: 'wrap', 'aria-pressed': String(wrapped) }), 'code.wrap');
+      wrap.addEventListener('click', () => wrap.setAttribute('aria-pressed', String(figure.classList.toggle('wrapped'))));
+      const figure = h('figure', { class: `code code-${lang}${wrapped ? ' wrapped' : ''}` },
+        h('figcaption', {}, this.page(h('span'), key), h('span', { class: 'code-buttons' }, wrap, copy)),
         h('pre', { tabindex: '0' }, body));
+      return figure;
     };
     return h('div', { class: 'code-pair' }, side('code.torch', torch, 'python', `${where}.torch`), side('code.js', js, 'js', `${where}.js`));
   }
@@ -263,7 +271,7 @@ class LessonPage {
     const section = this.currentSection();
     const offset = section ? section.getBoundingClientRect().top : 0;
     this.lang = lang;
-    keepLang(lang);
+    keepSiteLang(lang);
     this.relabel();
     const url = new URL(location.href);
     url.searchParams.set('lang', lang);
@@ -302,12 +310,12 @@ window.layerwiseLesson = api;
 
 async function main() {
   const root = document.getElementById('app');
-  const lang = chosenLang();
+  const lang = siteLang();
   const id = new URLSearchParams(location.search).get('id') ?? LESSONS[0].id;
   Object.assign(api, { id, lang });
   if (lessonIndex(id) < 0) {
     root.replaceChildren(h('main', { class: 'lesson' }, h('h1', {}, pageText(lang, 'lesson.unknown', { id })),
-      h('p', {}, h('a', { href: 'index.html' }, pageText(lang, 'lesson.index')))));
+      h('p', {}, h('a', { href: withLang('index.html', lang) }, pageText(lang, 'lesson.index')))));
     return;
   }
   const page = new LessonPage(await loadLesson(id), lang);

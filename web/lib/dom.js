@@ -123,12 +123,53 @@ export function relabel(root, t) {
   for (const el of root.querySelectorAll(marked)) relabelOne(el, t);
 }
 
-/** A labelled control: <div class="field"><label for>text</label>control [output]</div>. */
+/**
+ * Help a learner can reach by touch, keyboard and screen reader: an info button (named "More
+ * about <the label>" by the key `help.more` and the element labelId) that shows or hides a short
+ * explanation (the string `hint`) in place; the explanation is the control's aria-describedby,
+ * so a screen reader reads it with the control. Escape inside `scope` hides it again and gives
+ * the focus back to the button. Returns {button, tip}; the caller places both.
+ */
+export function infoFor(control, hint, labelId) {
+  const tip = h('p', { class: 'tip', id: newId('tip'), role: 'note', t: hint, hidden: true });
+  const more = h('span', { class: 'vh', id: newId('more'), t: 'help.more' });
+  const button = h('button', {
+    type: 'button', class: 'info', 'aria-expanded': 'false', 'aria-controls': tip.id,
+    'aria-labelledby': `${more.id} ${labelId}`, onclick: () => showTip(button, tip, tip.hidden),
+  }, more, icon(ICONS.info));
+  control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), tip.id].filter(Boolean).join(' '));
+  return { button, tip };
+}
+
+function showTip(button, tip, show) {
+  tip.hidden = !show;
+  button.setAttribute('aria-expanded', String(show));
+}
+
+// Escape in a field whose explanation is open closes it and puts the focus on its info button.
+function closeOnEscape(scope, info) {
+  scope.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || info.tip.hidden) return;
+    showTip(info.button, info.tip, false);
+    info.button.focus();
+    e.stopPropagation();
+  });
+}
+
+/**
+ * A labelled control: <div class="field"><label for>text</label>control [output]</div>; with a
+ * hint (a string key), the label's row also holds an info button and the field ends with the
+ * explanation it opens (infoFor).
+ */
 export function field(labelKey, control, { output, hint, className = '' } = {}) {
   control.id ||= newId('f');
-  const label = h('label', { for: control.id, t: labelKey });
-  if (hint) label.dataset.tTitle = hint;
-  return h('div', { class: `field ${className}`.trim() }, label, control, output ?? null);
+  const label = h('label', { for: control.id, id: newId('label'), t: labelKey });
+  if (!hint) return h('div', { class: `field ${className}`.trim() }, label, control, output ?? null);
+  const info = infoFor(control, hint, label.id);
+  const root = h('div', { class: `field has-info ${className}`.trim() },
+    h('div', { class: 'field-head' }, label, info.button), control, output ?? null, info.tip);
+  closeOnEscape(root, info);
+  return root;
 }
 
 /** <select> of [value, key] pairs (or groups {group: key, options: [...]}). */
@@ -160,12 +201,19 @@ export function setSelect(el, value, format = String) {
   el.value = text;
 }
 
-/** A checkbox with its label after it. */
+/**
+ * A checkbox with its label after it: {label, input}; with a hint, `label` is a wrapper that
+ * also holds the info button and its explanation (infoFor).
+ */
 export function toggle(labelKey, onchange, { hint } = {}) {
   const input = h('input', { type: 'checkbox', id: newId('c'), onchange: () => onchange(input.checked) });
-  const label = h('label', { class: 'toggle', for: input.id }, input, h('span', { t: labelKey }));
-  if (hint) label.dataset.tTitle = hint;
-  return { label, input };
+  const text = h('span', { id: newId('label'), t: labelKey });
+  const label = h('label', { class: 'toggle', for: input.id }, input, text);
+  if (!hint) return { label, input };
+  const info = infoFor(input, hint, text.id);
+  const wrap = h('span', { class: 'toggle-wrap has-info' }, label, info.button, info.tip);
+  closeOnEscape(wrap, info);
+  return { label: wrap, input };
 }
 
 /** A range slider with a live read-out. */
@@ -204,5 +252,6 @@ export const ICONS = {
   embed: 'M8.6 16.6 4 12l4.6-4.6L7.2 6l-6 6 6 6zm6.8 0L20 12l-4.6-4.6L16.8 6l6 6-6 6z',
   download: 'M11 4h2v8l3-3 1.4 1.4L12 15.8 6.6 10.4 8 9l3 3zM5 18h14v2H5z',
   upload: 'M11 16h2V8l3 3 1.4-1.4L12 4.2 6.6 9.6 8 11l3-3zM5 18h14v2H5z',
+  info: 'M11 10h2v7h-2zM11 7h2v2h-2zM12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16z',
   sparkle: 'M12 2l2.2 6.3L20.5 10l-6.3 2.2L12 18.5l-2.2-6.3L3.5 10l6.3-1.7zM19 15l1 2.7 2.7 1-2.7 1L19 22.5l-1-2.8-2.7-1 2.7-1z',
 };

@@ -12,7 +12,10 @@
 //   url-state       keep the state in the page's URL hash (the main page; one element per page)
 //   autosave="key"  keep the state in localStorage under key and restore it on reload
 //   speed="..."     slow | normal | fast | max: epochs per second while playing
-// Where a setting comes from, last wins: defaults, attributes, autosave, the URL hash.
+// Where a setting comes from, last wins: defaults, attributes, autosave, the URL hash. The
+// language is an attribute's or the hash's when they give one, else the site's (web/lib/i18n.js
+// siteLang: the page's ?lang=, the learner's last pick on any page, the autosaved one, the
+// browser's); a pick in the element's language menu is kept as the site's.
 //
 // Script API: play(), pause(), step(n = 1) → Promise (after n epochs; resolves with the epoch
 // event's detail), stepBatch(n = 1), reset() → Promise, property `state` (the frozen table;
@@ -48,7 +51,7 @@ import { HIDE_TOKENS as PANELS, SPEEDS, buildPanels } from './controls/panels.js
 import { relabel } from '../lib/dom.js';
 import { RefusalNote, SettingProblem, problemText, readTokens } from '../lib/refusals.js';
 import { Autosave, download } from '../lib/files.js';
-import { browserLang } from '../lib/i18n.js';
+import { keepSiteLang, siteLang } from '../lib/i18n.js';
 import { hashPairs } from '../lib/hash.js';
 import { located } from '../lib/embedded.js';
 import { openEmbedDialog } from '../lib/embed.js';
@@ -58,6 +61,7 @@ import { Timeline } from '../lib/timeline.js';
 import { Comparison } from './compare.js';
 import { ChallengesPanel } from './controls/challenges-panel.js';
 import { ChallengeProblem } from './challenges.js';
+import { Tour } from './tour.js';
 import { formatNumber } from '../lib/format.js';
 
 const STYLESHEET = new URL('./playground.css', import.meta.url).href;
@@ -195,6 +199,7 @@ export class LayerwisePlayground extends HTMLElement {
       const { speed } = this.#refusal.checked(this, { speed: this.getAttribute('speed') }, { speed: SPEEDS });
       if (speed) this.#speed = speed;
       if (this.hasAttribute('challenge')) this.#setChallenge(this.getAttribute('challenge'));
+      if (this.hasAttribute('tour')) this.#setUpTour();
     }
     if (this.hasAttribute('url-state')) addEventListener('hashchange', this.#onHashChange);
     this.#persist();
@@ -225,7 +230,7 @@ export class LayerwisePlayground extends HTMLElement {
       else addEventListener('hashchange', this.#onHashChange);
     } else if (attributeKey.has(name)) {
       const key = attributeKey.get(name);
-      this.#change({ [key]: value === null ? DEFAULTS[key] : value });
+      this.#change({ [key]: value !== null ? value : key === 'lang' ? siteLang() : DEFAULTS[key] });
     }
   }
 
@@ -237,7 +242,7 @@ export class LayerwisePlayground extends HTMLElement {
       if (key) fromAttributes[key] = attr.value;
     }
     let { state, problems } = withChanges(DEFAULTS, fromAttributes);
-    if (!('lang' in fromAttributes) && browserLang() === 'ko') state = withChanges(state, { lang: 'ko' }).state;
+    const ownLang = 'lang' in fromAttributes && !problems.some((p) => p.setting === 'lang') ? state.lang : null;
     const saved = this.#autosave.read((text) => {
       const r = readSaved(text, state);
       return { value: r, lost: r.lost };
@@ -246,6 +251,9 @@ export class LayerwisePlayground extends HTMLElement {
       state = saved.value.state;
       this.#drawn = saved.value.drawn;
     }
+    // the language: a `lang` attribute's, else the site's (web/lib/i18n.js siteLang), where
+    // the autosaved one counts only until the learner has picked one; a hash's (below) wins
+    state = withChanges(state, { lang: ownLang ?? siteLang(saved?.value ? state.lang : null) }).state;
     if (saved?.lost.length) {
       const t = (key, params) => translate(state.lang, key, params);
       this.#note = { key: saved.copy ? 'state.notRestored' : 'state.notRestoredHeld', kind: 'warn',
@@ -267,7 +275,10 @@ export class LayerwisePlayground extends HTMLElement {
     link.rel = 'stylesheet';
     link.href = located('playground/playground.css', STYLESHEET);
     this.#ui = buildPanels({
-      change: (changes) => this.#change(changes),
+      change: (changes) => {
+        if ('lang' in changes) keepSiteLang(changes.lang); // the learner's pick: the site's language from now on
+        this.#change(changes);
+      },
       layers: (how) => this.#editLayers(how),
       neurons: (i, delta) => this.#editNeurons(i, delta),
       layerActivation: (i, name) => this.#editActivation(i, name),
@@ -290,6 +301,8 @@ export class LayerwisePlayground extends HTMLElement {
         this.#renderCode();
       },
       stepper: (open) => open && this.#scheduleRender(true),
+      plot: () => (this.#hidden.has('boundary') ? null : this.#views.boundary?.canvas),
+      tour: () => this.#tour?.start(),
       compare: () => (this.#compare ? this.#stopCompare() : this.#startCompare()),
       scrub: (i) => this.#scrubTo(i),
       live: () => this.#leaveScrub(),
@@ -820,6 +833,24 @@ export class LayerwisePlayground extends HTMLElement {
     });
   };
 
+  // A weight edited on the diagram (views/network.js): play pauses (the learner sees what the
+  // one change does), the timeline goes back to now, and the worker takes the network's
+  // current weights with that one changed (setParameters); every view redraws from its reply.
+  #setWeight = (name, index, value) => {
+    this.pause();
+    this.#leaveScrub();
+    const run = this.#run;
+    return run.enqueue(async () => {
+      if (!this.#built) return;
+      const { parameters } = await (await run.start()).snapshot({ ...NOTHING, parameters: true });
+      const target = parameters.find((p) => p.name === name);
+      if (!target || !(index >= 0 && index < target.data.length)) throw new RangeError(`no weight ${name}[${index}]`);
+      target.data = Float32Array.from(target.data);
+      target.data[index] = value;
+      await run.setParameters(parameters, { snapshot: this.#snapshotOptions(true) });
+    });
+  };
+
   // A paused network's views want the heavy parts too; fetch them if the last slice had none.
   async #completeViews(generation) {
     const run = this.#run;
@@ -855,7 +886,7 @@ export class LayerwisePlayground extends HTMLElement {
     const { fresh } = this.#run;
     const snap = this.#scrubSnap ?? this.#run.snap;
     ui.setEpoch(this.epoch);
-    ui.setMetrics(this.#scrubSnap ?? this.#run.detail, this.#regression());
+    ui.setMetrics(this.#scrubSnap ?? this.#run.detail, this.#regression(), this.#tr);
     if (!snap) return;
     const context = this.#context();
     const start = performance.now();
@@ -870,6 +901,7 @@ export class LayerwisePlayground extends HTMLElement {
       }
     };
     draw('boundary', fresh.has('grid'));
+    if (fresh.has('grid')) ui.refs.dock.paint();
     draw('curves', true);
     draw('network', fresh.has('neurons'));
     draw('histograms', fresh.has('stats'));
@@ -885,6 +917,30 @@ export class LayerwisePlayground extends HTMLElement {
     if (!this.#scrub && this.#built && !this.#hidden.has('challenges')) this.#challenges.update(this.#state, { ...this.#run.detail, epoch: this.epoch }, this.#state.lang);
     this.#renderDiagnoses(snap, context);
     this.#renderCode();
+  }
+
+  // ---- the first visit's tour (tour.js), for an element with the `tour` attribute ----
+
+  #tour = null;
+
+  #setUpTour() {
+    const { refs, slots, root } = this.#ui;
+    const panel = (name) => () => root.querySelector(`[data-panel="${name}"]`);
+    const steps = [
+      { key: 'tour.play', target: () => refs.play.parentElement },
+      { key: 'tour.data', target: panel('data') },
+      { key: 'tour.network', target: panel('network') },
+      { key: 'tour.output', target: () => slots.boundary },
+      { key: 'tour.settings', target: panel('settings') },
+    ];
+    this.#tour = new Tour({
+      // the parts the element hides are left out of the tour
+      steps: () => steps.filter((s) => s.target() && !s.target().closest('[hidden]')),
+      t: this.#tr, host: root, after: refs.message,
+      onActive: (on) => refs.dock.suppress(on),
+    });
+    refs.tour.hidden = false;
+    this.#ready.then(() => this.#tour.offer());
   }
 
   // ---- challenges ----
@@ -1062,6 +1118,7 @@ export class LayerwisePlayground extends HTMLElement {
       history: this.#run.history,
       t: this.#tr,
       lang: this.#state.lang,
+      featureToggles: !this.#hidden.has('features'), // the diagram's input tiles switch features too
     };
   }
 
@@ -1070,7 +1127,12 @@ export class LayerwisePlayground extends HTMLElement {
       if (this.#views[name]) return;
       try {
         const module = await load();
-        this.#views[name] = new module[className](this.#ui.slots[name], { t: this.#tr, trace: this.#trace, pick: this.#pickExample });
+        this.#views[name] = new module[className](this.#ui.slots[name], {
+          t: this.#tr, trace: this.#trace, pick: this.#pickExample,
+          // the diagram's interactions (views/network.js): a weight edited, a neuron shown large
+          // on the boundary plot, a feature switched from its input tile
+          setWeight: this.#setWeight, inspect: (map) => this.#views.boundary?.showNeuron(map), features: (features) => this.#change({ features }),
+        });
       } catch (err) {
         console.warn(`layerwise-playground: no ${name} view (${err.message})`);
       }

@@ -25,6 +25,7 @@ import { combine, translator } from '../lib/i18n.js';
 import { ELEMENT_STRINGS } from './strings-element.js';
 import { VIEW_STRINGS } from './views/strings.js';
 import { REFUSAL_STRINGS } from '../lib/refusals.js';
+import { HELP_STRINGS } from './strings-help.js';
 
 const en = {
   // ---- app ----
@@ -80,6 +81,10 @@ const en = {
   'draw.value': 'Value',
   'draw.value.tip': 'The value each new point gets, from −1 (orange) to +1 (blue). The network learns to predict it from the position.',
   'draw.eraser': 'Eraser',
+  'draw.size': 'Brush size',
+  'draw.size.tip': 'How many points one click, tap or Enter puts down, scattered over a small circle: size 1 is one point exactly where you click; each size up adds points and widens the circle.',
+  'draw.size.value': '{count} pt',
+  'draw.size.text': '{count} points within a radius of {radius}',
   'draw.undo': 'Undo',
   'draw.undo.tip': 'Undo the last change (Ctrl+Z).',
   'draw.redo': 'Redo',
@@ -419,6 +424,10 @@ const ko = {
   'draw.value': '값',
   'draw.value.tip': '새로 찍는 점이 갖는 값으로, −1(주황)부터 +1(파랑)까지입니다. 신경망은 점의 위치로 이 값을 예측하도록 학습합니다.',
   'draw.eraser': '지우개',
+  'draw.size': '붓 크기',
+  'draw.size.tip': '한 번 클릭하거나 누르거나 Enter를 칠 때 찍히는 점의 수입니다. 점들은 작은 원 안에 흩어집니다. 크기 1은 누른 자리에 점 하나를 찍고, 크기를 올릴수록 점이 늘고 원이 넓어집니다.',
+  'draw.size.value': '점 {count}개',
+  'draw.size.text': '반지름 {radius} 안에 점 {count}개',
   'draw.undo': '실행 취소',
   'draw.undo.tip': '마지막 변경을 되돌립니다 (Ctrl+Z).',
   'draw.redo': '다시 실행',
@@ -712,6 +721,7 @@ export const TABLES = Object.freeze({
   'strings-element.js': ELEMENT_STRINGS,
   'views/strings.js': VIEW_STRINGS,
   'lib/refusals.js': REFUSAL_STRINGS,
+  'strings-help.js': HELP_STRINGS,
 });
 
 /** Every string of the playground: {en, ko}, frozen. */

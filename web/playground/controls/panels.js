@@ -5,9 +5,11 @@
 import { ACTIVATIONS, DATASETS, FEATURES, FIELDS, INITS, LOSSES, MAX_LAYERS, MAX_NEURONS, OPTIMIZERS, REGRESSION, activationOf } from '../state.js';
 import { ICONS, field, h, icon, newId, range, relabel, relabelOne, select, setSelect, setText, toggle } from '../../lib/dom.js';
 import { DrawPad } from './drawpad.js';
+import { DatasetPicker, PENCIL } from './thumbnails.js';
+import { Dock } from './dock.js';
 import { located } from '../../lib/embedded.js';
+import { linkLang } from '../../lib/i18n.js';
 
-const PENCIL = 'M4 17.2V20h2.8l8.3-8.3-2.8-2.8zM19.7 7.3a1 1 0 0 0 0-1.4l-1.6-1.6a1 1 0 0 0-1.4 0l-1.3 1.3 2.8 2.8z';
 const LR = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REG = [0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
 const DROPOUT = [0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9];
@@ -38,10 +40,12 @@ function formatMetric(v, percent = false) {
 }
 
 // A link to another page of the site (its path under web/), or nothing where that page is not
-// there (the one-file playground carries no other page).
-function pageLink(page, key) {
+// there (the one-file playground carries no other page); sync() keeps it in the element's language.
+function pageLink(refs, page, key) {
   const href = located(page, new URL(`../../${page}`, import.meta.url));
-  return href && h('a', { class: 'brand-link', href, t: key, 't-title': `${key}.tip` });
+  const link = href && h('a', { class: 'brand-link', href, t: key, 't-title': `${key}.tip` });
+  if (link) (refs.pageLinks ??= []).push(link);
+  return link;
 }
 
 // The timeline under the curves: a scrubber over the kept epochs (its last stop is "now"),
@@ -58,6 +62,27 @@ function buildTimeline(refs, actions) {
     h('span', { class: 'timeline-title', t: 'timeline.title', 't-title': 'timeline.tip' }), tl.range, tl.label, tl.live, tl.resume);
   refs.timeline = tl;
   return tl.root;
+}
+
+// A section whose heading folds it away (on a phone, what the learner is not changing now
+// takes no room): the heading's text becomes a button that says whether the section is open.
+function foldable(section) {
+  const heading = section.querySelector('h2');
+  const button = h('button', { type: 'button', class: 'fold', 'aria-expanded': 'true', 't-title': 'section.fold',
+    onclick: () => fold(section, button.getAttribute('aria-expanded') === 'true') }, ...heading.childNodes);
+  for (const key of ['t', 'tTitle']) {
+    if (!heading.dataset[key]) continue;
+    button.dataset[key] = heading.dataset[key]; // the heading's text is the button's now
+    delete heading.dataset[key];
+  }
+  heading.replaceChildren(button);
+  section.foldButton = button;
+  return section;
+}
+
+function fold(section, folded) {
+  section.classList.toggle('folded', folded);
+  section.foldButton.setAttribute('aria-expanded', String(!folded));
 }
 
 function iconButton(name, key, onclick, { text = false, className = '', tip = key } = {}) {
@@ -94,9 +119,9 @@ export function buildPanels(actions) {
   const toolbar = h('header', { class: 'bar', role: 'toolbar', 't-label': 'controls.toolbar', 'data-panel': 'controls' },
     h('div', { class: 'brand', 'data-panel': 'brand' },
       h('span', { t: 'app.title' }),
-      pageLink('sketch.html', 'nav.sketch'),
-      pageLink('images.html', 'nav.images'),
-      pageLink('lessons/index.html', 'nav.lessons')),
+      pageLink(refs, 'sketch.html', 'nav.sketch'),
+      pageLink(refs, 'images.html', 'nav.images'),
+      pageLink(refs, 'lessons/index.html', 'nav.lessons')),
     h('div', { class: 'transport' },
       iconButton('reset', 'controls.reset', actions.reset, { className: 'round', tip: 'controls.reset.tip' }),
       refs.play,
@@ -114,6 +139,7 @@ export function buildPanels(actions) {
     // the snippets name the site's embed page: not there in the one-file playground
     located('embed.html', new URL('../../embed.html', import.meta.url)) && h('div', { class: 'files', 'data-panel': 'embed' },
       iconButton('embed', 'state.embed', actions.embed, { text: true, tip: 'state.embed.tip' })),
+    refs.tour = h('button', { type: 'button', class: 'btn small tour-button', t: 'help.tour', 't-title': 'help.tour.tip', hidden: true, onclick: () => actions.tour() }),
     h('div', { 'data-panel': 'lang' }, field('app.language', refs.lang, { className: 'compact' })));
 
   // ---- training settings strip ----
@@ -142,10 +168,11 @@ export function buildPanels(actions) {
     field('training.l2', refs.l2, { hint: 'training.l2.tip' }));
 
   // ---- data ----
-  const classification = DATASETS.filter((d) => !REGRESSION.has(d));
-  refs.dataset = select([
-    { group: 'data.classification', options: classification.map((d) => [d, `dataset.${d}`]) },
-    { group: 'data.regression', options: [...REGRESSION].map((d) => [d, `dataset.${d}`]) },
+  // the datasets as thumbnails of their points (thumbnails.js); the drawing is the last
+  // classification one
+  refs.datasets = new DatasetPicker([
+    { key: 'data.classification', names: DATASETS.filter((d) => !REGRESSION.has(d)) },
+    { key: 'data.regression', names: [...REGRESSION] },
   ], change('dataset'));
   refs.noise = range({ min: FIELDS.noise.min, max: FIELDS.noise.max, step: 5, format: (v) => `${v}%` }, change('noise'));
   refs.trainRatio = range({ min: FIELDS.trainRatio.min, max: FIELDS.trainRatio.max, step: 10, format: (v) => `${v}%` }, change('trainRatio'));
@@ -165,7 +192,7 @@ export function buildPanels(actions) {
     icon(PENCIL), h('span', { class: 'btn-text', t: 'data.editPoints' }));
   const data = h('section', { class: 'panel data', 'data-panel': 'data' },
     h('h2', { t: 'data.title' }),
-    field('data.dataset', refs.dataset),
+    refs.datasets.root,
     refs.pad.root,
     field('data.noise', refs.noise.input, { output: refs.noise.out, className: 'slider', hint: 'data.noise.tip' }),
     field('data.trainRatio', refs.trainRatio.input, { output: refs.trainRatio.out, className: 'slider', hint: 'data.trainRatio.tip' }),
@@ -269,6 +296,13 @@ export function buildPanels(actions) {
   refs.codeTabs.forEach((tab) => tab.setAttribute('aria-controls', codePanelId));
 
   refs.message = h('div', { class: 'message', role: 'status', 'aria-live': 'polite', hidden: true });
+  for (const section of [settings, data, network, histograms, code]) foldable(section);
+  refs.dock = new Dock({
+    togglePlay: actions.togglePlay,
+    stepEpoch: actions.stepEpoch,
+    plot: actions.plot,
+    showOutput: () => slots.boundary.scrollIntoView({ block: 'center', behavior: 'smooth' }),
+  });
   const root = h('div', { class: 'lwp' },
     toolbar,
     settings,
@@ -278,7 +312,9 @@ export function buildPanels(actions) {
     slots.challenges,
     stepper,
     histograms,
-    code);
+    code,
+    refs.dock.root);
+  refs.dock.watch(root, [toolbar.querySelector('.transport'), slots.boundary]);
 
   return {
     root,
@@ -292,9 +328,11 @@ export function buildPanels(actions) {
       refs.play.dataset.tTitle = playing ? 'controls.pause.tip' : 'controls.play.tip';
       refs.play.classList.toggle('playing', playing);
       relabelOne(refs.play, t);
+      refs.dock.setPlaying(playing, t);
     },
     setEpoch(n) {
       refs.epoch.textContent = formatEpoch(n);
+      refs.dock.setEpoch(refs.epoch.textContent);
     },
     // notes: [{id, text: [key, params], fix: key, link: {href, where} | null}], from diagnose.js
     setDiagnoses(notes, t) {
@@ -317,8 +355,9 @@ export function buildPanels(actions) {
       tl.resume.hidden = live;
       tl.root.classList.toggle('scrubbed', !live);
     },
-    setMetrics(m, regression) {
+    setMetrics(m, regression, t) {
       refs.metrics.testLoss.value.textContent = formatMetric(m.testLoss);
+      refs.dock.setLoss(formatMetric(m.testLoss), t);
       refs.metrics.trainLoss.value.textContent = formatMetric(m.trainLoss);
       refs.metrics.testAccuracy.value.textContent = formatMetric(m.testAccuracy, true);
       refs.metrics.trainAccuracy.value.textContent = formatMetric(m.trainAccuracy, true);
@@ -352,6 +391,7 @@ export function buildPanels(actions) {
 
 function sync(refs, state, info, actions) {
   refs.lang.value = state.lang;
+  linkLang(refs.pageLinks ?? [], state.lang);
   setSelect(refs.optimizer, state.optimizer);
   setSelect(refs.lr, state.lr);
   refs.batch.set(state.batch);
@@ -367,7 +407,7 @@ function sync(refs, state, info, actions) {
   refs.beta1Field.hidden = refs.beta2Field.hidden = state.optimizer !== 'adam';
   refs.alphaField.hidden = state.optimizer !== 'rmsprop';
 
-  refs.dataset.value = state.dataset;
+  refs.datasets.update(state.dataset, info.drawn);
   refs.pad.root.hidden = state.dataset !== 'drawn';
   refs.pad.update(info.drawn, info.t); // hidden or not, so that its undo history sees every change
   // drawn points have no noise or size to choose
