@@ -16,6 +16,12 @@
 // the grid by interpolating between the two rows around it.
 //
 // Hover, tap, or focus and use the arrow keys, to read the prediction at a point.
+//
+// showNeuron(map): while the diagram's reader is on a neuron (network.js's inspect), the heatmap
+// is that neuron's output instead ({values, size, center, scale, caption}: orange below
+// center … blue above, at center ± scale), captioned with its name, the points over it as
+// ever; showNeuron(null) goes back to the model's output. The plot's data-map attribute says
+// which is shown ('output', or 'neuron c j').
 import {
   CLASS_COLORS, DIVERGING, DIVERGING_STRONG, classMixInto, divergingCss, fillDiverging, packTable,
   rgbToCss, sigmoid, softmaxInto, NEUTRAL,
@@ -44,6 +50,8 @@ export class BoundaryView {
     this.axes = svg('svg', { 'aria-hidden': 'true', class: 'lw-pin' }, this.plot);
     this.legend = el('div', { class: 'lw-legend' }, this.root);
     this.readout = new Readout(this.plot);
+    this.caption = el('div', { class: 'lw-map-caption', hidden: true }, this.plot);
+    this.neuronMap = null;
 
     this.cells = document.createElement('canvas'); // size × size, one pixel per grid cell
     this.image = null;
@@ -74,6 +82,12 @@ export class BoundaryView {
   destroy() {
     this.stopWatch();
     this.root.remove();
+  }
+
+  /** A neuron's map drawn instead of the output (see the header), or null for the output. */
+  showNeuron(map) {
+    this.neuronMap = map?.values ? map : null;
+    this.#draw();
   }
 
   // ---- drawing ----
@@ -118,7 +132,17 @@ export class BoundaryView {
       }
       return;
     }
+    const map = mode === 'heat' ? this.neuronMap : null;
+    this.caption.hidden = !map;
+    this.plot.dataset.map = map ? `neuron ${map.c} ${map.j}` : 'output';
+    if (map) {
+      this.caption.textContent = this.t('boundary.neuronMap', { name: map.caption });
+      this.caption.style.left = `${M.left + 4}px`;
+      this.caption.style.top = `${M.top + 4}px`;
+      this.caption.style.maxWidth = `${S - 8}px`;
+    }
     if (mode === 'curve') this.#drawCurve(ctx);
+    else if (map) this.#drawNeuron(ctx, map);
     else this.#drawHeat(ctx);
     if (this.pointer) this.#read();
   }
@@ -154,6 +178,26 @@ export class BoundaryView {
     ctx.imageSmoothingEnabled = true;
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(this.cells, 0, 0, S, S);
+    this.#drawPoints(ctx);
+  }
+
+  // A neuron's map (showNeuron), smoothed like the output's, with the points over it.
+  #drawNeuron(ctx, map) {
+    const up = Math.max(1, Math.round(FINE / map.size));
+    const data = this.#upsample(map.values, map.size, 1, up);
+    const size = map.size * up;
+    const image = this.cells.width === size && this.image ? this.image : null;
+    if (!image) {
+      this.cells.width = size;
+      this.cells.height = size;
+      this.image = this.cells.getContext('2d').createImageData(size, size);
+      this.pixels = new Uint32Array(this.image.data.buffer);
+    }
+    fillDiverging(this.image.data, 0, data, 0, size * size, map.center, map.scale);
+    this.cells.getContext('2d').putImageData(this.image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(this.cells, 0, 0, this.geom.S, this.geom.S);
     this.#drawPoints(ctx);
   }
 

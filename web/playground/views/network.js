@@ -22,6 +22,19 @@
 // diagram is one tab stop: arrow keys move between neurons; Enter steps through the weights
 // coming into the current neuron (up/down), Escape steps back.
 //
+// Interactions the element wires in (constructor options; each optional):
+//   setWeight(name, index, value) → Promise   clicking an edge (or Enter on a weight reached
+//                   by the keys) opens a small editor; Enter sets "<k>.weight"[index] to the
+//                   number typed (checked here: a number, |w| ≤ MAX_WEIGHT), Escape cancels; a
+//                   rejected promise's message is shown in the editor. Not while the timeline
+//                   shows a past epoch (context.timeline): its weights are not the network's.
+//   inspect(map | null)   the neuron being read (hover, tap or focus; not the output column):
+//                   {c, j, caption, size, extent, values (size² cells, row 0 at the top),
+//                   center, scale}, coloured as center ± scale; null when none is.
+//   features(list)   with context.featureToggles, the input column shows every feature, the
+//                   ones switched off washed out and without edges; clicking a tile (or Enter
+//                   on it) asks for the new list; the last feature on stays on.
+//
 // Drawing: the neuron images go into one ImageData "atlas" (a pixel per grid cell, or per
 // 2nd or 3rd cell when tiles are small), put once and then scaled onto the canvas; edges are batched by sign and thickness (16 strokes
 // whatever the width); the SVG overlay (labels, frames, focus) is rebuilt only when the
@@ -38,6 +51,9 @@ import {
 } from './common.js';
 import { FEATURE_SYMBOLS } from './strings.js';
 
+const ALL_FEATURES = Object.keys(FEATURE_SYMBOLS); // the data panel's order
+/** The largest |weight| the editor takes: beyond it every tanh or sigmoid is saturated. */
+export const MAX_WEIGHT = 100;
 const CLASS_RGB = CLASS_COLORS.map(hexToRGB);
 const featureSymbol = (name) => FEATURE_SYMBOLS[name] ?? name;
 const TILE_COLORS = packTable(DIVERGING_STRONG);
@@ -52,8 +68,13 @@ const LABELS = 44; // room for the input names
 const HIT = 5; // px from an edge that still counts as on it
 
 export class NetworkView {
-  constructor(container, { t } = {}) {
+  constructor(container, { t, setWeight, inspect, features } = {}) {
     this.t = translator(t);
+    this.setWeight = setWeight;
+    this.inspect = inspect;
+    this.setFeatures = features;
+    this.editor = null; // the weight editor while open: {box, input, note, c, i, from, keys}
+    this.inspected = null; // what inspect() was last given: 'c:j' or null
     this.root = el('div', { class: 'lw-view lw-network' }, container);
     this.scroller = el('div', { class: 'lw-scroll' }, this.root);
     this.stage = el('div', { class: 'lw-rel lw-pan-xy' }, this.scroller);
@@ -112,18 +133,26 @@ export class NetworkView {
     const types = neurons ? neurons.map((n) => n.type) : null;
     const widths = neurons ? neurons.map((n) => n.width) : null;
     const inputs = names.length || (parameters?.[0]?.shape?.[1] ?? 0);
-    cols.push({ kind: 'input', n: inputs, names, layer: -1, linear: -1, activation: '' });
+    // every feature, the ones off washed out, when the learner may switch them here
+    const all = this.setFeatures && this.context?.featureToggles && names.length > 0 && names.every((n) => ALL_FEATURES.includes(n));
+    const tiles = all ? ALL_FEATURES : names;
+    cols.push({
+      kind: 'input', n: tiles.length || inputs, names: tiles, layer: -1, linear: -1, activation: '',
+      units: inputs, // the model's inputs; tile j is input unitOf[j] (−1: off), input k is tile tileOf[k]
+      unitOf: all ? tiles.map((n) => names.indexOf(n)) : null,
+      tileOf: all ? names.map((n) => tiles.indexOf(n)) : null,
+    });
     if (types) {
       for (let k = 0; k < types.length; k++) {
         if (types[k] !== 'linear') continue;
         let show = k;
         if (k + 1 < types.length && ACTIVATIONS.has(types[k + 1])) show = k + 1;
-        cols.push({ kind: 'hidden', n: widths[k], layer: show, linear: k, activation: show === k ? 'linear' : types[show] });
+        cols.push({ kind: 'hidden', n: widths[k], units: widths[k], layer: show, linear: k, activation: show === k ? 'linear' : types[show] });
       }
     } else if (parameters) {
       for (const p of parameters) {
         const m = /^(\d+)\.weight$/.exec(p.name);
-        if (m && p.shape.length === 2) cols.push({ kind: 'hidden', n: p.shape[0], layer: -1, linear: Number(m[1]), activation: '' });
+        if (m && p.shape.length === 2) cols.push({ kind: 'hidden', n: p.shape[0], units: p.shape[0], layer: -1, linear: Number(m[1]), activation: '' });
       }
     }
     if (cols.length > 1) cols[cols.length - 1].kind = 'output';
@@ -193,19 +222,26 @@ export class NetworkView {
       this.empty.textContent = this.t('net.empty');
       return;
     }
-    const shapeKey = cols.map((col) => `${col.kind}:${col.n}:${col.activation}:${col.layer}`).join('|') + `|${cols[0].names.join(',')}`;
+    const shapeKey = cols.map((col) => `${col.kind}:${col.n}:${col.activation}:${col.layer}`).join('|') + `|${cols[0].names.join(',')}|${cols[0].unitOf ?? ''}`;
     const layoutKey = `${shapeKey}|${this.width}|${c.lang}|${c.output}|${c.classes}`;
     if (layoutKey !== this.layoutKey) {
       this.layoutKey = layoutKey;
+      // the keyboard's place is kept over a change of shape where it still exists (a feature
+      // switched on or off by Enter keeps its tile)
+      const focused = this.overlay.contains(this.root.getRootNode().activeElement);
       if (shapeKey !== this.shapeKey) {
         this.shapeKey = shapeKey;
         this.active = null;
-        this.focus = { c: 0, j: 0, edge: -1 };
+        this.#closeEditor();
+        const { c, j } = this.focus;
+        if (!(cols[c]?.kind === this.columns?.[c]?.kind && j < cols[c].n)) this.focus = { c: 0, j: 0, edge: -1 };
+        this.focus.edge = -1;
         this.readout.hide();
       }
       this.columns = cols;
       this.#layout(cols);
       this.#buildOverlay();
+      this.refocus = focused;
       this.#buildLegend();
       this.deadKey = '';
     }
@@ -220,7 +256,12 @@ export class NetworkView {
     this.#drawTiles(ctx);
     this.#markDead();
     this.#drawActive();
+    if (this.refocus) {
+      this.refocus = false;
+      this.#moveFocus(this.focus.c, this.focus.j, -1);
+    }
     if (this.active) this.#read();
+    this.#inspect(true);
   }
 
   // The atlas: tile q (in column order over the network) at (q % A, ⌊q / A⌋) × res pixels,
@@ -293,7 +334,7 @@ export class NetworkView {
     const grid = this.last.grid;
     const extent = grid?.extent ?? [-6, 6];
     const st = this.context.data?.standardization;
-    const key = `${col.names.join(',')}|${size}|${extent}|${st ? [...st.mean, ...st.std].join(',') : ''}|${this.image.width}|${this.stride}`;
+    const key = `${col.names.join(',')}|${col.unitOf}|${size}|${extent}|${st ? [...st.mean, ...st.std].join(',') : ''}|${this.image.width}|${this.stride}`;
     if (key === this.inputKey) {
       this.range[0] = this.inputRanges;
       return;
@@ -301,26 +342,35 @@ export class NetworkView {
     this.inputKey = key;
     this.inputRanges = this.range[0];
     const vals = this.scratch;
-    const [lo, hi] = extent;
-    const step = (hi - lo) / size;
     for (let j = 0; j < col.n; j++) {
-      const name = col.names[j];
-      let min = Infinity;
-      let max = -Infinity;
-      for (let r = 0; r < size; r++) {
-        const x2 = hi - (r + 0.5) * step;
-        for (let c = 0; c < size; c++) {
-          const x1 = lo + (c + 0.5) * step;
-          let v = feature(name, x1, x2);
-          if (st) v = (v - st.mean[j]) / (st.std[j] || 1);
-          vals[r * size + c] = v;
-          if (v < min) min = v;
-          if (v > max) max = v;
-        }
-      }
+      const [min, max] = this.#featureValues(col, j, size, vals);
       this.range[0][j] = [min, max];
       this.#tile(col.first + j, vals, 0, 0, Math.max(Math.abs(min), Math.abs(max)) || 1);
     }
+  }
+
+  // Input tile j's feature at the grid's cells into out (size²), standardised as the model
+  // sees it (a feature switched off: as it is); returns [min, max].
+  #featureValues(col, j, size, out) {
+    const [lo, hi] = this.last.grid?.extent ?? [-6, 6];
+    const step = (hi - lo) / size;
+    const name = col.names[j];
+    const unit = col.unitOf ? col.unitOf[j] : j;
+    const st = unit >= 0 ? this.context.data?.standardization : null;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let r = 0; r < size; r++) {
+      const x2 = hi - (r + 0.5) * step;
+      for (let c = 0; c < size; c++) {
+        const x1 = lo + (c + 0.5) * step;
+        let v = feature(name, x1, x2);
+        if (st) v = (v - st.mean[unit]) / (st.std[unit] || 1);
+        out[r * size + c] = v;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    }
+    return [min, max];
   }
 
   #paintColumn(ci, col, layer, size) {
@@ -397,7 +447,7 @@ export class NetworkView {
     for (let c = 1; c < cols.length; c++) {
       const a = cols[c - 1];
       const w = map.get(`${cols[c].linear}.weight`)?.data;
-      if (!w || w.length !== a.n * cols[c].n) continue;
+      if (!w || w.length !== a.units * cols[c].n) continue;
       const total = w.length;
       const list = this.shownBuffers?.[c]?.length === total ? this.shownBuffers[c] : new Int32Array(total);
       (this.shownBuffers ??= [])[c] = list;
@@ -448,7 +498,7 @@ export class NetworkView {
             if ((v < 0) !== (sign === 0)) continue;
             const m = Math.abs(v) / big;
             if (m < lo || (m >= hi && level < LEVELS - 1)) continue;
-            this.#edgePath(ctx, c, Math.floor(k / a.n), k % a.n);
+            this.#edgePath(ctx, c, Math.floor(k / a.units), k % a.units);
             any = true;
           }
         }
@@ -467,7 +517,7 @@ export class NetworkView {
       const draw = (ai, bi, jj, ii) => {
         const a = cols[ai];
         const b = cols[bi];
-        const v = map.get(`${b.linear}.weight`)?.data?.[ii * a.n + jj];
+        const v = map.get(`${b.linear}.weight`)?.data?.[ii * a.units + jj];
         if (v === undefined) return;
         const m = Math.min(1, Math.abs(v) / big);
         ctx.beginPath();
@@ -477,8 +527,9 @@ export class NetworkView {
         ctx.globalAlpha = 0.35 + 0.65 * m;
         ctx.stroke();
       };
-      if (c > 0) for (let jj = 0; jj < cols[c - 1].n; jj++) draw(c - 1, c, jj, j);
-      if (c + 1 < cols.length) for (let ii = 0; ii < cols[c + 1].n; ii++) draw(c, c + 1, j, ii);
+      if (c > 0) for (let jj = 0; jj < cols[c - 1].units; jj++) draw(c - 1, c, jj, j);
+      const u = unitOf(cols[c], j); // an input switched off has no edges
+      if (c + 1 < cols.length && u >= 0) for (let ii = 0; ii < cols[c + 1].n; ii++) draw(c, c + 1, u, ii);
       ctx.globalAlpha = 1;
     }
   }
@@ -491,7 +542,7 @@ export class NetworkView {
     const a = this.columns[c - 1];
     const b = this.columns[c];
     const h = this.geom.s / 2;
-    return [a.x + a.w, a.tiles[j].y + h, b.x, b.tiles[i].y + h];
+    return [a.x + a.w, a.tiles[tileOf(a, j)].y + h, b.x, b.tiles[i].y + h];
   }
 
   #edgePath(ctx, c, i, j) {
@@ -516,6 +567,10 @@ export class NetworkView {
           ctx.fillStyle = NEUTRAL;
           ctx.fillRect(x, y, s, s);
         }
+        if (unitOf(col, j) < 0) {
+          ctx.fillStyle = 'rgba(255, 255, 255, 0.75)'; // a feature switched off: washed out
+          ctx.fillRect(x, y, s, s);
+        }
       }
     });
   }
@@ -537,12 +592,12 @@ export class NetworkView {
       const room = col.w + this.geom.edge - 6;
       const long = [
         col.kind === 'input' ? t('net.input') : col.kind === 'output' ? t('net.output') : t('net.layer', { n: ci }),
-        col.kind === 'input' ? t('net.features', { n: col.n }) : t('net.width', { n: col.n, activation: activationLabel(t, col.activation) }),
+        col.kind === 'input' ? t('net.features', { n: col.units }) : t('net.width', { n: col.n, activation: activationLabel(t, col.activation) }),
       ];
       const fits = textWidth(long[0], `600 11.5px ${font}`) <= room && textWidth(long[1], `10.5px ${font}`) <= room;
       const [title, sub] = fits ? long : [
         col.kind === 'input' ? t('net.inputShort') : col.kind === 'output' ? t('net.outputShort') : t('net.layerShort', { n: ci }),
-        String(col.n),
+        String(col.units ?? col.n),
       ];
       const place = (text, y, attrs, fontSpec) => {
         const node = svg('text', { y, ...attrs, text }, o);
@@ -559,7 +614,7 @@ export class NetworkView {
           const tile = col.tiles[j];
           svg('text', {
             x: col.x - 5, y: tile.y + s / 2 + 3.5, 'text-anchor': 'end', 'font-size': s < 20 ? '10' : '11.5',
-            text: featureSymbol(name),
+            text: featureSymbol(name), ...(unitOf(col, j) < 0 ? { class: 'lw-muted', opacity: 0.6 } : {}),
           }, o);
         });
       }
@@ -595,7 +650,7 @@ export class NetworkView {
   #neuronLabel(ci, j) {
     const col = this.columns[ci];
     const t = this.t;
-    if (col.kind === 'input') return t('net.inputHead', { name: featureSymbol(col.names[j]) });
+    if (col.kind === 'input') return t(unitOf(col, j) < 0 ? 'net.inputOffHead' : 'net.inputHead', { name: featureSymbol(col.names[j]) });
     if (col.kind === 'output') return t('net.outputHead', { j: j + 1, activation: activationLabel(t, col.activation) });
     return t('net.neuronHead', { n: ci, j: j + 1, activation: activationLabel(t, col.activation) });
   }
@@ -684,7 +739,7 @@ export class NetworkView {
     };
     ringAt(this.ring, this.columns[a.c].tiles[a.j]);
     if (a.kind === 'edge') {
-      ringAt(this.ring2, this.columns[a.c - 1].tiles[a.from]);
+      ringAt(this.ring2, this.columns[a.c - 1].tiles[tileOf(this.columns[a.c - 1], a.from)]);
       const [x0, y0, x1, y1] = this.#ends(a.c, a.j, a.from);
       const d = (x1 - x0) / 2;
       const path = `M${x0},${y0}C${x0 + d},${y0} ${x1 - d},${y1} ${x1},${y1}`;
@@ -701,7 +756,7 @@ export class NetworkView {
     const col = this.columns[c];
     const prev = this.columns[c - 1];
     const name = `${col.linear}.weight`;
-    const k = i * prev.n + j;
+    const k = i * prev.units + j;
     const grads = this.last.gradients?.find((p) => p.name === name);
     return { w: this.params?.get(name)?.data?.[k], g: grads?.data?.[k] };
   }
@@ -733,9 +788,11 @@ export class NetworkView {
     let ay;
     if (a.kind === 'edge') {
       const { w, g } = this.#weight(a.c, a.j, a.from);
-      lines.push(t('net.edgeHead', { from: this.#nameOf(a.c - 1, a.from), to: this.#nameOf(a.c, a.j) }),
+      lines.push(t('net.edgeHead', { from: this.#nameOf(a.c - 1, tileOf(this.columns[a.c - 1], a.from)), to: this.#nameOf(a.c, a.j) }),
         t('net.weight', { w: formatNumber(w) }), t('net.gradient', { g: formatNumber(g) }));
-      if (this.activeSource === 'keys') lines.push(t('net.edgeHint'));
+      if (this.setWeight && this.context?.timeline) lines.push(t('net.editPast'));
+      else if (this.setWeight) lines.push(t(this.activeSource === 'keys' ? 'net.edgeHintEdit' : 'net.editClick'));
+      else if (this.activeSource === 'keys') lines.push(t('net.edgeHint'));
       const [x0, y0, x1, y1] = this.#ends(a.c, a.j, a.from);
       ax = (x0 + x1) / 2;
       ay = (y0 + y1) / 2;
@@ -743,9 +800,14 @@ export class NetworkView {
       lines.push(this.#neuronLabel(a.c, a.j));
       const range = this.range[a.c]?.[a.j];
       if (col.kind === 'input') {
-        if (range) {
+        const on = unitOf(col, a.j) >= 0;
+        if (range && on) {
           const st = this.context.data?.standardization;
           lines.push(t(st ? 'net.inputStandardized' : 'net.inputRange', { min: formatNumber(range[0]), max: formatNumber(range[1]) }));
+        }
+        if (col.unitOf) {
+          const last = on && col.unitOf.filter((u) => u >= 0).length === 1;
+          lines.push(t(last ? 'net.featureLast' : on ? 'net.featureOnHint' : 'net.featureOffHint'));
         }
       } else {
         const { b, g } = this.#bias(a.c, a.j);
@@ -775,6 +837,131 @@ export class NetworkView {
     }
     this.#drawActive();
     if (active) this.#read();
+    this.#inspect();
+  }
+
+  // ---- the neuron being read, shown large by the boundary view (inspect) ----
+
+  #inspect(fresh = false) {
+    if (!this.inspect || !this.columns) return;
+    const a = this.active;
+    const col = a?.kind === 'neuron' ? this.columns[a.c] : null;
+    const key = col && col.kind !== 'output' ? `${a.c}:${a.j}` : null;
+    if (key === this.inspected && !(fresh && key)) return;
+    this.inspected = key;
+    this.inspect(key ? this.#mapOf(a.c, a.j) : null);
+  }
+
+  // Neuron j of column c over the grid, coloured as its tile is: tanh on [−1, 1], sigmoid on
+  // [0, 1], the rest (and the features) on ± their largest |value|.
+  #mapOf(c, j) {
+    const col = this.columns[c];
+    const size = this.tileSize;
+    if (!size) return null;
+    const map = { c, j, caption: this.#neuronLabel(c, j), size, extent: this.last.grid?.extent ?? [-6, 6] };
+    const cells = size * size;
+    let values;
+    let range;
+    if (col.kind === 'input') {
+      values = new Float32Array(cells);
+      range = this.#featureValues(col, j, size, values);
+    } else {
+      const layer = this.last.neurons?.[col.layer];
+      if (!layer || layer.width !== col.n || layer.data.length !== col.n * cells) return null;
+      values = layer.data.subarray(j * cells, (j + 1) * cells);
+      range = this.range[c]?.[j] ?? [0, 0];
+    }
+    const center = col.activation === 'sigmoid' ? 0.5 : 0;
+    const scale = col.activation === 'tanh' ? 1 : center ? 0.5 : Math.max(Math.abs(range[0]), Math.abs(range[1])) || 1;
+    return { ...map, values, center, scale };
+  }
+
+  // ---- switching a feature from its input tile ----
+
+  #toggleFeature(j) {
+    const col = this.columns?.[0];
+    if (!col?.unitOf || !this.setFeatures) return;
+    const on = col.unitOf[j] >= 0;
+    if (on && col.unitOf.filter((u) => u >= 0).length === 1) return; // the last one stays (the read-out says so)
+    this.setFeatures(col.names.filter((_, k) => (k === j ? !on : col.unitOf[k] >= 0)));
+  }
+
+  // ---- the weight editor ----
+
+  #openEditor(c, i, from, keys) {
+    this.#closeEditor();
+    const col = this.columns?.[c];
+    const prev = this.columns?.[c - 1];
+    const { w } = col && prev ? this.#weight(c, i, from) : {};
+    if (w === undefined || this.context?.timeline) return; // the read-out says why (net.editPast)
+    const t = this.t;
+    const title = t('net.editTitle', { from: this.#nameOf(c - 1, tileOf(prev, from)), to: this.#nameOf(c, i) });
+    const box = el('div', { class: 'lw-edit', role: 'group', 'aria-label': title }, this.root);
+    el('div', { class: 'lw-tip-head', text: title }, box);
+    const input = el('input', {
+      class: 'lw-edit-input', type: 'number', step: 'any', inputmode: 'decimal', 'aria-label': t('net.editLabel'),
+    }, box);
+    input.value = String(Number(w.toPrecision(6)));
+    el('div', { class: 'lw-edit-hint', text: t('net.editHint') }, box);
+    const note = el('div', { class: 'lw-edit-note', role: 'alert' }, box);
+    const ed = { box, input, note, c, i, from, keys, name: `${col.linear}.weight`, index: i * prev.units + from, busy: false };
+    this.editor = ed;
+    input.addEventListener('keydown', (e) => {
+      e.stopPropagation(); // the element's and the diagram's keys are not the editor's
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        this.#applyEdit(ed);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        this.#closeEditor(ed.keys);
+      }
+    });
+    input.addEventListener('input', () => {
+      note.textContent = '';
+      input.removeAttribute('aria-invalid');
+    });
+    box.addEventListener('focusout', (e) => {
+      if (this.editor === ed && !ed.busy && !box.contains(e.relatedTarget)) this.#closeEditor();
+    });
+    // beside the edge's middle, inside the diagram
+    const [x0, y0, x1, y1] = this.#ends(c, i, from);
+    const x = (x0 + x1) / 2 - this.scroller.scrollLeft + this.scroller.offsetLeft;
+    const y = (y0 + y1) / 2 + this.scroller.offsetTop;
+    const left = Math.max(2, Math.min(this.root.clientWidth - box.offsetWidth - 2, x - box.offsetWidth / 2));
+    box.style.transform = `translate(${Math.round(left)}px, ${Math.round(y + 10)}px)`;
+    this.readout.hide();
+    input.focus();
+    input.select();
+  }
+
+  async #applyEdit(ed) {
+    if (ed.busy) return;
+    const { value, problem } = readWeight(ed.input.value, ed.input.validity.badInput);
+    if (problem) {
+      ed.note.textContent = this.t(problem, { max: MAX_WEIGHT });
+      ed.input.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    ed.busy = true;
+    ed.input.readOnly = true;
+    try {
+      await this.setWeight(ed.name, ed.index, value);
+    } catch (err) {
+      ed.busy = false;
+      ed.input.readOnly = false;
+      ed.note.textContent = this.t('net.editFailed', { reason: err.message });
+      return;
+    }
+    if (this.editor === ed) this.#closeEditor(ed.keys);
+  }
+
+  // Closes the editor; back to the weight it edited when the keys opened it.
+  #closeEditor(refocus = false) {
+    const ed = this.editor;
+    if (!ed) return;
+    this.editor = null;
+    ed.box.remove();
+    if (refocus && this.columns?.[ed.c]?.n > ed.i) this.#moveFocus(ed.c, ed.i, ed.from);
   }
 
   // ---- pointer and keys ----
@@ -803,8 +990,8 @@ export class NetworkView {
       const sh = this.shown?.[c];
       for (let e = 0; e < (sh?.count ?? 0); e++) {
         const k = sh.list[e];
-        const i = Math.floor(k / a.n);
-        const j = k % a.n;
+        const i = Math.floor(k / a.units);
+        const j = k % a.units;
         const [x0, y0, x1, y1] = this.#ends(c, i, j);
         const u = bezierT((x - x0) / (x1 - x0));
         const ey = y0 + (y1 - y0) * (3 * u * u - 2 * u * u * u);
@@ -836,6 +1023,13 @@ export class NetworkView {
       if (!this.geom) return;
       this.#setActive(this.#hit(...stagePoint(e)), 'pointer');
     });
+    // a click (or tap) on an edge edits its weight; on an input tile, switches its feature
+    this.stage.addEventListener('click', (e) => {
+      if (!this.geom) return;
+      const hit = this.#hit(...stagePoint(e));
+      if (hit?.kind === 'edge' && this.setWeight) this.#openEditor(hit.c, hit.j, hit.from, false);
+      else if (hit?.kind === 'neuron' && hit.c === 0) this.#toggleFeature(hit.j);
+    });
     this.stage.addEventListener('pointerleave', (e) => {
       if (e.pointerType === 'mouse' && this.activeSource === 'pointer') this.#setActive(null, null);
     });
@@ -862,7 +1056,7 @@ export class NetworkView {
       case 'ArrowUp':
       case 'ArrowDown': {
         const d = e.key === 'ArrowUp' ? -1 : 1;
-        if (edge >= 0) edge = (edge + d + cols[c - 1].n) % cols[c - 1].n;
+        if (edge >= 0) edge = (edge + d + cols[c - 1].units) % cols[c - 1].units;
         else j = Math.max(0, Math.min(n - 1, j + d));
         break;
       }
@@ -878,12 +1072,20 @@ export class NetworkView {
         break;
       }
       case 'Home': j = 0; edge = edge >= 0 ? 0 : -1; break;
-      case 'End': j = edge >= 0 ? j : n - 1; edge = edge >= 0 ? cols[c - 1].n - 1 : -1; break;
+      case 'End': j = edge >= 0 ? j : n - 1; edge = edge >= 0 ? cols[c - 1].units - 1 : -1; break;
       case 'Enter':
       case ' ':
+        e.preventDefault();
+        if (edge >= 0 && this.setWeight) {
+          this.#openEditor(c, j, edge, true); // the weight reached: edit it
+          return;
+        }
         if (edge >= 0) edge = -1;
         else if (c > 0) edge = 0;
-        else return;
+        else {
+          this.#toggleFeature(j);
+          return;
+        }
         break;
       case 'Escape':
         if (edge < 0) return;
@@ -907,6 +1109,22 @@ export class NetworkView {
     this.moving = false;
     this.#setActive(edge >= 0 ? { kind: 'edge', c, j, from: edge } : { kind: 'neuron', c, j }, 'keys');
   }
+}
+
+// Model input k of a column ↔ its tile (they differ in an input column showing features off).
+const tileOf = (col, k) => (col.tileOf ? col.tileOf[k] : k);
+const unitOf = (col, j) => (col.unitOf ? col.unitOf[j] : j);
+
+// The editor's text → {value} or {problem: a string key}: a finite number, |v| ≤ MAX_WEIGHT.
+// A number field gives '' for an empty box and for text it cannot read (badInput).
+export function readWeight(text, badInput = false) {
+  const s = String(text).trim().replace(/\u2212/g, '-');
+  if (badInput) return { problem: 'net.editNotNumber' };
+  if (s === '') return { problem: 'net.editEmpty' };
+  const value = Number(s);
+  if (!Number.isFinite(value)) return { problem: Number.isNaN(value) ? 'net.editNotNumber' : 'net.editTooBig' };
+  if (Math.abs(value) > MAX_WEIGHT) return { problem: 'net.editTooBig' };
+  return { value };
 }
 
 // The fraction u along a horizontal cubic Bézier (control points at the half-way x) whose x
