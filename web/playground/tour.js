@@ -104,7 +104,9 @@ export class Tour {
     this.target?.classList.remove('tour-target');
     this.target = step.target();
     this.target?.classList.add('tour-target');
-    this.target?.scrollIntoView({ block: 'center' });
+    // a part taller than most of the screen shows its top; a smaller one sits in the middle
+    const tall = (this.target?.getBoundingClientRect().height ?? 0) > innerHeight * 0.6;
+    this.target?.scrollIntoView({ block: tall ? 'start' : 'center' });
     this.parts.text.dataset.t = step.key;
     this.parts.count.dataset.t = 'tour.count';
     this.parts.count.dataset.tParams = JSON.stringify({ n: this.index + 1, total: this.list.length });
