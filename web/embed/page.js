@@ -7,7 +7,8 @@
 //     does); the state keys and `hide` also apply when the widget is a playground.
 // It keeps no autosave unless the hash asks for one of its own (`autosave=name`: the entry
 // "layerwise-playground:embed.name", which never is the main site's), and does not read the
-// lessons' language or progress. It tells the parent its height, its epochs and its state, and
+// lessons' progress. Its language is the address's `lang`, else the site's (web/lib/i18n.js
+// siteLang), as every page's. It tells the parent its height, its epochs and its state, and
 // takes commands from the parent named by `parent=` (bridge.js has the origin rule;
 // docs/embedding.md has every key and message). A key it does not know, or a bad value of its
 // own, shows in a note that can be dismissed, and goes to the parent as an `error` message.
@@ -21,7 +22,7 @@ import { inlineNodes } from '../lessons/markup.js';
 import { h } from '../lib/dom.js';
 import { RefusalNote, SettingProblem, problemData } from '../lib/refusals.js';
 import { hashPairs } from '../lib/hash.js';
-import { LANGS, browserLang, pick } from '../lib/i18n.js';
+import { LANGS, pick, siteLang } from '../lib/i18n.js';
 import { parentOrigin, startBridge } from './bridge.js';
 
 const PAGE_KEYS = ['parent', 'autosave', 'hide', 'speed', 'challenge', 'lesson', 'widget'];
@@ -75,11 +76,12 @@ function applyTo(element, { settings, options }) {
   else element.removeAttribute('autosave');
 }
 
-// The page's language: the address's `lang`, else the browser's (never the main site's choice).
+// The page's language: the address's `lang` (the teacher's), else the site's (web/lib/i18n.js:
+// the learner's pick on the site where the frame can see it, else the browser's).
 function langOf(settings) {
   const asked = settings.find(([key]) => key === 'lang')?.[1];
   if (LANGS.includes(asked)) return asked;
-  return browserLang();
+  return siteLang();
 }
 
 // The note over the content for problems of the address itself (web/lib/refusals.js: the

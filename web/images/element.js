@@ -8,8 +8,10 @@
 //
 //   <layerwise-images preset="cnn" lang="ko"></layerwise-images>
 //
-// Attributes: preset ("mlp", the default, or "cnn"), lang ("en" | "ko"; default: the
-// browser's language), src (the data file, read when the element connects; default
+// Attributes: preset ("mlp", the default, or "cnn"), lang ("en" | "ko"; without it, the site's
+// language, web/lib/i18n.js siteLang: the page's ?lang=, else the learner's last pick on any
+// page of the site, else the browser's; a pick in the element's language menu is kept as the
+// site's), src (the data file, read when the element connects; default
 // web/data/fashion-mnist.bin, made by scripts/build-data.mjs).
 //
 // Script API:
@@ -42,7 +44,7 @@
 // over 10,000 pictures per snapshot would cost as much as training.
 import { TrainingRun } from '../lib/run.js';
 import { loadFashionMnist } from '../lib/fashion.js';
-import { LANGS, browserLang } from '../lib/i18n.js';
+import { LANGS, keepSiteLang, linkLang, siteLang } from '../lib/i18n.js';
 import { ICONS, attachStyled, h, icon, relabel, setText, showMessage } from '../lib/dom.js';
 import { RefusalNote } from '../lib/refusals.js';
 import { CLASS_COLORS } from '../lib/palette.js';
@@ -124,7 +126,7 @@ export class LayerwiseImages extends HTMLElement {
     if (this.#initialized) return;
     this.#initialized = true;
     const values = this.#refusal.checked(this, { lang: this.getAttribute('lang'), preset: this.getAttribute('preset') }, CHOICES);
-    this.#lang = values.lang ?? browserLang();
+    this.#lang = values.lang ?? siteLang();
     if (values.preset) ({ layers: this.#layers, settings: this.#settings } = preset(values.preset));
     this.#build();
     this.#start();
@@ -512,7 +514,10 @@ export class LayerwiseImages extends HTMLElement {
     ui.curves = new CurvesView(ui.curvesBox, { t: tr });
     ui.progress = h('progress', { class: 'progress', 't-label': 'load.bar', hidden: true });
     ui.message = h('div', { class: 'message', role: 'status', hidden: true });
-    ui.lang = h('select', { class: 'lang', 't-label': 'app.language', onchange: () => this.setAttribute('lang', ui.lang.value) },
+    ui.lang = h('select', { class: 'lang', 't-label': 'app.language', onchange: () => {
+      keepSiteLang(ui.lang.value); // the learner's pick: the site's language from now on
+      this.setAttribute('lang', ui.lang.value);
+    } },
       ...LANGS.map((l) => h('option', { value: l, t: `lang.${l}` })));
 
     // the network: preset, layers, settings
@@ -555,7 +560,7 @@ export class LayerwiseImages extends HTMLElement {
     ui.root = h('div', { class: 'lwi' },
       h('header', { class: 'bar' },
         h('p', { class: 'brand' }, h('span', { class: 'brand-name', t: 'app.title' }), h('span', { class: 'brand-sub', t: 'app.subtitle' })),
-        h('nav', { class: 'nav' },
+        ui.nav = h('nav', { class: 'nav' },
           h('a', { href: new URL('../index.html', import.meta.url).href, t: 'nav.playground' }),
           h('a', { href: new URL('../sketch.html', import.meta.url).href, t: 'nav.sketch' }),
           h('a', { href: new URL('../lessons/index.html', import.meta.url).href, t: 'nav.lessons' })),
@@ -654,6 +659,7 @@ export class LayerwiseImages extends HTMLElement {
     this.#refusal.relabel(tr);
     for (const view of [ui.guesses, ui.weights, ui.filters, ui.confusion, ui.gallery, ui.layersView]) view.relabel(tr);
     ui.lang.value = this.#lang;
+    linkLang(ui.nav.querySelectorAll('a'), this.#lang);
     this.#renderMessage();
     this.#render();
   }

@@ -1,13 +1,13 @@
 // The lesson index: the seven lessons with what each is about, how many of its tasks the
 // reader has done, and where to pick up again.
 import { h } from '../lib/dom.js';
-import { LANGS, pick } from '../lib/i18n.js';
-import { LESSONS, LANG_NAMES, chosenLang, keepLang, lessonHref, pageText } from './catalog.js';
+import { LANGS, keepSiteLang, pick, siteLang, withLang } from '../lib/i18n.js';
+import { LESSONS, LANG_NAMES, lessonHref, pageText } from './catalog.js';
 import { countDone, forget, lastPlace } from './progress.js';
 import { inlineNodes } from './markup.js';
 
 const app = document.getElementById('app');
-let lang = chosenLang();
+let lang = siteLang();
 // Each lesson's content, for its lead and its task ids (a lesson that fails to load still gets its card).
 const contents = await Promise.all(LESSONS.map((l) =>
   import(`./content/${l.id}.js`).then((m) => m.default, (error) => {
@@ -24,7 +24,7 @@ function render(message = '') {
     const b = h('button', { type: 'button', lang: l, 'aria-pressed': String(l === lang) }, LANG_NAMES[l]);
     b.addEventListener('click', () => {
       lang = l;
-      keepLang(l);
+      keepSiteLang(l);
       const url = new URL(location.href);
       url.searchParams.set('lang', l);
       history.replaceState(null, '', url);
@@ -32,9 +32,10 @@ function render(message = '') {
     });
     return b;
   });
+  const site = (page) => withLang(page, lang); // another page of the site, in this language
   const header = h('header', { class: 'top' },
-    h('a', { class: 'brand', href: '../index.html' }, h('span', { class: 'logo', 'aria-hidden': 'true' }), 'Layerwise'),
-    h('nav', { class: 'top-links' }, h('a', { href: '../index.html' }, t('playground')), h('a', { href: '../sketch.html' }, t('sketch')), h('a', { href: '../images.html' }, t('images'))),
+    h('a', { class: 'brand', href: site('../index.html') }, h('span', { class: 'logo', 'aria-hidden': 'true' }), 'Layerwise'),
+    h('nav', { class: 'top-links' }, h('a', { href: site('../index.html') }, t('playground')), h('a', { href: site('../sketch.html') }, t('sketch')), h('a', { href: site('../images.html') }, t('images'))),
     h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') }, ...langButtons));
 
   const list = h('ol', { class: 'lesson-list' });

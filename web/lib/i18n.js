@@ -26,6 +26,76 @@ export function browserLang() {
   return /^ko\b/i.test(globalThis.navigator?.language ?? '') ? 'ko' : 'en';
 }
 
+// ---- one language across the site ----
+//
+// Every page (the playground, the sketch pad, the images page, the lessons, the embed page)
+// takes its language by one rule, siteLang(): what the page's address asks for (?lang=, which
+// every link between the site's pages carries, see withLang), else the learner's last pick in
+// any page's language control (kept by keepSiteLang under SITE_LANG_KEY), else what an
+// element remembered itself (its autosave, from before there was a pick), else the browser's.
+// An element's own `lang` attribute, or a playground's URL hash, is explicit and wins over all
+// of it; the element asks siteLang() only when it has none.
+
+/** The localStorage key of the learner's language, shared by every page of the site. */
+export const SITE_LANG_KEY = 'layerwise.lang';
+
+function queryLang() {
+  const asked = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+  return LANGS.includes(asked) ? asked : null;
+}
+
+/** The learner's last pick (keepSiteLang), or null. */
+export function keptSiteLang() {
+  try {
+    const kept = globalThis.localStorage?.getItem(SITE_LANG_KEY);
+    return LANGS.includes(kept) ? kept : null;
+  } catch {
+    return null; // storage may be off
+  }
+}
+
+/**
+ * The site's language now: the address's ?lang=, else the learner's last pick, else
+ * `remembered` (an element's autosaved language, when it is one of LANGS), else the browser's.
+ */
+export function siteLang(remembered = null) {
+  return queryLang() ?? keptSiteLang() ?? (LANGS.includes(remembered) ? remembered : browserLang());
+}
+
+/**
+ * The learner picked `lang` in a language control: every page opened from now on takes it.
+ * An address that names a language (?lang=) is changed to name this one, so that reloading
+ * the page keeps the pick.
+ */
+export function keepSiteLang(lang) {
+  if (!LANGS.includes(lang)) return;
+  try { globalThis.localStorage?.setItem(SITE_LANG_KEY, lang); } catch { /* storage may be off */ }
+  if (queryLang() && queryLang() !== lang) {
+    const url = new URL(location.href);
+    url.searchParams.set('lang', lang);
+    history.replaceState(history.state, '', url);
+  }
+}
+
+/**
+ * href (absolute or relative, with or without a query and a hash) with its query's `lang`
+ * set to lang: the address of another page of the site, in the language of this one.
+ */
+export function withLang(href, lang) {
+  const cut = href.indexOf('#');
+  const [rest, hash] = cut < 0 ? [href, ''] : [href.slice(0, cut), href.slice(cut)];
+  const q = rest.indexOf('?');
+  const [path, query] = q < 0 ? [rest, ''] : [rest.slice(0, q), rest.slice(q + 1)];
+  const params = new URLSearchParams(query);
+  params.set('lang', lang);
+  return `${path}?${params}${hash}`;
+}
+
+/** Points each link (an <a> to another page of the site) at its page in lang. */
+export function linkLang(links, lang) {
+  for (const a of links) if (a) a.setAttribute('href', withLang(a.getAttribute('href'), lang));
+}
+
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** text with each {name} filled from params (the rule above); text itself without params. */

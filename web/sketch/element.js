@@ -4,7 +4,10 @@
 //
 //   <layerwise-sketch lang="ko" autosave></layerwise-sketch>
 //
-// Attributes: lang ("en" | "ko"; default: the browser's language), autosave (keep the drawings
+// Attributes: lang ("en" | "ko"; without it, the site's language (web/lib/i18n.js siteLang: the
+// page's ?lang=, else the learner's last pick on any page of the site, else the autosaved
+// language, else the browser's); a pick in the element's language menu is kept as the site's),
+// autosave (keep the drawings
 // and settings in localStorage under "layerwise-sketch:<value or main>" and bring them back on
 // reload, checked as an imported file is; an entry that cannot be restored is kept as a copy and
 // named on screen; storage too small for the set keeps what fits and says what it did not).
@@ -48,7 +51,7 @@ import { random } from '../lib/random.js';
 import { COPIES, augment } from './augment.js';
 import { PER_CLASS, SHAPES, exampleSet } from './examples.js';
 import { DEFAULT_SETTINGS, MAX_CLASSES, MAX_SAMPLES, SketchFileProblem, cleanName, cleanStrokes, fileOf, readFile, readSaved, readSettings, savedOf, split } from './dataset.js';
-import { LANGS, browserLang } from '../lib/i18n.js';
+import { LANGS, keepSiteLang, linkLang, siteLang } from '../lib/i18n.js';
 import { t as translate } from './strings.js';
 import { ICONS, attachStyled, h, icon, relabel, setText, showMessage } from '../lib/dom.js';
 import { RefusalNote, problemText } from '../lib/refusals.js';
@@ -120,7 +123,7 @@ export class LayerwiseSketch extends HTMLElement {
       const restored = this.#autosave.read((text) => ({ value: readSaved(text), lost: [] }));
       const saved = restored?.value;
       const asked = this.#refusal.checked(this, { lang: this.getAttribute('lang') }, CHOICES).lang;
-      this.#lang = asked ?? (LANGS.includes(saved?.lang) ? saved.lang : browserLang());
+      this.#lang = asked ?? siteLang(saved?.lang); // the autosaved language only until the learner picks one (web/lib/i18n.js)
       if (saved) {
         this.#classes = saved.classes.map((c) => this.#newClass(c.name, c.samples));
         this.#settings = saved.settings;
@@ -563,7 +566,7 @@ export class LayerwiseSketch extends HTMLElement {
     });
 
     const file = h('input', { type: 'file', accept: '.json,application/json', hidden: true, onchange: () => this.#openFile(file) });
-    const lang = h('select', { class: 'lang', 't-label': 'app.language', onchange: () => this.setAttribute('lang', lang.value) },
+    const lang = h('select', { class: 'lang', 't-label': 'app.language', onchange: () => this.#pickLang(lang.value) },
       ...LANGS.map((l) => h('option', { value: l, t: `lang.${l}` })));
     ui.lang = lang;
     ui.chips = h('div', { class: 'chips', role: 'group', 't-label': 'pad.saveAs' });
@@ -573,7 +576,7 @@ export class LayerwiseSketch extends HTMLElement {
     ui.root = h('div', { class: 'lws' },
       h('header', { class: 'bar' },
         h('p', { class: 'brand' }, h('span', { class: 'brand-name', t: 'app.title' }), h('span', { class: 'brand-sub', t: 'app.subtitle' })),
-        h('nav', { class: 'nav' },
+        ui.nav = h('nav', { class: 'nav' },
           h('a', { href: new URL('../index.html', import.meta.url).href, t: 'nav.playground' }),
           h('a', { href: new URL('../images.html', import.meta.url).href, t: 'nav.images' }),
           h('a', { href: new URL('../lessons/index.html', import.meta.url).href, t: 'nav.lessons' })),
@@ -639,8 +642,15 @@ export class LayerwiseSketch extends HTMLElement {
     ui.layers.relabel(tr);
     ui.training.relabel(tr);
     ui.lang.value = this.#lang;
+    linkLang(ui.nav.querySelectorAll('a'), this.#lang);
     this.#renderMessage();
     this.#render();
+  }
+
+  // The learner's pick in the language menu: the element's language, and the site's from now on.
+  #pickLang(lang) {
+    keepSiteLang(lang);
+    this.setAttribute('lang', lang);
   }
 
   #render() {

@@ -1,0 +1,175 @@
+// One language across the site (web/lib/i18n.js: siteLang, keepSiteLang, withLang), in headless
+// Chromium: on each page (the playground, the sketch pad, the images page, the lesson index, a
+// lesson) the learner picks Korean in the page's own language control; the page relabels in
+// place, every link to another page of the site then names ?lang=ko, and following each link
+// in a browser that never saw the pick (so the link alone carries it) opens that page in
+// Korean; in the browser that saw it, another page opened by its bare address is Korean too.
+// A fresh browser with the locale ko-KR opens every page in Korean, with en-US in English; an
+// element's `lang` attribute and a playground's URL-hash `lang` win over the site's choice; the
+// learner's latest pick wins over a playground's autosaved language.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, serveAndLaunch } from './browser.mjs';
+
+const web = serveAndLaunch();
+// images.html registers the site's service worker, which would keep every file it loaded:
+// nothing here needs it, and the pages load as they do on a first visit
+const CONTEXT = { serviceWorkers: 'block' };
+
+// Each page: where it is, where its text is (an element's shadow root, or the document), its
+// language control, and its links to the site's other pages.
+const PAGES = {
+  playground: { path: 'index.html', tag: 'layerwise-playground', root: '.lwp',
+    pick: (page, lang) => page.locator('layerwise-playground [data-panel="lang"] select').selectOption(lang),
+    links: 'layerwise-playground a.brand-link' },
+  sketch: { path: 'sketch.html', tag: 'layerwise-sketch', root: '.lws',
+    pick: (page, lang) => page.locator('layerwise-sketch select.lang').selectOption(lang),
+    links: 'layerwise-sketch nav.nav a' },
+  images: { path: 'images.html', tag: 'layerwise-images', root: '.lwi',
+    pick: (page, lang) => page.locator('layerwise-images select.lang').selectOption(lang),
+    links: 'layerwise-images nav.nav a' },
+  lessons: { path: 'lessons/index.html',
+    pick: (page, lang) => page.locator(`.lang-switch button[lang="${lang}"]`).click(),
+    links: 'a[href]' },
+  lesson: { path: 'lessons/lesson.html?id=output',
+    pick: (page, lang) => page.locator(`.lang-switch button[data-lang="${lang}"]`).click(),
+    links: 'header a[href], nav.pager a[href]' },
+};
+
+/** Which of PAGES an address is. */
+function kindOf(href) {
+  const { pathname } = new URL(href);
+  if (pathname.endsWith('/lessons/index.html')) return 'lessons';
+  if (pathname.endsWith('/lessons/lesson.html')) return 'lesson';
+  if (pathname.endsWith('/sketch.html')) return 'sketch';
+  if (pathname.endsWith('/images.html')) return 'images';
+  if (pathname.endsWith('/index.html') || pathname.endsWith('/')) return 'playground';
+  throw new Error(`not a page of the site: ${href}`);
+}
+
+/**
+ * The language a page shows once it has drawn itself: {lang, text}, the element's (or the
+ * document's) lang and the visible text of the element (or the page).
+ */
+async function shown(page, kind) {
+  const { tag, root } = PAGES[kind];
+  const handle = await page.waitForFunction(({ tag, root }) => {
+    if (tag) {
+      const node = document.querySelector(tag)?.shadowRoot?.querySelector(root);
+      return node?.lang ? { lang: node.lang, text: node.innerText } : null;
+    }
+    if (!document.querySelector('.lang-switch') || !document.querySelector('main h1')) return null;
+    return { lang: document.documentElement.lang, text: document.body.innerText };
+  }, { tag, root }, { timeout: 20_000 });
+  return handle.jsonValue();
+}
+
+// Hangul syllables; the language control names Korean in Korean ("한국어") in either language.
+const hangul = (text) => (text.replaceAll('한국어', '').match(/[\uac00-\ud7a3]/g) ?? []).length;
+
+async function assertLanguage(page, kind, lang, where) {
+  const { lang: said, text } = await shown(page, kind);
+  assert.equal(said, lang, `${where}: the ${kind} page's lang`);
+  const count = hangul(text);
+  if (lang === 'ko') assert.ok(count >= 20, `${where}: the ${kind} page shows Korean text (${count} Hangul syllables)`);
+  else assert.equal(count, 0, `${where}: the ${kind} page shows no Korean text`);
+}
+
+/** The addresses (absolute) of the page's links to pages of the site. */
+async function siteLinks(page, kind) {
+  const hrefs = await page.locator(PAGES[kind].links).evaluateAll((as) => as.map((a) => a.href));
+  return hrefs.filter((href) => {
+    try { kindOf(href); return true; } catch { return false; } // a section of this page, say
+  });
+}
+
+/** Errors a page recorded, without requests cut short by leaving the page. */
+const realErrors = (errors) => errors.filter((e) => !e.includes('net::ERR_ABORTED'));
+
+test('a language picked on any page is carried by its links and kept for the whole site', { timeout: 120_000 }, async () => {
+  const url = (path) => new URL(path, web.server.url).href;
+  const kinds = Object.keys(PAGES);
+  for (const [i, kind] of kinds.entries()) {
+    // the learner's browser: English, nothing stored
+    const { page, context, errors } = await openPage(web.browser, url(PAGES[kind].path), { locale: 'en-US', ...CONTEXT });
+    await assertLanguage(page, kind, 'en', `${kind}, en-US, nothing picked`);
+    const before = await siteLinks(page, kind);
+    assert.ok(before.length >= 2, `the ${kind} page links to other pages (${before.length})`);
+    for (const href of before) assert.equal(new URL(href).searchParams.get('lang'), 'en', `${kind}: ${href} names the page's language`);
+
+    await PAGES[kind].pick(page, 'ko');
+    await assertLanguage(page, kind, 'ko', `${kind} after picking 한국어`);
+    const links = await siteLinks(page, kind);
+    assert.equal(links.length, before.length, `${kind}: the same links after the switch`);
+    for (const href of links) assert.equal(new URL(href).searchParams.get('lang'), 'ko', `${kind}: ${href} follows the switch`);
+    const targets = new Map();
+    for (const href of links) if (kindOf(href) !== kind && !targets.has(kindOf(href))) targets.set(kindOf(href), href);
+    if (kind === 'lesson') targets.set('lesson', links.find((href) => kindOf(href) === 'lesson')); // the next lesson
+    assert.ok(targets.size >= 2, `${kind} links to ${[...targets.keys()]}`);
+
+    // following each link in a browser that never saw the pick (English, nothing stored)
+    const follower = await openPage(web.browser, 'about:blank', { locale: 'en-US', ...CONTEXT });
+    for (const [target, href] of targets) {
+      await follower.page.goto(href);
+      await assertLanguage(follower.page, target, 'ko', `${kind} → ${target} (${href})`);
+    }
+    assert.deepEqual(realErrors(follower.errors), [], `following the ${kind} page's links`);
+    await follower.context.close();
+
+    // the learner's own browser keeps the pick: the next page, opened by its bare address
+    const next = kinds[(i + 1) % kinds.length];
+    await page.goto(url(PAGES[next].path));
+    await assertLanguage(page, next, 'ko', `${kind} picked, then ${next} opened by its address`);
+    assert.deepEqual(realErrors(errors), [], `the ${kind} page`);
+    await context.close();
+  }
+});
+
+test('a fresh browser opens every page in its own language', { timeout: 60_000 }, async () => {
+  const { page, context, errors } = await openPage(web.browser, 'about:blank', { locale: 'ko-KR', ...CONTEXT });
+  for (const [kind, { path }] of Object.entries(PAGES)) {
+    await page.goto(new URL(path, web.server.url).href);
+    await assertLanguage(page, kind, 'ko', `ko-KR, ${kind}`);
+  }
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
+  // (a fresh en-US browser shows each page in English: the first test starts each page so)
+});
+
+test('an element\'s lang attribute and the playground\'s hash are explicit; the latest pick beats the autosave', { timeout: 60_000 }, async () => {
+  const url = (path) => new URL(path, web.server.url).href;
+  // a Korean browser whose learner picked Korean
+  const { page, context, errors } = await openPage(web.browser, url('lessons/index.html'), { locale: 'ko-KR', ...CONTEXT });
+  await PAGES.lessons.pick(page, 'ko');
+  // a teacher's page with lang="en" on each element: English
+  const langs = await page.evaluate(async () => {
+    await Promise.all(['../playground/element.js', '../sketch/element.js', '../images/element.js'].map((m) => import(m)));
+    const made = ['layerwise-playground', 'layerwise-sketch', 'layerwise-images'].map((tag) => {
+      const node = document.createElement(tag);
+      node.setAttribute('lang', 'en');
+      document.body.append(node);
+      return node;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the playground relabels once its views are in
+    return made.map((node) => node.shadowRoot.querySelector('[lang]')?.lang);
+  });
+  assert.deepEqual(langs, ['en', 'en', 'en']);
+
+  // the playground's own address: a hash's lang wins over the site's Korean
+  await page.goto(url('index.html#dataset=xor&lang=en'));
+  await assertLanguage(page, 'playground', 'en', 'hash lang=en over the site\'s ko');
+  // picking English there is the learner's pick: the lessons follow
+  await page.goto(url('lessons/index.html'));
+  await assertLanguage(page, 'lessons', 'ko', 'the site is still Korean: the hash did not pick');
+  await page.goto(url('index.html'));
+  await assertLanguage(page, 'playground', 'ko', 'no hash: the site\'s Korean over the autosaved English');
+  await PAGES.playground.pick(page, 'en');
+  await page.goto(url('sketch.html'));
+  await assertLanguage(page, 'sketch', 'en', 'picked English in the playground, then the sketch pad');
+  // a pick elsewhere beats the playground's autosaved English
+  await PAGES.sketch.pick(page, 'ko');
+  await page.goto(url('index.html'));
+  await assertLanguage(page, 'playground', 'ko', 'picked Korean in the sketch pad, then the playground (autosaved English)');
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
+});
