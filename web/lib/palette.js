@@ -7,9 +7,17 @@
 //                                already know it); built from the Okabe–Ito orange #E69F00 and
 //                                blue #0072B2, which stay apart for protan, deutan and tritan
 //                                vision because they differ in lightness as well as in hue
-//   more classes (up to 8)       the Okabe–Ito set (Okabe & Ito 2008, "Color Universal
-//                                Design"), orange and blue first; a softmax output is coloured
-//                                by the probability-weighted mix of its classes' colours
+//   more classes (up to 8)       orange and blue, then wine #882255, red #D62728 and sky blue
+//                                #56B4E9 (the playground's five classes), then Okabe–Ito's
+//                                bluish green, yellow and black; a softmax output is coloured by
+//                                the probability-weighted mix of its classes' colours. The five
+//                                were chosen so that every pair stays apart (CIEDE2000 ΔE ≥ 15,
+//                                the closest pair 18.9: orange ↔ red for deutan vision) under
+//                                simulated protan, deutan and tritan vision (Machado et al.
+//                                2009, full severity); Okabe–Ito's orange and vermillion fell to
+//                                12.5 for deutan vision (tests/js/palette.test.mjs checks)
+//   class markers                each class also has a shape (CLASS_SHAPES: circle, square,
+//                                triangle, diamond, cross), so colour is never the only cue
 //   weights, regression values   the same diverging map: negative orange, positive blue
 //
 // Heatmaps use *tints* (the class colours blended toward white) so the full-strength points
@@ -17,9 +25,69 @@
 // like equal steps in colour. Everything here returns RGB triples or fills RGBA bytes
 // directly, so a view can paint an ImageData without making a string per pixel.
 
-/** Okabe–Ito: orange, blue, bluish green, vermillion, reddish purple, sky blue, yellow, black. */
-export const CLASS_COLORS = Object.freeze(['#E69F00', '#0072B2', '#009E73', '#D55E00',
-  '#CC79A7', '#56B4E9', '#F0E442', '#000000']);
+/** Orange, blue, wine, red, sky blue (the five classes), bluish green, yellow, black. */
+export const CLASS_COLORS = Object.freeze(['#E69F00', '#0072B2', '#882255', '#D62728',
+  '#56B4E9', '#009E73', '#F0E442', '#000000']);
+
+// ---- class markers: a shape per class, drawn around (x, y) at "radius" r ----
+
+/** The marker of class k is CLASS_SHAPES[k % CLASS_SHAPES.length]. */
+export const CLASS_SHAPES = Object.freeze(['circle', 'square', 'triangle', 'diamond', 'cross']);
+
+// Each polygon's corners for r = 1 (y down), sized so every shape covers about the circle's
+// area and reads as the same size.
+const C = 0.42; // the cross's half arm width
+const SHAPE_CORNERS = Object.freeze({
+  square: [[-0.86, -0.86], [0.86, -0.86], [0.86, 0.86], [-0.86, 0.86]],
+  triangle: [[0, -1.45], [1.256, 0.725], [-1.256, 0.725]],
+  diamond: [[0, -1.2], [1.2, 0], [0, 1.2], [-1.2, 0]],
+  cross: [[-C, -1.15], [C, -1.15], [C, -C], [1.15, -C], [1.15, C], [C, C], [C, 1.15], [-C, 1.15], [-C, C],
+    [-1.15, C], [-1.15, -C], [-C, -C]],
+});
+
+/** The shape of class k. */
+export function classShape(k) {
+  return CLASS_SHAPES[k % CLASS_SHAPES.length];
+}
+
+/** Adds a closed sub-path of the marker `shape` at (x, y) to a canvas path (then fill/stroke). */
+export function markerPath(ctx, shape, x, y, r) {
+  const corners = SHAPE_CORNERS[shape];
+  if (!corners) {
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+    return;
+  }
+  ctx.moveTo(x + corners[0][0] * r, y + corners[0][1] * r);
+  for (let i = 1; i < corners.length; i++) ctx.lineTo(x + corners[i][0] * r, y + corners[i][1] * r);
+  ctx.closePath();
+}
+
+/**
+ * Class k's marker in its colour as a small inline SVG element (legends and buttons; DOM only):
+ * `size` CSS pixels square, data-shape naming the shape, hidden from assistive technology (the
+ * text beside it names the class).
+ */
+export function classMarker(k, { size = 12, stroke = 'rgba(31, 41, 51, 0.45)' } = {}) {
+  const NS = 'http://www.w3.org/2000/svg';
+  const icon = document.createElementNS(NS, 'svg');
+  const shape = classShape(k);
+  for (const [name, value] of [['class', 'lw-marker'], ['width', size], ['height', size], ['viewBox', '-7 -7 14 14'],
+    ['aria-hidden', 'true'], ['data-shape', shape]]) icon.setAttribute(name, String(value));
+  const path = document.createElementNS(NS, 'path');
+  for (const [name, value] of [['d', markerD(shape, 4.6)], ['fill', CLASS_COLORS[k % CLASS_COLORS.length]], ['stroke', stroke],
+    ['stroke-width', '1']]) path.setAttribute(name, value);
+  icon.append(path);
+  return icon;
+}
+
+/** The same marker as an SVG path's `d`, centred on (0, 0) (legends and buttons). */
+export function markerD(shape, r) {
+  const corners = SHAPE_CORNERS[shape];
+  const n = (v) => Math.round(v * r * 1000) / 1000;
+  if (!corners) return `M${n(1)} 0A${n(1)} ${n(1)} 0 1 1 ${n(-1)} 0A${n(1)} ${n(1)} 0 1 1 ${n(1)} 0Z`;
+  return `M${corners.map(([x, y]) => `${n(x)} ${n(y)}`).join('L')}Z`;
+}
 const ORANGE = CLASS_COLORS[0];
 const BLUE = CLASS_COLORS[1];
 /** Darker strokes of orange and blue for thin lines (edges, bars) on white. */
@@ -76,7 +144,7 @@ export function tint(hex, amount = TINT) {
   return labToRGB(mixLab(rgbToLab(hexToRGB(hex)), rgbToLab([255, 255, 255]), amount));
 }
 
-/** Heatmap colour of class k (its Okabe–Ito colour, tinted), as RGB. */
+/** Heatmap colour of class k (its class colour, tinted), as RGB. */
 const CLASS_TINTS = Object.freeze(CLASS_COLORS.map((c) => Object.freeze(tint(c))));
 export const NEUTRAL_RGB = Object.freeze(hexToRGB(NEUTRAL));
 

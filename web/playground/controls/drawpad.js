@@ -5,7 +5,12 @@
 //                      regression, a value in [−1, 1] set with the brush's slider and shown on
 //                      the boundary view's orange (−) … blue (+) map (drawn.classes = 0)
 //   brush              the class (or value) to paint, or the eraser; − and + remove the last
-//                      class (and its points) or add one
+//                      class (and its points) or add one; each class's button shows its colour
+//                      and marker shape (palette.js), as the boundary view draws its points
+//   brush size         1 to 5 (BRUSH_SIZES): how many points one click, tap, Enter or dab of a
+//                      stroke puts down (1, 3, 6, 10, 15), spread evenly over a disc of radius
+//                      0, 0.3, 0.6, 0.9 or 1.2 data units around it (a sunflower pattern, turned
+//                      at random each dab; points that would fall off the plane are left out)
 //   Undo, Redo, Clear  every edit is one step (a whole drag stroke is one step); a change from
 //                      outside (a file, "start from") is one too
 //   Start from         a generated dataset, copied in to be edited
@@ -16,13 +21,16 @@
 // cursor, Enter or Space adds a point there, Delete erases, 0–4 pick a class, E the eraser,
 // Ctrl+Z undoes and Ctrl+Y (or Ctrl+Shift+Z) redoes; so the pad works without a pointer too.
 import { fitSquare } from '../../lib/canvas.js';
-import { CLASS_COLORS, divergingCss } from '../../lib/palette.js';
+import { CLASS_COLORS, classMarker, classShape, divergingCss, markerPath } from '../../lib/palette.js';
 import { DATASETS } from '../state.js';
 import { EXTENT, MAX_CLASSES, MAX_POINTS } from './csv.js';
-import { ICONS, h, icon, newId, relabel } from '../../lib/dom.js';
+import { ICONS, h, icon, newId, relabel, setText } from '../../lib/dom.js';
 
 const ERASE_RADIUS = 0.6; // in data units
-const SPRAY_GAP = 0.35; // while dragging, a new point at least this far from the last one
+const SPRAY_GAP = 0.35; // while dragging, a new dab at least this far (plus the brush's radius) from the last one
+/** Brush size s (1 ..): {points, radius}: points per dab, over a disc of radius (data units). */
+export const BRUSH_SIZES = Object.freeze([1, 3, 6, 10, 15].map((points, i) => Object.freeze({ points, radius: 0.3 * i })));
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const UNDO_DEPTH = 200;
 const VALUE_STEPS = 33; // colours of values, as in the boundary view
 const MAX_REPORTED = 8; // skipped lines listed by a CSV report; the rest are counted
@@ -50,6 +58,7 @@ export class DrawPad {
     this.t = (key) => key;
     this.klass = 0;
     this.value = 1;
+    this.size = 1; // the brush size (BRUSH_SIZES[size - 1])
     this.erase = false;
     this.cursor = { x: 0, y: 0 };
     this.hover = null;
@@ -78,6 +87,14 @@ export class DrawPad {
     this.valueOut = h('output', { class: 'readout pad-value-out', 'aria-hidden': 'true' });
     this.valueRow = h('div', { class: 'field slider pad-value' },
       h('label', { for: this.valueInput.id, t: 'draw.value', 't-title': 'draw.value.tip' }), this.valueInput, this.valueOut);
+    this.sizeInput = h('input', { type: 'range', min: 1, max: BRUSH_SIZES.length, step: 1, value: 1, id: newId('size'), class: 'pad-size-input',
+      oninput: () => {
+        this.size = Number(this.sizeInput.value);
+        this.#showSize();
+      } });
+    this.sizeOut = h('output', { class: 'readout pad-size-out', 'aria-hidden': 'true' });
+    this.sizeRow = h('div', { class: 'field slider pad-size' },
+      h('label', { for: this.sizeInput.id, t: 'draw.size', 't-title': 'draw.size.tip' }), this.sizeInput, this.sizeOut);
     this.canvas = h('canvas', { class: 'pad', tabindex: '0', role: 'application', 't-label': 'draw.canvas' });
     this.undoButton = h('button', { type: 'button', class: 'btn round small', 't-label': 'draw.undo', 't-title': 'draw.undo.tip', onclick: () => this.undo() }, icon(UNDO));
     this.redoButton = h('button', { type: 'button', class: 'btn round small', 't-label': 'draw.redo', 't-title': 'draw.redo.tip', onclick: () => this.redo() }, icon(REDO));
@@ -104,6 +121,7 @@ export class DrawPad {
       this.mode,
       this.classBar,
       this.valueRow,
+      this.sizeRow,
       this.canvas,
       h('div', { class: 'pad-actions' },
         this.undoButton, this.redoButton,
@@ -132,6 +150,7 @@ export class DrawPad {
     this.shown = true; // the first points shown (a reload's) are where the history starts
     this.drawn = next;
     this.t = t;
+    this.#showSize();
     this.klass = Math.min(this.klass, this.#classes() - 1);
     if (this.brushFor !== this.#classes()) this.#buildBrush();
     this.#syncHistory();
@@ -253,10 +272,10 @@ export class DrawPad {
       const n = this.#classes();
       for (let k = 0; k < n; k++) {
         buttons.push(h('button', {
-          type: 'button', role: 'radio', class: 'pad-class', 'aria-checked': String(!this.erase && this.klass === k), 'data-key': `class${k}`,
-          style: `--swatch: ${CLASS_COLORS[k]}`, 't-label': 'draw.class', 't-title': 'draw.class.tip', params: { n: k },
+          type: 'button', role: 'radio', class: 'pad-class marked', 'aria-checked': String(!this.erase && this.klass === k), 'data-key': `class${k}`,
+          't-label': 'draw.class', 't-title': 'draw.class.tip', params: { n: k },
           onclick: () => this.#pick(k),
-        }, String(k)));
+        }, classMarker(k, { size: 16 }), String(k)));
       }
       buttons.push(h('span', { class: 'pad-class-count' },
         h('button', { type: 'button', class: 'btn round small', 'data-key': 'remove', 't-label': 'draw.removeClass', 't-title': 'draw.removeClass.tip',
@@ -278,6 +297,12 @@ export class DrawPad {
     this.#syncHistory();
   }
 
+  #showSize() {
+    const { points, radius } = BRUSH_SIZES[this.size - 1];
+    setText(this.sizeOut, 'draw.size.value', { count: points }, this.t);
+    this.sizeInput.setAttribute('aria-valuetext', this.t('draw.size.text', { count: points, radius: radius.toFixed(1) }));
+  }
+
   #showValue() {
     const v = this.value;
     this.valueOut.textContent = `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)}`;
@@ -294,9 +319,28 @@ export class DrawPad {
       this.#edit(x.filter((_, j) => keep[j >> 1]), y.filter((_, i) => keep[i]), this.drawn.classes, { stroke });
       return;
     }
-    if (y.length >= MAX_POINTS) return;
     const label = this.#regression() ? Math.fround(this.value) : this.klass;
-    this.#edit([...x, px, py], [...y, label], this.drawn.classes, { stroke });
+    const dab = this.#dab(px, py).slice(0, 2 * (MAX_POINTS - y.length));
+    if (!dab.length) return;
+    this.#edit([...x, ...dab], [...y, ...Array(dab.length / 2).fill(label)], this.drawn.classes, { stroke });
+  }
+
+  // The brush's points around (px, py), as x, y pairs: BRUSH_SIZES[size − 1].points spread over
+  // its disc (point i at radius R·√((i + ½)/n), turned by the golden angle), the pattern turned
+  // at random; those off the plane are left out.
+  #dab(px, py) {
+    const { points, radius } = BRUSH_SIZES[this.size - 1];
+    if (points === 1) return [px, py];
+    const turn = Math.random() * 2 * Math.PI;
+    const out = [];
+    for (let i = 0; i < points; i++) {
+      const r = radius * Math.sqrt((i + 0.5) / points);
+      const a = turn + i * GOLDEN_ANGLE;
+      const qx = px + r * Math.cos(a);
+      const qy = py + r * Math.sin(a);
+      if (Math.abs(qx) <= EXTENT && Math.abs(qy) <= EXTENT) out.push(qx, qy);
+    }
+    return out;
   }
 
   #toData(event) {
@@ -320,12 +364,13 @@ export class DrawPad {
     });
     c.addEventListener('pointermove', (e) => {
       const p = this.#toData(e);
-      if (this.erase) {
+      if (this.erase || this.size > 1) {
         this.hover = p;
         this.#draw();
       }
       if (!this.last) return;
-      if (Math.hypot(p.x - this.last.x, p.y - this.last.y) < SPRAY_GAP) return;
+      const gap = SPRAY_GAP + (this.erase ? 0 : BRUSH_SIZES[this.size - 1].radius);
+      if (Math.hypot(p.x - this.last.x, p.y - this.last.y) < gap) return;
       this.last = p;
       this.#apply(p.x, p.y, true);
     });
@@ -420,8 +465,7 @@ export class DrawPad {
         if (group(y[i]) !== g) continue;
         const px = at(x[2 * i]);
         const py = size - at(x[2 * i + 1]);
-        ctx.moveTo(px + r, py);
-        ctx.arc(px, py, r, 0, 2 * Math.PI);
+        markerPath(ctx, regression ? 'circle' : classShape(g), px, py, r);
         any = true;
       }
       if (!any) continue;
@@ -438,11 +482,12 @@ export class DrawPad {
       ctx.stroke();
       ctx.setLineDash([]);
     };
-    const eraserRadius = (ERASE_RADIUS / (2 * EXTENT)) * size;
-    if (this.erase && this.hover) ring(this.hover, eraserRadius, [3, 3]);
+    // the eraser's reach, or a big brush's disc, around the pointer and the keyboard's cursor
+    const reach = ((this.erase ? ERASE_RADIUS : BRUSH_SIZES[this.size - 1].radius) / (2 * EXTENT)) * size;
+    if (this.hover && (this.erase || this.size > 1)) ring(this.hover, reach, [3, 3]);
     const c = this.canvas;
     if (c.getRootNode().activeElement === c || document.activeElement === c) {
-      ring(this.cursor, this.erase ? eraserRadius : 7, []);
+      ring(this.cursor, Math.max(7, reach), []);
     }
   }
 }

@@ -10,10 +10,11 @@
 //                                                                 to the targets' largest |y|
 //
 // `discretize` (context.state.discretize) paints hard class regions (regression: ten bands).
-// Training points are dots outlined in white; test points (context.state.showTest) have a dark
-// outline, as in TensorFlow Playground. For data on a line (the "sine" set: x2 = 0) the view
-// draws the fitted curve instead: the targets and the model's output along x2 = 0, read from
-// the grid by interpolating between the two rows around it.
+// Training points are marked by their class's colour and shape (palette.js CLASS_SHAPES: circle,
+// square, triangle, diamond, cross; regression targets are dots) outlined in white; test points
+// (context.state.showTest) have a dark outline, as in TensorFlow Playground. For data on a line
+// (the "sine" set: x2 = 0) the view draws the fitted curve instead: the targets and the model's
+// output along x2 = 0, read from the grid by interpolating between the two rows around it.
 //
 // Hover, tap, or focus and use the arrow keys, to read the prediction at a point.
 //
@@ -23,8 +24,8 @@
 // ever; showNeuron(null) goes back to the model's output. The plot's data-map attribute says
 // which is shown ('output', or 'neuron c j').
 import {
-  CLASS_COLORS, DIVERGING, DIVERGING_STRONG, classMixInto, divergingCss, fillDiverging, packTable,
-  rgbToCss, sigmoid, softmaxInto, NEUTRAL,
+  CLASS_COLORS, DIVERGING, DIVERGING_STRONG, classMarker, classMixInto, classShape, divergingCss, fillDiverging,
+  markerPath, packTable, rgbToCss, sigmoid, softmaxInto, NEUTRAL,
 } from '../../lib/palette.js';
 import { el, svg } from '../../lib/dom.js';
 import { fitCanvas, watchSize } from '../../lib/canvas.js';
@@ -303,12 +304,14 @@ export class BoundaryView {
   }
 
   // Points batched by colour, one path per colour and marker, so 2,000 points are a few fills:
-  // a class each, or (regression) the target's value in 33 steps of the diverging map.
+  // a class each (its colour and shape), or (regression) the target's value in 33 steps of the
+  // diverging map, as dots. The canvas's data-shapes lists the training points' shapes drawn.
   #drawPoints(ctx) {
     const r = this.#radius();
     const regression = this.context.output === 'value';
     const { S, lo, hi } = this.geom;
     const k = S / (hi - lo);
+    const shapes = [];
     for (const { set, test } of this.#pointSets()) {
       const { points, y } = set;
       const n = y.length;
@@ -324,11 +327,11 @@ export class BoundaryView {
           if ((regression ? groups[i] : y[i]) !== g) continue;
           const px = (points[2 * i] - lo) * k;
           const py = (hi - points[2 * i + 1]) * k;
-          ctx.moveTo(px + r, py);
-          ctx.arc(px, py, r, 0, 2 * Math.PI);
+          markerPath(ctx, regression ? 'circle' : classShape(g), px, py, r);
           any = true;
         }
         if (!any) continue;
+        if (!test && !regression) shapes.push(classShape(g));
         ctx.fillStyle = regression
           ? divergingCss((2 * g) / (VALUE_STEPS - 1) - 1)
           : CLASS_COLORS[g % CLASS_COLORS.length];
@@ -336,6 +339,8 @@ export class BoundaryView {
         ctx.stroke();
       }
     }
+    const drawn = shapes.join(' ');
+    if (this.canvas.dataset.shapes !== drawn) this.canvas.dataset.shapes = drawn;
   }
 
   // Each target's colour step (0 .. VALUE_STEPS − 1), kept while the data and scale stay.
@@ -465,9 +470,10 @@ export class BoundaryView {
     this.legendKey = key;
     const t = this.t;
     const items = [];
-    const swatch = (color, label, test = false) => {
+    const swatch = (color, label, test = false, marker = null) => {
       const item = el('span', { class: 'lw-key' });
-      el('span', { class: `lw-swatch${test ? ' lw-test' : ''}`, style: `background:${color}` }, item);
+      if (marker) item.append(marker);
+      else el('span', { class: `lw-swatch${test ? ' lw-test' : ''}`, style: `background:${color}` }, item);
       item.append(label);
       return item;
     };
@@ -486,7 +492,7 @@ export class BoundaryView {
       items.push(el('span', { class: 'lw-key', text: t('boundary.legendValue') }), ramp);
     } else {
       for (let k = 0; k < Math.max(2, classes); k++) {
-        items.push(swatch(CLASS_COLORS[k % CLASS_COLORS.length], t('boundary.class', { k, color: t(`color.${k % 8}`) })));
+        items.push(swatch(null, t('boundary.class', { k, color: t(`color.${k % 8}`) }), false, classMarker(k)));
       }
     }
     if (showTest) items.push(swatch('#fff', t('boundary.testPoints'), true));

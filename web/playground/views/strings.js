@@ -7,10 +7,10 @@ export const VIEW_STRINGS = {
     // class colours, as a learner would name them (Okabe–Ito order, web/lib/palette.js)
     'color.0': 'orange',
     'color.1': 'blue',
-    'color.2': 'green',
-    'color.3': 'vermillion',
-    'color.4': 'pink',
-    'color.5': 'sky blue',
+    'color.2': 'wine',
+    'color.3': 'red',
+    'color.4': 'sky blue',
+    'color.5': 'green',
     'color.6': 'yellow',
     'color.7': 'black',
 
@@ -177,10 +177,10 @@ export const VIEW_STRINGS = {
     // class colours
     'color.0': '주황색',
     'color.1': '파란색',
-    'color.2': '초록색',
-    'color.3': '주홍색',
-    'color.4': '분홍색',
-    'color.5': '하늘색',
+    'color.2': '자주색',
+    'color.3': '빨간색',
+    'color.4': '하늘색',
+    'color.5': '초록색',
     'color.6': '노란색',
     'color.7': '검은색',
 
