@@ -8,6 +8,9 @@ import { openPage, serveAndLaunch, nextFrames } from './browser.mjs';
 import { el, idle, mount } from './playground-helpers.mjs';
 
 const web = serveAndLaunch();
+// One page for the file (each test mounts its own element on it): a page load is the slow part.
+let page0 = null;
+const opened = () => (page0 ??= openPage(web.browser, new URL('index.html', web.server.url).href));
 
 const call = (page, fn, arg) => page.evaluate(fn, arg);
 const snapshotOf = (page, options) => call(page, async (opts) => {
@@ -69,7 +72,7 @@ const tileCentre = (page, c, j) => onPage(page, (frame, [cc, jj]) => {
 const editor = `${el} .slot-network .lw-edit`;
 
 test('a weight edited on its edge moves the prediction as the formulas say; bad values change nothing', async () => {
-  const { page, errors } = await openPage(web.browser, new URL('index.html', web.server.url).href);
+  const { page, errors } = await opened();
   await mount(page, {
     dataset: 'xor', layers: '2', activation: 'tanh', loss: 'bce', standardize: 'false', features: 'x1,x2', seed: '3', optimizer: 'adam', lr: '0.03',
   });
@@ -118,10 +121,13 @@ test('a weight edited on its edge moves the prediction as the formulas say; bad 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await input.waitFor();
-  const say = async (text) => {
+  const type = async (text) => {
     await input.fill('');
     if (text) await input.pressSequentially(text);
     await input.press('Enter');
+  };
+  const say = async (text) => {
+    await type(text);
     return page.locator(`${editor} .lw-edit-note`).textContent();
   };
   assert.equal(await say(''), 'Type a number first.');
@@ -133,18 +139,17 @@ test('a weight edited on its edge moves the prediction as the formulas say; bad 
   assert.equal(await call(page, () => document.querySelector('layerwise-playground').shadowRoot.activeElement?.getAttribute('data-c')), '1', 'Escape: back on the diagram');
   await page.keyboard.press('Enter');
   await input.waitFor();
-  await say('-0.5');
+  await type('-0.5');
   await page.locator(editor).waitFor({ state: 'detached' });
   await settle(page);
   assert.equal(await call(page, () => document.querySelector('layerwise-playground').playing), false, 'an edit pauses play');
   const last = await snapshotOf(page, { parameters: true });
   assert.equal(last.parameters[0].data[0], -0.5, 'W[0, 0] of layer 0 set by the keys');
   assert.deepEqual(errors, []);
-  await page.close();
 });
 
 test("a hovered or focused neuron's map fills the boundary plot; the output comes back on leave", async () => {
-  const { page, errors } = await openPage(web.browser, new URL('index.html', web.server.url).href);
+  const { page, errors } = await opened();
   await mount(page, { dataset: 'circle', layers: '3', activation: 'tanh', features: 'x1,x2', seed: '5', points: '100' });
   await call(page, () => document.querySelector('layerwise-playground').step(10));
   await settle(page);
@@ -159,7 +164,7 @@ test("a hovered or focused neuron's map fills the boundary plot; the output come
   await page.waitForFunction(() => document.querySelector('layerwise-playground').shadowRoot.querySelector('.slot-boundary .lw-plot').dataset.map === 'neuron 1 2');
   await nextFrames(page);
   assert.equal(await page.locator(`${el} .slot-boundary .lw-map-caption`).textContent(),
-    "Layer 1, neuron 3 · Tanh: its output over the plane (the model's output returns when you move away)");
+    'Showing Layer 1, neuron 3 · Tanh');
 
   // Each grid cell's centre, away from the points, read back through the colour map: the value
   // of neuron 3 of layer 1 (tanh, drawn on [−1, 1]) there, within the smoothing's reach.
@@ -219,11 +224,10 @@ test("a hovered or focused neuron's map fills the boundary plot; the output come
   await call(page, () => document.querySelector('layerwise-playground').shadowRoot.querySelector('.slot-boundary .lw-plot').focus());
   await page.waitForFunction(() => document.querySelector('layerwise-playground').shadowRoot.querySelector('.slot-boundary .lw-plot').dataset.map === 'output');
   assert.deepEqual(errors, []);
-  await page.close();
 });
 
 test('an input tile switches its feature; the network is built again with that many inputs; the last stays on', async () => {
-  const { page, errors } = await openPage(web.browser, new URL('index.html', web.server.url).href);
+  const { page, errors } = await opened();
   await mount(page, { dataset: 'circle', layers: '3', features: 'x1,x2', seed: '2' });
   const features = () => call(page, () => document.querySelector('layerwise-playground').state.features);
   const inputs = async () => (await snapshotOf(page, { parameters: true })).parameters[0].shape[1];
@@ -257,5 +261,4 @@ test('an input tile switches its feature; the network is built again with that m
   assert.deepEqual(await features(), ['x1sq'], 'the last feature stays on');
   assert.match(await page.locator(`${el} .slot-network .lw-tip`).textContent(), /The only feature on/);
   assert.deepEqual(errors, []);
-  await page.close();
 });

@@ -34,7 +34,7 @@ export const VIEW_STRINGS = {
     'boundary.pointClass': '{which}: class {k} ({color})',
     'boundary.pointValue': '{which}: target {value}',
     'boundary.noGrid': 'No picture of the input plane: the data are not 2-D points.',
-    'boundary.neuronMap': "{name}: its output over the plane (the model's output returns when you move away)",
+    'boundary.neuronMap': 'Showing {name}',
 
     // network.js
     'net.label': 'Network diagram: every neuron shows its output over the input plane; lines are weights. Arrow keys move between neurons; Enter reads the weights coming into one.',
@@ -204,7 +204,7 @@ export const VIEW_STRINGS = {
     'boundary.pointClass': '{which}: 클래스 {k} ({color})',
     'boundary.pointValue': '{which}: 목표값 {value}',
     'boundary.noGrid': '입력이 2차원 점이 아니어서 입력 평면을 그릴 수 없습니다.',
-    'boundary.neuronMap': '{name}의 평면 위 출력 (다른 곳으로 옮기면 모델의 출력이 다시 보입니다)',
+    'boundary.neuronMap': '{name} 보는 중',
 
     // ---- network.js ----
     'net.label': '네트워크 구조: 뉴런마다 입력 평면 위에서의 출력을 보여 주고, 선은 가중치를 나타냅니다. 방향키로 뉴런 사이를 옮겨 다니고, 엔터 키를 누르면 그 뉴런으로 들어오는 가중치를 읽습니다.',
