@@ -37,7 +37,7 @@ export const VIEW_STRINGS = {
     'boundary.neuronMap': 'Showing {name}',
 
     // network.js
-    'net.label': 'Network diagram: every neuron shows its output over the input plane; lines are weights. Arrow keys move between neurons; Enter reads the weights coming into one.',
+    'net.label': 'Network diagram: every neuron shows its output over the input plane; lines are weights. Arrow keys move between neurons; Enter reads the weights coming into one, and Enter again edits the weight read; Enter on an input switches that feature.',
     'net.input': 'Input',
     'net.inputShort': 'In',
     'net.layer': 'Layer {n}',
@@ -207,7 +207,7 @@ export const VIEW_STRINGS = {
     'boundary.neuronMap': '{name} 보는 중',
 
     // ---- network.js ----
-    'net.label': '네트워크 구조: 뉴런마다 입력 평면 위에서의 출력을 보여 주고, 선은 가중치를 나타냅니다. 방향키로 뉴런 사이를 옮겨 다니고, 엔터 키를 누르면 그 뉴런으로 들어오는 가중치를 읽습니다.',
+    'net.label': '네트워크 구조: 뉴런마다 입력 평면 위에서의 출력을 보여 주고, 선은 가중치를 나타냅니다. 방향키로 뉴런 사이를 옮겨 다니고, 엔터 키를 누르면 그 뉴런으로 들어오는 가중치를 읽고, 한 번 더 누르면 읽고 있는 가중치를 고칩니다. 입력에서 엔터 키를 누르면 그 특성을 켜거나 끕니다.',
     'net.input': '입력',
     'net.inputShort': '입력',
     'net.layer': '은닉층 {n}',
