@@ -12,22 +12,35 @@ import assert from 'node:assert/strict';
 import { openPage, serveAndLaunch } from './browser.mjs';
 
 const web = serveAndLaunch();
-// images.html registers the site's service worker, which would keep every file it loaded:
-// nothing here needs it, and the pages load as they do on a first visit
-const CONTEXT = { serviceWorkers: 'block' };
+// a page's language shows as soon as its element is built: no need to wait for every file
+const FAST = { waitUntil: 'domcontentloaded' };
+
+/**
+ * A browser of its own (empty storage) in `locale`, on `path`. The images page's pictures never
+ * arrive in it (its words show while they load: nothing here needs 5 MB unpacked and a network
+ * built on them), and no service worker keeps files (images.html registers one).
+ */
+async function browse(locale, path = 'about:blank') {
+  const context = await web.browser.newContext({ locale, serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+  await context.route('**/data/fashion-mnist.bin', () => {}); // left unanswered
+  const opened = await openPage(web.browser, 'about:blank', { context });
+  if (path !== 'about:blank') await opened.page.goto(new URL(path, web.server.url).href, FAST);
+  return opened;
+}
 
 // Each page: where it is, where its text is (an element's shadow root, or the document), its
-// language control, and its links to the site's other pages.
+// language control, and its links to the site's pages (in the element's shadow root, or in the
+// document itself: a lesson's playgrounds have links of their own, hidden).
 const PAGES = {
   playground: { path: 'index.html', tag: 'layerwise-playground', root: '.lwp',
     pick: (page, lang) => page.locator('layerwise-playground [data-panel="lang"] select').selectOption(lang),
-    links: 'layerwise-playground a.brand-link' },
+    links: 'a.brand-link' },
   sketch: { path: 'sketch.html', tag: 'layerwise-sketch', root: '.lws',
     pick: (page, lang) => page.locator('layerwise-sketch select.lang').selectOption(lang),
-    links: 'layerwise-sketch nav.nav a' },
+    links: 'nav.nav a' },
   images: { path: 'images.html', tag: 'layerwise-images', root: '.lwi',
     pick: (page, lang) => page.locator('layerwise-images select.lang').selectOption(lang),
-    links: 'layerwise-images nav.nav a' },
+    links: 'nav.nav a' },
   lessons: { path: 'lessons/index.html',
     pick: (page, lang) => page.locator(`.lang-switch button[lang="${lang}"]`).click(),
     links: 'a[href]' },
@@ -56,7 +69,8 @@ async function shown(page, kind) {
   const handle = await page.waitForFunction(({ tag, root }) => {
     if (tag) {
       const node = document.querySelector(tag)?.shadowRoot?.querySelector(root);
-      return node?.lang ? { lang: node.lang, text: node.innerText } : null;
+      // (an element shows its content once its stylesheet is in)
+      return node?.lang && node.innerText.trim().length > 50 ? { lang: node.lang, text: node.innerText } : null;
     }
     if (!document.querySelector('.lang-switch') || !document.querySelector('main h1')) return null;
     return { lang: document.documentElement.lang, text: document.body.innerText };
@@ -77,7 +91,9 @@ async function assertLanguage(page, kind, lang, where) {
 
 /** The addresses (absolute) of the page's links to pages of the site. */
 async function siteLinks(page, kind) {
-  const hrefs = await page.locator(PAGES[kind].links).evaluateAll((as) => as.map((a) => a.href));
+  const { tag, links } = PAGES[kind];
+  const hrefs = await page.evaluate(({ tag, links }) =>
+    [...(tag ? document.querySelector(tag).shadowRoot : document).querySelectorAll(links)].map((a) => a.href), { tag, links });
   return hrefs.filter((href) => {
     try { kindOf(href); return true; } catch { return false; } // a section of this page, say
   });
@@ -87,11 +103,12 @@ async function siteLinks(page, kind) {
 const realErrors = (errors) => errors.filter((e) => !e.includes('net::ERR_ABORTED'));
 
 test('a language picked on any page is carried by its links and kept for the whole site', { timeout: 120_000 }, async () => {
-  const url = (path) => new URL(path, web.server.url).href;
-  const kinds = Object.keys(PAGES);
-  for (const [i, kind] of kinds.entries()) {
+  // a browser that never sees a pick (English, nothing stored): what it shows, the link carried
+  const follower = await browse('en-US');
+  const followed = new Set(); // the same address from two pages is followed once
+  for (const kind of Object.keys(PAGES)) {
     // the learner's browser: English, nothing stored
-    const { page, context, errors } = await openPage(web.browser, url(PAGES[kind].path), { locale: 'en-US', ...CONTEXT });
+    const { page, context, errors } = await browse('en-US', PAGES[kind].path);
     await assertLanguage(page, kind, 'en', `${kind}, en-US, nothing picked`);
     const before = await siteLinks(page, kind);
     assert.ok(before.length >= 2, `the ${kind} page links to other pages (${before.length})`);
@@ -102,33 +119,33 @@ test('a language picked on any page is carried by its links and kept for the who
     const links = await siteLinks(page, kind);
     assert.equal(links.length, before.length, `${kind}: the same links after the switch`);
     for (const href of links) assert.equal(new URL(href).searchParams.get('lang'), 'ko', `${kind}: ${href} follows the switch`);
-    const targets = new Map();
-    for (const href of links) if (kindOf(href) !== kind && !targets.has(kindOf(href))) targets.set(kindOf(href), href);
-    if (kind === 'lesson') targets.set('lesson', links.find((href) => kindOf(href) === 'lesson')); // the next lesson
-    assert.ok(targets.size >= 2, `${kind} links to ${[...targets.keys()]}`);
-
-    // following each link in a browser that never saw the pick (English, nothing stored)
-    const follower = await openPage(web.browser, 'about:blank', { locale: 'en-US', ...CONTEXT });
-    for (const [target, href] of targets) {
-      await follower.page.goto(href);
-      await assertLanguage(follower.page, target, 'ko', `${kind} → ${target} (${href})`);
-    }
-    assert.deepEqual(realErrors(follower.errors), [], `following the ${kind} page's links`);
-    await follower.context.close();
-
-    // the learner's own browser keeps the pick: the next page, opened by its bare address
-    const next = kinds[(i + 1) % kinds.length];
-    await page.goto(url(PAGES[next].path));
-    await assertLanguage(page, next, 'ko', `${kind} picked, then ${next} opened by its address`);
+    // the learner's own browser keeps the pick for the site (the pages read it: the last test)
+    assert.equal(await page.evaluate(() => localStorage.getItem('layerwise.lang')), 'ko', `${kind}: the pick is the site's`);
     assert.deepEqual(realErrors(errors), [], `the ${kind} page`);
     await context.close();
+
+    // each other page it links to (a lesson: the first lesson it links to)
+    const targets = new Map();
+    for (const href of links) if (!targets.has(kindOf(href)) && href.split('#')[0] !== page.url().split('#')[0]) targets.set(kindOf(href), href);
+    const others = [...targets.keys()].filter((k) => k !== kind);
+    assert.ok(others.length >= 2, `${kind} links to ${others}`);
+    for (const [target, href] of targets) {
+      if (followed.has(href)) continue;
+      followed.add(href);
+      await follower.page.goto(href, FAST);
+      await assertLanguage(follower.page, target, 'ko', `${kind} → ${target} (${href})`);
+    }
   }
+  // following a link is no pick: the follower's browser has none
+  assert.equal(await follower.page.evaluate(() => localStorage.getItem('layerwise.lang')), null);
+  assert.deepEqual(realErrors(follower.errors), [], 'following the links');
+  await follower.context.close();
 });
 
 test('a fresh browser opens every page in its own language', { timeout: 60_000 }, async () => {
-  const { page, context, errors } = await openPage(web.browser, 'about:blank', { locale: 'ko-KR', ...CONTEXT });
+  const { page, context, errors } = await browse('ko-KR');
   for (const [kind, { path }] of Object.entries(PAGES)) {
-    await page.goto(new URL(path, web.server.url).href);
+    await page.goto(new URL(path, web.server.url).href, FAST);
     await assertLanguage(page, kind, 'ko', `ko-KR, ${kind}`);
   }
   assert.deepEqual(realErrors(errors), []);
@@ -139,36 +156,35 @@ test('a fresh browser opens every page in its own language', { timeout: 60_000 }
 test('an element\'s lang attribute and the playground\'s hash are explicit; the latest pick beats the autosave', { timeout: 60_000 }, async () => {
   const url = (path) => new URL(path, web.server.url).href;
   // a Korean browser whose learner picked Korean
-  const { page, context, errors } = await openPage(web.browser, url('lessons/index.html'), { locale: 'ko-KR', ...CONTEXT });
+  const { page, context, errors } = await browse('ko-KR', 'lessons/index.html');
   await PAGES.lessons.pick(page, 'ko');
   // a teacher's page with lang="en" on each element: English
-  const langs = await page.evaluate(async () => {
+  const tags = ['layerwise-playground', 'layerwise-sketch', 'layerwise-images'];
+  await page.evaluate(async (names) => {
     await Promise.all(['../playground/element.js', '../sketch/element.js', '../images/element.js'].map((m) => import(m)));
-    const made = ['layerwise-playground', 'layerwise-sketch', 'layerwise-images'].map((tag) => {
-      const node = document.createElement(tag);
-      node.setAttribute('lang', 'en');
-      document.body.append(node);
-      return node;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the playground relabels once its views are in
-    return made.map((node) => node.shadowRoot.querySelector('[lang]')?.lang);
-  });
+    for (const tag of names) document.body.append(Object.assign(document.createElement(tag), { lang: 'en' }));
+  }, tags);
+  // each element's root takes its language once built (the playground's, once its views are in)
+  const langs = await (await page.waitForFunction((names) => {
+    const shown = names.map((tag) => document.querySelector(tag).shadowRoot?.querySelector('.lwp, .lws, .lwi')?.lang);
+    return shown.every(Boolean) && shown;
+  }, tags)).jsonValue();
   assert.deepEqual(langs, ['en', 'en', 'en']);
 
   // the playground's own address: a hash's lang wins over the site's Korean
-  await page.goto(url('index.html#dataset=xor&lang=en'));
+  await page.goto(url('index.html#dataset=xor&lang=en'), FAST);
   await assertLanguage(page, 'playground', 'en', 'hash lang=en over the site\'s ko');
   // picking English there is the learner's pick: the lessons follow
-  await page.goto(url('lessons/index.html'));
+  await page.goto(url('lessons/index.html'), FAST);
   await assertLanguage(page, 'lessons', 'ko', 'the site is still Korean: the hash did not pick');
-  await page.goto(url('index.html'));
+  await page.goto(url('index.html'), FAST);
   await assertLanguage(page, 'playground', 'ko', 'no hash: the site\'s Korean over the autosaved English');
   await PAGES.playground.pick(page, 'en');
-  await page.goto(url('sketch.html'));
+  await page.goto(url('sketch.html'), FAST);
   await assertLanguage(page, 'sketch', 'en', 'picked English in the playground, then the sketch pad');
   // a pick elsewhere beats the playground's autosaved English
   await PAGES.sketch.pick(page, 'ko');
-  await page.goto(url('index.html'));
+  await page.goto(url('index.html'), FAST);
   await assertLanguage(page, 'playground', 'ko', 'picked Korean in the sketch pad, then the playground (autosaved English)');
   assert.deepEqual(realErrors(errors), []);
   await context.close();

@@ -192,7 +192,7 @@ test('an unknown lesson says so and links to the index', async () => {
   const { page, context, errors } = await suite.openPath('lessons/lesson.html?id=nope&lang=en');
   await page.waitForSelector('h1');
   assert.equal(await page.textContent('h1'), 'There is no lesson "nope".');
-  assert.equal(await page.getAttribute('main a', 'href'), 'index.html');
+  assert.equal(await page.getAttribute('main a', 'href'), 'index.html?lang=en', 'the index, in the page\'s language');
   assert.deepEqual(errors, []);
   await context.close();
 });
