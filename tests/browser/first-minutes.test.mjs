@@ -50,7 +50,10 @@ const dockDifference = (page) => page.evaluate(() => {
   return sum / a.length;
 });
 
-const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+// how far the page, or the element's code panel, scrolls sideways (0 or less: it fits)
+const sideways = (page) => page.evaluate(() => Math.max(
+  document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  ...[...document.querySelector('layerwise-playground').shadowRoot.querySelectorAll('pre')].map((pre) => pre.scrollWidth - pre.clientWidth)));
 
 test('on a phone the output plot stays in view while the learning rate changes, upright and sideways', { timeout: 60_000 }, async () => {
   for (const viewport of [{ width: 390, height: 844 }, { width: 844, height: 390 }]) {

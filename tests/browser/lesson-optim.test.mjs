@@ -152,8 +152,18 @@ for (const lang of ['en', 'ko']) {
   test(`${lang} at phone width: no sideways scrolling`, async () => {
     const { page, errors, close } = await suite.open(ID, lang, { viewport: PHONE });
     await checkPage(page, errors);
-    assert.ok(await sideways(page) <= 0, 'no sideways scrolling at 390 px');
+    assert.ok(await sideways(page) <= 0, 'no sideways scrolling at 390 px (the code blocks wrap)');
     await suite.screenshot(page, shot(lang, 'phone'));
+    // the learner can switch a block's wrapping off (it then scrolls within itself) and on again
+    const wrap = page.locator('figure.code-python .wrap').first();
+    const scrolls = () => page.$eval('figure.code-python pre', (pre) => pre.scrollWidth > pre.clientWidth);
+    assert.equal(await wrap.getAttribute('aria-pressed'), 'true');
+    await wrap.click();
+    assert.equal(await wrap.getAttribute('aria-pressed'), 'false');
+    assert.ok(await scrolls(), 'unwrapped, the longest line scrolls inside its block');
+    await wrap.click();
+    assert.equal(await wrap.getAttribute('aria-pressed'), 'true');
+    assert.ok(!(await scrolls()));
     assert.deepEqual(errors, []);
     await close();
   });

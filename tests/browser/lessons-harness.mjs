@@ -60,8 +60,13 @@ export const formulas = (page) => page.evaluate(() => ({
   broken: document.querySelectorAll('.katex-error').length,
 }));
 
-/** How far the page scrolls sideways, in px (0 or less: it fits its width). */
-export const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/**
+ * How far the page, or any code block in it, scrolls sideways, in px (0 or less: everything
+ * fits its width; on a narrow screen the code blocks wrap their lines).
+ */
+export const sideways = (page) => page.evaluate(() => Math.max(
+  document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  ...[...document.querySelectorAll('pre')].map((pre) => pre.scrollWidth - pre.clientWidth)));
 
 /** The code blocks' comment lines as shown: [line, has Korean]. */
 export const codeComments = (page) => page.$$eval('figure.code pre code', (blocks) => blocks.flatMap((b) => b.textContent.split('\n'))

@@ -15,6 +15,9 @@ import { isDone, keepPlace, lastPlace, markDone } from './progress.js';
 import { loadLesson, mountWidget, widgetContext, widgetSnippets } from './mount.js';
 import { openEmbedDialog } from '../lib/embed.js';
 
+// A screen this narrow wraps the code blocks' lines (lessons.css says the same width).
+const NARROW = matchMedia('(max-width: 600px)');
+
 const HANGUL = /[\uac00-\ud7a3]/;
 
 /** Checks a lesson's {en, ko} text; what is missing is reported (console.error) and falls back to English. */
@@ -160,13 +163,22 @@ class LessonPage {
       });
       const body = h('code');
       this.texts.push([body, () => highlight(text(), lang)]);
-      // long lines wrap on a narrow screen (no sideways scrolling); the learner can switch
-      const wrapped = matchMedia('(max-width: 600px)').matches;
-      const wrap = this.page(h('button', { type: 'button', class: 'wrap', 'aria-pressed': String(wrapped) }), 'code.wrap');
-      wrap.addEventListener('click', () => wrap.setAttribute('aria-pressed', String(figure.classList.toggle('wrapped'))));
-      const figure = h('figure', { class: `code code-${lang}${wrapped ? ' wrapped' : ''}` },
+      // long lines wrap on a narrow screen (no sideways scrolling; lessons.css); the learner
+      // can switch either way
+      const wrap = this.page(h('button', { type: 'button', class: 'wrap' }), 'code.wrap');
+      const wrapped = () => figure.classList.contains('wrapped') || (NARROW.matches && !figure.classList.contains('nowrap'));
+      const show = () => wrap.setAttribute('aria-pressed', String(wrapped()));
+      wrap.addEventListener('click', () => {
+        const on = !wrapped();
+        figure.classList.toggle('wrapped', on);
+        figure.classList.toggle('nowrap', !on);
+        show();
+      });
+      NARROW.addEventListener('change', show);
+      const figure = h('figure', { class: `code code-${lang}` },
         h('figcaption', {}, this.page(h('span'), key), h('span', { class: 'code-buttons' }, wrap, copy)),
         h('pre', { tabindex: '0' }, body));
+      show();
       return figure;
     };
     return h('div', { class: 'code-pair' }, side('code.torch', torch, 'python', `${where}.torch`), side('code.js', js, 'js', `${where}.js`));
