@@ -39,8 +39,14 @@ export function browserLang() {
 /** The localStorage key of the learner's language, shared by every page of the site. */
 export const SITE_LANG_KEY = 'layerwise.lang';
 
+// The site's root (web/lib/ is one folder below it). Only the site's own pages have their
+// ?lang= read and rewritten: a course page holding an element keeps its address as it is (a
+// learning platform may use ?lang= for its own language).
+const SITE_ROOT = new URL('../', import.meta.url).href;
+
 function queryLang() {
-  const asked = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+  if (!globalThis.location?.href.startsWith(SITE_ROOT)) return null;
+  const asked = new URLSearchParams(location.search).get('lang');
   return LANGS.includes(asked) ? asked : null;
 }
 
@@ -55,7 +61,7 @@ export function keptSiteLang() {
 }
 
 /**
- * The site's language now: the address's ?lang=, else the learner's last pick, else
+ * The site's language now: the address's ?lang= (on a page of the site), else the learner's last pick, else
  * `remembered` (an element's autosaved language, when it is one of LANGS), else the browser's.
  */
 export function siteLang(remembered = null) {
