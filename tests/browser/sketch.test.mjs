@@ -383,6 +383,10 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
         await page.waitForFunction((index) => document.querySelector('layerwise-sketch').shadowRoot.querySelector('.grid-readout').textContent.includes(`x[${index}]`), cell[0] * 28 + cell[1]);
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(scrollWidth <= viewport.width, `page is ${scrollWidth}px wide`);
+        // the drawing pad: at least 320 px wide on a desktop; on a phone, inside the screen
+        const pad = await page.locator(`${el} canvas.pad`).boundingBox();
+        if (name === 'desktop') assert.ok(pad.width >= 320, `the pad is ${pad.width}px wide`);
+        else assert.ok(pad.x >= 0 && pad.x + pad.width <= viewport.width, `the pad spans ${pad.x}..${pad.x + pad.width}px`);
         const path = await screenshot(page, `test-results/sketch-${name}-${lang}.png`);
         assert.ok(path);
         assert.deepEqual(errors, []);

@@ -152,7 +152,7 @@ test('regression: the sine curve and the plane heatmap; three classes mix their 
   for (const [name, hash, check] of [
     ['sine', '#dataset=sine&layers=8,8&activation=tanh&optimizer=adam&lr=0.03', /x₁ = .*predicts −?[\d.]+/],
     ['plane', '#dataset=plane&layers=4&activation=tanh&optimizer=adam&lr=0.03&noise=10', /x₁ = .*x₂ = .*predicts −?[\d.]+/],
-    ['blobs3', '#dataset=blobs3&layers=6,6&activation=tanh&optimizer=adam&lr=0.03&noise=20', /predicts class [012] \((orange|blue|green)\)/],
+    ['blobs3', '#dataset=blobs3&layers=6,6&activation=tanh&optimizer=adam&lr=0.03&noise=20', /predicts class [012] \((orange|blue|wine)\)/],
   ]) {
     const { page, errors, context } = await open(hash);
     try {

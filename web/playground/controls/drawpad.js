@@ -29,7 +29,7 @@ import { ICONS, h, icon, newId, relabel, setText } from '../../lib/dom.js';
 const ERASE_RADIUS = 0.6; // in data units
 const SPRAY_GAP = 0.35; // while dragging, a new dab at least this far (plus the brush's radius) from the last one
 /** Brush size s (1 ..): {points, radius}: points per dab, over a disc of radius (data units). */
-export const BRUSH_SIZES = Object.freeze([1, 3, 6, 10, 15].map((points, i) => Object.freeze({ points, radius: 0.3 * i })));
+export const BRUSH_SIZES = Object.freeze([1, 3, 6, 10, 15].map((points, i) => Object.freeze({ points, radius: (3 * i) / 10 })));
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const UNDO_DEPTH = 200;
 const VALUE_STEPS = 33; // colours of values, as in the boundary view
