@@ -117,8 +117,8 @@ test('the playground under the strict policy: it trains, and its diagram and leg
       canvas: getComputedStyle(canvas).position,
       // the weight legend's lines carry their colour
       lines: [...net.querySelectorAll('.lw-legend .lw-swatch.lw-line')].map((s) => getComputedStyle(s).borderTopColor),
-      // the boundary's class swatches carry theirs
-      swatches: [...root.querySelectorAll('.slot-boundary .lw-legend .lw-swatch')].map((s) => getComputedStyle(s).backgroundColor),
+      // the boundary's class markers carry theirs
+      swatches: [...root.querySelectorAll('.slot-boundary .lw-legend .lw-marker path')].map((s) => getComputedStyle(s).fill),
       histograms: root.querySelectorAll('.slot-histograms canvas').length,
     };
   });
@@ -128,7 +128,8 @@ test('the playground under the strict policy: it trains, and its diagram and leg
   assert.equal(looks.canvas, 'absolute');
   assert.ok(looks.lines.length >= 2, JSON.stringify(looks));
   assert.equal(new Set(looks.lines).size, looks.lines.length, `each weight line its own colour: ${looks.lines}`);
-  assert.ok(looks.swatches.length >= 2 && looks.swatches.every((c) => c !== 'rgba(0, 0, 0, 0)'), `class colours: ${looks.swatches}`);
+  assert.ok(looks.swatches.length >= 2 && looks.swatches.every((c) => /^rgb\(/.test(c) && c !== 'rgb(0, 0, 0)'), `class colours: ${looks.swatches}`);
+  assert.equal(new Set(looks.swatches).size, looks.swatches.length, `each class its own colour: ${looks.swatches}`);
   assert.ok(looks.histograms >= 2, 'the histograms are drawn');
   // a read-out follows the pointer over the diagram (moved through CSSOM)
   const box = await page.locator('layerwise-playground .slot-network .lw-scroll canvas').boundingBox();

@@ -21,7 +21,8 @@
 // event's detail), stepBatch(n = 1), reset() → Promise, property `state` (the frozen table;
 // assigning an object changes those keys), `ready` (a Promise: the first network is built;
 // it rejects, with the cause, when the engine itself cannot start),
-// `playing`, `epoch`, `history`, snapshot(options) → Promise<Snapshot>, exportJSON() →
+// `playing`, `epoch`, `steps` (optimiser steps, i.e. batches, since the network was built),
+// `history`, snapshot(options) → Promise<Snapshot>, exportJSON() →
 // Promise<object>, importJSON(textOrObject) → Promise (rejects, changing nothing, on a bad file),
 // `drawn` ({x, y, classes} of the "drawn" dataset: classes 2 to 5, or 0 for values to regress),
 // drawFrom(dataset) → Promise (copies a generated dataset into the drawing and draws on it),
@@ -36,8 +37,9 @@
 //
 // Training runs in a Web Worker (engine/trainer.mjs) through a training run (lib/run.js: the
 // request queue, merged snapshots, the history, divergence). While playing, the element sends
-// one request per animation frame (fewer at a capped speed): trainFor a few milliseconds with
-// a light snapshot (metrics and the boundary grid), and the heavy parts (every neuron's image,
+// one request after another (at speed "max" the next as soon as a reply is in, fewer at a
+// capped speed): trainFor a few milliseconds with a light snapshot (metrics, the boundary grid
+// and the metrics after each epoch for the curves), and the heavy parts (every neuron's image,
 // weights, gradients, statistics) only as often as the views can draw them; views draw at most
 // once per frame from the latest snapshot, so the page stays smooth whatever the worker does.
 import { DATASETS, DEFAULTS, FIELDS, KEYS, MAX_LAYERS, MAX_NEURONS, activationOf, fromHash, isRegression, toHash, toJSONState, withChanges } from './state.js';
@@ -57,7 +59,7 @@ import { located } from '../lib/embedded.js';
 import { openEmbedDialog } from '../lib/embed.js';
 import { playgroundSnippets } from './embed.js';
 import { LESSON_OF, diagnose } from './diagnose.js';
-import { Timeline } from '../lib/timeline.js';
+import { Timeline, keepInterval } from '../lib/timeline.js';
 import { Comparison } from './compare.js';
 import { ChallengesPanel } from './controls/challenges-panel.js';
 import { ChallengeProblem } from './challenges.js';
@@ -87,7 +89,7 @@ const VIEW_PANEL = { boundary: 'boundary', network: 'diagram', curves: 'curves',
 // Keys the views read (no retraining), keys the trainer changes in place, and the rest,
 // which build a new network.
 const VIEW_ONLY = new Set(['discretize', 'showTest', 'lang']);
-const IN_PLACE = new Set(['lr', 'optimizer', 'momentum', 'nesterov', 'beta1', 'beta2', 'alpha', 'batch', 'l1', 'l2']);
+const IN_PLACE = new Set(['lr', 'optimizer', 'momentum', 'nesterov', 'beta1', 'beta2', 'alpha', 'batch', 'l1', 'l2', 'weightDecay']);
 
 // Epochs per second while playing (Infinity: as many as fit).
 const SPEED_RATE = { slow: 4, normal: 20, fast: 120, max: Infinity };
@@ -353,6 +355,11 @@ export class LayerwisePlayground extends HTMLElement {
     return this.#run.epoch;
   }
 
+  /** Optimiser steps (batches) the network has taken since it was built (the toolbar's count). */
+  get steps() {
+    return this.#run.steps;
+  }
+
   /** The curves' history: [{epoch, trainLoss, testLoss, trainAccuracy, testAccuracy}]. */
   get history() {
     return this.#run.rows;
@@ -488,8 +495,8 @@ export class LayerwisePlayground extends HTMLElement {
       const generation = run.generation;
       const target = run.workerEpoch + n;
       while (run.workerEpoch < target && !run.diverged && this.#built && generation === run.generation) {
-        const maxEpochs = Math.min(target - run.workerEpoch, this.#curveStep());
-        if (!(await run.trainFor(SLICE_MS * 2, { maxEpochs, snapshot: this.#snapshotOptions() }))) break;
+        const maxEpochs = Math.min(target - run.workerEpoch, this.#sliceCap());
+        if (!(await run.trainFor(SLICE_MS * 2, { maxEpochs, snapshot: this.#sliceOptions() }))) break;
       }
       await this.#compare?.catchUp(run.workerEpoch);
       await this.#completeViews(generation);
@@ -539,7 +546,7 @@ export class LayerwisePlayground extends HTMLElement {
       return fileOf({
         state: this.#state,
         epoch: this.epoch,
-        step: snap.step,
+        step: this.steps,
         parameters: snap.parameters,
         history: this.history,
         drawn: this.#drawn, // the drawing is the learner's work, whichever dataset is on
@@ -585,7 +592,7 @@ export class LayerwisePlayground extends HTMLElement {
       this.#stopCompare(); // B cannot start where a file's run stands
       this.#dropNote();
       if (this.#message?.kind === 'error') this.#say(null);
-      if (read.parameters) run.resume({ epoch: read.epoch, history: read.history });
+      if (read.parameters) run.resume({ epoch: read.epoch, step: read.step, history: read.history });
       run.receive(snap);
       this.#challenges.startRun(read.state, { ownWeights: !read.parameters });
       await this.#completeViews(run.generation);
@@ -779,9 +786,9 @@ export class LayerwisePlayground extends HTMLElement {
               await new Promise((r) => setTimeout(r, ((1 - this.#tokens) / rate) * 1000));
               continue;
             }
-          } else {
-            await new Promise((r) => requestAnimationFrame(r)); // leaves the page's core some air
           }
+          // "max" never waits: the next slice is asked for as soon as the last one is in (the
+          // views draw at the next frame, whatever the worker does meanwhile)
           const trained = await this.#run.enqueue(() => this.#slice(rate === Infinity ? undefined : Math.floor(this.#tokens)));
           if (!trained) this.pause();
         }
@@ -800,17 +807,30 @@ export class LayerwisePlayground extends HTMLElement {
     if (!this.#playing) return true;
     if (this.#run.diverged || !this.#built) return false;
     const before = this.#run.workerEpoch;
-    maxEpochs = Math.min(maxEpochs ?? Infinity, this.#curveStep());
-    const snap = await this.#run.trainFor(SLICE_MS, { maxEpochs, snapshot: this.#snapshotOptions() });
+    maxEpochs = Math.min(maxEpochs ?? Infinity, this.#sliceCap());
+    const snap = await this.#run.trainFor(SLICE_MS, { maxEpochs, snapshot: this.#sliceOptions() });
     if (snap && SPEED_RATE[this.#speed] !== Infinity) this.#tokens -= snap.epoch - before;
     await this.#compare?.catchUp(this.#run.workerEpoch);
     return true;
   }
 
-  // Epochs per request at most, so that the curves get a point every epoch early on (where
-  // they move fastest) and at least CURVE_POINTS points over any run.
+  // A training request's snapshot: the light one, and the learning curve of its epochs (the
+  // worker's `curve`), so that a slice of many epochs still leaves a curve point for each.
+  #sliceOptions() {
+    return { ...this.#snapshotOptions(), curve: this.#curveStep() };
+  }
+
+  // Epochs between curve points: every epoch early on (where the curves move fastest), and at
+  // least CURVE_POINTS points over any run.
   #curveStep() {
     return Math.max(1, Math.floor(this.#run.epoch / CURVE_POINTS));
+  }
+
+  // Epochs per request at most: a reply carries the weights of its last epoch only, and the
+  // timeline keeps them at growing intervals (every epoch to 16, then about eight a doubling:
+  // web/lib/timeline.js keepInterval), so a request crosses one interval at most.
+  #sliceCap() {
+    return keepInterval(this.epoch);
   }
 
   // A training point clicked on the boundary plot becomes the stepper's example while the
@@ -862,7 +882,7 @@ export class LayerwisePlayground extends HTMLElement {
   // A snapshot the run took in (merged, history kept): the counter at once, the views at the
   // next frame.
   #received(snap) {
-    this.#ui.setEpoch(this.epoch); // now, not at the next frame: the counter never lags the property
+    this.#ui.setEpoch(this.epoch, this.#run.steps); // now, not at the next frame: the counters never lag the property
     this.#keepInTimeline(snap);
     if (snap.neurons || snap.stats) this.#lastFull = performance.now();
     if (snap.stats) this.#lastStats = performance.now();
@@ -885,7 +905,7 @@ export class LayerwisePlayground extends HTMLElement {
     const ui = this.#ui;
     const { fresh } = this.#run;
     const snap = this.#scrubSnap ?? this.#run.snap;
-    ui.setEpoch(this.epoch);
+    ui.setEpoch(this.epoch, this.#run.steps);
     ui.setMetrics(this.#scrubSnap ?? this.#run.detail, this.#regression(), this.#tr);
     if (!snap) return;
     const context = this.#context();
