@@ -10,7 +10,7 @@ import { shuffled } from './random.mjs';
 /** The optimisers by protocol name, with the name of their lw.optim factory. */
 export const OPTIMIZERS = { sgd: 'SGD', adam: 'Adam', adamw: 'AdamW', rmsprop: 'RMSprop' };
 const SNAPSHOT_DEFAULTS = {
-  metrics: true, grid: true, neurons: true, parameters: true, gradients: true, stats: 20, data: false,
+  metrics: true, grid: true, neurons: true, parameters: true, gradients: true, stats: 20, data: false, curve: false,
 };
 const MAX_GRID = 256;
 /**
@@ -40,8 +40,12 @@ function snapshotOptions(defaults, options, what) {
   const out = { ...defaults };
   for (const [key, value] of Object.entries(options)) {
     if (key === 'stats' && typeof value === 'number') out.stats = whole(value, `${what}.stats (bins)`);
-    else if (typeof value === 'boolean') out[key] = key === 'stats' && value ? defaults.stats || 20 : value;
-    else throw new LayerwiseError(`${what}.${key} must be true or false${key === 'stats' ? ' or a bin count' : ''}, got ${describe(value)}`);
+    else if (key === 'curve' && typeof value === 'number') out.curve = whole(value, `${what}.curve (every how many epochs)`);
+    else if (typeof value === 'boolean') out[key] = key === 'stats' && value ? defaults.stats || 20 : key === 'curve' && value ? 1 : value;
+    else {
+      const or = key === 'stats' ? ' or a bin count' : key === 'curve' ? ' or a whole number of epochs' : '';
+      throw new LayerwiseError(`${what}.${key} must be true or false${or}, got ${describe(value)}`);
+    }
   }
   return out;
 }
@@ -208,6 +212,8 @@ export class Session {
     this.order = null;
     this.epochLosses = [];
     this.batchLosses = [];
+    this.curveEvery = 0; // while a request asks for its curve: the metrics after every this many epochs
+    this.curveRows = [];
     this.trainMs = 0;
     this.diverged = false;
     this.message = null;
@@ -228,6 +234,7 @@ export class Session {
     if (maxEpochs !== Infinity) whole(maxEpochs, 'trainFor: maxEpochs', 0);
     const limit = Math.min(epochs, maxEpochs);
     const start = now();
+    this.curveEvery = opts.curve;
     for (let run = 0; run < limit && !this.diverged; run++) {
       if (this.cursor > 0) {
         while (this.cursor > 0 && !this.diverged) this.#stepBatch();
@@ -238,6 +245,7 @@ export class Session {
       }
       if (now() - start >= ms) break;
     }
+    this.curveEvery = 0;
     this.trainMs += now() - start;
     return this.snapshot(opts);
   }
@@ -246,7 +254,9 @@ export class Session {
     const opts = snapshotOptions(this.defaults, options, 'snapshot');
     atMost(whole(batches, 'step: batches'), LIMITS.batches, 'step: batches', 'send several step requests');
     const start = now();
+    this.curveEvery = opts.curve;
     for (let i = 0; i < batches && !this.diverged; i++) this.#stepBatch();
+    this.curveEvery = 0;
     this.trainMs += now() - start;
     return this.snapshot(opts);
   }
@@ -255,6 +265,26 @@ export class Session {
     this.epoch++;
     this.epochLosses.push(loss);
     if (!Number.isFinite(loss)) this.#diverge(`the loss became ${loss} in epoch ${this.epoch}`);
+    if (this.curveEvery && this.epoch % this.curveEvery === 0) this.curveRows.push({ epoch: this.epoch, ...this.#metrics(this.model) });
+  }
+
+  // Loss and accuracy over each set (evaluation mode: nothing of training changes).
+  #metrics(model) {
+    const train = model.evaluate(this.trainSet, this.loss);
+    const test = this.testSet ? model.evaluate(this.testSet, this.loss) : { loss: null, accuracy: null };
+    return { trainLoss: train.loss, testLoss: test.loss, trainAccuracy: train.accuracy, testAccuracy: test.accuracy };
+  }
+
+  // The curve rows kept since the last snapshot, in columns: {epochs, trainLoss, testLoss,
+  // trainAccuracy, testAccuracy}, a column null when the metric is (no test set, regression).
+  #curve() {
+    const rows = this.curveRows;
+    this.curveRows = [];
+    const column = (key) => (rows.length && rows[0][key] === null ? null : Float64Array.from(rows, (r) => r[key]));
+    return {
+      epochs: Int32Array.from(rows, (r) => r.epoch),
+      trainLoss: column('trainLoss'), testLoss: column('testLoss'), trainAccuracy: column('trainAccuracy'), testAccuracy: column('testAccuracy'),
+    };
   }
 
   // One batch of the current epoch, in an order shuffled when the epoch begins (the engine's
@@ -402,10 +432,11 @@ export class Session {
       message: null,
     };
     if (opts.metrics) {
-      ({ loss: out.trainLoss, accuracy: out.trainAccuracy } = model.evaluate(this.trainSet, this.loss));
-      if (this.testSet) ({ loss: out.testLoss, accuracy: out.testAccuracy } = model.evaluate(this.testSet, this.loss));
+      Object.assign(out, this.#metrics(model));
       if (!this.diverged && !Number.isFinite(out.trainLoss)) this.#diverge(`the loss became ${out.trainLoss} after epoch ${this.epoch}`);
     }
+    if (opts.curve) out.curve = this.#curve();
+    else this.curveRows = [];
     const parameters = opts.parameters || opts.gradients || opts.stats ? model.parameters() : null;
     const bad = this.diverged ? null : parameters?.find((p) => !p.data.every(Number.isFinite));
     if (bad) this.#diverge(`a weight of ${bad.name} became ${bad.data.find((v) => !Number.isFinite(v))}`);

@@ -96,6 +96,12 @@ export interface SnapshotOptions {
   stats?: boolean | number;
   /** The samples as given, for drawing; on in the reply to init. */
   data?: boolean;
+  /**
+   * The learning curve of the request (default false): the metrics over each set after every
+   * epoch it completes (true), or after every n-th epoch since init (a whole number n ≥ 1), in
+   * the snapshot's `curve`; one reply of many epochs gives a curve point for each.
+   */
+  curve?: boolean | number;
 }
 
 export interface TrainerConfig {
@@ -179,6 +185,15 @@ export interface Snapshot {
   epochLosses: Float32Array;
   /** Loss of each batch trained by `step` since the last snapshot (training mode, L1 included). */
   batchLosses: Float32Array;
+  /**
+   * With the option `curve`: the metrics after the epochs this request completed (every one, or
+   * every n-th), in columns, one entry per epoch; a column is null when the metric is (no test
+   * set, regression). The snapshot's own metrics are those of the last epoch too.
+   */
+  curve?: {
+    epochs: Int32Array; trainLoss: Float64Array; testLoss: Float64Array | null;
+    trainAccuracy: Float64Array | null; testAccuracy: Float64Array | null;
+  };
   /** Evaluation over each set (null without metrics; test* null without a test set). */
   trainLoss: number | null;
   testLoss: number | null;

@@ -56,7 +56,7 @@ test('no Korean string is left in English, except names, code and symbols', () =
   // placeholders and the names below are taken out, no two Latin letters in a row remain
   // ("x₁ = {x1}", "{n}✕", "β₁", "한국어" pass; "Input", "weights:" fail).
   const names = ['Layerwise', 'PyTorch', 'JS', 'JSON', 'English', 'XOR', 'ReLU', 'Leaky', 'Tanh', 'tanh',
-    'SGD', 'Adam', 'RMSprop', 'sin', 'L1', 'L2', 'MB'];
+    'SGD', 'Adam', 'AdamW', 'RMSprop', 'sin', 'L1', 'L2', 'MB'];
   const allowed = new RegExp(`\\{\\w+\\}|\\b(${names.join('|')})\\b`, 'g');
   const same = Object.keys(STRINGS.en)
     .filter((k) => STRINGS.ko[k] === STRINGS.en[k] && /[A-Za-z]{2,}/.test(STRINGS.ko[k].replace(allowed, '')));

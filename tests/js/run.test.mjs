@@ -304,6 +304,29 @@ test('the history keeps a row per epoch and thins two to one past its maximum, f
   }
 });
 
+test('a reply with a curve gives a history row per epoch, as one-epoch replies would; steps count its batches', async () => {
+  const { run } = await newRun();
+  try {
+    run.receive(await run.build(xor));
+    for (let e = 1; e <= 4; e++) await run.train(1, { snapshot: light });
+    const one = run.rows;
+    assert.equal(run.steps, 40, '4 epochs of 10 batches');
+    run.receive(await run.build(xor));
+    assert.equal(run.steps, 0, 'a new network starts at 0');
+    await run.train(4, { snapshot: { ...light, curve: true } });
+    assert.deepEqual(run.rows, one);
+    await run.step(3, { snapshot: light });
+    assert.equal(run.steps, 43);
+    // an imported run's rows come first and its epochs and steps count on
+    run.receive(await run.build(xor));
+    run.resume({ epoch: 50, step: 500, history: [{ epoch: 50, trainLoss: 1, testLoss: null, trainAccuracy: 0.5, testAccuracy: null }] });
+    await run.train(2, { snapshot: { ...light, curve: true } });
+    assert.deepEqual([...run.history.epochs, run.steps], [50, 51, 52, 520]);
+  } finally {
+    await dispose(run);
+  }
+});
+
 test('divergence is reported once per network, before the epoch event', async () => {
   const { run, events } = await newRun();
   const plane = {

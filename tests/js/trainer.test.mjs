@@ -356,7 +356,7 @@ test('a bad request names the problem, changes nothing, and the worker stays usa
   await rejects({ ...xorConfig, grid: { size: 1000 } }, /grid.size must be at most 256/);
   await rejects({ ...xorConfig, batch: 0 }, /batch must be a whole number ≥ 1, got 0/);
   await rejects({ ...xorConfig, optimizer: { name: 'adam', options: { lr: -1 } } }, /lr/);
-  await rejects({ ...xorConfig, snapshot: { neuron: false } }, /init: snapshot: unknown option "neuron"; allowed: metrics, grid, neurons, parameters, gradients, stats, data$/);
+  await rejects({ ...xorConfig, snapshot: { neuron: false } }, /init: snapshot: unknown option "neuron"; allowed: metrics, grid, neurons, parameters, gradients, stats, data, curve$/);
   await assert.rejects(trainer.train(1.5), /train: epochs must be a whole number ≥ 0, got 1.5/);
   const kept = await trainer.snapshot(light);
   assert.equal(kept.epoch, 4, 'a failed init keeps the model it would have replaced');
@@ -407,6 +407,34 @@ test('snapshots never change what training does, dropout included', async () => 
   const opt = lw.optim.Adam(model, { lr: 0.03 });
   sameArray(full, Array.from({ length: 8 }, () => model.trainEpoch(train, 10, 'bce', opt)));
   for (const d of [all, train, model, opt]) d.dispose();
+});
+
+test('curve: one request of many epochs reports the metrics after each, as one-epoch requests measure them', async () => {
+  const spec = { ...net(2, [12], 1, 'sigmoid'), layers: [{ type: 'linear', out: 12 }, { type: 'relu' }, { type: 'dropout', p: 0.3 }, { type: 'linear', out: 1 }, { type: 'sigmoid' }] };
+  const config = { ...xorConfig, spec, data: { ...xorConfig.data, dataset: 'circle' }, snapshot: light };
+  await trainer.init(config);
+  const one = [];
+  for (let e = 0; e < 6; e++) one.push(await trainer.train(1));
+  await trainer.init(config);
+  const many = await trainer.train(6, { snapshot: { curve: true } });
+  assert.deepEqual([...many.curve.epochs], [1, 2, 3, 4, 5, 6]);
+  for (const key of ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy']) {
+    sameArray(many.curve[key], one.map((s) => s[key]), key);
+  }
+  // evaluating after every epoch changes nothing of training (dropout's stream included)
+  sameArray(many.epochLosses, one.flatMap((s) => [...s.epochLosses]));
+  assert.equal(many.trainLoss, one.at(-1).trainLoss);
+  // every n-th epoch since init; a request without the option carries none
+  const every = await trainer.train(6, { snapshot: { curve: 4 } });
+  assert.deepEqual([...every.curve.epochs], [8, 12]);
+  assert.equal((await trainer.train(1)).curve, undefined);
+  // step's epochs too (10 batches an epoch), and regression has no accuracy column
+  await trainer.init({ ...xorConfig, spec: net(2, [4], 1), data: { dataset: 'plane', n: 200, seed: 1 }, loss: 'mse', snapshot: light });
+  const steps = await trainer.step(25, { snapshot: { curve: true } });
+  assert.deepEqual([steps.step, ...steps.curve.epochs], [25, 1, 2]);
+  assert.deepEqual([steps.curve.trainAccuracy, steps.curve.testAccuracy], [null, null]);
+  assert.equal(steps.curve.trainLoss.length, 2);
+  await assert.rejects(trainer.train(1, { snapshot: { curve: 0 } }), /curve/);
 });
 
 test('gradients are those of the loss over the whole training set at the current weights', async () => {

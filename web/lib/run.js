@@ -23,7 +23,8 @@
 //   metrics of a reply taken without them; `latest` names the heavy parts the last reply
 //   carried, `fresh` those nobody has drawn yet (whoever draws them deletes them).
 // - The history of the metrics, in columns as the curves view takes them: one row per epoch
-//   reached (a later reply at the same epoch replaces its row), thinned two to one past
+//   reached (a later reply at the same epoch replaces its row; a reply with a `curve` gives a
+//   row for each epoch in it), thinned two to one past
 //   historyMax rows so that a long run keeps its shape, first and last rows included, in
 //   bounded memory.
 // - Events: 'snapshot' (detail {snapshot, epochs}: the reply as it came and the epochs it
@@ -54,6 +55,7 @@ export class TrainingRun extends EventTarget {
   #data = null;
   #workerEpoch = 0;
   #epochOffset = 0;
+  #stepOffset = 0;
   #history = emptyHistory();
   #diverged = false;
   #fresh = new Set();
@@ -154,17 +156,20 @@ export class TrainingRun extends EventTarget {
     this.#data = snapshot.data ?? null;
     this.#workerEpoch = 0;
     this.#epochOffset = 0;
+    this.#stepOffset = 0;
     this.#history = emptyHistory();
     this.#diverged = false;
     return snapshot;
   }
 
   /**
-   * Continues a run trained elsewhere (an imported file's): epochs count on from `epoch`, and
-   * the history starts with its rows ({epoch, trainLoss, testLoss, trainAccuracy, testAccuracy}).
+   * Continues a run trained elsewhere (an imported file's): epochs count on from `epoch`, steps
+   * from `step`, and the history starts with its rows ({epoch, trainLoss, testLoss,
+   * trainAccuracy, testAccuracy}).
    */
-  resume({ epoch = 0, history = [] } = {}) {
+  resume({ epoch = 0, step = 0, history = [] } = {}) {
     this.#epochOffset = epoch;
+    this.#stepOffset = step;
     this.#history = emptyHistory();
     for (const row of history) pushHistory(this.#history, row, this.#historyMax);
   }
@@ -243,6 +248,7 @@ export class TrainingRun extends EventTarget {
       }
     }
     this.#snap = merged;
+    if (snapshot.curve) this.#takeCurve(snapshot.curve);
     if (measured) pushHistory(this.#history, this.detail, this.#historyMax);
     const diverged = snapshot.diverged && !this.#diverged;
     if (diverged) this.#diverged = true;
@@ -250,6 +256,17 @@ export class TrainingRun extends EventTarget {
     this.dispatchEvent(new CustomEvent('snapshot', { detail: { snapshot, epochs } }));
     if (diverged) this.dispatchEvent(new CustomEvent('diverged', { detail: { message: snapshot.message } }));
     if (epochs > 0) this.dispatchEvent(new CustomEvent('epoch', { detail: this.detail }));
+  }
+
+  // A reply's curve (the metrics after each epoch it trained, the option `curve`): one history
+  // row each, so a reply of many epochs leaves a point for every one.
+  #takeCurve(curve) {
+    const at = (column, i) => (column ? column[i] : null);
+    curve.epochs.forEach((epoch, i) => pushHistory(this.#history, {
+      epoch: this.#epochOffset + epoch,
+      trainLoss: at(curve.trainLoss, i), testLoss: at(curve.testLoss, i),
+      trainAccuracy: at(curve.trainAccuracy, i), testAccuracy: at(curve.testAccuracy, i),
+    }, this.#historyMax));
   }
 
   /** The latest snapshot, with the heavy parts and metrics of earlier ones kept; null before any. */
@@ -265,6 +282,11 @@ export class TrainingRun extends EventTarget {
   /** Epochs of this run: those trained elsewhere (resume) and the worker's since build. */
   get epoch() {
     return this.#epochOffset + this.#workerEpoch;
+  }
+
+  /** Batches (optimiser steps) of this run: those trained elsewhere (resume) and the worker's since build. */
+  get steps() {
+    return this.#stepOffset + (this.#snap?.step ?? 0);
   }
 
   /** Epochs the worker's network has trained since build (the snapshots' epoch). */

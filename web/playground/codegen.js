@@ -60,6 +60,7 @@ const COMMENTS = {
     lossMismatch: 'The chosen loss ({want}) does not fit these data, so {loss} is used (as in the playground).',
     lossAndOptimizer: 'Loss function and optimiser',
     weightDecay: 'weight_decay is the L2 penalty.',
+    weightDecayDecoupled: "AdamW's weight_decay is decoupled: each step first shrinks every weight to (1 − lr·weight_decay) of itself, apart from the gradient, then takes Adam's step.",
     l1: 'L1 penalty: λ·Σ|w| over the weight matrices (biases are not penalised).',
     training: 'Training',
     trainingNote: 'Each epoch visits every training point once, in a new shuffled order, in batches of {batch}.',
@@ -118,6 +119,7 @@ const COMMENTS = {
     lossMismatch: '고른 손실 함수({want})는 이 데이터에 맞지 않아 플레이그라운드처럼 {loss}를 씁니다.',
     lossAndOptimizer: '손실 함수와 옵티마이저',
     weightDecay: 'weight_decay가 L2 규제입니다.',
+    weightDecayDecoupled: 'AdamW의 weight_decay는 기울기와 분리되어 있습니다. 매 스텝마다 먼저 모든 가중치를 (1 − lr·weight_decay)배로 줄이고, 그다음 Adam의 스텝을 밟습니다.',
     l1: 'L1 규제: 가중치 행렬 전체에 대한 λ·Σ|w| (편향은 규제하지 않습니다).',
     training: '학습',
     trainingNote: '에포크마다 학습 데이터를 새로 섞고, 한 번에 {batch}개씩(배치 크기) 모든 점을 한 번씩 학습합니다.',
@@ -207,6 +209,12 @@ function plan(state, options = {}) {
     drawn: options.drawn,
     c: codeComments(options.lang ?? state.lang ?? 'en'),
   };
+}
+
+/** The optimiser's weight decay explained: an L2 penalty, or AdamW's decoupled decay; null without one. */
+function decayComment(p) {
+  if (!(p.optimizer.options.weightDecay > 0)) return null;
+  return p.optimizer.name === 'adamw' ? p.c.weightDecayDecoupled : p.c.weightDecay;
 }
 
 const arch = (p) => [p.spec.input[0], ...p.hidden.map((b) => b.out), p.head.out].join(' → ');
@@ -474,7 +482,7 @@ export function pytorchCode(state, options = {}) {
   section(c.lossAndOptimizer);
   if (p.note) L.push(...commentLines('# ', fill(c.lossMismatch, p.note)));
   L.push(`criterion = ${lossPy}()`);
-  if (s.l2 > 0) L.push(...commentLines('# ', c.weightDecay));
+  if (decayComment(p)) L.push(...commentLines('# ', decayComment(p)));
   L.push(pyOptimizer(p.optimizer));
 
   section(c.training);
@@ -623,7 +631,7 @@ export function layerwiseCode(state, options = {}) {
   section(c.lossAndOptimizer);
   if (p.note) L.push(...commentLines('// ', fill(c.lossMismatch, p.note)));
   L.push(`const criterion = ${lossJs};`);
-  if (s.l2 > 0) L.push(...commentLines('// ', c.weightDecay.replace('weight_decay', 'weightDecay')));
+  if (decayComment(p)) L.push(...commentLines('// ', decayComment(p).replaceAll('weight_decay', 'weightDecay')));
   L.push(`const optimizer = lw.optim.${OPTIMIZER_PY[p.optimizer.name]}(model, ${jsObject(p.optimizer.options)});`);
 
   section(c.training);

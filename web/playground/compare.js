@@ -14,12 +14,14 @@ import { FIELDS, withChanges } from './state.js';
 export const COMPARABLE = Object.freeze({
   lr: 'training.lr', optimizer: 'optimizer.title', batch: 'training.batch', momentum: 'training.momentum',
   beta1: 'training.beta1', beta2: 'training.beta2', alpha: 'training.alpha', l1: 'training.l1', l2: 'training.l2',
+  weightDecay: 'training.weightDecay',
   dropout: 'network.dropout', activation: 'network.activation', layers: 'network.hiddenLayers', init: 'init.title',
   initStd: 'init.std', loss: 'loss.title', features: 'features.title', standardize: 'features.standardize',
 });
 
-// What B's snapshots carry: the metrics and the boundary grid, nothing heavier.
-const B_SNAPSHOT = Object.freeze({ metrics: true, grid: true, neurons: false, parameters: false, gradients: false, stats: false });
+// What B's snapshots carry: the metrics (after every epoch too, so that B's curve has A's
+// points when A trains many epochs a request) and the boundary grid, nothing heavier.
+const B_SNAPSHOT = Object.freeze({ metrics: true, grid: true, neurons: false, parameters: false, gradients: false, stats: false, curve: true });
 const text = (v) => (Array.isArray(v) ? v.join(',') : typeof v === 'number' ? formatNumber(v, 4) : String(v));
 
 /** The settings where b differs from a: [{key, a, b}] (values as text), in the state's order. */

@@ -69,6 +69,8 @@ export function optimizerConfig(state) {
   switch (state.optimizer) {
     case 'adam':
       return { name: 'adam', options: { lr: state.lr, betas: [state.beta1, state.beta2], weightDecay } };
+    case 'adamw': // its weight decay is decoupled: w ← w·(1 − lr·λ) before Adam's step
+      return { name: 'adamw', options: { lr: state.lr, betas: [state.beta1, state.beta2], weightDecay: state.weightDecay } };
     case 'rmsprop':
       return { name: 'rmsprop', options: { lr: state.lr, alpha: state.alpha, momentum: state.momentum, weightDecay } };
     default:

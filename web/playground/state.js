@@ -19,7 +19,7 @@ export const ACTIVATIONS = ['relu', 'leaky_relu', 'tanh', 'sigmoid', 'linear'];
 export const LOSSES = ['auto', 'bce', 'bce_with_logits', 'cross_entropy', 'mse'];
 export const INITS = ['xavier_uniform', 'xavier_normal', 'kaiming_uniform', 'kaiming_normal',
   'zeros', 'normal', 'default'];
-export const OPTIMIZERS = ['sgd', 'adam', 'rmsprop'];
+export const OPTIMIZERS = ['sgd', 'adam', 'adamw', 'rmsprop'];
 export const MAX_LAYERS = 8;
 export const MAX_NEURONS = 64;
 
@@ -51,6 +51,8 @@ export const FIELDS = Object.freeze({
   batch: int(1, 100, 10),
   l1: num(0, 1, 0),
   l2: num(0, 1, 0),
+  // AdamW's decoupled weight decay (PyTorch's weight_decay, default 0.01); l2 is the others'
+  weightDecay: num(0, 1, 0.01),
   dropout: num(0, 0.9, 0),
   seed: int(0, 2 ** 31 - 1, 1),
   discretize: bool(false),

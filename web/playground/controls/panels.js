@@ -27,8 +27,10 @@ const LANGUAGES = [['en', 'English'], ['ko', '한국어']];
 
 const numberOptions = (values) => values.map((v) => [String(v), null]);
 
-/** Separates thousands: 1234 → "1,234"; the epoch counter keeps six digits like a meter. */
-const formatEpoch = (n) => String(n).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** Separates thousands: 1234 → "1,234". */
+const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** The epoch counter keeps six digits like a meter: 001,234. */
+const formatEpoch = (n) => thousands(String(n).padStart(6, '0'));
 
 /** A loss or accuracy for the read-outs. */
 function formatMetric(v, percent = false) {
@@ -107,6 +109,7 @@ export function buildPanels(actions) {
   refs.play = h('button', { type: 'button', class: 'btn play', 't-label': 'controls.play', 't-title': 'controls.play.tip', 'aria-pressed': 'false', onclick: actions.togglePlay },
     icon(ICONS.play));
   refs.epoch = h('output', { class: 'epoch-value', 'aria-live': 'off' }, formatEpoch(0));
+  refs.steps = h('output', { class: 'steps-value', 'aria-live': 'off' }, '0');
   refs.speed = select(SPEEDS.map((s) => [s, `speed.${s}`]), actions.speed);
   refs.lang = select(LANGUAGES.map(([v]) => [v, null]), change('lang'));
   LANGUAGES.forEach(([, name], i) => (refs.lang.options[i].textContent = name)); // each in its own language
@@ -127,7 +130,9 @@ export function buildPanels(actions) {
       refs.play,
       iconButton('stepEpoch', 'controls.step', actions.stepEpoch, { className: 'round', tip: 'controls.step.tip' }),
       iconButton('stepBatch', 'controls.stepBatch', actions.stepBatch, { className: 'round', tip: 'controls.stepBatch.tip' })),
-    h('div', { class: 'epoch' }, h('span', { class: 'epoch-label', t: 'training.epoch' }), refs.epoch),
+    h('div', { class: 'epoch' }, h('span', { class: 'epoch-label', t: 'training.epoch' }), refs.epoch,
+      // the optimiser steps (batches) since the network was built: what "One batch" moves
+      h('span', { class: 'steps', 't-title': 'training.steps.tip' }, h('span', { t: 'training.steps' }), ' ', refs.steps)),
     field('controls.speed', refs.speed, { className: 'compact', hint: 'speed.tip' }),
     refs.compare = h('button', { type: 'button', class: 'btn small compare-toggle', 'data-panel': 'compare', 'aria-pressed': 'false',
       t: 'ab.start', 't-title': 'ab.start.tip', onclick: () => actions.compare() }),
@@ -153,11 +158,16 @@ export function buildPanels(actions) {
   refs.alpha = select(numberOptions(ALPHA), numberChange('alpha'));
   refs.l1 = select(numberOptions(REG), numberChange('l1'));
   refs.l2 = select(numberOptions(REG), numberChange('l2'));
+  refs.weightDecay = select(numberOptions(REG), numberChange('weightDecay'));
   refs.momentumField = field('training.momentum', refs.momentum, { hint: 'training.momentum.tip' });
   refs.nesterovField = h('div', { class: 'field toggle-field' }, refs.nesterov.label);
   refs.beta1Field = field('training.beta1', refs.beta1, { hint: 'training.beta1.tip' });
   refs.beta2Field = field('training.beta2', refs.beta2, { hint: 'training.beta2.tip' });
   refs.alphaField = field('training.alpha', refs.alpha, { hint: 'training.alpha.tip' });
+  // AdamW's one weight decay is decoupled (PyTorch's weight_decay, default 0.01): its own
+  // setting, shown instead of L2 (which the other optimisers add to the gradient)
+  refs.l2Field = field('training.l2', refs.l2, { hint: 'training.l2.tip' });
+  refs.weightDecayField = field('training.weightDecay', refs.weightDecay, { hint: 'training.weightDecay.tip' });
   const settings = h('section', { class: 'settings', 'data-panel': 'settings', 't-label': 'training.title' },
     h('h2', { class: 'settings-title', t: 'training.title' }),
     field('optimizer.title', refs.optimizer, { hint: 'optimizer.title.tip' }),
@@ -165,7 +175,7 @@ export function buildPanels(actions) {
     field('training.batch', refs.batch.input, { output: refs.batch.out, className: 'slider', hint: 'training.batch.tip' }),
     refs.momentumField, refs.nesterovField, refs.beta1Field, refs.beta2Field, refs.alphaField,
     field('training.l1', refs.l1, { hint: 'training.l1.tip' }),
-    field('training.l2', refs.l2, { hint: 'training.l2.tip' }));
+    refs.l2Field, refs.weightDecayField);
 
   // ---- data ----
   // the datasets as thumbnails of their points (thumbnails.js); the drawing is the last
@@ -330,8 +340,10 @@ export function buildPanels(actions) {
       relabelOne(refs.play, t);
       refs.dock.setPlaying(playing, t);
     },
-    setEpoch(n) {
+    // n epochs; steps: the optimiser steps (batches) since the network was built
+    setEpoch(n, steps = 0) {
       refs.epoch.textContent = formatEpoch(n);
+      refs.steps.textContent = thousands(steps);
       refs.dock.setEpoch(refs.epoch.textContent);
     },
     // notes: [{id, text: [key, params], fix: key, link: {href, where} | null}], from diagnose.js
@@ -402,9 +414,13 @@ function sync(refs, state, info, actions) {
   setSelect(refs.alpha, state.alpha);
   setSelect(refs.l1, state.l1);
   setSelect(refs.l2, state.l2);
-  refs.momentumField.hidden = state.optimizer === 'adam';
+  setSelect(refs.weightDecay, state.weightDecay);
+  const adam = state.optimizer === 'adam' || state.optimizer === 'adamw';
+  refs.momentumField.hidden = adam;
   refs.nesterovField.hidden = state.optimizer !== 'sgd';
-  refs.beta1Field.hidden = refs.beta2Field.hidden = state.optimizer !== 'adam';
+  refs.beta1Field.hidden = refs.beta2Field.hidden = !adam;
+  refs.l2Field.hidden = state.optimizer === 'adamw';
+  refs.weightDecayField.hidden = state.optimizer !== 'adamw';
   refs.alphaField.hidden = state.optimizer !== 'rmsprop';
 
   refs.datasets.update(state.dataset, info.drawn);
