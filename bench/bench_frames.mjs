@@ -3,7 +3,8 @@
 // page on the spiral showcase and times the gaps between animation frames in three conditions:
 //   paused  the page drawing nothing new: the baseline of this browser on this machine
 //   fast    playing at speed "fast" (at most 120 epochs a second)
-//   max     playing at speed "max" (as many epochs as fit; the page asks for one slice a frame)
+//   max     playing at speed "max" (as many epochs as fit; the page asks for the next slice as
+//           soon as a reply is in)
 // Prints a Markdown table; bench/README.md, "Frame times while training (headless Chromium)",
 // has runs and their reading. Exits with 1 if the page logs an error.
 //

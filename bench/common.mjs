@@ -30,6 +30,23 @@ export function printUsage(name, text, error) {
 }
 
 /**
+ * Reads command-line options one by one: option(name, {number, text}) for each, where number()
+ * takes the next argument as a positive number and text() as it is (usage(error) when it is
+ * not there or not such a number).
+ */
+export function readOptions(args, option, usage) {
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i];
+    const text = () => args[++i] ?? usage(`${name} needs a value`);
+    const number = () => {
+      const v = Number(text());
+      return v > 0 ? v : usage(`${name} needs a positive number`);
+    };
+    option(name, { number, text });
+  }
+}
+
+/**
  * The short commit of HEAD, noting when the folders a benchmark measures (paths under the
  * repository) hold changes not committed, so a table says which code it timed.
  */
