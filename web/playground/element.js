@@ -816,8 +816,12 @@ export class LayerwisePlayground extends HTMLElement {
 
   // A training request's snapshot: the light one, and the learning curve of its epochs (the
   // worker's `curve`), so that a slice of many epochs still leaves a curve point for each.
+  // The grid is left out while the last one waits to be drawn (replies can come faster than
+  // frames at speed "max"): the worker does not compute a boundary nobody would see.
   #sliceOptions() {
-    return { ...this.#snapshotOptions(), curve: this.#curveStep() };
+    const options = { ...this.#snapshotOptions(), curve: this.#curveStep() };
+    if (this.#run.fresh.has('grid') && !options.neurons) options.grid = false;
+    return options;
   }
 
   // Epochs between curve points: every epoch early on (where the curves move fastest), and at
