@@ -8,7 +8,8 @@
 // in Korean; an element's `lang` attribute and a playground's URL-hash `lang` win over the site's
 // choice; a page opened by its bare address takes the learner's latest pick, over the
 // playground's autosaved language. The images page's pictures are never downloaded (its words
-// show while they load), so each page costs only its start.
+// show while they load), so each page costs only its start; pages that do not depend on one
+// another open side by side (one Chromium, a browser context for each learner).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, serveAndLaunch } from './browser.mjs';
@@ -76,7 +77,7 @@ async function shown(page, kind) {
     }
     if (!document.querySelector('.lang-switch') || !document.querySelector('main h1')) return null;
     return { lang: document.documentElement.lang, text: document.body.innerText };
-  }, { tag, root }, { timeout: 20_000 });
+  }, { tag, root }, { timeout: 45_000 });
   return handle.jsonValue();
 }
 
@@ -105,10 +106,8 @@ async function siteLinks(page, kind) {
 const realErrors = (errors) => errors.filter((e) => !e.includes('net::ERR_ABORTED'));
 
 test('a language picked on any page is carried by its links and kept for the whole site', { timeout: 120_000 }, async () => {
-  // a browser that never sees a pick (English, nothing stored): what it shows, the link carried
-  const follower = await browse('en-US');
-  const followed = new Set(); // the same address from two pages is followed once
-  for (const kind of Object.keys(PAGES)) {
+  // the pages are independent browsers: the five start together, then the pages they link to
+  const picked = await Promise.all(Object.keys(PAGES).map(async (kind) => {
     // the learner's browser: English, nothing stored
     const { page, context, errors } = await browse('en-US', PAGES[kind].path);
     await assertLanguage(page, kind, 'en', `${kind}, en-US, nothing picked`);
@@ -124,35 +123,45 @@ test('a language picked on any page is carried by its links and kept for the who
     // the learner's own browser keeps the pick for the site (the pages read it: the last test)
     assert.equal(await page.evaluate(() => localStorage.getItem('layerwise.lang')), 'ko', `${kind}: the pick is the site's`);
     assert.deepEqual(realErrors(errors), [], `the ${kind} page`);
+    const here = page.url().split('#')[0];
     await context.close();
-
     // each other page it links to (of the lessons, the last it links to: the index's last, a
     // lesson's next; lighter than the first ones, which hold more playgrounds)
     const targets = new Map();
-    for (const href of links) if (href.split('#')[0] !== page.url().split('#')[0]) targets.set(kindOf(href), href);
+    for (const href of links) if (href.split('#')[0] !== here) targets.set(kindOf(href), href);
     const others = [...targets.keys()].filter((k) => k !== kind);
     assert.ok(others.length >= 2, `${kind} links to ${others}`);
-    for (const [target, href] of targets) {
-      if (followed.has(href)) continue;
-      followed.add(href);
-      await follower.page.goto(href, FAST);
-      await assertLanguage(follower.page, target, 'ko', `${kind} → ${target} (${href})`);
-    }
-  }
+    return [...targets].map(([target, href]) => ({ from: kind, target, href }));
+  }));
+
+  // each address linked to (once, when two pages link to it), in a browser that never saw a
+  // pick (English, nothing stored): the language it shows, the link carried
+  const follower = await browse('en-US');
+  const seen = new Set();
+  const links = picked.flat().filter(({ href }) => !seen.has(href) && seen.add(href));
+  const opened = await Promise.all(links.map(async ({ from, target, href }) => {
+    const { page, errors } = await openPage(web.browser, 'about:blank', { context: follower.context });
+    await page.goto(href, FAST);
+    await assertLanguage(page, target, 'ko', `${from} → ${target} (${href})`);
+    assert.deepEqual(realErrors(errors), [], href);
+    return page;
+  }));
   // following a link is no pick: the follower's browser has none
-  assert.equal(await follower.page.evaluate(() => localStorage.getItem('layerwise.lang')), null);
-  assert.deepEqual(realErrors(follower.errors), [], 'following the links');
+  assert.equal(await opened[0].evaluate(() => localStorage.getItem('layerwise.lang')), null);
   await follower.context.close();
 });
 
 test('a fresh browser opens every page in its own language; an element\'s lang attribute and the playground\'s hash are explicit; the latest pick beats the autosave', { timeout: 90_000 }, async () => {
   // (a fresh en-US browser shows each page in English: the first test starts each page so)
   const url = (path) => new URL(path, web.server.url).href;
-  const { page, context, errors } = await browse('ko-KR');
-  for (const kind of ['playground', 'sketch', 'images', 'lesson', 'lessons']) {
-    await page.goto(url(PAGES[kind].path), FAST);
-    await assertLanguage(page, kind, 'ko', `ko-KR, ${kind}`);
-  }
+  const { page, context, errors } = await browse('ko-KR', PAGES.lessons.path);
+  await Promise.all(['playground', 'sketch', 'images', 'lesson', 'lessons'].map(async (kind) => {
+    const opened = kind === 'lessons' ? { page, errors: [] } : await openPage(web.browser, 'about:blank', { context });
+    if (kind !== 'lessons') await opened.page.goto(url(PAGES[kind].path), FAST);
+    await assertLanguage(opened.page, kind, 'ko', `ko-KR, ${kind}`);
+    assert.deepEqual(realErrors(opened.errors), [], kind);
+    if (opened.page !== page) await opened.page.close();
+  }));
 
   // the learner picks Korean; a teacher's page with lang="en" on each element: English
   await PAGES.lessons.pick(page, 'ko');
