@@ -122,7 +122,7 @@ test('every explained control has an info button: touch, keyboard and screen rea
     const { page, context } = await openMain({ width: 1280, height: 900 }, lang === 'ko' ? 'ko-KR' : 'en-US');
     const infos = await page.evaluate(() => {
       const root = document.querySelector('layerwise-playground').shadowRoot;
-      return [...root.querySelectorAll('.info')].map((b) => {
+      return [...root.querySelectorAll('.info-button')].map((b) => {
         const tip = root.getElementById(b.getAttribute('aria-controls'));
         const field = b.closest('.has-info');
         const control = field.querySelector('select, input');
@@ -138,17 +138,17 @@ test('every explained control has an info button: touch, keyboard and screen rea
       assert.ok(info.name.startsWith(STRINGS[lang]['help.more']) && info.name.length > STRINGS[lang]['help.more'].length + 1, `${info.key}'s button is named after its control: ${info.name}`);
     }
     // the keyboard: Tab to the learning rate's info button, Enter opens, Escape closes and keeps the focus there
-    const lrInfo = page.locator(inShadow('.settings .info')).nth(1);
+    const lrInfo = page.locator(inShadow('.settings .info-button')).nth(1);
     await lrInfo.focus();
     await page.keyboard.press('Enter');
     assert.equal(await lrInfo.getAttribute('aria-expanded'), 'true');
-    const tip = page.locator(inShadow('.settings .tip')).nth(1);
+    const tip = page.locator(inShadow('.settings .info-tip')).nth(1);
     assert.equal(await tip.textContent(), STRINGS[lang]['training.lr.tip']);
     assert.ok(await tip.isVisible());
     if (lang === 'en') await screenshot(page, 'test-results/first-minutes/info-en.png');
     await page.keyboard.press('Escape');
     assert.ok(!(await tip.isVisible()));
-    assert.equal(await page.evaluate(() => document.querySelector('layerwise-playground').shadowRoot.activeElement?.className), 'info');
+    assert.equal(await page.evaluate(() => document.querySelector('layerwise-playground').shadowRoot.activeElement?.className), 'info-button');
     // a tap (touch) opens it too
     await lrInfo.click();
     assert.ok(await tip.isVisible());

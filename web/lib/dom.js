@@ -131,10 +131,10 @@ export function relabel(root, t) {
  * the focus back to the button. Returns {button, tip}; the caller places both.
  */
 export function infoFor(control, hint, labelId) {
-  const tip = h('p', { class: 'tip', id: newId('tip'), role: 'note', t: hint, hidden: true });
+  const tip = h('p', { class: 'info-tip', id: newId('tip'), role: 'note', t: hint, hidden: true });
   const more = h('span', { class: 'vh', id: newId('more'), t: 'help.more' });
   const button = h('button', {
-    type: 'button', class: 'info', 'aria-expanded': 'false', 'aria-controls': tip.id,
+    type: 'button', class: 'info-button', 'aria-expanded': 'false', 'aria-controls': tip.id,
     'aria-labelledby': `${more.id} ${labelId}`, onclick: () => showTip(button, tip, tip.hidden),
   }, more, icon(ICONS.info));
   control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), tip.id].filter(Boolean).join(' '));
