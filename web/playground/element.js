@@ -481,6 +481,8 @@ export class LayerwisePlayground extends HTMLElement {
     this.#playing = false;
     this.#ui?.setPlaying(false, this.#tr);
     this.#scheduleRender(); // the code panel catches up with the epochs trained
+    const run = this.#run;
+    run.enqueue(() => this.#completeViews(run.generation)).catch(() => {}); // the views of the last epoch, whole
   }
 
   /** Trains n epochs (pausing play first); resolves with the last epoch event's detail. */
@@ -880,7 +882,8 @@ export class LayerwisePlayground extends HTMLElement {
     const run = this.#run;
     if (generation !== run.generation || !run.snap) return;
     const wanted = this.#snapshotOptions(true);
-    if ((wanted.neurons && !run.latest.has('neurons')) || (wanted.stats && !run.latest.has('stats'))) await run.snapshot(wanted);
+    const missing = (part) => wanted[part] && !run.latest.has(part); // a slice may leave out the grid (#sliceOptions)
+    if (missing('grid') || missing('neurons') || missing('stats')) await run.snapshot(wanted);
   }
 
   // A snapshot the run took in (merged, history kept): the counter at once, the views at the
