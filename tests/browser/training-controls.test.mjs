@@ -107,6 +107,12 @@ test('AdamW from the settings strip: its own weight decay, and its first step is
   assert.ok(worst < 1e-5, `AdamW's first step off by ${worst}`);
   assert.ok(coupled > 1e-3, 'the decoupled step differs from L2 in Adam');
 
+  // the backprop stepper names AdamW's update and its decoupled decay
+  await page.locator(`${el} .stepper-box > summary`).click();
+  await page.locator(`${el} .lw-step-phase[data-kind="update"]`).click();
+  await page.waitForFunction(() => /AdamW: w ← w·\(1 − lr·λ\)/.test(document.querySelector('layerwise-playground').shadowRoot.querySelector('.lw-step-formula')?.textContent ?? ''));
+  assert.match(await page.locator(`${el} .lw-step-formula`).textContent(), /Decoupled weight decay λ = 0\.1/);
+
   // and it trains
   const start = before.trainLoss;
   await call(page, 'step', 30);
