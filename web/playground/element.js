@@ -12,6 +12,8 @@
 //   url-state       keep the state in the page's URL hash (the main page; one element per page)
 //   autosave="key"  keep the state in localStorage under key and restore it on reload
 //   speed="..."     slow | normal | fast | max: epochs per second while playing
+//   tour            offer a newcomer the five-step tour on the first visit (tour.js), with a
+//                   Tour button to take it again
 // Where a setting comes from, last wins: defaults, attributes, autosave, the URL hash. The
 // language is an attribute's or the hash's when they give one, else the site's (web/lib/i18n.js
 // siteLang: the page's ?lang=, the learner's last pick on any page, the autosaved one, the
