@@ -67,6 +67,7 @@ export async function rendered(page) {
  */
 export async function strokeOnPad(page, points, steps = 10) {
   const canvas = page.locator(`${el} canvas.pad`);
+  await canvas.scrollIntoViewIfNeeded(); // a mouse outside the viewport reaches nothing
   const to = async ([u, v]) => {
     const box = await canvas.boundingBox();
     await page.mouse.move(box.x + u * box.width, box.y + v * box.height);

@@ -15,7 +15,7 @@ const CHANGES = {
   dataset: 'moons', noise: 15, trainRatio: 70, points: 800, features: ['x1', 'x2', 'x1x2', 'sinx2'],
   standardize: false, layers: [6, 5, 3], activation: ['relu', 'tanh', 'leaky_relu'], loss: 'bce_with_logits',
   init: 'normal', initStd: 0.5, optimizer: 'rmsprop', lr: 0.003, momentum: 0.5, nesterov: true, beta1: 0.8,
-  beta2: 0.99, alpha: 0.9, batch: 25, l1: 0.001, l2: 0.0001, dropout: 0.2, seed: 12345, discretize: true,
+  beta2: 0.99, alpha: 0.9, weightDecay: 0.05, batch: 25, l1: 0.001, l2: 0.0001, dropout: 0.2, seed: 12345, discretize: true,
   showTest: true, lang: 'ko',
 };
 

@@ -969,7 +969,7 @@ export class LayerwisePlayground extends HTMLElement {
       onActive: (on) => refs.dock.suppress(on),
     });
     refs.tour.hidden = false;
-    this.#ready.then(() => this.#tour.offer());
+    this.#tour.offer(); // now, before the first paint: an offer appearing later would move what is under the pointer
   }
 
   // ---- challenges ----
