@@ -184,6 +184,7 @@ export class StepperView {
     const reply = await this.traceFn(this.index, true);
     if (!reply) return;
     this.#say('step.applied', { n: reply.step });
+    this.keepStatus = true; // through the re-trace the step itself brings, so it can be read
   }
 
   async #load(index) {
@@ -195,7 +196,8 @@ export class StepperView {
       if (this.pending !== ticket || !reply) return;
       this.trace = reply;
       this.index = reply.index;
-      this.status.textContent = '';
+      if (!this.keepStatus) this.status.textContent = '';
+      this.keepStatus = false;
     } catch (err) {
       if (this.pending !== ticket) return;
       this.trace = null;
