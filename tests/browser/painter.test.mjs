@@ -450,19 +450,22 @@ test('the drawing survives a reload and travels in the export file; a foreign or
   }
 });
 
-for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
-  for (const lang of ['en', 'ko']) {
-    test(`screenshot of the painter: ${name}, ${lang}`, async () => {
-      const { page, context, errors } = await openPainter(`&lang=${lang}`, { viewport });
-      try {
-        await paintThreeClasses(page);
-        await page.click(pad('.pad-class >> nth=0'));
-        // the drawing read back from CSV with one broken line: the report shows
-        await page.evaluate(() => {
-          const node = document.querySelector('layerwise-playground');
-          node.importCSV(`${node.exportCSV()}-4,-4.5,zero\n`, 'points.csv');
-        });
-        await page.evaluate(() => document.querySelector('layerwise-playground').step(150));
+// One page per language, painted and trained once, looked at on a desktop and then on a phone.
+const VIEWPORTS = [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]];
+for (const lang of ['en', 'ko']) {
+  test(`screenshot of the painter: desktop and phone, ${lang}`, async () => {
+    const { page, context, errors } = await openPainter(`&lang=${lang}`, { viewport: VIEWPORTS[0][1] });
+    try {
+      await paintThreeClasses(page);
+      await page.click(pad('.pad-class >> nth=0'));
+      // the drawing read back from CSV with one broken line: the report shows
+      await page.evaluate(() => {
+        const node = document.querySelector('layerwise-playground');
+        node.importCSV(`${node.exportCSV()}-4,-4.5,zero\n`, 'points.csv');
+      });
+      await page.evaluate(() => document.querySelector('layerwise-playground').step(150));
+      for (const [name, viewport] of VIEWPORTS) {
+        await page.setViewportSize(viewport);
         await rendered(page);
         const layout = await page.evaluate(() => {
           const root = document.querySelector('layerwise-playground').shadowRoot;
@@ -491,8 +494,6 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
           });
           assert.deepEqual(english, [], 'English left in the Korean painter');
         }
-        assert.deepEqual(errors, []);
-      } finally {
         if (name === 'desktop') {
           const main = await page.locator(`${EL} .main`).boundingBox();
           await page.evaluate(() => scrollTo(0, 0));
@@ -501,8 +502,10 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
           await mkdir('test-results', { recursive: true });
           await page.locator(`${EL} .data`).screenshot({ path: `test-results/painter-${name}-${lang}.png` });
         }
-        await context.close();
       }
-    });
-  }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 }
