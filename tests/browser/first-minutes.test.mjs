@@ -103,6 +103,16 @@ test('no sideways scrolling at 360 and 430 px, and sections fold away', { timeou
   for (const viewport of [{ width: 360, height: 640 }, { width: 430, height: 932 }]) {
     const { page, context } = await openMain(viewport, 'ko-KR');
     assert.ok(await sideways(page) <= 0, `${viewport.width} px: the page scrolls sideways`);
+    // scrolled past the plot the dock is up, unless the element hides its controls (or the dock)
+    await page.locator(inShadow('.settings select')).nth(1).scrollIntoViewIfNeeded();
+    const dockShown = () => page.evaluate(() => !document.querySelector('layerwise-playground').shadowRoot.querySelector('.dock').hidden);
+    await page.waitForFunction(() => !document.querySelector('layerwise-playground').shadowRoot.querySelector('.dock').hidden);
+    for (const hide of ['controls', 'dock']) {
+      await page.evaluate((h) => document.querySelector('layerwise-playground').setAttribute('hide', h), hide);
+      assert.equal(await dockShown(), false, `hide=${hide}`);
+    }
+    await page.evaluate(() => document.querySelector('layerwise-playground').removeAttribute('hide'));
+    assert.equal(await dockShown(), true);
     if (viewport.width === 360) {
       const data = page.locator(inShadow('.data .fold'));
       const height = () => page.evaluate(() => document.querySelector('layerwise-playground').shadowRoot.querySelector('.data').offsetHeight);
@@ -193,6 +203,8 @@ test('the first visit offers a five-step tour; taken or declined, it is remember
   await page.locator(inShadow('.tour-card')).waitFor();
   await page.keyboard.press('Escape');
   assert.equal(await page.locator(inShadow('.tour-card')).count(), 0);
+  assert.match(await page.evaluate(() => document.querySelector('layerwise-playground').shadowRoot.activeElement?.className ?? ''), /tour-button/,
+    'the focus goes back to where it was, not to the page');
   await context.close();
 
   // declining is remembered too; an element without the tour attribute never offers it

@@ -234,8 +234,20 @@ test('an input tile switches its feature; the network is built again with that m
   const frames = () => page.locator(`${el} .slot-network rect[data-c="0"]`).count();
   assert.equal(await frames(), 7, 'every feature has its tile');
 
+  // A finger: the first tap on x₁² reads it (a phone has no hover), the second switches it on.
   let at = await tileCentre(page, 0, 2); // x₁²
-  await page.mouse.click(at.x, at.y);
+  const tap = (point) => call(page, ({ x, y }) => {
+    const target = document.querySelector('layerwise-playground').shadowRoot.elementFromPoint(x, y);
+    const init = { bubbles: true, composed: true, clientX: x, clientY: y, pointerType: 'touch', isPrimary: true };
+    target.dispatchEvent(new PointerEvent('pointerdown', init));
+    target.dispatchEvent(new PointerEvent('pointerup', init));
+    target.dispatchEvent(new PointerEvent('click', init));
+  }, point);
+  await tap(at);
+  await settle(page);
+  assert.deepEqual(await features(), ['x1', 'x2'], 'a first tap only reads');
+  assert.match(await page.locator(`${el} .slot-network .lw-tip`).textContent(), /x₁²/);
+  await tap(at);
   await settle(page);
   assert.deepEqual(await features(), ['x1', 'x2', 'x1sq']);
   assert.equal(await inputs(), 3);

@@ -195,6 +195,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.#compare?.run.attach();
     if (this.#connected) return;
     this.#connected = true;
+    if (this.#initialized) this.#ui.refs.dock.attach(); // the first build attaches it
     if (!this.#initialized) {
       this.#initialized = true;
       this.#build();
@@ -213,6 +214,7 @@ export class LayerwisePlayground extends HTMLElement {
 
   disconnectedCallback() {
     this.#connected = false;
+    this.#ui?.refs.dock.detach();
     removeEventListener('hashchange', this.#onHashChange);
     this.pause();
     this.#run.detach(); // a move in the document disconnects and connects at once: the run stays
@@ -792,7 +794,12 @@ export class LayerwisePlayground extends HTMLElement {
             }
           }
           // "max" never waits: the next slice is asked for as soon as the last one is in (the
-          // views draw at the next frame, whatever the worker does meanwhile)
+          // views draw at the next frame, whatever the worker does meanwhile); but in a tab
+          // no one looks at, it waits to be seen again rather than keep a core busy
+          if (rate === Infinity && document.hidden) {
+            await new Promise((r) => document.addEventListener('visibilitychange', r, { once: true }));
+            continue;
+          }
           const trained = await this.#run.enqueue(() => this.#slice(rate === Infinity ? undefined : Math.floor(this.#tokens)));
           if (!trained) this.pause();
         }
@@ -965,7 +972,7 @@ export class LayerwisePlayground extends HTMLElement {
     this.#tour = new Tour({
       // the parts the element hides are left out of the tour
       steps: () => steps.filter((s) => s.target() && !s.target().closest('[hidden]')),
-      t: this.#tr, host: root, after: refs.message,
+      t: this.#tr, host: root, after: refs.message, fallback: refs.tour,
       onActive: (on) => refs.dock.suppress(on),
     });
     refs.tour.hidden = false;
@@ -1147,7 +1154,8 @@ export class LayerwisePlayground extends HTMLElement {
       history: this.#run.history,
       t: this.#tr,
       lang: this.#state.lang,
-      featureToggles: !this.#hidden.has('features'), // the diagram's input tiles switch features too
+      // the diagram's input tiles switch features too, where the chips are shown
+      featureToggles: !this.#hidden.has('features') && !this.#hidden.has('data'),
     };
   }
 

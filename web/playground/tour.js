@@ -29,9 +29,11 @@ export class Tour {
    * the element it points at);
    * t: the element's translator (in its current language; relabelling the element relabels
    * the offer and the card, which are inside host); host: where the offer and the card go (the element's root);
-   * after: the node the offer follows; onActive(on): the tour's card came or went.
+   * after: the node the offer follows; fallback: what takes the focus at the end when what had
+   * it is gone; onActive(on): the tour's card came or went.
    */
-  constructor({ steps, t, host, after, onActive = () => {}, storage = globalThis.localStorage }) {
+  constructor({ steps, t, host, after, fallback = null, onActive = () => {}, storage = globalThis.localStorage }) {
+    this.fallback = fallback;
     this.steps = steps;
     this.list = [];
     this.t = t;
@@ -69,6 +71,7 @@ export class Tour {
   }
 
   start() {
+    this.returnTo = this.host.getRootNode().activeElement ?? null; // where the focus goes back at the end
     this.#closeOffer(true);
     this.list = this.steps();
     if (!this.card) this.#buildCard();
@@ -121,8 +124,12 @@ export class Tour {
   end() {
     this.target?.classList.remove('tour-target');
     this.target = null;
+    const hadFocus = this.card?.contains(this.host.getRootNode().activeElement);
     this.card?.remove();
     this.index = -1;
+    // the card had the focus: it goes back to where the learner was (the offer's button is
+    // gone: then the toolbar's Tour button, passed as `fallback`)
+    if (hadFocus) (this.returnTo?.isConnected ? this.returnTo : this.fallback)?.focus();
     remember(this.storage);
     this.onActive(false);
   }

@@ -14,7 +14,7 @@ const PLAYGROUND_PAGE = new URL('../../index.html', import.meta.url);
 // The page around a lesson widget has its own brand, language switch, files and Embed button,
 // and its own tasks; the playground's A/B runs, challenges and stepper are a link away (the
 // widget's "open in the playground").
-const ALWAYS_HIDDEN = ['brand', 'lang', 'files', 'embed', 'compare', 'challenges', 'stepper'];
+const ALWAYS_HIDDEN = ['brand', 'lang', 'files', 'embed', 'compare', 'challenges', 'stepper', 'dock'];
 
 export function playground(attrs = {}) {
   return (ctx) => {

@@ -30,6 +30,8 @@ export class Dock {
     this.out = new Set();
     this.width = Infinity;
     this.suppressed = false;
+    this.allowed = true;
+    this.onResize = () => this.#show();
   }
 
   /** Starts watching: the dock shows while root is narrow and one of `watched` is out of view. */
@@ -48,8 +50,25 @@ export class Dock {
       this.#show();
     });
     this.sizes.observe(root);
-    this.onResize = () => this.#show();
+    this.attach();
+  }
+
+  /** The viewport's height counts too (a phone turned sideways): listened to while connected. */
+  attach() {
     addEventListener('resize', this.onResize);
+  }
+
+  detach() {
+    removeEventListener('resize', this.onResize);
+  }
+
+  /**
+   * Whether the dock may show at all: not when the element hides its controls (hide="controls"
+   * or "dock", a lesson's widget); its plot only while the output plot is there to copy.
+   */
+  allow(allowed) {
+    this.allowed = allowed;
+    this.#show();
   }
 
   /** Hides the dock whatever the scroll (the tour is on screen), or lets it show again. */
@@ -63,7 +82,8 @@ export class Dock {
     const out = [...this.out].some((w) => !w.closest('[hidden]'));
     const was = this.root.hidden;
     const small = this.width <= NARROW || innerHeight <= SHORT;
-    this.root.hidden = !(small && out && !this.suppressed);
+    this.root.hidden = !(this.allowed && small && out && !this.suppressed);
+    this.plotButton.hidden = !this.plot();
     if (was && !this.root.hidden) this.paint();
   }
 

@@ -22,7 +22,7 @@ const POINTS = [50, 100, 200, 400, 800, 1000, 2000];
 export const SPEEDS = ['slow', 'normal', 'fast', 'max'];
 /** The parts the element's `hide` attribute can leave out: each is a data-panel below. */
 export const HIDE_TOKENS = ['controls', 'brand', 'settings', 'data', 'features', 'network', 'diagram', 'output',
-  'boundary', 'curves', 'compare', 'challenges', 'stepper', 'histograms', 'code', 'files', 'embed', 'lang'];
+  'boundary', 'curves', 'compare', 'challenges', 'stepper', 'histograms', 'code', 'files', 'embed', 'lang', 'dock'];
 const LANGUAGES = [['en', 'English'], ['ko', '한국어']];
 
 const numberOptions = (values) => values.map((v) => [String(v), null]);
@@ -395,6 +395,7 @@ export function buildPanels(actions) {
     },
     setHidden(hidden) {
       for (const el of root.querySelectorAll('[data-panel]')) el.hidden = hidden.has(el.dataset.panel);
+      refs.dock.allow(!hidden.has('dock') && !hidden.has('controls'));
       // a column with nothing left to show goes, and the others take its room
       root.querySelector('.main').dataset.columns = [data, network, output].filter((p) => !p.hidden).length;
     },

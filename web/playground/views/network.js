@@ -18,14 +18,17 @@
 // orange when negative, blue when positive, thicker and more opaque when larger. Between two
 // layers wider than 16 × 16 only the 256 largest |w| are drawn (4,096 lines are a solid block);
 // a neuron being read shows all of its own. Hover or tap
-// an edge or a neuron to read its weight or bias with its gradient (snapshot.gradients). The
+// an edge or a neuron to read its weight or bias with its gradient (snapshot.gradients); a
+// finger or a pen reads with its first tap, and only a second tap on the same edge or input
+// tile edits the weight or switches the feature. The
 // diagram is one tab stop: arrow keys move between neurons; Enter steps through the weights
 // coming into the current neuron (up/down), Escape steps back.
 //
 // Interactions the element wires in (constructor options; each optional):
 //   setWeight(name, index, value) → Promise   clicking an edge (or Enter on a weight reached
-//                   by the keys) opens a small editor; Enter sets "<k>.weight"[index] to the
-//                   number typed (checked here: a number, |w| ≤ MAX_WEIGHT), Escape cancels; a
+//                   by the keys) opens a small editor; Enter or its Set button sets
+//                   "<k>.weight"[index] to the number typed (checked here: a number,
+//                   |w| ≤ MAX_WEIGHT), Escape or Cancel cancels; a
 //                   rejected promise's message is shown in the editor. Not while the timeline
 //                   shows a past epoch (context.timeline): its weights are not the network's.
 //   inspect(map | null)   the neuron being read (hover, tap or focus; not the output column):
@@ -110,6 +113,9 @@ export class NetworkView {
 
   update(snapshot, context) {
     if (context?.t) this.t = translator(context.t);
+    // an editor opened on another network (a reset, new data, a new seed) would write its
+    // weight into this one
+    if (context?.network !== this.context?.network) this.#closeEditor();
     this.context = context;
     for (const part of ['grid', 'neurons', 'parameters', 'gradients']) {
       if (snapshot?.[part]) this.last[part] = snapshot[part];
@@ -898,11 +904,17 @@ export class NetworkView {
     const title = t('net.editTitle', { from: this.#nameOf(c - 1, tileOf(prev, from)), to: this.#nameOf(c, i) });
     const box = el('div', { class: 'lw-edit', role: 'group', 'aria-label': title }, this.root);
     el('div', { class: 'lw-tip-head', text: title }, box);
+    // a text box: a phone's number pad may lack the minus sign and the return key
     const input = el('input', {
-      class: 'lw-edit-input', type: 'number', step: 'any', inputmode: 'decimal', 'aria-label': t('net.editLabel'),
+      class: 'lw-edit-input', type: 'text', autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'done', 'aria-label': t('net.editLabel'),
     }, box);
     input.value = String(Number(w.toPrecision(6)));
+    const shown = input.value;
     el('div', { class: 'lw-edit-hint', text: t('net.editHint') }, box);
+    // buttons as well as Enter and Escape, for a touch screen
+    const buttons = el('div', { class: 'lw-edit-buttons' }, box);
+    el('button', { type: 'button', class: 'lw-edit-set', text: t('net.editSet') }, buttons).addEventListener('click', () => this.#applyEdit(ed));
+    el('button', { type: 'button', class: 'lw-edit-cancel', text: t('net.editCancel') }, buttons).addEventListener('click', () => this.#closeEditor(ed.keys));
     const note = el('div', { class: 'lw-edit-note', role: 'alert' }, box);
     const ed = { box, input, note, c, i, from, keys, name: `${col.linear}.weight`, index: i * prev.units + from, busy: false };
     this.editor = ed;
@@ -920,8 +932,9 @@ export class NetworkView {
       note.textContent = '';
       input.removeAttribute('aria-invalid');
     });
+    // leaving it closes it, unless it holds a value not set yet (a phone's "done" key blurs)
     box.addEventListener('focusout', (e) => {
-      if (this.editor === ed && !ed.busy && !box.contains(e.relatedTarget)) this.#closeEditor();
+      if (this.editor === ed && !ed.busy && !box.contains(e.relatedTarget) && input.value === shown) this.#closeEditor();
     });
     // beside the edge's middle, inside the diagram
     const [x0, y0, x1, y1] = this.#ends(c, i, from);
@@ -936,7 +949,7 @@ export class NetworkView {
 
   async #applyEdit(ed) {
     if (ed.busy) return;
-    const { value, problem } = readWeight(ed.input.value, ed.input.validity.badInput);
+    const { value, problem } = readWeight(ed.input.value);
     if (problem) {
       ed.note.textContent = this.t(problem, { max: MAX_WEIGHT });
       ed.input.setAttribute('aria-invalid', 'true');
@@ -1021,11 +1034,15 @@ export class NetworkView {
     });
     this.stage.addEventListener('pointerdown', (e) => {
       if (!this.geom) return;
-      this.#setActive(this.#hit(...stagePoint(e)), 'pointer');
+      const hit = this.#hit(...stagePoint(e));
+      this.tapOnActive = JSON.stringify(hit) === JSON.stringify(this.active); // before it becomes the active one
+      this.#setActive(hit, 'pointer');
     });
-    // a click (or tap) on an edge edits its weight; on an input tile, switches its feature
+    // a click on an edge edits its weight; on an input tile, switches its feature. A finger or
+    // a pen first reads what it touched (there is no hover): the second tap on it acts
     this.stage.addEventListener('click', (e) => {
       if (!this.geom) return;
+      if (e.pointerType && e.pointerType !== 'mouse' && !this.tapOnActive) return;
       const hit = this.#hit(...stagePoint(e));
       if (hit?.kind === 'edge' && this.setWeight) this.#openEditor(hit.c, hit.j, hit.from, false);
       else if (hit?.kind === 'neuron' && hit.c === 0) this.#toggleFeature(hit.j);
@@ -1115,11 +1132,10 @@ export class NetworkView {
 const tileOf = (col, k) => (col.tileOf ? col.tileOf[k] : k);
 const unitOf = (col, j) => (col.unitOf ? col.unitOf[j] : j);
 
-// The editor's text → {value} or {problem: a string key}: a finite number, |v| ≤ MAX_WEIGHT.
-// A number field gives '' for an empty box and for text it cannot read (badInput).
-export function readWeight(text, badInput = false) {
+// The editor's text → {value} or {problem: a string key}: a finite number, |v| ≤ MAX_WEIGHT
+// (a true minus sign − reads as -).
+export function readWeight(text) {
   const s = String(text).trim().replace(/\u2212/g, '-');
-  if (badInput) return { problem: 'net.editNotNumber' };
   if (s === '') return { problem: 'net.editEmpty' };
   const value = Number(s);
   if (!Number.isFinite(value)) return { problem: Number.isNaN(value) ? 'net.editNotNumber' : 'net.editTooBig' };
