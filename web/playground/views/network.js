@@ -1035,7 +1035,10 @@ export class NetworkView {
     this.stage.addEventListener('pointerdown', (e) => {
       if (!this.geom) return;
       const hit = this.#hit(...stagePoint(e));
-      this.tapOnActive = JSON.stringify(hit) === JSON.stringify(this.active); // before it becomes the active one
+      // the same edge or tile as the last touch (a tap also moves the focus, so `active` may
+      // have become the tile the focus went to)
+      this.tapOnActive = hit !== null && JSON.stringify(hit) === JSON.stringify(this.lastTouch);
+      this.lastTouch = hit;
       this.#setActive(hit, 'pointer');
     });
     // a click on an edge edits its weight; on an input tile, switches its feature. A finger or
@@ -1043,6 +1046,7 @@ export class NetworkView {
     this.stage.addEventListener('click', (e) => {
       if (!this.geom) return;
       if (e.pointerType && e.pointerType !== 'mouse' && !this.tapOnActive) return;
+      this.lastTouch = null; // after acting, the next tap reads again
       const hit = this.#hit(...stagePoint(e));
       if (hit?.kind === 'edge' && this.setWeight) this.#openEditor(hit.c, hit.j, hit.from, false);
       else if (hit?.kind === 'neuron' && hit.c === 0) this.#toggleFeature(hit.j);
