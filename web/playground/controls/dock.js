@@ -7,6 +7,16 @@
 // canvas (`plot()` gives it) when it comes up and after each drawing (paint()).
 import { ICONS, h, icon, relabelOne } from '../../lib/dom.js';
 
+/** A play button as playing (pause icon, "Pause") or not: the toolbar's and the dock's. */
+export function showPlaying(button, playing, t) {
+  button.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
+  button.setAttribute('aria-pressed', String(playing));
+  button.dataset.tLabel = playing ? 'controls.pause' : 'controls.play';
+  button.dataset.tTitle = playing ? 'controls.pause.tip' : 'controls.play.tip';
+  button.classList.toggle('playing', playing);
+  relabelOne(button, t);
+}
+
 const NARROW = 700; // px of the element's width, the layout's one-column breakpoint (playground.css)
 const SHORT = 500; // px of the viewport's height: a phone held sideways
 
@@ -14,7 +24,7 @@ export class Dock {
   /** plot(): the output plot's canvas, or null; the rest are the buttons' actions. */
   constructor({ togglePlay, stepEpoch, showOutput, plot }) {
     this.plot = plot;
-    this.play = h('button', { type: 'button', class: 'btn play dock-play', 't-label': 'controls.play', 'aria-pressed': 'false', onclick: togglePlay },
+    this.play = h('button', { type: 'button', class: 'btn play dock-play', 't-label': 'controls.play', 't-title': 'controls.play.tip', 'aria-pressed': 'false', onclick: togglePlay },
       icon(ICONS.play));
     this.epoch = h('span', { class: 'dock-epoch' });
     this.loss = h('span', { class: 'dock-loss', t: 'dock.lossValue', params: { value: '–' } });
@@ -88,11 +98,7 @@ export class Dock {
   }
 
   setPlaying(playing, t) {
-    this.play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
-    this.play.setAttribute('aria-pressed', String(playing));
-    this.play.dataset.tLabel = playing ? 'controls.pause' : 'controls.play';
-    this.play.classList.toggle('playing', playing);
-    relabelOne(this.play, t);
+    showPlaying(this.play, playing, t);
   }
 
   setEpoch(text) {

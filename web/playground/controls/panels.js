@@ -3,10 +3,10 @@
 // once; sync(state, info) shows a state; user actions call back into the element (actions),
 // which turns them into a new state. Nothing here trains or keeps state of its own.
 import { ACTIVATIONS, DATASETS, FEATURES, FIELDS, INITS, LOSSES, MAX_LAYERS, MAX_NEURONS, OPTIMIZERS, REGRESSION, activationOf } from '../state.js';
-import { ICONS, field, h, icon, newId, range, relabel, relabelOne, select, setSelect, setText, toggle } from '../../lib/dom.js';
+import { ICONS, field, h, icon, newId, range, relabel, select, setSelect, setText, toggle } from '../../lib/dom.js';
 import { DrawPad } from './drawpad.js';
 import { DatasetPicker, PENCIL } from './thumbnails.js';
-import { Dock } from './dock.js';
+import { Dock, showPlaying } from './dock.js';
 import { located } from '../../lib/embedded.js';
 import { linkLang } from '../../lib/i18n.js';
 
@@ -332,12 +332,7 @@ export function buildPanels(actions) {
     refs,
     sync: (state, info) => sync(refs, state, info, actions),
     setPlaying(playing, t) {
-      refs.play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
-      refs.play.setAttribute('aria-pressed', String(playing));
-      refs.play.dataset.tLabel = playing ? 'controls.pause' : 'controls.play';
-      refs.play.dataset.tTitle = playing ? 'controls.pause.tip' : 'controls.play.tip';
-      refs.play.classList.toggle('playing', playing);
-      relabelOne(refs.play, t);
+      showPlaying(refs.play, playing, t);
       refs.dock.setPlaying(playing, t);
     },
     // n epochs; steps: the optimiser steps (batches) since the network was built
