@@ -14,7 +14,7 @@
 //   await page.reload(); await suite.ready(page);                        // after a navigation
 import { openPage, screenshot, serveAndLaunch } from './browser.mjs';
 
-export const LESSON_IDS = ['input', 'hidden', 'output', 'init', 'loss', 'optim', 'together'];
+export const LESSON_IDS = ['input', 'hidden', 'output', 'init', 'loss', 'backprop', 'optim', 'together'];
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 

@@ -8,6 +8,7 @@ export const LESSONS = Object.freeze([
   { id: 'output', title: { en: 'The output layer', ko: '출력층' } },
   { id: 'init', title: { en: 'Weight initialisation', ko: '가중치 초기화' } },
   { id: 'loss', title: { en: 'Loss functions', ko: '손실 함수' } },
+  { id: 'backprop', title: { en: 'Backpropagation by hand', ko: '역전파를 손으로 따라가기' } },
   { id: 'optim', title: { en: 'Optimisers', ko: '옵티마이저' } },
   { id: 'together', title: { en: 'Putting it together', ko: '전체 흐름과 문제 해결' } },
 ]);
