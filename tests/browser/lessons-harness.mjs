@@ -71,3 +71,50 @@ export const sideways = (page) => page.evaluate(() => Math.max(
 /** The code blocks' comment lines as shown: [line, has Korean]. */
 export const codeComments = (page) => page.$$eval('figure.code pre code', (blocks) => blocks.flatMap((b) => b.textContent.split('\n'))
   .filter((line) => /(^|\s)(#|\/\/) /.test(line)).map((line) => [line, /[\uac00-\ud7a3]/.test(line)]));
+
+/**
+ * A recap of three questions with known answers (1, 0, 1), for testing the recap's rendering
+ * apart from any lesson's own questions (web/lessons/README.md has the format).
+ */
+export const RECAP_FIXTURE = [
+  { id: 'count',
+    q: { en: 'A layer takes 784 inputs and has 256 units. How many parameters does it have?', ko: '입력 784개를 받는 유닛 256개짜리 층이 있습니다. 파라미터는 몇 개일까요?' },
+    choices: [
+      { en: '1,040 ($784 + 256$)', ko: '1,040개 ($784 + 256$)' },
+      { en: '200,960 ($784 \\times 256 + 256$)', ko: '200,960개 ($784 \\times 256 + 256$)' },
+      { en: '200,704 ($784 \\times 256$)', ko: '200,704개 ($784 \\times 256$)' },
+    ],
+    answer: 1,
+    why: { en: 'Each unit has one weight per input and one bias: $784 \\times 256$ weights and $256$ biases.', ko: '유닛마다 입력 하나에 가중치 하나, 그리고 편향 하나가 있으니 가중치 $784 \\times 256$개와 편향 $256$개입니다.' } },
+  { id: 'linear',
+    q: { en: 'Take every activation function out of a three-layer network. What can it still learn?', ko: '3층 네트워크에서 활성화 함수를 모두 빼면 무엇을 배울 수 있을까요?' },
+    choices: [
+      { en: 'Only what a single linear layer can', ko: '선형 층 하나가 배울 수 있는 것만' },
+      { en: 'The same as before, only more slowly', ko: '전과 똑같은 것을, 조금 느리게' },
+      { en: 'Nothing: its output stays zero', ko: '아무것도: 출력이 계속 0이다' },
+    ],
+    answer: 0,
+    why: { en: 'Linear maps composed are one linear map, so the extra layers add nothing.', ko: '선형 변환을 여러 번 합성해도 선형 변환 하나이므로, 층을 더 쌓아도 달라지는 것이 없습니다.' } },
+  { id: 'gap',
+    q: { en: 'Training accuracy is 99 %, test accuracy 70 %. What is the likeliest cause?', ko: '학습 정확도는 99 %, 테스트 정확도는 70 %입니다. 가장 그럴듯한 원인은 무엇일까요?' },
+    choices: [
+      { en: 'Underfitting', ko: '과소적합' },
+      { en: 'Overfitting', ko: '과적합' },
+      { en: 'A learning rate that is too small', ko: '너무 작은 학습률' },
+      { en: 'Inputs that are not standardised', ko: '표준화하지 않은 입력' },
+    ],
+    answer: 1,
+    why: { en: 'The network fits the training data far better than new data: it has learnt the training set by heart.', ko: '학습 데이터는 잘 맞히는데 새 데이터에서는 크게 떨어지니, 학습 데이터를 외워 버린 것입니다.' } },
+];
+
+/**
+ * Makes the pages of a browser context see lesson `id` with RECAP_FIXTURE as its recap (the
+ * lesson page and the index alike): content/<id>.js is answered by a module that re-exports
+ * the real one with the fixture's questions.
+ */
+export async function useRecapFixture(context, id) {
+  await context.route(`**/lessons/content/${id}.js`, (route) => route.fulfill({
+    contentType: 'text/javascript; charset=utf-8',
+    body: `import lesson from './${id}.js?real';\nexport default { ...lesson, recap: ${JSON.stringify(RECAP_FIXTURE)} };\n`,
+  }));
+}

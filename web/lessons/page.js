@@ -1,17 +1,21 @@
 // A lesson page: lesson.html?id=<lesson>&lang=<en|ko>#<section>. Renders the lesson's content
 // (content/<id>.js, format in README.md): prose with formulas, code side by side, widgets and
-// "try this" tasks; keeps the reader's place and finished tasks (progress.js); switches
-// language in place, keeping the widgets as they are and the reader where they were.
+// "try this" tasks, and its recap (questions checked at once, answers kept); keeps the
+// reader's place and finished tasks (progress.js); a section navigation (a sticky contents
+// column at desktop, a bar with the current section, a menu and previous/next on narrower
+// screens); switches language in place, keeping the widgets as they are, the recap's answers
+// and the reader where they were.
 //
 // For scripts and tests: window.layerwiseLesson = { id, lang, ready, widgets: {id: widget},
-// tasks: {id: {done}} }; each task's box has data-task=<id> and data-done="true" once done.
+// tasks: {id: {done}} }; each task's box has data-task=<id> and data-done="true" once done;
+// each recap question's fieldset has data-question=<id> and data-answered="right"|"wrong".
 // `ready` resolves when the page and every widget's own `ready` (if it has one) have settled.
 import { h } from '../lib/dom.js';
 import { LANGS, keepSiteLang, linkLang, pick, siteLang, withLang } from '../lib/i18n.js';
 import { LESSONS, LANG_NAMES, lessonHref, lessonIndex, pageText } from './catalog.js';
 import { inlineNodes, mathNode } from './markup.js';
 import { highlight } from './highlight.js';
-import { isDone, keepPlace, lastPlace, markDone } from './progress.js';
+import { forgetRecap, isDone, keepPlace, keepRecapAnswer, lastPlace, markDone, placeIn, recapAnswer } from './progress.js';
 import { loadLesson, mountWidget, widgetContext, widgetSnippets } from './mount.js';
 import { openEmbedDialog } from '../lib/embed.js';
 
@@ -29,6 +33,25 @@ function checkText(text, where) {
   }
   if (typeof text.ko === 'string' && text.ko.trim() && !HANGUL.test(text.ko)) problems.push(`${where}: the ko text is not Korean`);
   if (typeof text.en === 'string' && HANGUL.test(text.en)) problems.push(`${where}: the en text has Korean in it`);
+  return problems;
+}
+
+/** Checks a lesson's recap (README.md): 3–5 questions, each with an id, 3 or 4 choices and a right one; texts as checkText. */
+function checkRecap(recap) {
+  if (recap === undefined) return [];
+  if (!Array.isArray(recap)) return ['recap: not a list of questions'];
+  const problems = [];
+  if (recap.length < 3 || recap.length > 5) problems.push(`recap: ${recap.length} questions (3 to 5 wanted)`);
+  const ids = new Set();
+  recap.forEach((q, i) => {
+    const where = `recap[${i}]`;
+    if (typeof q?.id !== 'string' || !q.id) problems.push(`${where}: no id`);
+    else if (ids.has(q.id)) problems.push(`${where}: the id "${q.id}" is used twice`);
+    ids.add(q?.id);
+    const n = Array.isArray(q?.choices) ? q.choices.length : 0;
+    if (n < 3 || n > 4) problems.push(`${where}: ${n} choices (3 or 4 wanted)`);
+    if (!Number.isInteger(q?.answer) || q.answer < 0 || q.answer >= n) problems.push(`${where}: the answer ${q?.answer} is not one of its choices`);
+  });
   return problems;
 }
 
@@ -63,12 +86,20 @@ class LessonPage {
     document.documentElement.lang = this.lang;
     document.title = `${this.lesson.title[this.lang]} · Layerwise`;
     for (const b of this.langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === this.lang));
+    this.nav?.setAttribute('aria-label', pageText(this.lang, 'nav.label'));
     this.updateLinks();
   }
 
   updateLinks() {
     for (const [a, id] of this.lessonLinks) a.href = lessonHref(id, this.lang);
     linkLang(this.siteLinks, this.lang);
+  }
+
+  /** node's content from content() (nodes or plain text) now and after each language switch. */
+  bind(node, content) {
+    this.texts.push([node, content]);
+    node.replaceChildren(content());
+    return node;
   }
 
   // ---- the page ----
@@ -87,36 +118,44 @@ class LessonPage {
     const header = h('header', { class: 'top' },
       site(h('a', { class: 'brand', href: '../index.html' }, h('span', { class: 'logo', 'aria-hidden': 'true' }), 'Layerwise')),
       h('nav', { class: 'top-links' }, indexLink,
-        site(this.page(h('a', { href: '../index.html' }), 'playground'))),
+        site(this.page(h('a', { href: '../index.html' }), 'playground')),
+        site(this.page(h('a', { class: 'glossary-link', href: 'glossary.html' }), 'glossary'))),
       this.page(h('span', { class: 'visually-hidden', id: 'lang-label' }), 'lang.label'),
       h('div', { class: 'lang-switch', role: 'group', 'aria-labelledby': 'lang-label' }, ...this.langButtons));
 
     const main = h('main', { class: 'lesson', id: 'main' });
+    this.heading = this.text(h('h1', { tabindex: '-1' }), lesson.title, 'title');
     main.append(
       this.page(h('p', { class: 'kicker' }), 'lesson.of', { n: this.index + 1, total: LESSONS.length }),
-      this.text(h('h1'), lesson.title, 'title'),
+      this.heading,
       this.text(h('p', { class: 'lead' }), lesson.lead, 'lead'));
-
-    const toc = h('ol');
+    const resume = h('p', { class: 'resume', hidden: true });
     const taskCount = h('p', { class: 'toc-count' });
-    main.append(h('nav', { class: 'toc', 'aria-labelledby': 'toc-title' },
-      this.page(h('h2', { id: 'toc-title' }), 'lesson.contents'), toc, taskCount));
     this.taskCount = taskCount;
-    this.page(taskCount, 'task.count', () => {
-      const all = Object.values(this.tasks);
-      return { done: all.filter((t) => t.done).length, total: all.length };
-    });
+    this.navCount = h('p', { class: 'toc-count' });
+    for (const count of [taskCount, this.navCount]) {
+      this.page(count, 'task.count', () => {
+        const all = Object.values(this.tasks);
+        return { done: all.filter((t) => t.done).length, total: all.length };
+      });
+    }
+    const toc = h('nav', { class: 'toc', 'aria-labelledby': 'toc-title' },
+      this.page(h('h2', { id: 'toc-title' }), 'lesson.contents'), this.sectionList(), taskCount);
+    main.append(resume, toc);
 
+    // the sections, then the recap: each {id, node, title: () => its title now}
     lesson.sections.forEach((section, si) => {
       const where = `sections[${si}]`;
-      const h2 = this.text(h('h2'), section.title, `${where}.title`);
-      const node = h('section', { id: section.id, 'aria-labelledby': `${section.id}-title` }, h2);
-      h2.id = `${section.id}-title`;
-      toc.append(h('li', {}, this.text(h('a', { href: `#${section.id}` }), section.title, `${where}.title`)));
+      const h2 = this.text(h('h2', { id: `${section.id}-title`, tabindex: '-1' }), section.title, `${where}.title`);
+      const node = h('section', { id: section.id, 'aria-labelledby': h2.id }, h2);
       section.blocks.forEach((block, bi) => node.append(this.block(block, `${where}.blocks[${bi}]`)));
-      this.sections.push(node);
-      main.append(node);
+      this.sections.push({ id: section.id, node, title: () => pick(section.title, this.lang) });
     });
+    const recap = this.recapSection(lesson.recap);
+    if (recap) this.sections.push({ id: 'recap', node: recap, title: () => pageText(this.lang, 'recap.title') });
+    main.append(...this.sections.map((s) => s.node));
+    const nav = this.sectionNav();
+    this.fillSectionLists();
 
     const prev = LESSONS[this.index - 1];
     const next = LESSONS[this.index + 1];
@@ -124,8 +163,140 @@ class LessonPage {
       prev ? linkTo(prev.id, this.page(h('a', { class: 'prev', rel: 'prev' }), 'lesson.prev', () => ({ title: prev.title[this.lang] }))) : h('span'),
       site(this.page(h('a', { class: 'all', href: 'index.html' }), 'lesson.index')),
       next ? linkTo(next.id, this.page(h('a', { class: 'next', rel: 'next' }), 'lesson.next', () => ({ title: next.title[this.lang] }))) : h('span')));
-    root.replaceChildren(header, main);
+    root.replaceChildren(header, h('div', { class: 'lesson-wrap' }, nav, main));
+    this.offerResume(resume);
     this.relabel();
+  }
+
+  // ---- finding one's way: the contents, the section navigation, the place ----
+
+  /** An empty list of links to the sections (fillSectionLists fills every one made). */
+  sectionList() {
+    const list = h('ol', { class: 'section-list' });
+    (this.sectionLists ??= []).push(list);
+    return list;
+  }
+
+  fillSectionLists() {
+    for (const list of this.sectionLists) {
+      list.append(...this.sections.map((s) => h('li', {}, this.bind(h('a', { href: `#${s.id}`, 'data-section': s.id }), s.title))));
+    }
+  }
+
+  // At desktop a sticky column: the contents with the current section marked, the tasks done,
+  // back to top. Narrower: a sticky bar (previous section, the current one's title opening the
+  // contents as a menu, next section). One element; lessons.css lays it out for the width.
+  sectionNav() {
+    const step = (dir, key, glyph) => {
+      const b = h('button', { type: 'button', class: `nav-step nav-${dir}` },
+        h('span', { 'aria-hidden': 'true' }, glyph), this.page(h('span', { class: 'visually-hidden' }), key));
+      b.addEventListener('click', () => this.goToSection(this.stepFrom(dir === 'next' ? 1 : -1)));
+      return b;
+    };
+    this.prevButton = step('prev', 'nav.prev', '‹');
+    this.nextButton = step('next', 'nav.next', '›');
+    this.barTitle = h('span', { class: 'nav-current' });
+    this.bind(this.barTitle, () => (this.current ? this.current.title() : pageText(this.lang, 'lesson.contents')));
+    this.toggle = h('button', { type: 'button', class: 'nav-toggle', 'aria-expanded': 'false', 'aria-controls': 'section-menu' },
+      this.page(h('span', { class: 'visually-hidden' }), 'nav.menu'), this.barTitle, h('span', { class: 'nav-caret', 'aria-hidden': 'true' }, '▾'));
+    this.toggle.addEventListener('click', () => this.openMenu(this.nav.dataset.open === undefined));
+    const top = this.page(h('button', { type: 'button', class: 'nav-top' }), 'nav.top');
+    top.addEventListener('click', () => {
+      this.openMenu(false);
+      window.scrollTo(0, 0);
+      this.heading.focus({ preventScroll: true });
+    });
+    const menu = h('div', { class: 'nav-menu', id: 'section-menu' },
+      this.page(h('p', { class: 'nav-heading', 'aria-hidden': 'true' }), 'lesson.contents'),
+      this.sectionList(), this.navCount, top);
+    this.nav = h('nav', { class: 'section-nav', 'aria-label': '' },
+      h('div', { class: 'nav-bar' }, this.prevButton, this.toggle, this.nextButton), menu);
+    // the menu closes on a choice, on Escape (the focus back on its button) and on a click elsewhere
+    menu.addEventListener('click', (e) => { if (e.target.closest('a')) this.openMenu(false); });
+    this.nav.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || this.nav.dataset.open === undefined) return;
+      this.openMenu(false);
+      this.toggle.focus();
+    });
+    document.addEventListener('click', (e) => { if (!this.nav.contains(e.target)) this.openMenu(false); });
+    return this.nav;
+  }
+
+  openMenu(open) {
+    this.nav.toggleAttribute('data-open', open);
+    this.toggle.setAttribute('aria-expanded', String(open));
+  }
+
+  /** The section `by` places after (before, when negative) the current one; before the first, the next is the first. */
+  stepFrom(by) {
+    const at = this.sections.indexOf(this.current);
+    return this.sections[at < 0 ? (by > 0 ? 0 : -1) : at + by] ?? null;
+  }
+
+  goToSection(section) {
+    if (!section) return;
+    section.node.scrollIntoView();
+    section.node.querySelector('h2').focus({ preventScroll: true });
+    this.followScroll();
+  }
+
+  /** The section being read: the last whose top has passed the upper quarter of the window (the last one at the page's end); null above the first. */
+  sectionAt() {
+    const line = Math.max(96, innerHeight / 4);
+    const doc = document.documentElement;
+    if (scrollY > 0 && scrollY + innerHeight >= doc.scrollHeight - 4) return this.sections.at(-1) ?? null;
+    let current = null;
+    for (const s of this.sections) if (s.node.getBoundingClientRect().top <= line) current = s;
+    return current;
+  }
+
+  currentSection() {
+    return (this.sectionAt() ?? this.sections[0])?.node;
+  }
+
+  /** Marks the section being read in the contents and the bar; previous/next follow it. */
+  followScroll() {
+    const now = this.sectionAt();
+    if (now === this.current) return;
+    this.current = now;
+    for (const list of this.sectionLists) {
+      for (const a of list.querySelectorAll('a')) {
+        if (a.dataset.section === now?.id) a.setAttribute('aria-current', 'location');
+        else a.removeAttribute('aria-current');
+      }
+    }
+    this.prevButton.disabled = !this.stepFrom(-1);
+    this.nextButton.disabled = !this.stepFrom(1);
+    this.barTitle.replaceChildren(now ? now.title() : pageText(this.lang, 'lesson.contents'));
+    // the column keeps the marked section in sight when the contents are taller than the window
+    const menu = this.nav.querySelector('.nav-menu');
+    const link = menu.querySelector('a[aria-current]');
+    if (link && menu.scrollHeight > menu.clientHeight) {
+      const top = link.offsetTop - menu.offsetTop;
+      if (top < menu.scrollTop || top > menu.scrollTop + menu.clientHeight - link.offsetHeight) menu.scrollTop = top - menu.clientHeight / 3;
+    }
+  }
+
+  watchSections() {
+    let pending = false;
+    const frame = () => {
+      pending = false;
+      this.followScroll();
+    };
+    const later = () => {
+      if (!pending) { pending = true; requestAnimationFrame(frame); }
+    };
+    window.addEventListener('scroll', later, { passive: true });
+    window.addEventListener('resize', later);
+    this.followScroll();
+  }
+
+  /** Opened at the top of a lesson read before: a link to the section the reader was in. */
+  offerResume(node) {
+    const at = this.sections.find((s) => s.id === placeIn(this.lesson.id));
+    if (location.hash || !at || at === this.sections[0]) return;
+    node.hidden = false;
+    node.append(this.page(h('a', { href: `#${at.id}` }), 'nav.resume', () => ({ title: at.title() })));
   }
 
   block(block, where) {
@@ -208,6 +379,102 @@ class LessonPage {
     return box;
   }
 
+  // ---- the recap: the lesson's last section, questions checked at their first answer ----
+  recapSection(recap) {
+    for (const p of checkRecap(recap)) console.error(`lesson ${this.lesson.id}: ${p}`);
+    const questions = (Array.isArray(recap) ? recap : []).filter((q) => Array.isArray(q?.choices) && q.choices.length > 0);
+    if (!questions.length) return null;
+    this.answers = Object.fromEntries(questions.map((q) => [q.id, recapAnswer(this.lesson.id, q.id)]));
+    const node = h('section', { id: 'recap', class: 'recap', 'aria-labelledby': 'recap-title' },
+      this.page(h('h2', { id: 'recap-title', tabindex: '-1' }), 'recap.title'),
+      this.page(h('p', { class: 'recap-intro' }), 'recap.intro', { n: questions.length }));
+    this.recapQuestions = questions.map((q) => this.recapQuestion(q, `recap[${recap.indexOf(q)}]`, questions.indexOf(q) + 1));
+    node.append(...this.recapQuestions.map((entry) => entry.box));
+    this.recapScore = h('p', { class: 'recap-score' });
+    const again = this.page(h('button', { type: 'button', class: 'lw-button recap-again' }), 'recap.again');
+    again.addEventListener('click', () => {
+      forgetRecap(this.lesson.id);
+      for (const id of Object.keys(this.answers)) this.answers[id] = null;
+      for (const entry of this.recapQuestions) entry.show();
+      this.scoreRecap();
+      this.recapQuestions[0].buttons[0].focus();
+    });
+    this.recapAgain = again;
+    node.append(h('div', { class: 'recap-end' }, this.recapScore, again));
+    this.texts.push([this.recapScore, () => this.recapScoreText()]);
+    this.scoreRecap();
+    return node;
+  }
+
+  recapQuestion(q, where, n) {
+    const letter = (i) => [...pageText(this.lang, 'recap.letters')][i] ?? String(i + 1);
+    const answered = () => this.answers[q.id];
+    for (const p of checkText(q.why, `${where}.why`)) console.error(`lesson ${this.lesson.id}: ${p}`);
+    const buttons = q.choices.map((choice, i) => {
+      const b = h('button', { type: 'button', class: 'recap-choice', 'data-choice': String(i) },
+        this.bind(h('span', { class: 'recap-letter' }), () => letter(i)),
+        this.text(h('span', { class: 'recap-text' }), choice, `${where}.choices[${i}]`),
+        // what a screen reader hears after the answer, the marks say to the eye
+        this.bind(h('span', { class: 'visually-hidden recap-mark' }), () => {
+          if (answered() === null) return '';
+          return [i === answered() ? pageText(this.lang, 'recap.picked') : '', i === q.answer ? pageText(this.lang, 'recap.correct') : ''].join(' ');
+        }));
+      b.addEventListener('click', () => {
+        if (answered() !== null) return;
+        this.answers[q.id] = i;
+        keepRecapAnswer(this.lesson.id, q.id, i);
+        entry.show();
+        this.scoreRecap();
+      });
+      return b;
+    });
+    // the verdict and the why, read out when they appear (a polite live region)
+    const feedback = h('div', { class: 'recap-why', 'aria-live': 'polite' });
+    const box = h('fieldset', { class: 'recap-q', 'data-question': q.id },
+      h('legend', {}, h('span', { class: 'recap-n' }, `${n}.`), ' ', this.text(h('span'), q.q, `${where}.q`)),
+      h('ol', { class: 'recap-choices' }, ...buttons.map((b) => h('li', {}, b))),
+      feedback);
+    const entry = {
+      box, buttons,
+      show: () => {
+        const a = answered();
+        box.dataset.answered = a === null ? '' : a === q.answer ? 'right' : 'wrong';
+        buttons.forEach((b, i) => {
+          b.setAttribute('aria-disabled', String(a !== null));
+          b.toggleAttribute('data-picked', i === a);
+          b.toggleAttribute('data-right', a !== null && i === q.answer);
+        });
+        for (const b of buttons) this.refresh(b.lastChild);
+        this.refresh(feedback);
+      },
+    };
+    this.texts.push([feedback, () => {
+      const a = answered();
+      if (a === null) return '';
+      const verdict = a === q.answer ? pageText(this.lang, 'recap.right') : pageText(this.lang, 'recap.wrong', { letter: letter(q.answer) });
+      return h('div', {}, h('p', { class: 'recap-verdict' }, verdict), h('p', {}, inlineNodes(q.why?.[this.lang] || q.why?.en || '')));
+    }]);
+    entry.show();
+    return entry;
+  }
+
+  /** Puts a bound node's content (bind, text) in again, after what it shows has changed. */
+  refresh(node) {
+    node.replaceChildren(this.texts.find(([n]) => n === node)[1]());
+  }
+
+  recapScoreText() {
+    const answered = Object.values(this.answers).filter((a) => a !== null).length;
+    if (!answered) return '';
+    const right = this.recapQuestions.filter((e) => e.box.dataset.answered === 'right').length;
+    return pageText(this.lang, 'recap.score', { right, total: this.recapQuestions.length });
+  }
+
+  scoreRecap() {
+    this.recapScore.replaceChildren(this.recapScoreText());
+    this.recapAgain.hidden = Object.values(this.answers).every((a) => a === null);
+  }
+
   // Widgets are made after the page is in the document (custom elements measure themselves).
   startWidgets() {
     const ctx = this.context();
@@ -264,7 +531,8 @@ class LessonPage {
 
   countTasks() {
     const all = Object.values(this.tasks);
-    this.taskCount.textContent = pageText(this.lang, 'task.count', { done: all.filter((t) => t.done).length, total: all.length });
+    const text = pageText(this.lang, 'task.count', { done: all.filter((t) => t.done).length, total: all.length });
+    for (const count of [this.taskCount, this.navCount]) count.textContent = text;
   }
 
   context() {
@@ -272,11 +540,6 @@ class LessonPage {
   }
 
   // ---- the reader's place ----
-  currentSection() {
-    let current = this.sections[0];
-    for (const s of this.sections) if (s.getBoundingClientRect().top <= 120) current = s;
-    return current;
-  }
 
   switchLang(lang) {
     if (lang === this.lang) return;
@@ -312,8 +575,11 @@ class LessonPage {
       if (!pending) { pending = true; setTimeout(save, 300); }
     }, { passive: true });
     // a link to a section is a place; opening the lesson at its top keeps the place saved in it
+    // (opened at its top, the lesson's own place stays for offerResume's next offer)
     const last = lastPlace();
-    if (location.hash || last?.lesson !== this.lesson.id) keepPlace(this.lesson.id, location.hash.slice(1) || this.sections[0]?.id);
+    if (location.hash || last?.lesson !== this.lesson.id) {
+      keepPlace(this.lesson.id, location.hash.slice(1) || this.sections[0]?.id, { lessonToo: Boolean(location.hash) });
+    }
   }
 }
 
@@ -334,6 +600,7 @@ async function main() {
   page.render(root);
   page.startWidgets();
   page.startTasks();
+  page.watchSections();
   api.widgets = page.widgets;
   api.tasks = page.tasks;
   Object.defineProperty(api, 'lang', { get: () => page.lang, set() {}, configurable: true });
