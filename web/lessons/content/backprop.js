@@ -14,13 +14,12 @@ const BT = '`'; // a backtick (code markup) inside R`…`
 const KO = {
   "the lesson's starting weights": '레슨의 시작 가중치',
   'the logit': '로짓',
-  "keep ∂L/∂z too: the output's δ": '∂L/∂z도 남겨 둔다: 출력의 δ',
-  'the chain rule, from the loss back to every weight': '연쇄 법칙: 손실에서 거꾸로 모든 가중치까지',
+  "keep ∂L/∂z too: the output's δ": '∂L/∂z도 남긴다: 출력의 δ',
+  'the chain rule, back to every weight': '연쇄 법칙으로 모든 가중치까지 거꾸로',
   'the loss on this example after the step': '갱신 뒤 이 예제의 손실',
-  'one step with every number recorded': '모든 숫자를 기록하며 한 단계',
+  'one step with every number recorded;': '모든 숫자를 기록하며 한 단계 실행.',
   'apply: make the update too': 'apply: 갱신까지 실제로 한다',
-  "the output's δ": '출력의 δ',
-  'w11 after the step': '갱신 뒤의 w11',
+  "the output's z and δ": '출력의 z와 δ',
 };
 const commented = commentedWith(KO);
 
@@ -139,35 +138,38 @@ export default {
           torch: commented(`import torch
 import torch.nn as nn
 
-model = nn.Sequential(nn.Linear(2, 2), nn.Sigmoid(), nn.Linear(2, 1))
+model = nn.Sequential(nn.Linear(2, 2), nn.Sigmoid(),
+                      nn.Linear(2, 1))
+hidden, out = model[0], model[2]
 with torch.no_grad():  # the lesson's starting weights
-    model[0].weight.copy_(torch.tensor([[0.1, -0.2], [0.4, 0.3]]))
-    model[0].bias.copy_(torch.tensor([0.1, -0.1]))
-    model[2].weight.copy_(torch.tensor([[0.5, -0.3]]))
-    model[2].bias.copy_(torch.tensor([0.2]))
+    hidden.weight.copy_(torch.tensor([[0.1, -0.2],
+                                      [0.4, 0.3]]))
+    hidden.bias.copy_(torch.tensor([0.1, -0.1]))
+    out.weight.copy_(torch.tensor([[0.5, -0.3]]))
+    out.bias.copy_(torch.tensor([0.2]))
 
 x = torch.tensor([[1.0, 0.5]])
 y = torch.tensor([[1.0]])
 loss_fn = nn.BCEWithLogitsLoss()
-optimizer = torch.optim.SGD(model.parameters(), lr=0.5)
+opt = torch.optim.SGD(model.parameters(), lr=0.5)
 
-optimizer.zero_grad()
-z = model(x)        # the logit
-z.retain_grad()     # keep ∂L/∂z too: the output's δ
+opt.zero_grad()
+z = model(x)     # the logit
+z.retain_grad()  # keep ∂L/∂z too: the output's δ
 loss = loss_fn(z, y)
-loss.backward()     # the chain rule, from the loss back to every weight
+loss.backward()  # the chain rule, back to every weight
 
 print(round(loss.item(), 4))    # 0.5632
 print(round(z.grad.item(), 4))  # -0.4306
-print(model[2].weight.grad)     # tensor([[-0.2261, -0.2630]])
-print(model[0].weight.grad[0])  # tensor([-0.0537, -0.0268])
-print(model[0].weight.grad[1])  # tensor([0.0307, 0.0154])
-print(model[0].bias.grad)       # tensor([-0.0537,  0.0307])
+print(out.weight.grad)  # tensor([[-0.2261, -0.2630]])
+print(hidden.weight.grad[0])  # tensor([-0.0537, -0.0268])
+print(hidden.weight.grad[1])  # tensor([0.0307, 0.0154])
+print(hidden.bias.grad)  # tensor([-0.0537,  0.0307])
 
-optimizer.step()
-print(round(model[0].weight[0, 0].item(), 4))  # 0.1268
+opt.step()
+print(round(hidden.weight[0, 0].item(), 4))  # 0.1268
 # the loss on this example after the step
-print(round(loss_fn(model(x), y).item(), 4))   # 0.4218`),
+print(round(loss_fn(model(x), y).item(), 4))  # 0.4218`),
           js: commented(`import { loadLayerwise } from 'layerwise';
 const lw = await loadLayerwise();
 const { nn } = lw;
@@ -180,26 +182,31 @@ model.setParameters([  // the lesson's starting weights
   { name: '2.weight', data: [0.5, -0.3] },
   { name: '2.bias', data: [0.2] },
 ]);
-const optimizer = lw.optim.SGD(model, { lr: 0.5 });
+const opt = lw.optim.SGD(model, { lr: 0.5 });
 const r4 = (v) => Math.round(v * 1e4) / 1e4;
 
-// one step with every number recorded
-const step = model.traceStep([1, 0.5], [1], 'bce_with_logits',
-  optimizer, { apply: true });  // apply: make the update too
-const grad = Object.fromEntries(
-  step.params.map((p) => [p.name, Array.from(p.grad, r4)]));
+// one step with every number recorded;
+// apply: make the update too
+const step = model.traceStep([1, 0.5], [1],
+  'bce_with_logits', opt, { apply: true });
+const grad = Object.fromEntries(step.params.map(
+  (p) => [p.name, Array.from(p.grad, r4)]));
 
-console.log(r4(step.loss));                     // 0.5632
-console.log(r4(step.layers[2].gradOutput[0]));  // -0.4306
+console.log(r4(step.loss));  // 0.5632
+const out = step.layers[2];  // the output's z and δ
+console.log(r4(out.gradOutput[0]));  // -0.4306
 console.log(grad['2.weight']);  // [ -0.2261, -0.263 ]
-console.log(grad['0.weight']);  // [ -0.0537, -0.0268, 0.0307, 0.0154 ]
-console.log(grad['0.bias']);    // [ -0.0537, 0.0307 ]
+console.log(grad['0.weight']);
+// [ -0.0537, -0.0268, 0.0307, 0.0154 ]
+console.log(grad['0.bias']);  // [ -0.0537, 0.0307 ]
 
-// w11 after the step
-console.log(r4(model.parameters()[0].data[0]));  // 0.1268
+const w11 = model.parameters()[0].data[0];
+console.log(r4(w11));  // 0.1268
 // the loss on this example after the step
-const data = lw.data.fromArrays([1, 0.5], [1], { features: 2 });
-console.log(r4(model.evaluate(data, 'bce_with_logits').loss));  // 0.4218`),
+const one = lw.data.fromArrays([1, 0.5], [1],
+  { features: 2 });
+const after = model.evaluate(one, 'bce_with_logits');
+console.log(r4(after.loss));  // 0.4218`),
         } },
       ],
     },

@@ -132,9 +132,9 @@ addStyle('backprop-hand', `
 .lw-bp-card.lw-bp-input { text-align: center; font-size: 15px; }
 .lw-bp-name { font-weight: 700; display: flex; justify-content: space-between; gap: .5rem; }
 .lw-bp-name span { font-weight: 400; color: var(--muted); font-size: 13px; }
-.lw-bp-vals { display: flex; flex-wrap: wrap; gap: .1rem .9rem; margin: .2rem 0 .3rem; }
+.lw-bp-vals { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .1rem .6rem; margin: .2rem 0 .3rem; }
 .lw-bp-vals > span { white-space: nowrap; }
-.lw-bp-output .lw-bp-vals { display: grid; grid-template-columns: repeat(2, auto); }
+.lw-bp-output .lw-bp-vals { grid-template-columns: repeat(2, minmax(0, 1fr)); }
 .lw-bp-params { border-collapse: collapse; width: 100%; font-size: 13px; }
 .lw-bp-params th, .lw-bp-params td { padding: .05rem .2rem; text-align: right; white-space: nowrap; }
 .lw-bp-params th:first-child { text-align: left; padding-left: 0; }
@@ -162,6 +162,7 @@ addStyle('backprop-hand', `
   .lw-bp-col:last-child { grid-column: 1 / -1; }
   .lw-bp-card { padding: .35rem .45rem; }
   .lw-bp-card.lw-bp-input { font-size: 13px; padding: .3rem 0; white-space: nowrap; }
+  .lw-bp-card:not(.lw-bp-output) .lw-bp-vals { display: flex; flex-wrap: wrap; column-gap: .9rem; }
 }
 `);
 
@@ -192,7 +193,7 @@ export function backpropHandWidget() {
     const hiddenCard = (j) => {
       const s = '₁₂'[j - 1];
       return h('div', { class: 'lw-bp-card', 'data-node': `h${j}` },
-        h('div', { class: 'lw-bp-name' }, `h${s}`, h('span', {}, 'sigmoid')),
+        h('div', { class: 'lw-bp-name' }, `h${s}`, words.bind(h('span'), { en: 'sigmoid', ko: '시그모이드' })),
         h('div', { class: 'lw-bp-vals' }, ...pair(`z${s}`, `z${j}`), ...pair(`a${s}`, `a${j}`), ...pair(`δ${s}`, `d${j}`)),
         paramTable([[`w${s}₁`, `w${j}1`], [`w${s}₂`, `w${j}2`], [`b${s}`, `b${j}`]]));
     };
