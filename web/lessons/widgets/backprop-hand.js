@@ -79,13 +79,13 @@ export const QUESTIONS = [
   Q('forward', ['a1'], { en: 'a₁ = σ(z₁), what h₁ passes on', ko: 'h₁이 다음 층으로 넘기는 값 a₁ = σ(z₁)' },
     (v) => `a₁ = σ(z₁) = ${sig(v.z1)}`,
     (v) => ` = ${show(v.a1)}`),
-  Q('forward', ['a2', 'z2'], { en: 'a₂, the output of h₂ (its sum z₂ first)', ko: 'h₂의 출력 a₂ (가중합 z₂부터)' },
+  Q('forward', ['a2', 'z2'], { en: 'a₂, the output of h₂ (its sum z₂ first)', ko: 'h₂의 출력 a₂ (가중합 z₂를 먼저 구하세요)' },
     (v) => `z₂ = w₂₁·x₁ + w₂₂·x₂ + b₂ = ${par(v.w21)}·${par(v.x1)} + ${par(v.w22)}·${par(v.x2)} + ${par(v.b2)};  a₂ = σ(z₂)`,
     (v) => ` = σ(${show(v.z2)}) = ${show(v.a2)}`),
   Q('forward', ['z'], { en: 'z, the output neuron’s logit', ko: '출력 뉴런의 로짓 z' },
     (v) => `z = v₁·a₁ + v₂·a₂ + c = ${par(v.v1)}·${par(v.a1)} + ${par(v.v2)}·${par(v.a2)} + ${par(v.c)}`,
     (v) => ` = ${show(v.z)}`),
-  Q('forward', ['p'], { en: 'p = σ(z), the predicted probability that y = 1', ko: 'y = 1일 예측 확률 p = σ(z)' },
+  Q('forward', ['p'], { en: 'p = σ(z), the predicted probability that y = 1', ko: '예측 확률 p = σ(z) (y = 1일 확률)' },
     (v) => `p = σ(z) = ${sig(v.z)}`,
     (v) => ` = ${show(v.p)}`),
   Q('forward', ['L'], { en: 'L, the loss (the target is y = 1; log is the natural log)', ko: '손실 L (목표는 y = 1, log는 자연로그)' },
@@ -209,7 +209,7 @@ export function backpropHandWidget() {
       h('div', { class: 'lw-bp-col' }, outputCard),
     ];
     const net = h('div', { class: 'lw-bp-net', role: 'group' }, wires, ...columns);
-    words.attr(net, 'aria-label', { en: 'The 2-2-1 network with every number of the step', ko: '단계의 모든 숫자가 적힌 2-2-1 네트워크' });
+    words.attr(net, 'aria-label', { en: 'The 2-2-1 network with every number of the step', ko: '학습 한 단계의 모든 숫자가 적힌 2-2-1 네트워크' });
 
     // ---- the question ----
     const phaseText = h('span', { class: 'lw-bp-phase' });
@@ -369,6 +369,9 @@ export function backpropHandWidget() {
       model.dispose();
       values = valuesOf(trace);
       render();
+    }).catch((error) => {
+      console.error('backprop by hand: engine', error);
+      say({ en: 'The engine could not start ({m}); reload the page to try again.', ko: '엔진을 시작하지 못했습니다({m}). 페이지를 새로 고쳐 다시 시도해 보세요.' }, { m: error.message }, 'error');
     });
     render();
 
