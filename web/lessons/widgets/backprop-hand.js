@@ -15,10 +15,11 @@
 //             A question may bring look-alikes with it (the output weights' three gradients).
 //
 // Widget: { root, setLang, ready, values, record, current, answer(text), reveal(), restart(), on(fn) }
-//   values   the engine's numbers by key (KEYS below; w11 … for the starting weights)
+//   values   the engine's numbers by key (valuesOf below: z1, a1, …, d for δ, gw11 for ∂L/∂w₁₁,
+//            nw11 for w₁₁ after the update; w11 … for the starting weights)
 //   record   {question key: 'predicted' | 'revealed'}
 //   on(fn)   fn({predicted: {forward, backward, update}, record}) after every answer or reveal
-import { h } from '../../lib/dom.js';
+import { h, newId } from '../../lib/dom.js';
 import { NEGATIVE, POSITIVE } from '../../lib/palette.js';
 import { addStyle, getEngine } from './common.js';
 import { bilingual, changes } from './output-kit.js';
@@ -113,6 +114,7 @@ export const QUESTIONS = [
 export const PHASES = ['forward', 'backward', 'update'];
 // The question each shown number belongs to (the starting weights and inputs belong to none).
 const OWNER = Object.fromEntries(QUESTIONS.flatMap((q) => q.shows.map((k) => [k, q.key])));
+const COUNT = Object.fromEntries(PHASES.map((ph) => [ph, QUESTIONS.filter((q) => q.phase === ph).length]));
 
 const PHASE_NAMES = {
   forward: { en: 'Forward', ko: '순전파' },
@@ -178,11 +180,7 @@ export function backpropHandWidget() {
     let last = null; // {question, how} of the last answered question
 
     // ---- the drawing ----
-    const cell = (key, tag = 'span') => {
-      const node = h(tag, { 'data-key': key, 'data-state': 'given' });
-      (cells[key] ??= []).push(node);
-      return node;
-    };
+    const cell = (key, tag = 'span') => (cells[key] = h(tag, { 'data-key': key }));
     const pair = (label, key) => [h('span', {}, `${label} `, cell(key))];
     const paramTable = (rows) => h('table', { class: 'lw-bp-params' },
       h('thead', {}, h('tr', {}, h('th', {}),
@@ -214,7 +212,7 @@ export function backpropHandWidget() {
     // ---- the question ----
     const phaseText = h('span', { class: 'lw-bp-phase' });
     const askText = h('span');
-    const question = h('p', { class: 'lw-bp-q', id: `lw-bp-q-${Math.random().toString(36).slice(2, 8)}` }, phaseText, askText);
+    const question = h('p', { class: 'lw-bp-q', id: newId('bp-question') }, phaseText, askText);
     const box = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': question.id });
     const check = words.bind(h('button', { type: 'submit', class: 'lw-button primary' }), { en: 'Check', ko: '확인' });
     const reveal = words.bind(h('button', { type: 'button', class: 'lw-button' }), { en: 'Show it', ko: '답 보기' });
@@ -240,16 +238,14 @@ export function backpropHandWidget() {
     function render() {
       const v = values;
       const current = QUESTIONS[at];
-      for (const [key, nodes] of Object.entries(cells)) {
+      for (const [key, node] of Object.entries(cells)) {
         const answered = record[OWNER[key]];
         const [state, text] = !v ? ['hidden', '·']
           : !(key in OWNER) ? ['given', show(v[key])]
             : current?.key === key ? ['asked', '?']
               : answered ? [answered, show(v[key])] : ['hidden', '·'];
-        for (const node of nodes) {
-          node.dataset.state = state;
-          node.textContent = text;
-        }
+        node.dataset.state = state;
+        node.textContent = text;
       }
       yText.textContent = v ? `y = ${show(v.y)}` : '';
       const done = at >= QUESTIONS.length;
@@ -271,9 +267,9 @@ export function backpropHandWidget() {
       }
       const p = predicted();
       score.textContent = words.t({
-        en: 'Predicted (not shown): forward {f} of 6, backward {b} of 5, update {u} of 1.',
-        ko: '답을 보지 않고 맞힌 수: 순전파 6개 중 {f}개, 역전파 5개 중 {b}개, 갱신 1개 중 {u}개',
-      }, { f: p.forward, b: p.backward, u: p.update });
+        en: 'Predicted (not shown): forward {f} of {nf}, backward {b} of {nb}, update {u} of {nu}.',
+        ko: '답을 보지 않고 맞힌 수: 순전파 {nf}개 중 {f}개, 역전파 {nb}개 중 {b}개, 갱신 {nu}개 중 {u}개',
+      }, { f: p.forward, b: p.backward, u: p.update, nf: COUNT.forward, nb: COUNT.backward, nu: COUNT.update });
       if (said) feedback.textContent = said[0] ? words.t(said[0], said[1]) : '';
       drawWires();
     }
