@@ -146,9 +146,10 @@ test('a frame on another origin sizes itself from its height messages and report
   await context.close();
 });
 
-test('with no parent named, only height, ready and epoch go out, to any page, and no command is taken', { timeout: 120_000 }, async () => {
-  const { page, frame, errors, context } = await openFramePage(course, 'open.html', framePage(embed('#dataset=xor&hide=code')));
+test('with no parent named, only height, ready and epoch go out, to any page, and no command is taken; open=stepper opens the stepper', { timeout: 120_000 }, async () => {
+  const { page, frame, errors, context } = await openFramePage(course, 'open.html', framePage(embed('#dataset=xor&hide=code&open=stepper')));
   await page.waitForFunction(() => window.heard.some((m) => m.type === 'ready'));
+  assert.equal(await frame.evaluate(() => document.querySelector('layerwise-playground').shadowRoot.querySelector('.stepper-box').open), true, 'open=stepper');
   assert.equal((await heard(page, 'ready'))[0].state, undefined, 'no state without a named parent');
   await send(page, { type: 'setState', state: { dataset: 'gauss' } }, '*');
   await frame.evaluate(() => document.querySelector('layerwise-playground').step(2));
@@ -267,7 +268,7 @@ test('`hide` in the hash hides those panels; bad keys of the address show a note
   assert.deepEqual(panels, { settings: false, histograms: false, code: false, files: false, data: true, network: true, output: true, embed: true });
   const note = await frame.evaluate(() => [...document.querySelectorAll('#embed > .refusal li')].map((li) => li.textContent));
   assert.equal(note.length, 1);
-  assert.match(note[0], /^unknown setting "colour"; the settings are: dataset, .*, parent, autosave, hide, speed, challenge, lesson, widget$/);
+  assert.match(note[0], /^unknown setting "colour"; the settings are: dataset, .*, parent, autosave, hide, open, speed, challenge, lesson, widget$/);
   await page.waitForFunction(() => window.heard.some((m) => m.type === 'error'));
   assert.deepEqual((await heard(page, 'error'))[0].problems.map((p) => [p.setting, p.value, p.key]), [['colour', 'red', 'setting.unknown']]);
   await frame.click('#embed > .refusal .refusal-dismiss');

@@ -2,7 +2,7 @@
 // fits a phone; every number on the 2-2-1 drawing, and every number of the chain rule written
 // out, is the one worked out here from the starting weights with PyTorch's formulas (sigmoid,
 // BCE on the logit, the chain rule, SGD); the prediction tasks are done only by numbers typed
-// right, never by reveals or wrong answers, phase by phase; the stepper is there to open.
+// right, never by reveals or wrong answers, phase by phase; the stepper starts open.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PHONE, codeComments, formulas, lessonSuite, sideways } from './lessons-harness.mjs';
@@ -137,9 +137,10 @@ test('backprop (en): every number as worked out by hand; tasks only by predictin
     assert.ok(tex.includes(v.toFixed(4)), `${what} = ${v.toFixed(4)} in the chain rule`);
   }
 
-  // The bigger network: the playground's stepper is there to open, and draws the 2-4-4-4-1 net.
+  // The bigger network: the playground's stepper starts open (open="stepper") and draws the
+  // 2-4-4-4-1 net.
   const el = 'figure[data-widget="stepper"] layerwise-playground';
-  await page.locator(`${el} .stepper-box > summary`).click();
+  assert.equal(await page.locator(`${el} .stepper-box`).evaluate((d) => d.open), true);
   await page.locator(`${el} .lw-step-node`).nth(14).waitFor();
   assert.equal(await page.locator(`${el} .lw-step-node`).count(), 2 + 4 + 4 + 4 + 1);
 

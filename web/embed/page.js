@@ -25,7 +25,7 @@ import { hashPairs } from '../lib/hash.js';
 import { LANGS, pick, siteLang } from '../lib/i18n.js';
 import { parentOrigin, startBridge } from './bridge.js';
 
-const PAGE_KEYS = ['parent', 'autosave', 'hide', 'speed', 'challenge', 'lesson', 'widget'];
+const PAGE_KEYS = ['parent', 'autosave', 'hide', 'open', 'speed', 'challenge', 'lesson', 'widget'];
 const COMMANDS = ['setState', 'getState', 'play', 'pause', 'step', 'reset'];
 const AUTOSAVE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -65,11 +65,12 @@ export function readAddress(hash) {
 
 /**
  * The attributes the address gives a playground: its settings, hide (added to a lesson
- * widget's own), speed and its own autosave.
+ * widget's own), open, speed and its own autosave.
  */
 function applyTo(element, { settings, options }) {
   for (const [key, value] of settings) element.setAttribute(key, value);
   if ('hide' in options) element.setAttribute('hide', [element.getAttribute('hide'), options.hide].filter(Boolean).join(','));
+  if ('open' in options) element.setAttribute('open', options.open);
   if ('speed' in options) element.setAttribute('speed', options.speed);
   if ('challenge' in options) element.setAttribute('challenge', options.challenge);
   if ('autosave' in options) element.setAttribute('autosave', `embed.${options.autosave}`);

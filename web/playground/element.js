@@ -98,6 +98,8 @@ const SPEED_RATE = { slow: 4, normal: 20, fast: 120, max: Infinity };
 const SLICE_MS = 12; // training per request: short enough that a change applies quickly
 const GRID = { size: 48, extent: 6 };
 const CURVE_POINTS = 100; // at least this many points over any run (see #curveStep)
+/** The panels the `open` attribute can open at the start. */
+const OPEN_TOKENS = ['stepper'];
 const CSV_MAX_BYTES = 5 * 1024 * 1024;
 const MIN_DRAWN = 4; // drawn points needed (in two classes at least, or values) to train
 
@@ -111,7 +113,7 @@ const sameValue = (a, b) => (Array.isArray(a) ? Array.isArray(b) && a.join() ===
 
 export class LayerwisePlayground extends HTMLElement {
   static get observedAttributes() {
-    return [...attributeKey.keys(), 'hide', 'url-state', 'autosave', 'speed', 'challenge'];
+    return [...attributeKey.keys(), 'hide', 'open', 'url-state', 'autosave', 'speed', 'challenge'];
   }
 
   /**
@@ -201,6 +203,7 @@ export class LayerwisePlayground extends HTMLElement {
       this.#build();
       this.#state = this.#initialState();
       this.#setHidden(this.getAttribute('hide'));
+      this.#setOpen(this.getAttribute('open'));
       const { speed } = this.#refusal.checked(this, { speed: this.getAttribute('speed') }, { speed: SPEEDS });
       if (speed) this.#speed = speed;
       if (this.hasAttribute('challenge')) this.#setChallenge(this.getAttribute('challenge'));
@@ -226,6 +229,8 @@ export class LayerwisePlayground extends HTMLElement {
     if (name === 'hide') {
       this.#setHidden(value);
       this.#scheduleRender(true);
+    } else if (name === 'open') {
+      this.#setOpen(value);
     } else if (name === 'speed') {
       const { speed } = this.#refusal.checked(this, { speed: value }, { speed: SPEEDS });
       if (speed) this.#setSpeed(speed);
@@ -441,7 +446,7 @@ export class LayerwisePlayground extends HTMLElement {
    */
   embedCode(where = null) {
     const preset = [...this.attributes].map((a) => attributeKey.get(a.name)).filter(Boolean);
-    return playgroundSnippets(this.#state, { preset, hide: this.getAttribute('hide'), speed: this.#speed }, where);
+    return playgroundSnippets(this.#state, { preset, hide: this.getAttribute('hide'), open: this.getAttribute('open') ?? '', speed: this.#speed }, where);
   }
 
   /** The drawn points as CSV text (controls/csv.js): x,y,label or x,y,value lines. */
@@ -674,6 +679,15 @@ export class LayerwisePlayground extends HTMLElement {
     if (this.#hidden.has('output')) ['boundary', 'curves'].forEach((p) => this.#hidden.add(p));
     if (this.#hidden.has('network')) this.#hidden.add('diagram');
     this.#ui?.setHidden(this.#hidden);
+  }
+
+  // The panels that start open (open="stepper"); taking a token away later closes nothing the
+  // learner has opened.
+  #setOpen(text) {
+    const { tokens, problems } = readTokens('open', text, OPEN_TOKENS);
+    this.#refusal.refuse(this, problems);
+    if (!problems.length) this.#refusal.settled(['open']);
+    if (tokens.includes('stepper')) this.#ui.refs.stepper.open = true;
   }
 
   // ---- the trainer ----

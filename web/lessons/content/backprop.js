@@ -23,13 +23,6 @@ const KO = {
 };
 const commented = commentedWith(KO);
 
-// The playground's stepper is hidden in lesson widgets (widgets/playground.js); this one is about it.
-const withStepper = (attrs) => (ctx) => {
-  const widget = playground(attrs)(ctx);
-  const hide = widget.element.getAttribute('hide').split(',').filter((t) => t !== 'stepper');
-  widget.element.setAttribute('hide', hide.join(','));
-  return widget;
-};
 
 export default {
   lead: {
@@ -218,7 +211,7 @@ console.log(r4(after.loss));  // 0.4218`),
           en: 'The playground shows this step for any network it builds. Below: three hidden layers of four sigmoid neurons on the XOR data, not yet trained. Open **Backprop, step by step** and walk through forward, loss and backward with **Next step**; click a neuron to see its formula with the numbers, or a training point on the plot to follow that example instead.',
           ko: '플레이그라운드는 어떤 네트워크를 만들든 이 단계를 보여 줍니다. 아래는 XOR 데이터에 시그모이드 뉴런 네 개짜리 은닉층을 세 개 쌓은, 아직 학습하지 않은 네트워크입니다. **역전파 한 단계씩 보기**를 열고 **다음 단계** 버튼으로 순전파, 손실, 역전파를 차례로 넘겨 보세요. 뉴런을 누르면 숫자가 들어간 식이 나오고, 그림에서 학습 점을 누르면 그 예제를 따라갑니다.',
         } },
-        { widget: 'stepper', make: withStepper({ dataset: 'xor', layers: '4,4,4', activation: 'sigmoid', lr: 0.3, hide: 'code,histograms,curves,data,settings' }),
+        { widget: 'stepper', make: playground({ dataset: 'xor', layers: '4,4,4', activation: 'sigmoid', lr: 0.3, hide: 'code,histograms,curves,data,settings', show: 'stepper', open: 'stepper' }),
           caption: {
             en: 'Network 2 → 4 → 4 → 4 → 1 with sigmoid hidden layers on XOR, before training. The stepper takes one training example through the network with every number; **Apply this step** makes that one update.',
             ko: 'XOR 데이터에서 은닉층이 시그모이드인 2 → 4 → 4 → 4 → 1 네트워크, 학습 전. 단계별 보기는 학습 예제 하나를 모든 숫자와 함께 네트워크에 통과시키고, **이 단계 적용하기**를 누르면 그 한 단계만큼 실제로 갱신합니다.',

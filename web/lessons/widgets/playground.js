@@ -3,6 +3,8 @@
 // the full playground.
 //
 //   { widget: 'spiral', make: playground({ dataset: 'spiral', layers: '8,8', hide: 'code,files' }) }
+//   playground({ dataset: 'xor', show: 'stepper', open: 'stepper' })  // a panel the widget hides
+//                                                                     // shown, and open at the start
 //
 // The widget object: { root, element, ready, setLang(lang), embedCode(where) }; `element` is the playground (its state,
 // step(n), play(), the `epoch` and `statechange` events), for tasks and tests.
@@ -13,13 +15,16 @@ const PLAYGROUND_PAGE = new URL('../../index.html', import.meta.url);
 
 // The page around a lesson widget has its own brand, language switch, files and Embed button,
 // and its own tasks; the playground's A/B runs, challenges and stepper are a link away (the
-// widget's "open in the playground").
+// widget's "open in the playground"). `show` takes tokens out of this list.
 const ALWAYS_HIDDEN = ['brand', 'lang', 'files', 'embed', 'compare', 'challenges', 'stepper', 'dock'];
 
-export function playground(attrs = {}) {
+const tokensOf = (text) => String(text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+export function playground({ show, ...attrs } = {}) {
   return (ctx) => {
     const element = document.createElement('layerwise-playground');
-    const hide = [...new Set([...ALWAYS_HIDDEN, ...String(attrs.hide ?? '').split(',').map((s) => s.trim()).filter(Boolean)])];
+    const shown = tokensOf(show);
+    const hide = [...new Set([...ALWAYS_HIDDEN, ...tokensOf(attrs.hide)])].filter((t) => !shown.includes(t));
     for (const [k, v] of Object.entries({ speed: 'fast', ...attrs, hide: hide.join(',') })) element.setAttribute(k, String(v));
     element.setAttribute('lang', ctx.lang);
     const link = document.createElement('a');
