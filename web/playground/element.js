@@ -11,6 +11,7 @@
 //                   files, embed, lang
 //   url-state       keep the state in the page's URL hash (the main page; one element per page)
 //   autosave="key"  keep the state in localStorage under key and restore it on reload
+//   open="stepper"  panels that start open (the backprop stepper)
 //   speed="..."     slow | normal | fast | max: epochs per second while playing
 //   tour            offer a newcomer the five-step tour on the first visit (tour.js), with a
 //                   Tour button to take it again
