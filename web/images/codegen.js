@@ -6,7 +6,8 @@
 // layer sizes from the engine's own shape rule (layerShapes of engine/trainer-session.mjs).
 // Plain text that depends only on its arguments; comments follow the page's language.
 //
-//   imagesPytorchCode({ spec, settings: {optimizer, lr, batch}, lang, epochs })  → Python source
+//   imagesPytorchCode({ spec, settings: {optimizer, lr, batch, pictures}, lang, epochs })  → Python source
+// (settings.pictures, a number: the script trains on that many of the first training pictures.)
 import { fill } from '../lib/i18n.js';
 import { layerShapes } from '../engine/trainer-session.mjs';
 import { commentLines, pyInit, pyOptimizer } from '../playground/codegen.js';
@@ -24,6 +25,7 @@ const COMMENTS = {
     data: 'Data',
     toTensor: 'ToTensor turns each picture into a [1, 28, 28] tensor of values in [0, 1], as the page does.',
     subset: 'The page trains on 10,000 of the 60,000 training pictures and tests on 2,000 of the 10,000 test pictures; this script uses them all.',
+    first: 'As on the page, only the first {count} training pictures; the page tests on 2,000 of the 10,000 test pictures, this script on them all.',
     model: 'Model',
     flatten: 'the 28 × 28 picture as 784 values',
     output: 'output: one score (logit) per class; CrossEntropyLoss applies log-softmax itself',
@@ -43,6 +45,7 @@ const COMMENTS = {
     data: '데이터',
     toTensor: 'ToTensor는 사진을 페이지와 똑같이 [0, 1] 범위 값의 [1, 28, 28] 텐서로 바꿉니다.',
     subset: '페이지는 학습 사진 60,000장 중 10,000장으로 학습하고 테스트 사진 10,000장 중 2,000장으로 테스트합니다. 이 코드는 전부 씁니다.',
+    first: '학습 사진은 페이지와 똑같이 앞쪽 {count}장만 씁니다. 테스트는 페이지가 10,000장 중 2,000장으로 하고, 이 코드는 10,000장 전부로 합니다.',
     model: '모델',
     flatten: '28 × 28 사진을 값 784개로',
     output: '출력: 클래스마다 점수(로짓) 하나, CrossEntropyLoss가 log-softmax를 직접 적용합니다',
@@ -105,7 +108,10 @@ export function imagesPytorchCode({ spec, settings, lang = 'en', epochs = EPOCHS
   L.push('to_tensor = transforms.ToTensor()');
   L.push("train_set = datasets.FashionMNIST('data', train=True, download=True, transform=to_tensor)");
   L.push("test_set = datasets.FashionMNIST('data', train=False, download=True, transform=to_tensor)");
-  L.push(...commentLines('# ', c.subset));
+  if (Number.isInteger(settings.pictures)) {
+    L.push(...commentLines('# ', fill(c.first, { count: settings.pictures })));
+    L.push(`train_set = torch.utils.data.Subset(train_set, range(${settings.pictures}))`);
+  } else L.push(...commentLines('# ', c.subset));
   L.push('train_loader = torch.utils.data.DataLoader(train_set, batch_size=BATCH_SIZE, shuffle=True)');
   L.push('test_loader = torch.utils.data.DataLoader(test_set, batch_size=1000)');
 

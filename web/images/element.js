@@ -7,12 +7,19 @@
 // drawn, and the PyTorch script of the network.
 //
 //   <layerwise-images preset="cnn" lang="ko"></layerwise-images>
+//   <layerwise-images pictures="500" hide="brand,lang,intro,confusion,draw,layers,weights,code"></layerwise-images>
 //
 // Attributes: preset ("mlp", the default, or "cnn"), lang ("en" | "ko"; without it, the site's
 // language, web/lib/i18n.js siteLang: the page's ?lang=, else the learner's last pick on any
 // page of the site, else the browser's; a pick in the element's language menu is kept as the
 // site's), src (the data file, read when the element connects; default
-// web/data/fashion-mnist.bin, made by scripts/build-data.mjs).
+// web/data/fashion-mnist.bin, made by scripts/build-data.mjs), pictures (train on the first so
+// many training pictures, a whole number 1 to 60,000; more than the file has: all of them, the
+// default; the learner can change it in the network panel), gallery (how many test pictures the
+// gallery shows, 1 to 24, default 24), hide (parts to leave out, comma-separated: HIDE_TOKENS;
+// the training panel always stays; with the network panel hidden, the training panel names the
+// network, its parameters and the training pictures in one line). Elements of one page share
+// one download and one copy of the pictures.
 //
 // Script API:
 //   ready               Promise: the pictures are loaded, the engine started and the network
@@ -21,8 +28,10 @@
 //   step(n = 1) → Promise<detail>   trains n epochs
 //   reset() → Promise   new random weights (the spec's seed), curves cleared
 //   layers (get/set)    the layers before the output layer (spec layer objects); settings
-//                       (get/set {optimizer, lr, batch, init, seed}: a new init or seed builds a
-//                       new network at the next training); preset(name) loads a preset
+//                       (get/set {optimizer, lr, batch, init, seed, pictures}: a new init, seed
+//                       or pictures builds a new network at the next training; pictures null is
+//                       all); preset(name) loads a preset's layers and settings (pictures stay)
+//   pictureCount        the training pictures the network trains on (null until loaded)
 //   epoch, steps (batches trained), history, detail, training (playing now),
 //                       secondsPerEpoch (training time of the last epoch, in the worker),
 //                       parameterCount
@@ -46,7 +55,7 @@ import { TrainingRun } from '../lib/run.js';
 import { loadFashionMnist } from '../lib/fashion.js';
 import { LANGS, keepSiteLang, linkLang, siteLang } from '../lib/i18n.js';
 import { ICONS, attachStyled, h, icon, relabel, setText, showMessage } from '../lib/dom.js';
-import { RefusalNote } from '../lib/refusals.js';
+import { RefusalNote, SettingProblem, readTokens } from '../lib/refusals.js';
 import { CLASS_COLORS } from '../lib/palette.js';
 import { SketchPad } from '../lib/pad.js';
 import { LiveTask } from '../lib/live.js';
@@ -57,8 +66,8 @@ import { download } from '../lib/files.js';
 import { CurvesView } from '../playground/views/curves.js';
 import { TABLES, t as translate } from './strings.js';
 import {
-  BATCHES, CLASSES, CLASS_KEYS, INITS, LAYER_TYPES, LEARNING_RATES, MAX_LAYERS, OPTIMIZERS, PIXELS, PRESET_NAMES, SIZED,
-  confusion, galleryOrder, imagesSpec, newLayer, preset, softmax, toFloats, topK,
+  BATCHES, CLASSES, CLASS_KEYS, INITS, LAYER_TYPES, LEARNING_RATES, MAX_LAYERS, MAX_PICTURES, OPTIMIZERS, PICTURE_CHOICES, PIXELS,
+  PRESET_NAMES, SIZED, confusion, firstPictures, galleryOrder, imagesSpec, linearSizes, newLayer, preset, softmax, toFloats, topK,
 } from './model.js';
 import { ConfusionView, FiltersView, GalleryView, LayersView } from './views.js';
 import { imagesPytorchCode } from './codegen.js';
@@ -69,10 +78,47 @@ const GALLERY_MAX = 24;
 const MB = 1024 * 1024;
 const CHOICES = { lang: LANGS, preset: PRESET_NAMES }; // the attributes with a fixed set of values (web/lib/refusals.js)
 const LIGHT = { metrics: false, grid: false, neurons: false, parameters: false, gradients: false, stats: false, data: false };
+/** The parts the `hide` attribute can leave out (the training panel always stays). */
+export const HIDE_TOKENS = Object.freeze(['brand', 'lang', 'intro', 'network', 'confusion', 'gallery', 'draw', 'layers', 'weights', 'code']);
+/** The attributes that take a whole number, and its range. */
+const COUNTS = { pictures: [1, MAX_PICTURES], gallery: [1, GALLERY_MAX] };
+
+/** A whole-number attribute's value, or null when it is not set; throws a SettingProblem for a bad one. */
+function countAttribute(name, text) {
+  if (text === null) return null;
+  const [min, max] = COUNTS[name];
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v)) throw new SettingProblem(name, text, 'setting.number');
+  if (!Number.isInteger(v)) throw new SettingProblem(name, text, 'setting.whole');
+  if (v < min || v > max) throw new SettingProblem(name, text, 'setting.range', { min, max });
+  return v;
+}
+
+// Elements of one page share the pictures of one file: one download, one copy as floats.
+// A failed load is forgotten, so Try again downloads anew; every element waiting on a download
+// hears its progress.
+const shared = new Map(); // url (or '' for the site's file) → {promise, listeners: Set}
+function sharedPictures(url, onProgress) {
+  let entry = shared.get(url ?? '');
+  if (!entry) {
+    const listeners = new Set();
+    const promise = loadFashionMnist({ url, onProgress: (loaded, total) => listeners.forEach((fn) => fn(loaded, total)) }).then((set) => ({
+      train: { bytes: set.train.images, x: toFloats(set.train.images), y: Float32Array.from(set.train.labels), labels: set.train.labels, count: set.train.count },
+      test: { bytes: set.test.images, x: toFloats(set.test.images), y: Float32Array.from(set.test.labels), labels: set.test.labels, count: set.test.count },
+    }));
+    entry = { promise, listeners };
+    shared.set(url ?? '', entry);
+    promise.catch(() => shared.delete(url ?? ''));
+  }
+  entry.listeners.add(onProgress);
+  const done = () => entry.listeners.delete(onProgress);
+  entry.promise.then(done, done);
+  return entry.promise;
+}
 
 export class LayerwiseImages extends HTMLElement {
   static get observedAttributes() {
-    return ['lang', 'preset'];
+    return ['lang', 'preset', 'pictures', 'gallery', 'hide'];
   }
 
   #lang = 'en';
@@ -104,6 +150,8 @@ export class LayerwiseImages extends HTMLElement {
   #guess = null;
   #live = new LiveTask({ request: () => this.#livePredict() }); // the pad's guess: once a frame, one in flight
   #message = null;
+  #hidden = new Set(); // hide tokens in force
+  #galleryMax = GALLERY_MAX;
 
   constructor() {
     super();
@@ -116,7 +164,7 @@ export class LayerwiseImages extends HTMLElement {
     this.#run.addEventListener('disposed', () => (this.#net = null));
     const { layers, settings } = preset('mlp');
     this.#layers = layers;
-    this.#settings = settings;
+    this.#settings = { ...settings, pictures: null };
   }
 
   // ---- lifecycle ----
@@ -127,8 +175,15 @@ export class LayerwiseImages extends HTMLElement {
     this.#initialized = true;
     const values = this.#refusal.checked(this, { lang: this.getAttribute('lang'), preset: this.getAttribute('preset') }, CHOICES);
     this.#lang = values.lang ?? siteLang();
-    if (values.preset) ({ layers: this.#layers, settings: this.#settings } = preset(values.preset));
+    if (values.preset) {
+      const p = preset(values.preset);
+      this.#layers = p.layers;
+      this.#settings = { ...this.#settings, ...p.settings };
+    }
+    this.#readCount('pictures', this.getAttribute('pictures'));
+    this.#readCount('gallery', this.getAttribute('gallery'));
     this.#build();
+    this.#setHidden(this.getAttribute('hide'));
     this.#start();
   }
 
@@ -139,12 +194,50 @@ export class LayerwiseImages extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (!this.#initialized || old === value) return;
+    if (name === 'hide') return this.#setHidden(value);
+    if (COUNTS[name]) {
+      this.#readCount(name, value);
+      return this.#render();
+    }
     const values = this.#refusal.checked(this, { [name]: CHOICES[name] ? value : null }, CHOICES);
     if (values.lang && values.lang !== this.#lang) {
       this.#lang = values.lang;
       this.#relabel();
     }
     if (values.preset) this.preset(values.preset);
+  }
+
+  // A whole-number attribute (pictures, gallery): a good value applies, a bad one is refused
+  // (and the value in force stays); removing the attribute puts the default back.
+  #readCount(name, text) {
+    let v;
+    try {
+      v = countAttribute(name, text);
+    } catch (problem) {
+      this.#refusal.refuse(this, [problem]);
+      return;
+    }
+    this.#refusal.settled([name]);
+    if (name === 'gallery') this.#galleryMax = v ?? GALLERY_MAX;
+    else this.#changeSettings({ pictures: v }, this.#initialized);
+  }
+
+  #setHidden(text) {
+    const { tokens, problems } = readTokens('hide', text, HIDE_TOKENS);
+    this.#refusal.refuse(this, problems);
+    if (!problems.length) this.#refusal.settled(['hide']);
+    this.#hidden = new Set(tokens);
+    const ui = this.#ui;
+    for (const [token, parts] of Object.entries(ui.parts)) for (const part of parts) part.hidden = this.#hidden.has(token);
+    ui.bar.hidden = this.#hidden.has('brand') && this.#hidden.has('lang');
+    // a column with nothing left in it goes, and the others share the width
+    for (const [col, names] of ui.columns) col.hidden = names.every((token) => this.#hidden.has(token));
+    ui.main.classList.toggle('trimmed', ui.columns.some(([col]) => col.hidden));
+    // a hint that sends the reader to a hidden panel says less
+    const tr = (key, params) => this.#t(key, params);
+    setText(ui.confusionHint, this.#hidden.has('gallery') ? 'confusion.hintAlone' : 'confusion.hint', null, tr);
+    setText(ui.galleryHint, this.#hidden.has('layers') ? 'gallery.hintAlone' : 'gallery.hint', null, tr);
+    this.#render();
   }
 
   // Downloads the pictures (with the progress bar), starts the engine, builds the network.
@@ -156,11 +249,9 @@ export class LayerwiseImages extends HTMLElement {
     try {
       this.#progress(0, 0);
       const url = this.getAttribute('src') ? new URL(this.getAttribute('src'), document.baseURI).href : undefined; // the loader's default: the site's own file
-      const set = await loadFashionMnist({ url, signal: controller.signal, onProgress: (loaded, total) => this.#progress(loaded, total) });
-      this.#data = {
-        train: { bytes: set.train.images, x: toFloats(set.train.images), y: Float32Array.from(set.train.labels), labels: set.train.labels, count: set.train.count },
-        test: { bytes: set.test.images, x: toFloats(set.test.images), y: Float32Array.from(set.test.labels), labels: set.test.labels, count: set.test.count },
-      };
+      const data = await sharedPictures(url, (loaded, total) => controller.signal.aborted || this.#progress(loaded, total));
+      if (controller.signal.aborted) return;
+      this.#data = data;
       this.#say('load.engine');
       await engine;
     } catch (err) {
@@ -225,6 +316,10 @@ export class LayerwiseImages extends HTMLElement {
 
   get parameterCount() {
     return this.#net?.params ?? null;
+  }
+
+  get pictureCount() {
+    return this.#net?.pictures ?? null;
   }
 
   get confusion() {
@@ -328,7 +423,10 @@ export class LayerwiseImages extends HTMLElement {
     if (!Number.isInteger(next.batch) || next.batch < 1) throw new RangeError('settings.batch must be a whole number ≥ 1');
     if (!INITS.includes(next.init)) throw new RangeError(`settings.init must be one of ${INITS.join(', ')}`);
     if (!Number.isSafeInteger(next.seed) || next.seed < 0) throw new RangeError('settings.seed must be a whole number ≥ 0');
-    const initChanged = next.init !== this.#settings.init || next.seed !== this.#settings.seed;
+    if (next.pictures !== null && !(Number.isInteger(next.pictures) && next.pictures >= 1 && next.pictures <= MAX_PICTURES)) {
+      throw new RangeError(`settings.pictures must be null (all) or a whole number from 1 to ${MAX_PICTURES}`);
+    }
+    const initChanged = next.init !== this.#settings.init || next.seed !== this.#settings.seed || next.pictures !== this.#settings.pictures;
     this.#settings = next;
     if (initChanged) this.#version++;
     if (live && this.#net && (next.optimizer !== this.#applied.optimizer || next.lr !== this.#applied.lr || next.batch !== this.#applied.batch)) {
@@ -355,7 +453,8 @@ export class LayerwiseImages extends HTMLElement {
     const s = this.#settings;
     const spec = imagesSpec({ layers: this.#layers, init: s.init, seed: s.seed });
     const version = this.#version;
-    const { train, test } = this.#data;
+    const { test } = this.#data;
+    const train = firstPictures(this.#data.train, s.pictures);
     this.#say('train.building');
     let snap;
     try {
@@ -381,6 +480,7 @@ export class LayerwiseImages extends HTMLElement {
     this.#net = {
       version,
       spec,
+      pictures: train.count,
       params: snap.parameters.reduce((n, p) => n + p.data.length, 0),
       // the first linear layer sees the 784 pixels when only flatten (or nothing) comes before it
       firstLinear: before.every((l) => l.type === 'flatten') ? names[firstLinear] : null,
@@ -405,12 +505,13 @@ export class LayerwiseImages extends HTMLElement {
   async #slice() {
     const run = this.#run;
     if (!this.#net || run.diverged) return;
-    const n = this.#data.train.count;
+    const n = this.#net.pictures;
     const batch = this.#applied.batch;
     const left = Math.ceil((n - this.#cursor) / batch);
     const k = Math.min(this.#perSlice, left);
     const ends = k === left;
-    const snap = await run.step(k, { snapshot: { ...LIGHT, metrics: ends, parameters: ends } });
+    // the weights only for a panel that draws them
+    const snap = await run.step(k, { snapshot: { ...LIGHT, metrics: ends, parameters: ends && !this.#hidden.has('weights') } });
     if (!snap) return;
     this.#cursor = ends ? 0 : this.#cursor + k * batch;
     this.#epochMs += snap.timing.trainMs;
@@ -433,8 +534,13 @@ export class LayerwiseImages extends HTMLElement {
     }
   }
 
-  // After an epoch (and at build): the test pictures guessed again, and the picked picture.
+  // After an epoch (and at build): the test pictures guessed again, and the picked picture;
+  // not while neither the matrix nor the gallery is shown (then `confusion` stays null).
   async #afterEpoch() {
+    if (this.#hidden.has('confusion') && this.#hidden.has('gallery')) {
+      if (this.#picked?.kind === 'drawing') this.#schedulePredict();
+      return;
+    }
     const { test } = this.#data;
     const reply = await this.#run.predict(test.x, test.count);
     if (!reply) return;
@@ -538,6 +644,8 @@ export class LayerwiseImages extends HTMLElement {
     ui.batch = choice('batch', BATCHES, () => ({}), Number);
     [...ui.batch.options].forEach((o) => (o.textContent = o.value));
     ui.init = choice('init', INITS, (v) => ({ t: `init.${v}` }), String);
+    // the first so many training pictures; '' is all of them (the option's text says how many)
+    ui.pictures = choice('pictures', ['', ...PICTURE_CHOICES], (v) => (v === '' ? { class: 'all' } : {}), (v) => (v === '' ? null : Number(v)));
     const setting = (key, control) => h('label', { class: 'setting' }, h('span', { t: key }), control);
 
     // training
@@ -550,6 +658,7 @@ export class LayerwiseImages extends HTMLElement {
     ui.trainAcc = h('span', { class: 'metric-value train-acc' }, '–');
     ui.testAcc = h('span', { class: 'metric-value test-acc' }, '–');
     ui.speed = h('span', { class: 'hint speed' });
+    ui.summary = h('p', { class: 'hint summary' });
 
     ui.code = h('pre', { class: 'code' });
     ui.copied = h('span', { class: 'hint', t: 'code.copied', hidden: true });
@@ -557,29 +666,29 @@ export class LayerwiseImages extends HTMLElement {
     const panel = (cls, title, ...children) => h('section', { class: `panel panel-${cls}` }, h('h2', { t: title }), ...children);
     ui.weightsPanel = panel('weights', 'panel.weights', h('p', { class: 'hint', t: 'weights.hint' }), ui.weights.root);
     ui.filtersPanel = panel('filters', 'panel.filters', h('p', { class: 'hint', t: 'filters.hint' }), ui.filters.root);
+    ui.brand = h('p', { class: 'brand' }, h('span', { class: 'brand-name', t: 'app.title' }), h('span', { class: 'brand-sub', t: 'app.subtitle' }));
+    ui.nav = h('nav', { class: 'nav' },
+      h('a', { href: new URL('../index.html', import.meta.url).href, t: 'nav.playground' }),
+      h('a', { href: new URL('../sketch.html', import.meta.url).href, t: 'nav.sketch' }),
+      h('a', { href: new URL('../lessons/index.html', import.meta.url).href, t: 'nav.lessons' }));
+    ui.intro = h('p', { class: 'intro', t: 'app.intro' });
     ui.root = h('div', { class: 'lwi' },
-      h('header', { class: 'bar' },
-        h('p', { class: 'brand' }, h('span', { class: 'brand-name', t: 'app.title' }), h('span', { class: 'brand-sub', t: 'app.subtitle' })),
-        ui.nav = h('nav', { class: 'nav' },
-          h('a', { href: new URL('../index.html', import.meta.url).href, t: 'nav.playground' }),
-          h('a', { href: new URL('../sketch.html', import.meta.url).href, t: 'nav.sketch' }),
-          h('a', { href: new URL('../lessons/index.html', import.meta.url).href, t: 'nav.lessons' })),
-        h('span', { class: 'spacer' }),
-        ui.lang),
-      h('p', { class: 'intro', t: 'app.intro' }),
+      ui.bar = h('header', { class: 'bar' }, ui.brand, ui.nav, h('span', { class: 'spacer' }), ui.lang),
+      ui.intro,
       ui.message,
       this.#refusal.root,
       ui.progress,
-      h('main', { class: 'main' },
-        h('div', { class: 'col col-net' },
+      ui.main = h('main', { class: 'main' },
+        ui.colNet = h('div', { class: 'col col-net' },
           panel('train', 'panel.train',
             h('div', { class: 'row' }, ui.play, ui.step, ui.reset),
             h('div', { class: 'metrics' },
               h('span', { class: 'metric' }, ui.epoch, ui.speed),
               h('span', { class: 'metric' }, h('span', { class: 'metric-label', t: 'train.trainAcc' }), ui.trainAcc),
               h('span', { class: 'metric' }, h('span', { class: 'metric-label', t: 'train.testAcc' }), ui.testAcc)),
+            ui.summary,
             ui.curvesBox),
-          panel('network', 'panel.network',
+          ui.networkPanel = panel('network', 'panel.network',
             h('label', { class: 'setting' }, h('span', { t: 'preset.label' }), ui.preset),
             ui.inputRow, ui.layerList,
             h('button', { type: 'button', class: 'btn small add-layer', onclick: () => this.#addLayer() }, icon(ICONS.plus), h('span', { t: 'layers.add' })),
@@ -588,12 +697,13 @@ export class LayerwiseImages extends HTMLElement {
             ui.stale,
             h('div', { class: 'settings' },
               setting('settings.optimizer', ui.optimizer), setting('settings.lr', ui.lr),
-              setting('settings.batch', ui.batch), setting('settings.init', ui.init)))),
-        h('div', { class: 'col col-results' },
-          panel('confusion', 'panel.confusion', h('p', { class: 'hint', t: 'confusion.hint' }), ui.confusion.root),
-          panel('gallery', 'panel.gallery', h('p', { class: 'hint', t: 'gallery.hint' }), ui.gallery.root)),
-        h('div', { class: 'col col-inside' },
-          panel('draw', 'panel.draw',
+              setting('settings.batch', ui.batch), setting('settings.init', ui.init),
+              setting('settings.pictures', ui.pictures)))),
+        ui.colResults = h('div', { class: 'col col-results' },
+          ui.confusionPanel = panel('confusion', 'panel.confusion', ui.confusionHint = h('p', { class: 'hint', t: 'confusion.hint' }), ui.confusion.root),
+          ui.galleryPanel = panel('gallery', 'panel.gallery', ui.galleryHint = h('p', { class: 'hint', t: 'gallery.hint' }), ui.gallery.root)),
+        ui.colInside = h('div', { class: 'col col-inside' },
+          ui.drawPanel = panel('draw', 'panel.draw',
             h('p', { class: 'hint', t: 'draw.hint' }),
             h('div', { class: 'draw-row' },
               h('div', { class: 'pad-box' }, ui.pad.root,
@@ -601,10 +711,10 @@ export class LayerwiseImages extends HTMLElement {
                   h('button', { type: 'button', class: 'btn small', onclick: () => ui.pad.undo() }, icon(ICONS.undo), h('span', { t: 'pad.undo' })),
                   h('button', { type: 'button', class: 'btn small clear', onclick: () => ui.pad.clear() }, icon(ICONS.clear), h('span', { t: 'pad.clear' })))),
               ui.guesses.root)),
-          panel('layers', 'panel.layers', h('p', { class: 'hint', t: 'layers.hint' }), ui.layersView.root),
+          ui.layersPanel = panel('layers', 'panel.layers', h('p', { class: 'hint', t: 'layers.hint' }), ui.layersView.root),
           ui.weightsPanel,
           ui.filtersPanel),
-        h('details', { class: 'panel panel-code' },
+        ui.codePanel = h('details', { class: 'panel panel-code' },
           h('summary', {}, h('h2', { t: 'panel.code' })),
           h('p', { class: 'hint', t: 'code.hint' }),
           h('div', { class: 'row' },
@@ -612,6 +722,13 @@ export class LayerwiseImages extends HTMLElement {
             h('button', { type: 'button', class: 'btn small', onclick: () => download(this.shadowRoot, ui.code.textContent, 'layerwise_fashion_mnist.py') }, icon(ICONS.download), h('span', { t: 'code.download' })),
             ui.copied),
           ui.code)));
+    // what each hide token leaves out (the weights panels also hide while they have nothing to
+    // show: #renderWeights), and the columns that go when all their parts are out
+    ui.parts = {
+      brand: [ui.brand, ui.nav], lang: [ui.lang], intro: [ui.intro], network: [ui.networkPanel],
+      confusion: [ui.confusionPanel], gallery: [ui.galleryPanel], draw: [ui.drawPanel], layers: [ui.layersPanel], weights: [], code: [ui.codePanel],
+    };
+    ui.columns = [[ui.colResults, ['confusion', 'gallery']], [ui.colInside, ['draw', 'layers', 'weights']]];
     attachStyled(shadow, STYLESHEET, ui.root);
     this.#ui = ui;
     this.#relabel();
@@ -728,14 +845,40 @@ export class LayerwiseImages extends HTMLElement {
     const net = this.#net;
     ui.stale.hidden = !net || net.version === this.#version;
     ui.paramCount.hidden = !net;
-    if (net) setText(ui.paramCount, 'layers.params', { count: net.params.toLocaleString(this.#lang === 'ko' ? 'ko-KR' : 'en-US') }, tr);
+    if (net) setText(ui.paramCount, 'layers.params', { count: net.params.toLocaleString(this.#locale()) }, tr);
     const s = this.#settings;
     ui.optimizer.value = s.optimizer;
     ui.lr.value = String(s.lr);
     ui.batch.value = String(s.batch);
     ui.init.value = s.init;
+    ui.pictures.value = s.pictures === null ? '' : String(s.pictures);
+    if (ui.pictures.value !== (s.pictures === null ? '' : String(s.pictures))) {
+      // a count the menu does not list (from the attribute or the script API): it gets an option
+      ui.pictures.append(h('option', { value: String(s.pictures) }, s.pictures.toLocaleString(this.#locale())));
+      ui.pictures.value = String(s.pictures);
+    }
+    const all = this.#data?.train.count;
+    setText(ui.pictures.querySelector('.all'), all ? 'pictures.allCount' : 'pictures.all', { count: all?.toLocaleString(this.#locale()) }, tr);
+    for (const o of ui.pictures.options) if (o.value !== '') o.textContent = Number(o.value).toLocaleString(this.#locale());
+    this.#renderSummary();
     const name = PRESET_NAMES.find((p) => JSON.stringify(preset(p).layers) === JSON.stringify(this.#layers));
     ui.preset.value = name ?? '';
+  }
+
+  #locale() {
+    return this.#lang === 'ko' ? 'ko-KR' : 'en-US';
+  }
+
+  // With the network panel hidden, one line in the training panel says what trains: the sizes
+  // (784 → 256 → 128 → 64 → 10 for a network of linear layers), its parameters and pictures.
+  #renderSummary() {
+    const ui = this.#ui;
+    const net = this.#net;
+    ui.summary.hidden = !this.#hidden.has('network') || !net;
+    if (ui.summary.hidden) return;
+    const sizes = linearSizes(this.#layers);
+    const n = (v) => v.toLocaleString(this.#locale());
+    setText(ui.summary, sizes ? 'summary.sizes' : 'summary.other', { sizes: sizes?.join(' → '), params: n(net.params), pictures: n(net.pictures) }, (key, params) => this.#t(key, params));
   }
 
   #renderTraining() {
@@ -770,7 +913,7 @@ export class LayerwiseImages extends HTMLElement {
     }
     const { test } = this.#data;
     const order = galleryOrder(c.predicted, test.labels, this.#cell);
-    const items = order.slice(0, GALLERY_MAX).map((index) => ({
+    const items = order.slice(0, this.#galleryMax).map((index) => ({
       index,
       pixels: test.bytes,
       at: index * PIXELS,
@@ -800,9 +943,10 @@ export class LayerwiseImages extends HTMLElement {
   #renderWeights() {
     const ui = this.#ui;
     const w = this.#weights;
-    ui.weightsPanel.hidden = !w;
+    const hidden = this.#hidden.has('weights');
+    ui.weightsPanel.hidden = hidden || !w;
     ui.weights.update({ weights: w?.data ?? null, start: w?.start ?? null, rows: w?.rows ?? 0 });
-    ui.filtersPanel.hidden = !this.#filters;
+    ui.filtersPanel.hidden = hidden || !this.#filters;
     ui.filters.update(this.#filters ?? { weight: null });
   }
 
@@ -818,7 +962,10 @@ export class LayerwiseImages extends HTMLElement {
   #renderCode() {
     const s = this.#settings;
     try {
-      this.#ui.code.textContent = imagesPytorchCode({ spec: imagesSpec({ layers: this.#layers, init: s.init, seed: s.seed }), settings: s, lang: this.#lang });
+      // the pictures the run trains on: a number only when fewer than the file has
+      const all = this.#data?.train.count;
+      const pictures = s.pictures !== null && (!all || s.pictures < all) ? s.pictures : null;
+      this.#ui.code.textContent = imagesPytorchCode({ spec: imagesSpec({ layers: this.#layers, init: s.init, seed: s.seed }), settings: { ...s, pictures }, lang: this.#lang });
     } catch (err) {
       this.#ui.code.textContent = `# ${err.message}`;
     }

@@ -53,6 +53,29 @@ export const LEARNING_RATES = Object.freeze([0.0001, 0.0003, 0.001, 0.003, 0.01,
 export const BATCHES = Object.freeze([16, 32, 64, 128, 256]);
 /** Initialisers of every weight (biases keep PyTorch's default), by spec name. */
 export const INITS = Object.freeze(['default', 'xavier_uniform', 'kaiming_uniform', 'kaiming_normal']);
+/**
+ * How many training pictures the menu offers (the first so many, in the dataset's order; null
+ * is all of them). A number above the file's count trains on all of its pictures; the full
+ * Fashion-MNIST has 60,000, the most the `pictures` attribute takes.
+ */
+export const PICTURE_CHOICES = Object.freeze([100, 500, 1000, 2000, 5000]);
+export const MAX_PICTURES = 60000;
+
+/** The first `n` of a set's pictures ({x, y, count}, x row-major 784 floats a picture); n null: all. */
+export function firstPictures(set, n) {
+  const count = n === null ? set.count : Math.min(n, set.count);
+  if (count === set.count) return set;
+  return { x: set.x.slice(0, count * PIXELS), y: set.y.slice(0, count), count };
+}
+
+/**
+ * The sizes a picture passes through when every layer is linear, an activation or dropout
+ * ([784, 256, 128, 64, 10] for the article's network); null when a layer works on pictures.
+ */
+export function linearSizes(layers) {
+  if (layers.some((l) => SPATIAL.has(l.type))) return null;
+  return [PIXELS, ...layers.filter((l) => l.type === 'linear').map((l) => l.out), CLASSES];
+}
 
 /** A copy of a preset's layers and settings. */
 export function preset(name) {
