@@ -30,6 +30,51 @@ const trainDouble = (page) => page.evaluate(async () => {
   return done;
 });
 
+const FLOAT32_MAX = (2 - 2 ** -23) * 2 ** 127;
+const f32 = Math.fround;
+/** σ(z) as float32 arithmetic computes it: 1 / (1 + e^(−z)), each step rounded to float32. */
+const sigmoid32 = (z) => f32(1 / f32(1 + f32(Math.exp(-z))));
+/** PyTorch's BCELoss for target 1 on that σ: −log p with log clamped at −100. */
+const bce32 = (z) => Math.min(-Math.log(sigmoid32(z)), 100);
+
+/** The overflow at z ≈ −88.72: the widget's curve and line, and the numbers the text gives. */
+async function checkSaturation(page) {
+  const zOver = -Math.log(FLOAT32_MAX);
+  assert.equal(f32(FLOAT32_MAX), FLOAT32_MAX, 'the largest float32');
+  assert.equal(f32(Math.exp(-(zOver - 0.01))), Infinity, 'e^(−z) overflows just left of the line');
+  const before = sigmoid32(zOver + 0.01);
+  assert.ok(before > 0 && before < 2 ** -126, `σ is subnormal just right of it (${before})`);
+  assert.equal(sigmoid32(zOver - 0.01), 0, 'and 0 left of it');
+  const { curve, line } = await page.evaluate(() => {
+    const w = window.layerwiseLesson.widgets.saturation;
+    return { curve: w.curve, line: w.overflowZ };
+  });
+  near(line, zOver, 1e-12, 'the dashed line');
+  for (const c of curve) {
+    if (c.z < zOver) {
+      assert.equal(c.bce, 100, `loss clamped at z = ${c.z}`);
+      assert.equal(c.gBce, 0, `no gradient at z = ${c.z}`);
+      // the clamp reports more than the truth up to z = −100, less beyond
+      if (c.z > -100) assert.ok(c.bce > c.exact, `too high at z = ${c.z}`);
+      if (c.z < -100) assert.ok(c.bce < c.exact, `too low at z = ${c.z}`);
+    } else {
+      near(c.bce, bce32(c.z), 1e-5 * Math.max(1, -c.z), `loss at z = ${c.z}`);
+    }
+  }
+  assert.equal(await page.locator('figure[data-widget="saturation"] svg text', { hasText: 'σ(z) = 0' }).count(), 2, 'the line labelled in both plots');
+  // the text beside the plot gives these three thresholds, in both languages
+  const thresholds = [-Math.log(1e-12), -Math.log(2 ** -126), -zOver].map((v, i) => v.toFixed(i === 2 ? 2 : 1));
+  assert.deepEqual(thresholds, ['27.6', '87.3', '88.72']);
+  const text = await page.evaluate(() => import('./content/loss.js').then(({ default: lesson }) => {
+    const section = lesson.sections.find((s) => s.id === 'with-logits');
+    return section.blocks.flatMap((b) => [b.p, ...(b.list ?? [])]).filter(Boolean);
+  }));
+  for (const lang of ['en', 'ko']) {
+    const all = text.map((t) => t[lang]).join(' ');
+    for (const t of thresholds) assert.ok(all.includes(`-${t}`), `${lang} text gives z ≈ −${t}`);
+  }
+}
+
 test('loss lesson (en): curves, double softmax, saturation, race and every task', async () => {
   const { page, errors, close } = await opened('en');
   for (const task of ['peak', 'mistake', 'fix', 'vanish', 'cap', 'escape']) assert.equal(await suite.taskDone(page, task), false, `${task} not done on load`);
@@ -91,6 +136,15 @@ test('loss lesson (en): curves, double softmax, saturation, race and every task'
   near(s.gBce, -p30 / 1e-12, 1e-4, 'clamped gradient at −30');
   near(s.gLogits, -1, 1e-6, 'logits gradient at −30');
   await suite.waitTask(page, 'vanish');
+  await typeInto(page, 'saturation', -88.5);
+  s = await values(page, 'saturation');
+  near(s.bce, 88.5, 1e-3, 'σ(−88.5) is subnormal but not 0: the loss is still right');
+  assert.ok(s.gBce < 0, 'and a (tiny) gradient still gets back');
+  await typeInto(page, 'saturation', -89);
+  s = await values(page, 'saturation');
+  assert.equal(s.p, 0, 'e^89 overflows float32: σ(−89) = 0');
+  assert.equal(s.bce, 100, 'the loss jumps up to the clamp, above the true 89');
+  assert.equal(s.gBce, 0);
   await typeInto(page, 'saturation', -95);
   s = await values(page, 'saturation');
   assert.equal(s.bce, 100, 'log clamped at −100');
@@ -101,6 +155,10 @@ test('loss lesson (en): curves, double softmax, saturation, race and every task'
   assert.equal(s.gBce, 0, 'no gradient through a sigmoid that is exactly 0');
   near(s.logits, 110, 1e-4, 'BCE with logits stays exact');
   await suite.waitTask(page, 'cap');
+
+  // where σ(z) = 1/(1 + e^(−z)) becomes 0 in float32, worked out here with Math.fround: e^(−z)
+  // overflows past the largest float32, (2 − 2^−23)·2^127; σ is subnormal (below 2^−126) before
+  await checkSaturation(page);
 
   // race: MSE from the bad start stays stuck; BCE escapes within 30 epochs
   const stuck = await suite.step(page, 'race', 30);
@@ -124,7 +182,9 @@ for (const lang of ['en', 'ko']) {
       const { page, errors, close } = await opened(lang, viewport);
       const comments = await codeComments(page);
       assert.ok(comments.length >= 10);
-      for (const [line, korean] of comments) assert.equal(korean, lang === 'ko', `${lang} code comment: ${line}`);
+      // a comment that is only a number (the output a print promises) is the same in both languages
+      const numeric = (line) => /(#|\/\/) [-+\d.,e\s]+$/i.test(line);
+      for (const [line, korean] of comments) if (!numeric(line)) assert.equal(korean, lang === 'ko', `${lang} code comment: ${line}`);
       const detail = await suite.step(page, 'race', 10);
       assert.ok(Number.isFinite(detail.trainLoss));
       await trainDouble(page);

@@ -55,7 +55,7 @@ export function lossCurvesWidget({ p = 0.8 } = {}) {
     const lossPlot = new LinePlot({ width, height: 240, xDomain: [0, 1], yDomain: [0, LOSS_TOP] });
     const gradPlot = new LinePlot({ width, height: 240, xDomain: [0, 1], yDomain: [-1, 0.05] });
     words.attr(lossPlot.root, 'aria-label', { en: 'Loss against the predicted probability', ko: '예측 확률에 따른 손실' });
-    words.attr(gradPlot.root, 'aria-label', { en: 'Gradient with respect to the logit against the predicted probability', ko: '예측 확률에 따른 로짓에 대한 기울기' });
+    words.attr(gradPlot.root, 'aria-label', { en: 'Gradient with respect to the logit against the predicted probability', ko: '예측 확률에 따른, 로짓에 대한 기울기' });
     const pSlider = slider(words, {
       label: { en: 'Predicted probability of the true class, p', ko: '정답 클래스의 예측 확률 p' },
       text: { en: 'p', ko: 'p' },

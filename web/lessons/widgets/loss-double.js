@@ -49,9 +49,9 @@ export function doubleSoftmaxWidget({ softmax = true } = {}) {
       ko: '마지막 학습 손실 (테스트 정확도) — 소프트맥스를 한 번 더: {bug} · 로짓 그대로: {right} · 하한: {bound}',
     }, { bug: () => describe(runs.bug), right: () => describe(runs.right), bound: () => formatReadout(bound, 4) });
     const names = {
-      bug: { en: 'softmax, then cross-entropy', ko: '소프트맥스 후 교차 엔트로피' },
+      bug: { en: 'softmax, then cross-entropy', ko: '소프트맥스 뒤 교차 엔트로피' },
       right: { en: 'logits into cross-entropy', ko: '로짓을 바로 교차 엔트로피에' },
-      bound: { en: 'floor for inputs in [0, 1]', ko: '[0, 1] 입력의 하한' },
+      bound: { en: 'floor for inputs in [0, 1]', ko: '입력이 [0, 1]일 때의 하한' },
     };
     const root = h('div', { class: 'lw-card lw-double' },
       h('div', { class: 'lw-controls' },
