@@ -35,6 +35,28 @@ async function checkPage(page, errors) {
   for (const t of ['nan', 'flat', 'dead', 'overfit', 'spiral']) await notDone(page, t);
 }
 
+test('together: the loop ends in a logit with BCE with logits, in both languages; the recap\'s numbers', async () => {
+  const { page, errors, close } = await suite.open('together', 'en');
+  const { code, recap } = await page.evaluate(() => import('./content/together.js').then(({ default: lesson }) => ({
+    code: lesson.sections.find((s) => s.id === 'loop').blocks.find((b) => b.code).code,
+    recap: lesson.recap,
+  })));
+  for (const lang of ['en', 'ko']) {
+    const torch = code.torch[lang];
+    const js = code.js[lang];
+    assert.ok(torch.includes('nn.BCEWithLogitsLoss()') && !torch.includes('nn.Sigmoid()') && !torch.includes('nn.BCELoss'), `${lang}: PyTorch on logits`);
+    assert.ok(torch.includes('torch.sigmoid(model(x_test))'), `${lang}: a sigmoid only to report probabilities`);
+    assert.ok(js.startsWith("import { loadLayerwise } from 'layerwise';\n"), `${lang}: the JS imports what it calls`);
+    assert.ok(js.includes('lw.loss.BCEWithLogits()') && !js.includes("'sigmoid'") && !js.includes('loss.BCE()'), `${lang}: JS on logits`);
+  }
+  // stuck on C balanced classes, the loss is ln C
+  const three = recap.find((q) => q.id === 'stuck-three');
+  assert.ok(three.choices[three.answer].en.includes(Math.log(3).toFixed(3)));
+  assert.equal(Math.log(2).toFixed(3), '0.693');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('together (en): each problem reproduces, each fix fixes, each task needs the learner\'s own fix', async () => {
   const { page, errors, close } = await suite.open('together', 'en');
   await checkPage(page, errors);
@@ -62,8 +84,15 @@ test('together (en): each problem reproduces, each fix fixes, each task needs th
   await suite.waitTask(page, 'nan');
 
   // flat: five sigmoid layers with SGD stay at ln 2
+  // the text: the gradient range shrinks to a few millionths at the first layer, hundreds to
+  // thousands of times less than at the output
+  const gradientRanges = async () => (await stats(page, 'flat')).filter((s) => s.type === 'linear')
+    .map((s) => Math.max(Math.abs(s.weightGrads.min), Math.abs(s.weightGrads.max)));
+  const vanished = (g, when) => assert.ok(g[0] < 1e-5 && g.at(-1) / g[0] >= 100, `${when}: first layer ${g[0]}, output ${g.at(-1)}`);
   const first = await suite.step(page, 'flat', 1);
+  vanished(await gradientRanges(), 'after one epoch');
   d = await suite.step(page, 'flat', 40);
+  vanished(await gradientRanges(), 'after 41 epochs');
   assert.ok(Math.abs(d.trainLoss - Math.log(2)) < 0.01 && Math.abs(d.trainLoss - first.trainLoss) < 0.005, `flat: ${first.trainLoss} → ${d.trainLoss}`);
   assert.ok(d.testAccuracy < 0.6);
   await notDone(page, 'flat');

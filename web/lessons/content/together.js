@@ -126,7 +126,7 @@ for (let epoch = 0; epoch < 100; epoch++) {
   const trainLoss =
     model.trainEpoch(train, 10, loss, optimizer);
   if (!Number.isFinite(trainLoss)) {
-    throw new Error('epoch ' + epoch + ': loss ' + trainLoss);
+    throw new Error('loss ' + trainLoss);
   }
   testLoss = model.evaluate(test, loss).loss;
 }
@@ -135,9 +135,11 @@ for (let epoch = 0; epoch < 100; epoch++) {
 const { x, y } = test.toArrays();
 const p = model.forward(x, test.size)
   .map((z) => 1 / (1 + Math.exp(-z)));
-const right = p.filter((pi, i) => (pi > 0.5) === (y[i] > 0.5));
+const right = p.filter((pi, i) =>
+  (pi > 0.5) === (y[i] > 0.5));
 console.log(testLoss, right.length / test.size);
-for (const o of [optimizer, model, train, test, data]) o.dispose();`,
+for (const o of [optimizer, model, train, test, data])
+  o.dispose();`,
         } },
         { p: {
           en: 'When something goes wrong, it shows in a few places: the **curves** (training and test loss per epoch), the **histograms** panel (per layer: weights, outputs, gradients, and the share of dead or saturated units), and the **network** diagram (what each neuron has learned; dead units are marked). Each problem below comes with a playground set up to show it. "Reproduce the problem" starts it from fresh weights; "Apply the fix" changes what fixes it and starts again.',
