@@ -99,6 +99,29 @@ test('output lesson (en): widgets, numbers and every task', async () => {
   await close();
 });
 
+test('output lesson: every JS block imports what it calls; the recap\'s numbers', async () => {
+  const { page, errors, close } = await suite.open(ID, 'en');
+  const { codes, recap } = await page.evaluate(() => import('./content/output.js').then(({ default: lesson }) => ({
+    codes: lesson.sections.flatMap((s) => s.blocks.filter((b) => b.code).map((b) => b.code)),
+    recap: lesson.recap,
+  })));
+  for (const { js } of codes) for (const lang of ['en', 'ko']) {
+    assert.ok(js[lang].trim().startsWith("import { loadLayerwise } from 'layerwise';\nconst lw = await loadLayerwise();"), `${lang}: ${js[lang].slice(0, 40)}`);
+  }
+  // shifting every logit by 10 changes nothing; the question's numbers are softmax's
+  const shift = recap.find((q) => q.id === 'shift');
+  const shown = softmax([2, 1, 0.5]).map((p) => p.toFixed(2)).join(', ');
+  assert.equal(softmax([12, 11, 10.5]).map((p) => p.toFixed(2)).join(', '), shown);
+  assert.ok(shift.q.en.includes(`(${shown})`) && shift.choices[shift.answer].en.includes(`(${shown})`), shown);
+  // σ(z) = softmax([z, 0])₁, so the answer (2, 0); (2, −2) is σ(4)
+  const two = recap.find((q) => q.id === 'two-ways');
+  const sigma = (z) => 1 / (1 + Math.exp(-z));
+  assert.ok(Math.abs(softmax([2, 0])[0] - sigma(2)) < 1e-12 && two.choices[two.answer].en.includes('(2, 0)'));
+  assert.ok(Math.abs(softmax([2, -2])[0] - sigma(4)) < 1e-12 && two.why.en.includes(sigma(4).toFixed(2)));
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 for (const lang of ['en', 'ko']) {
   test(`output lesson (${lang}): phone width${lang === 'ko' ? ', Korean, desktop' : ''}`, async () => {
     const views = lang === 'ko' ? [['desktop', DESKTOP], ['phone', PHONE]] : [['phone', PHONE]];

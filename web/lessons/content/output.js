@@ -17,7 +17,7 @@ const watch = (id, test) => (ctx, done) => {
 export default {
   lead: {
     en: 'The last layer turns what the network has computed into an answer: a probability for each class, or a number. Which function sits after it depends on the question you ask.',
-    ko: '마지막 층은 네트워크가 계산한 것을 답으로 바꿉니다. 클래스마다 확률을 내거나, 숫자 하나를 냅니다. 그 뒤에 어떤 함수를 붙일지는 어떤 질문을 던지느냐에 달려 있습니다.',
+    ko: '마지막 층은 네트워크가 계산한 결과를 답으로 바꿉니다. 답은 클래스마다의 확률일 수도 있고, 숫자 하나일 수도 있습니다. 그 뒤에 어떤 함수를 붙일지는 무엇을 묻느냐에 달려 있습니다.',
   },
   sections: [
     {
@@ -34,7 +34,7 @@ export default {
           { en: '**Two classes** (yes or no): one output, then a sigmoid, which gives the probability of "yes".',
             ko: '**두 클래스** (예/아니오): 출력 하나 뒤에 시그모이드를 붙여 "예"일 확률을 얻습니다.' },
           { en: '**Regression** (a number): one output and nothing after it, so the prediction can be any real number.',
-            ko: '**회귀** (숫자 하나): 출력 하나에 아무것도 붙이지 않아, 예측이 어떤 실수든 될 수 있게 합니다.' },
+            ko: '**회귀** (숫자 하나): 출력 하나에 아무것도 붙이지 않습니다. 그래서 예측이 어떤 실수든 될 수 있습니다.' },
         ] },
         { code: {
           torch: bi`
@@ -56,6 +56,8 @@ p = torch.sigmoid(binary(h))
 regress = nn.Linear(64, 1)
 y_hat = regress(h)`,
           js: bi`
+import { loadLayerwise } from 'layerwise';
+const lw = await loadLayerwise();
 const { nn } = lw;
 const batch = 32;
 const h = Float32Array.from({ length: batch * 64 },
@@ -133,16 +135,16 @@ const yHat = regress.forward(h, batch);`,
       blocks: [
         { p: {
           en: 'With two classes one number is enough: if the probability of class 1 is $p$, class 0 gets $1 - p$. The sigmoid squeezes one logit into $(0, 1)$:',
-          ko: '클래스가 둘이면 숫자 하나로 충분합니다. 클래스 1의 확률이 $p$이면 클래스 0은 $1 - p$입니다. 시그모이드는 로짓 하나를 $(0, 1)$ 구간으로 눌러 넣습니다.',
+          ko: '클래스가 둘이면 숫자 하나로 충분합니다. 클래스 1의 확률이 $p$이면 클래스 0은 $1 - p$입니다. 시그모이드는 로짓 하나를 $(0, 1)$ 구간 안으로 압축합니다.',
         } },
         { math: R`\begin{aligned} \sigma(z) &= \frac{1}{1 + e^{-z}} = \frac{e^{z}}{e^{z} + e^{0}} \\ &= \operatorname{softmax}\big([\,z,\ 0\,]\big)_1 \end{aligned}` },
         { p: {
           en: R`So a sigmoid is a softmax over two logits where the second is fixed at 0. More generally, between any two classes, softmax compares them through the sigmoid of the difference of their logits: $p_1 / (p_1 + p_2) = \sigma(z_1 - z_2)$. The last line under the softmax widget above shows both sides of this equation; move $z_3$ and watch them stay put.`,
-          ko: R`즉 시그모이드는 두 번째 로짓을 0으로 고정한 두 로짓의 소프트맥스입니다. 더 일반적으로, 소프트맥스는 어떤 두 클래스든 로짓 차이의 시그모이드로 비교합니다: $p_1 / (p_1 + p_2) = \sigma(z_1 - z_2)$. 위 소프트맥스 위젯의 마지막 줄이 이 식의 양변을 보여 줍니다. $z_3$을 움직여도 두 값은 그대로입니다.`,
+          ko: R`즉 시그모이드는 로짓 두 개 중 두 번째를 0으로 고정한 소프트맥스입니다. 더 일반적으로 말하면, 소프트맥스는 어느 두 클래스든 로짓 차이의 시그모이드로 비교합니다. $p_1 / (p_1 + p_2) = \sigma(z_1 - z_2)$. 위 소프트맥스 위젯의 마지막 줄이 이 식의 양변을 보여 줍니다. $z_3$을 움직여도 두 값은 그대로입니다.`,
         } },
         { note: {
           en: 'That is why a two-class problem can use either one output with a sigmoid and binary cross-entropy, or two outputs with softmax and cross-entropy. They describe the same family of models; one output is simply the cheaper way.',
-          ko: '그래서 두 클래스 문제는 출력 하나에 시그모이드와 이진 교차 엔트로피를 쓰든, 출력 둘에 소프트맥스와 교차 엔트로피를 쓰든 됩니다. 두 방식은 같은 모델 집합을 나타내며, 출력 하나가 더 경제적일 뿐입니다.',
+          ko: '그래서 두 클래스 문제에는 출력 하나에 시그모이드와 이진 교차 엔트로피를 써도 되고, 출력 둘에 소프트맥스와 교차 엔트로피를 써도 됩니다. 두 방식이 나타낼 수 있는 모델은 같고, 출력 하나가 더 경제적일 뿐입니다.',
         } },
       ],
     },
@@ -152,7 +154,7 @@ const yHat = regress.forward(h, batch);`,
       blocks: [
         { p: {
           en: 'Here the data has three classes, so the network ends in three logits and is trained with cross-entropy. The colour of the background is the softmax output at that point: a pure colour where one class has almost all the probability, a paler mix where the network is unsure. Press play and watch the mixed borders shrink as the network grows confident.',
-          ko: '이 데이터에는 클래스가 셋 있으므로, 네트워크는 로짓 세 개로 끝나고 교차 엔트로피로 학습합니다. 배경색은 그 지점의 소프트맥스 출력입니다. 한 클래스가 확률을 거의 다 가지면 선명한 색, 네트워크가 헷갈리면 섞인 옅은 색이 됩니다. 재생을 누르고 네트워크가 확신을 얻으면서 섞인 경계가 좁아지는 것을 보세요.',
+          ko: '이 데이터에는 클래스가 셋 있으므로, 네트워크는 로짓 세 개로 끝나고 교차 엔트로피로 학습합니다. 배경색은 그 지점의 소프트맥스 출력입니다. 한 클래스가 확률을 거의 다 가지면 선명한 색, 네트워크가 헷갈리면 섞인 옅은 색이 됩니다. 재생을 누르고, 네트워크의 확신이 커지면서 색이 섞인 경계가 좁아지는 모습을 지켜보세요.',
         } },
         { widget: 'blobs', make: playground({ dataset: 'blobs3', layers: '4', activation: 'tanh', noise: 30, hide: 'data,features,settings,histograms,code' }),
           caption: {
@@ -187,7 +189,7 @@ const yHat = regress.forward(h, batch);`,
         } },
         { p: {
           en: R`Below, the same network learns $y = \sin x$, whose targets go down to $-1$. With a head that cannot go below 0, the best it can do on the negative half is to say 0, so however long it trains, its mean squared error cannot fall below what the negative targets cost when answered with 0: about 0.25 here. In practice it ends up worse still: to say 0 a sigmoid must push its input far into its flat region and a ReLU must switch off, and where the gradient vanishes, part of the positive wave is lost as well.`,
-          ko: R`아래에서 같은 네트워크가 $y = \sin x$를 배웁니다. 목표값은 $-1$까지 내려갑니다. 0 아래로 내려갈 수 없는 출력이라면 음수 구간에서 할 수 있는 최선은 0이라고 답하는 것이므로, 아무리 오래 학습해도 평균 제곱 오차는 음수 목표값들에 0으로 답했을 때의 오차(여기서는 약 0.25)보다 작아질 수 없습니다. 실제 결과는 이보다도 나쁩니다. 0을 내려면 시그모이드는 입력을 평평한 구간 깊숙이 밀어 넣어야 하고 ReLU는 꺼져야 하는데, 그렇게 기울기가 사라진 곳에서는 양수 쪽 파동의 일부까지 놓치게 됩니다.`,
+          ko: R`아래에서 같은 네트워크가 $y = \sin x$를 배웁니다. 목표값은 $-1$까지 내려갑니다. 0 아래로 내려갈 수 없는 출력이라면 음수 구간에서 할 수 있는 최선은 0이라고 답하는 것이므로, 아무리 오래 학습해도 평균 제곱 오차는 음수 목표값들에 0으로 답했을 때의 오차(여기서는 약 0.25)보다 작아질 수 없습니다. 실제 결과는 이보다도 나쁩니다. 0을 내려면 시그모이드는 입력을 평평한 구간 깊숙이 밀어 넣어야 하고 ReLU는 꺼져야 하는데, 그렇게 기울기가 사라진 곳에서는 사인파의 양수 쪽 일부까지 놓치게 됩니다.`,
         } },
         { math: R`\begin{gathered} \hat y_i \ge 0 \ \ (\forall i) \quad\Longrightarrow \\ \text{MSE} = \frac{1}{N}\sum_{i=1}^{N} (\hat y_i - y_i)^2 \;\ge\; \frac{1}{N}\sum_{i:\,y_i<0} y_i^2 \end{gathered}` },
         { widget: 'heads', make: headsWidget({ head: 'sigmoid' }),
@@ -200,6 +202,11 @@ const yHat = regress.forward(h, batch);`,
 import torch
 import torch.nn as nn
 
+# ${['200 points: x in [-6, 6], y = sin x', '점 200개: x는 [-6, 6] 안, y = sin x']}
+x = torch.linspace(-6, 6, 200).unsqueeze(1)
+y = torch.sin(x)
+x = (x - x.mean()) / x.std()   # ${['standardised', '표준화']}
+
 model = nn.Sequential(
     nn.Linear(1, 16), nn.Tanh(),
     nn.Linear(16, 16), nn.Tanh(),
@@ -207,10 +214,20 @@ model = nn.Sequential(
 )
 criterion = nn.MSELoss()
 optimizer = torch.optim.Adam(model.parameters(),
-                             lr=0.01)`,
+                             lr=0.01)
+for epoch in range(300):
+    for i in torch.randperm(200).split(20):
+        optimizer.zero_grad()
+        criterion(model(x[i]), y[i]).backward()
+        optimizer.step()
+print(criterion(model(x), y).item())  # ${['below 0.01', '0.01보다 작다']}`,
           js: bi`
+import { loadLayerwise } from 'layerwise';
+const lw = await loadLayerwise();
+
+// ${['200 points: x1 in [-6, 6], x2 = 0, y = sin x1', '점 200개: x1은 [-6, 6] 안, x2 = 0, y = sin x1']}
 const sine = lw.data.generate('sine', { n: 200 });
-const data = sine.featureMap(['x1']);  // x → sin x
+const data = sine.featureMap(['x1']);  // ${['x1 only', 'x1만']}
 data.standardize();
 const model = lw.Model.fromSpec({
   input: [1],
@@ -222,12 +239,15 @@ const model = lw.Model.fromSpec({
 });
 const optimizer = lw.optim.Adam(model,
   { lr: 0.01 });
-model.trainEpoch(data, 20, 'mse', optimizer);`,
+for (let epoch = 0; epoch < 300; epoch++)
+  model.trainEpoch(data, 20, 'mse', optimizer);
+// ${['below 0.01', '0.01보다 작다']}
+console.log(model.evaluate(data, 'mse').loss);`,
         } },
         { task: 'fit',
           text: {
             en: 'Give the network a head that can fit the whole wave, and train it until the MSE is below 0.01.',
-            ko: '네트워크가 파동 전체를 맞출 수 있는 출력을 골라, MSE가 0.01 아래로 내려갈 때까지 학습시켜 보세요.',
+            ko: '사인파 전체를 따라갈 수 있는 출력 함수를 골라, MSE가 0.01 아래로 내려갈 때까지 학습시켜 보세요.',
           },
           hint: {
             en: 'First train with the sigmoid and see where the prediction gets stuck. Which head can say $-1$?',
@@ -235,7 +255,7 @@ model.trainEpoch(data, 20, 'mse', optimizer);`,
           },
           success: {
             en: 'With a linear output the network can say negative numbers, and the fit follows the whole wave.',
-            ko: '출력이 선형이면 음수도 낼 수 있어서, 예측이 파동 전체를 따라갑니다.',
+            ko: '출력이 선형이면 음수도 낼 수 있어서, 예측이 사인파 전체를 따라갑니다.',
           },
           check: watch('heads', ({ mse }) => mse < 0.01) },
         { note: {
@@ -244,5 +264,43 @@ model.trainEpoch(data, 20, 'mse', optimizer);`,
         } },
       ],
     },
+  ],
+  recap: [
+    { id: 'shift',
+      q: { en: 'Logits $(2, 1, 0.5)$ give the softmax $(0.63, 0.23, 0.14)$. What do logits $(12, 11, 10.5)$ give?', ko: '로짓 $(2, 1, 0.5)$의 소프트맥스는 $(0.63, 0.23, 0.14)$입니다. 로짓 $(12, 11, 10.5)$의 소프트맥스는 무엇일까요?' },
+      choices: [
+        { en: 'The same, $(0.63, 0.23, 0.14)$', ko: '똑같이 $(0.63, 0.23, 0.14)$' },
+        { en: 'Nearly $(1, 0, 0)$, because 12 is a large logit', ko: '거의 $(1, 0, 0)$. 12는 큰 로짓이므로' },
+        { en: 'Closer together, about $(0.36, 0.33, 0.31)$', ko: '서로 더 비슷한 약 $(0.36, 0.33, 0.31)$' },
+      ],
+      answer: 0,
+      why: { en: 'Adding 10 to every logit multiplies the top and the bottom of the softmax by $e^{10}$, which cancels. Only the differences between logits count, and they have not changed: 1 and 1.5.', ko: '모든 로짓에 10을 더하면 소프트맥스의 분자와 분모에 똑같이 $e^{10}$이 곱해져 약분됩니다. 중요한 것은 로짓 사이의 차이뿐인데, 그 차이(1과 1.5)는 그대로입니다.' } },
+    { id: 'two-ways',
+      q: { en: 'A two-class network with one output and a sigmoid has the logit $z = 2$. Which logits of a two-output network with softmax give the same probability for class 1?', ko: '출력 하나에 시그모이드를 붙인 두 클래스 네트워크의 로짓이 $z = 2$입니다. 출력 둘에 소프트맥스를 붙인 네트워크라면 어떤 로짓일 때 클래스 1의 확률이 같을까요?' },
+      choices: [
+        { en: '$(2, 0)$ for (class 1, class 0)', ko: '(클래스 1, 클래스 0) 순서로 $(2, 0)$' },
+        { en: '$(2, -2)$ for (class 1, class 0)', ko: '(클래스 1, 클래스 0) 순서로 $(2, -2)$' },
+        { en: '$(1, 1)$ for (class 1, class 0)', ko: '(클래스 1, 클래스 0) 순서로 $(1, 1)$' },
+      ],
+      answer: 0,
+      why: { en: '$\\sigma(z) = \\operatorname{softmax}([z, 0])_1$: a sigmoid compares its logit with a second one fixed at 0. Softmax only sees the difference, so $(2, -2)$ is a difference of 4, the same as $\\sigma(4) \\approx 0.98$, and $(1, 1)$ gives 0.5.', ko: '$\\sigma(z) = \\operatorname{softmax}([z, 0])_1$입니다. 시그모이드는 자기 로짓을 0으로 고정된 두 번째 로짓과 비교하는 셈입니다. 소프트맥스는 차이만 보므로 $(2, -2)$는 차이 4, 즉 $\\sigma(4) \\approx 0.98$과 같고, $(1, 1)$은 0.5를 줍니다.' } },
+    { id: 'cold',
+      q: { en: 'A network that predicts temperatures from −10 °C to 30 °C ends in a ReLU. It is never below 0 and stays badly wrong on cold days. What is the fix?', ko: '−10 °C에서 30 °C 사이의 기온을 예측하는 네트워크가 ReLU로 끝납니다. 예측이 0 아래로 내려가지 않아 추운 날에는 크게 틀립니다. 어떻게 고칠까요?' },
+      choices: [
+        { en: 'Replace the ReLU with a sigmoid, which is smooth', ko: 'ReLU를 매끄러운 시그모이드로 바꾼다' },
+        { en: 'Remove it: a linear output can say any real number', ko: 'ReLU를 뺀다. 선형 출력은 어떤 실수든 낼 수 있다' },
+        { en: 'Train longer: the network has not found the negative values yet', ko: '더 오래 학습시킨다. 아직 음수 값을 찾지 못했을 뿐이다' },
+      ],
+      answer: 1,
+      why: { en: 'A ReLU cannot say anything below 0, however long it trains, and a sigmoid is worse: it only says numbers in $(0, 1)$. Regression keeps the last layer linear.', ko: 'ReLU는 아무리 오래 학습해도 0 아래 값을 낼 수 없고, 시그모이드는 더 나쁩니다. $(0, 1)$ 안의 값만 내니까요. 회귀에서는 마지막 층을 선형으로 둡니다.' } },
+    { id: 'lines',
+      q: { en: 'Three classes, no hidden layer: three linear scores and a softmax. What shape is the boundary between two classes?', ko: '은닉층 없이 선형 점수 세 개와 소프트맥스만 있는 세 클래스 분류기가 있습니다. 두 클래스 사이의 경계는 어떤 모양일까요?' },
+      choices: [
+        { en: 'A straight line', ko: '직선' },
+        { en: 'A curve, because softmax is not linear', ko: '곡선. 소프트맥스가 비선형이므로' },
+        { en: 'A circle around each class', ko: '클래스마다 둘러싼 원' },
+      ],
+      answer: 0,
+      why: { en: 'Class $k$ beats class $j$ where $z_k > z_j$, and softmax keeps that order. The boundary is where $z_k = z_j$: an equation linear in the inputs, so a straight line. Softmax bends the probabilities, not where they are equal.', ko: '클래스 $k$가 클래스 $j$를 이기는 곳은 $z_k > z_j$인 곳이고, 소프트맥스는 이 순서를 바꾸지 않습니다. 경계는 $z_k = z_j$인 곳, 즉 입력에 대한 일차식이므로 직선입니다. 소프트맥스가 휘게 만드는 것은 확률 값이지, 두 확률이 같아지는 위치가 아닙니다.' } },
   ],
 };

@@ -40,7 +40,7 @@ export function headsWidget({ head = 'sigmoid' } = {}) {
     const plot = new LinePlot({ width: plotWidth(), height: 280, xDomain: [-6, 6], yDomain: [-1.25, 1.25] });
     words.attr(plot.root, 'aria-label', { en: 'Targets sin(x) and the network’s prediction', ko: '목표값 sin(x)와 네트워크의 예측' });
     const picker = choice(words, {
-      legend: { en: 'Output head', ko: '출력층 뒤' },
+      legend: { en: 'Output head', ko: '출력층 뒤의 함수' },
       name: `head-${Math.random().toString(36).slice(2, 8)}`,
       options: [
         ['identity', { en: 'nothing (linear)', ko: '없음 (선형)' }],
@@ -55,7 +55,7 @@ export function headsWidget({ head = 'sigmoid' } = {}) {
     const readout = h('p', { class: 'lw-readout', 'aria-live': 'polite' });
     const refresh = words.live(readout, {
       en: 'Epoch {e} · MSE {m} · best possible for outputs that cannot go below 0: {f}',
-      ko: '에포크 {e} · MSE {m} · 0 아래로 내려갈 수 없는 출력의 최선: {f}',
+      ko: '에포크 {e} · MSE {m} · 0 아래로 못 내려가는 출력이 낼 수 있는 최선: {f}',
     }, { e: () => state.epoch, m: () => formatReadout(state.mse, 3), f: () => formatReadout(state.floor, 3) });
     const root = h('div', { class: 'lw-card lw-heads' },
       h('div', { class: 'lw-controls' }, picker.root, train),
