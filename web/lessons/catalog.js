@@ -91,6 +91,8 @@ const PAGE_STRINGS = Object.freeze({
     'glossary.count': '{shown} of {total} terms',
     'glossary.none': 'No term matches “{q}”.',
     'glossary.in': 'Lesson {n}: {title}',
+    'glossary.see': 'See also:',
+    'glossary.other': 'A–Z',
   },
   ko: {
     brand: 'Layerwise',
@@ -162,6 +164,8 @@ const PAGE_STRINGS = Object.freeze({
     'glossary.count': '용어 {total}개 중 {shown}개',
     'glossary.none': '“{q}”에 맞는 용어가 없습니다.',
     'glossary.in': '레슨 {n}: {title}',
+    'glossary.see': '함께 보기:',
+    'glossary.other': 'A–Z',
   },
 });
 

@@ -1,10 +1,13 @@
-// The lesson index: the seven lessons with what each is about, how many of its tasks the
-// reader has done, and where to pick up again.
+// The lesson index: the lessons, each with a picture of what it is about (pictures.js), its lead,
+// how many of its tasks the reader has done and of its recap questions answered right; where
+// to pick up again; the glossary.
 import { h } from '../lib/dom.js';
-import { LANGS, keepSiteLang, pick, siteLang, withLang } from '../lib/i18n.js';
-import { LESSONS, LANG_NAMES, lessonHref, pageText } from './catalog.js';
-import { countDone, forget, lastPlace } from './progress.js';
+import { pick, siteLang } from '../lib/i18n.js';
+import { LESSONS, lessonHref, pageText } from './catalog.js';
+import { siteHeader } from './header.js';
+import { countDone, forget, lastPlace, recapRight } from './progress.js';
 import { inlineNodes } from './markup.js';
+import { lessonPicture } from './pictures.js';
 
 const app = document.getElementById('app');
 let lang = siteLang();
@@ -20,35 +23,23 @@ function render(message = '') {
   document.documentElement.lang = lang;
   document.title = `${pageText(lang, 'index.title')} · Layerwise`;
   const t = (key, params) => pageText(lang, key, params);
-  const langButtons = LANGS.map((l) => {
-    const b = h('button', { type: 'button', lang: l, 'aria-pressed': String(l === lang) }, LANG_NAMES[l]);
-    b.addEventListener('click', () => {
-      lang = l;
-      keepSiteLang(l);
-      const url = new URL(location.href);
-      url.searchParams.set('lang', l);
-      history.replaceState(null, '', url);
-      render();
-    });
-    return b;
-  });
-  const site = (page) => withLang(page, lang); // another page of the site, in this language
-  const header = h('header', { class: 'top' },
-    h('a', { class: 'brand', href: site('../index.html') }, h('span', { class: 'logo', 'aria-hidden': 'true' }), 'Layerwise'),
-    h('nav', { class: 'top-links' }, h('a', { href: site('../index.html') }, t('playground')), h('a', { href: site('../sketch.html') }, t('sketch')), h('a', { href: site('../images.html') }, t('images'))),
-    h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') }, ...langButtons));
+  const header = siteHeader(lang, [['../index.html', 'playground'], ['../sketch.html', 'sketch'], ['../images.html', 'images'],
+    ['glossary.html', 'glossary', 'glossary-link']], (l) => { lang = l; render(); });
 
   const list = h('ol', { class: 'lesson-list' });
   LESSONS.forEach((l, i) => {
     const ids = taskIds(contents[i]);
     const done = countDone(l.id, ids);
-    const lead = h('p');
+    const recap = Array.isArray(contents[i]?.recap) ? contents[i].recap : [];
+    const lead = h('p', { class: 'card-lead' });
     if (contents[i]) lead.append(inlineNodes(pick(contents[i].lead, lang)));
     list.append(h('li', { class: 'lesson-card', 'data-lesson': l.id, 'data-complete': String(ids.length > 0 && done === ids.length) },
-      h('span', { class: 'num', 'aria-hidden': 'true' }, String(i + 1)),
-      h('h2', {}, h('a', { href: lessonHref(l.id, lang) }, l.title[lang])),
-      lead,
-      h('p', { class: 'progress' }, t('index.progress', { done, total: ids.length }))));
+      h('div', { class: 'card-pic' }, lessonPicture(l.id), h('span', { class: 'num', 'aria-hidden': 'true' }, String(i + 1))),
+      h('div', { class: 'card-text' },
+        h('h2', {}, h('a', { href: lessonHref(l.id, lang) }, l.title[lang])),
+        lead,
+        h('p', { class: 'progress' }, t('index.progress', { done, total: ids.length })),
+        recap.length ? h('p', { class: 'recap-progress' }, t('index.recap', { right: recapRight(l.id, recap), total: recap.length })) : null)));
   });
 
   const last = lastPlace();

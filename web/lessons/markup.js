@@ -2,6 +2,7 @@
 //   $x^2$ inline formula (KaTeX)     **bold**     *italic*     `code`     [text](url)
 // Display formulas are separate blocks (mathNode with display = true). The text between the
 // marks becomes text nodes, never parsed HTML, so a lesson cannot inject markup by accident.
+// checkText finds a text missing in a language (the pages report it).
 // KaTeX builds its own nodes (katex.render), setting their sizes through CSSOM: its HTML string
 // (renderToString) carries style="" attributes, which a strict Content Security Policy
 // (style-src 'self', docs/embedding.md) would block, leaving the formulas misdrawn.
@@ -36,4 +37,22 @@ export function inlineNodes(text) {
   }
   if (last < text.length) out.append(text.slice(last));
   return out;
+}
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+/**
+ * The problems of a page's {en, ko} text, named by where: a language missing or empty, Korean
+ * without Hangul, English with it. The pages report them as console errors (the tests fail on
+ * any) and show English where a language is missing.
+ */
+export function checkText(text, where) {
+  const problems = [];
+  if (!text || typeof text !== 'object') return [`${where}: not an {en, ko} object`];
+  for (const lang of ['en', 'ko']) {
+    if (typeof text[lang] !== 'string' || !text[lang].trim()) problems.push(`${where}: no ${lang} text`);
+  }
+  if (typeof text.ko === 'string' && text.ko.trim() && !HANGUL.test(text.ko)) problems.push(`${where}: the ko text is not Korean`);
+  if (typeof text.en === 'string' && HANGUL.test(text.en)) problems.push(`${where}: the en text has Korean in it`);
+  return problems;
 }

@@ -13,7 +13,7 @@
 import { h } from '../lib/dom.js';
 import { LANGS, keepSiteLang, linkLang, pick, siteLang, withLang } from '../lib/i18n.js';
 import { LESSONS, LANG_NAMES, lessonHref, lessonIndex, pageText } from './catalog.js';
-import { inlineNodes, mathNode } from './markup.js';
+import { checkText, inlineNodes, mathNode } from './markup.js';
 import { highlight } from './highlight.js';
 import { forgetRecap, isDone, keepPlace, keepRecapAnswer, lastPlace, markDone, placeIn, recapAnswer } from './progress.js';
 import { loadLesson, mountWidget, widgetContext, widgetSnippets } from './mount.js';
@@ -21,20 +21,6 @@ import { openEmbedDialog } from '../lib/embed.js';
 
 // A screen this narrow wraps the code blocks' lines (lessons.css says the same width).
 const NARROW = matchMedia('(max-width: 600px)');
-
-const HANGUL = /[\uac00-\ud7a3]/;
-
-/** Checks a lesson's {en, ko} text; what is missing is reported (console.error) and falls back to English. */
-function checkText(text, where) {
-  const problems = [];
-  if (!text || typeof text !== 'object') return [`${where}: not an {en, ko} object`];
-  for (const lang of LANGS) {
-    if (typeof text[lang] !== 'string' || !text[lang].trim()) problems.push(`${where}: no ${lang} text`);
-  }
-  if (typeof text.ko === 'string' && text.ko.trim() && !HANGUL.test(text.ko)) problems.push(`${where}: the ko text is not Korean`);
-  if (typeof text.en === 'string' && HANGUL.test(text.en)) problems.push(`${where}: the en text has Korean in it`);
-  return problems;
-}
 
 /** Checks a lesson's recap (README.md): 3–5 questions, each with an id, 3 or 4 choices and a right one; texts as checkText. */
 function checkRecap(recap) {
@@ -115,7 +101,7 @@ class LessonPage {
       b.addEventListener('click', () => this.switchLang(lang));
       return b;
     });
-    const header = h('header', { class: 'top' },
+    const header = h('header', { class: 'top lesson-top' },
       site(h('a', { class: 'brand', href: '../index.html' }, h('span', { class: 'logo', 'aria-hidden': 'true' }), 'Layerwise')),
       h('nav', { class: 'top-links' }, indexLink,
         site(this.page(h('a', { href: '../index.html' }), 'playground')),
