@@ -23,7 +23,7 @@ node scripts/build-single.mjs "$out/layerwise-playground.html"
 # A page that a static host can serve must find every module it imports.
 for f in index.html playground/element.js engine/trainer.mjs engine/trainer-worker.mjs engine/layerwise.mjs engine/layerwise.wasm \
          engine/random.mjs sketch.html sketch/element.js lib/i18n.js lib/dom.js lib/random.js \
-         lessons/index.html lessons/lesson.html lessons/page.js theme.css elements.css vendor/katex/katex.mjs vendor/katex/katex.min.css \
+         lessons/index.html lessons/lesson.html lessons/page.js lessons/glossary.html lessons/glossary.js lessons/pictures.js theme.css elements.css vendor/katex/katex.mjs vendor/katex/katex.min.css \
          data/fashion-mnist.bin lib/fashion.js images.html images/element.js sw.js lib/offline.js engine/files.json layerwise.js \
          embed.html embed/page.js embed/bridge.js lessons/mount.js lib/embed.js lib/hash.js layerwise-playground.html; do
   [[ -f $out/$f ]] || { echo "build-site: $out/$f is missing" >&2; exit 1; }

@@ -3,9 +3,10 @@
 // no violation is reported and no console error, and each page does its real work. The
 // playground trains and draws its diagram, whose positions and colours go through CSSOM; each
 // lesson draws its formulas with KaTeX's own sizes (set through CSSOM, not style attributes)
-// and switches language; the lesson index, the sketch pad, the images page (with its service
-// worker) and the views' test page build. A course page on another origin, with the same policy
-// plus the Layerwise host, loads layerwise.js and trains.
+// and switches language; the lesson index (its pictures styled by class), the glossary, the
+// sketch pad, the images page (with its service worker) and the views' test page build. A
+// course page on another origin, with the same policy plus the Layerwise host, loads
+// layerwise.js and trains.
 //
 // Violations are collected by a `securitypolicyviolation` listener that the page gets before any
 // of its own scripts run (an init script of the browser context); a violation inside a worker
@@ -174,12 +175,25 @@ test('every lesson under the strict policy: formulas drawn at KaTeX\'s sizes, wi
   }
 });
 
-test('the lesson index, the sketch pad, the images page and the views\' test page build under the strict policy', { timeout: 180_000 }, async () => {
+test('the lesson index, the glossary, the sketch pad, the images page and the views\' test page build under the strict policy', { timeout: 180_000 }, async () => {
   const index = await openStrict(`${site.url}lessons/index.html`);
   await index.page.waitForFunction(() => document.querySelectorAll('.lesson-card').length > 0);
-  const leads = await index.page.evaluate(() => [...document.querySelectorAll('.lesson-card p:not(.progress)')].filter((p) => p.textContent.trim()).length);
-  assert.equal(leads, 7, 'every lesson card has its lead');
+  const cards = await index.page.evaluate(() => ({
+    leads: [...document.querySelectorAll('.lesson-card .card-lead')].filter((p) => p.textContent.trim()).length,
+    // the pictures are inline SVG coloured by the stylesheet's classes
+    pictures: [...document.querySelectorAll('.lesson-card svg.pic')].filter((s) => s.getBoundingClientRect().width > 0).length,
+    bars: [...document.querySelectorAll('.pic .pic-top')].map((r) => getComputedStyle(r).fill),
+  }));
+  assert.equal(cards.leads, LESSON_IDS.length, 'every lesson card has its lead');
+  assert.equal(cards.pictures, LESSON_IDS.length, 'every lesson card has its picture');
+  assert.ok(cards.bars.length && cards.bars.every((f) => f === 'rgb(0, 114, 178)'), `the pictures are styled: ${cards.bars}`);
   await assertClean(index, 'lessons/index.html');
+
+  const glossary = await openStrict(`${site.url}lessons/glossary.html?lang=ko`);
+  await glossary.page.waitForFunction(() => document.querySelectorAll('li.term').length > 0);
+  const terms = await glossary.page.evaluate(() => ({ terms: document.querySelectorAll('li.term').length, formulas: document.querySelectorAll('.katex').length }));
+  assert.ok(terms.terms >= 30 && terms.formulas > 0, `the glossary builds: ${JSON.stringify(terms)}`);
+  await assertClean(glossary, 'lessons/glossary.html');
 
   const sketch = await openStrict(`${site.url}sketch.html`);
   await elementReady(sketch.page, 'layerwise-sketch');
