@@ -1,10 +1,13 @@
-// How many numbers a picture is: height × width × channels, and what that costs the first
-// layer, nn.Linear(inputs, width): inputs · width weights plus width biases.
+// How many numbers a picture is: height × width × channels, and what that costs a first layer
+// of either kind:
+//   fully connected, nn.Linear(inputs, n):   inputs · n weights + n biases
+//   convolution, nn.Conv2d(C, F, k):         k · k · C · F weights + F biases (any height, width)
 //
-//   { widget: 'size', make: inputSize({ height: 28, width: 28, channels: 1, neurons: 256 }) }
+//   { widget: 'size', make: inputSize({ height: 28, width: 28, channels: 1, neurons: 256, kernel: 3, filters: 64 }) }
 //
-// The widget object: { root, setLang, values() → {height, width, channels, neurons, inputs,
-// params}, set(values), onChange(fn) → unsubscribe }.
+// The widget object: { root, setLang, values() → {height, width, channels, neurons, kernel,
+// filters, inputs, params, convParams}, set(values), onChange(fn) → unsubscribe }. A size out of
+// range makes the counts null; a kernel larger than the picture makes convParams null.
 import { h } from '../../lib/dom.js';
 import { formatReadout } from '../../lib/format.js';
 import { addStyle, wordsFor } from './common.js';
@@ -16,9 +19,13 @@ const W = {
   grey: { en: '1: greyscale', ko: '1: 흑백' },
   rgb: { en: '3: colour (RGB)', ko: '3: 컬러(RGB)' },
   neurons: { en: 'Neurons in the first hidden layer', ko: '첫 번째 은닉층의 뉴런 수' },
+  kernel: { en: 'Filter size k (k × k)', ko: '필터 크기 k (k × k)' },
+  filters: { en: 'Filters', ko: '필터 수' },
   inputs: { en: 'Input values (= input neurons)', ko: '입력값 개수(= 입력 뉴런 수)' },
-  params: { en: 'Weights and biases of the first layer', ko: '첫 번째 층의 가중치와 편향' },
+  params: { en: 'Fully connected first layer: weights and biases', ko: '완전 연결 첫 층: 가중치와 편향' },
+  convParams: { en: 'Convolutional first layer: weights and biases', ko: '합성곱 첫 층: 가중치와 편향' },
   bad: { en: 'Sizes are whole numbers from 1 to 4096.', ko: '크기는 1부터 4096까지의 정수입니다.' },
+  bigKernel: { en: 'The filter cannot be larger than the picture: make k at most {max}.', ko: '필터가 그림보다 클 수는 없습니다. k를 {max} 이하로 하세요.' },
 };
 
 const CSS = `
@@ -42,11 +49,14 @@ export function inputSize(preset = {}) {
     const height = number(preset.height ?? 28);
     const width = number(preset.width ?? 28);
     const neurons = number(preset.neurons ?? 256);
+    const kernel = number(preset.kernel ?? 3);
+    const filters = number(preset.filters ?? 64);
     const channels = h('select', { onchange: update },
       words.bind(h('option', { value: '1' }), W.grey), words.bind(h('option', { value: '3' }), W.rgb));
     channels.value = String(preset.channels ?? 1);
     const inputs = h('dd', { 'aria-live': 'polite' });
     const params = h('dd', { 'aria-live': 'polite' });
+    const convParams = h('dd', { 'aria-live': 'polite' });
     const problem = h('p', { class: 'lw-readout', role: 'alert' });
     const field = (text, control) => h('label', {}, words.bind(h('span'), text), control);
 
@@ -55,29 +65,33 @@ export function inputSize(preset = {}) {
       return Number.isInteger(v) && v >= 1 && v <= MAX ? v : null;
     };
     function values() {
-      const v = { height: read(height), width: read(width), channels: Number(channels.value), neurons: read(neurons) };
-      const ok = v.height && v.width && v.neurons;
+      const v = {
+        height: read(height), width: read(width), channels: Number(channels.value), neurons: read(neurons),
+        kernel: read(kernel), filters: read(filters),
+      };
+      const ok = v.height && v.width && v.neurons && v.kernel && v.filters;
       v.inputs = ok ? v.height * v.width * v.channels : null;
       v.params = ok ? v.inputs * v.neurons + v.neurons : null;
+      v.convParams = ok && v.kernel <= Math.min(v.height, v.width) ? v.kernel * v.kernel * v.channels * v.filters + v.filters : null;
       return v;
     }
     function update() {
       const v = values();
-      if (v.inputs === null) {
-        inputs.textContent = '–';
-        params.textContent = '–';
-        problem.textContent = words.t(W.bad);
-      } else {
-        inputs.textContent = `${v.height} × ${v.width} × ${v.channels} = ${formatReadout(v.inputs)}`;
-        params.textContent = `${formatReadout(v.inputs)} × ${v.neurons} + ${v.neurons} = ${formatReadout(v.params)}`;
-        problem.textContent = '';
-      }
+      const n = formatReadout;
+      inputs.textContent = v.inputs === null ? '–' : `${v.height} × ${v.width} × ${v.channels} = ${n(v.inputs)}`;
+      params.textContent = v.params === null ? '–' : `${n(v.inputs)} × ${v.neurons} + ${v.neurons} = ${n(v.params)}`;
+      convParams.textContent = v.convParams === null ? '–'
+        : `${v.kernel} × ${v.kernel} × ${v.channels} × ${v.filters} + ${v.filters} = ${n(v.convParams)}`;
+      problem.textContent = v.inputs === null ? words.t(W.bad)
+        : v.convParams === null ? words.t(W.bigKernel, { max: Math.min(v.height, v.width) }) : '';
       for (const fn of listeners) fn(v);
     }
 
     const root = h('div', { class: 'lw-card lw-size' },
-      h('div', { class: 'lw-controls' }, field(W.height, height), field(W.width, width), field(W.channels, channels), field(W.neurons, neurons)),
-      h('dl', {}, words.bind(h('dt'), W.inputs), inputs, words.bind(h('dt'), W.params), params),
+      h('div', { class: 'lw-controls' }, field(W.height, height), field(W.width, width), field(W.channels, channels)),
+      h('div', { class: 'lw-controls' }, field(W.neurons, neurons), field(W.kernel, kernel), field(W.filters, filters)),
+      h('dl', {}, words.bind(h('dt'), W.inputs), inputs, words.bind(h('dt'), W.params), params,
+        words.bind(h('dt'), W.convParams), convParams),
       problem);
     update();
     return {
@@ -88,6 +102,8 @@ export function inputSize(preset = {}) {
         if (v.width !== undefined) width.value = String(v.width);
         if (v.channels !== undefined) channels.value = String(v.channels);
         if (v.neurons !== undefined) neurons.value = String(v.neurons);
+        if (v.kernel !== undefined) kernel.value = String(v.kernel);
+        if (v.filters !== undefined) filters.value = String(v.filters);
         update();
       },
       setLang(lang) { words.setLang(lang); update(); },

@@ -1,11 +1,12 @@
 // Tables and text as vectors. A table row (age, height, city) becomes five numbers: two
-// measurements and a one-hot city, shown raw and standardised. A sentence becomes a bag of
+// measurements and a one-hot city, shown raw, standardised ((x − mean) / std) and min-max
+// scaled ((x − min) / (max − min), into [0, 1] for the table's own rows). A sentence becomes a bag of
 // words: one count per word of a ten-word vocabulary (plus one for every other word), the
 // order of the words lost.
 //
 //   { widget: 'vectors', make: inputVectors() }
 //
-// The widget object: { root, setLang, row() → {x, z}, words() → {tokens, vector, same, reordered},
+// The widget object: { root, setLang, row() → {x, z, m}, words() → {tokens, vector, same, reordered},
 // setSentence(text), setRow({age, height, city}), onChange(fn) → unsubscribe }. `same`: the
 // sentence's vector equals the example sentence's; `reordered`: with the words in another order.
 import { h } from '../../lib/dom.js';
@@ -19,7 +20,11 @@ const W = {
   city: { en: 'City', ko: '도시' },
   raw: { en: 'x (raw)', ko: 'x (원래 값)' },
   std: { en: 'z (standardised)', ko: 'z (표준화)' },
-  stats: { en: 'Standardised with the mean and standard deviation of the whole table (not shown): age 40 ± 12, height 168 ± 9. The one-hot city is left as it is.', ko: '표 전체(여기에는 없음)의 평균과 표준편차로 표준화했습니다: 나이 40 ± 12, 키 168 ± 9. 원-핫으로 바꾼 도시는 그대로 둡니다.' },
+  minmax: { en: 'm (min-max scaled)', ko: 'm (최소-최대 정규화)' },
+  stats: {
+    en: 'Both use the whole table (not shown here). Standardised with its mean and standard deviation: age 40 ± 12, height 168 ± 9. Min-max scaled with its smallest and largest values: age 18 to 90, height 140 to 200. The one-hot city is left as it is.',
+    ko: '두 방법 모두 표 전체(여기에는 없음)의 통계를 씁니다. 표준화는 평균과 표준편차(나이 40 ± 12, 키 168 ± 9)로, 최소-최대 정규화는 가장 작은 값과 가장 큰 값(나이 18~90, 키 140~200)으로 합니다. 원-핫으로 바꾼 도시는 그대로 둡니다.',
+  },
   textTitle: { en: 'A sentence', ko: '문장' },
   sentence: { en: 'Sentence (words from the vocabulary below count; others go to "other")', ko: '문장 (아래 어휘에 있는 단어만 세고, 나머지는 "기타"로 셉니다)' },
   example: { en: 'Example: "{text}"', ko: '예시: "{text}"' },
@@ -35,8 +40,10 @@ const CITIES = [
   { en: 'Busan', ko: '부산' },
   { en: 'Gwangju', ko: '광주' },
 ];
-const AGE = { mean: 40, std: 12 };
-const HEIGHT = { mean: 168, std: 9 };
+const AGE = { mean: 40, std: 12, min: 18, max: 90 };
+const HEIGHT = { mean: 168, std: 9, min: 140, max: 200 };
+const standardised = (v, s) => (v - s.mean) / s.std;
+const minMax = (v, s) => (v - s.min) / (s.max - s.min);
 
 // Ten words each; Korean words keep their particles (개가, 개를), as a whitespace split gives them.
 const VOCAB = {
@@ -87,20 +94,23 @@ export function inputVectors() {
       ...CITIES.map((c, i) => words.bind(h('option', { value: String(i) }), c)));
     const rawOut = h('p', { class: 'vec' });
     const stdOut = h('p', { class: 'vec' });
+    const minMaxOut = h('p', { class: 'vec' });
     const row = () => {
       const a = Number(age.value) || 0;
       const ht = Number(height.value) || 0;
       const onehot = CITIES.map((_, i) => (Number(city.value) === i ? 1 : 0));
       return {
         x: [a, ht, ...onehot],
-        z: [(a - AGE.mean) / AGE.std, (ht - HEIGHT.mean) / HEIGHT.std, ...onehot],
+        z: [standardised(a, AGE), standardised(ht, HEIGHT), ...onehot],
+        m: [minMax(a, AGE), minMax(ht, HEIGHT), ...onehot],
       };
     };
     const vecText = (v) => `[${v.map((n) => formatReadout(Math.round(n * 100) / 100)).join(', ')}]`;
     function showRow() {
-      const { x, z } = row();
+      const { x, z, m } = row();
       rawOut.textContent = `${words.t(W.raw)} = ${vecText(x)}`;
       stdOut.textContent = `${words.t(W.std)} = ${vecText(z)}`;
+      minMaxOut.textContent = `${words.t(W.minmax)} = ${vecText(m)}`;
     }
 
     // ---- the sentence ----
@@ -130,7 +140,7 @@ export function inputVectors() {
     const root = h('div', { class: 'lw-vectors lw-grid2' },
       h('div', { class: 'lw-card' }, words.bind(h('h3'), W.tableTitle),
         h('div', { class: 'lw-controls' }, label(W.age, age), label(W.height, height), label(W.city, city)),
-        rawOut, stdOut, words.bind(h('p', { class: 'note-small' }), W.stats)),
+        rawOut, stdOut, minMaxOut, words.bind(h('p', { class: 'note-small' }), W.stats)),
       h('div', { class: 'lw-card' }, words.bind(h('h3'), W.textTitle),
         words.bind(h('label', { class: 'sentence-label', for: sentence.id }), W.sentence), sentence, exampleLine,
         cells, verdict));
