@@ -79,6 +79,22 @@ test('loss lesson (en): curves, double softmax, saturation, race and every task'
   const { page, errors, close } = await opened('en');
   for (const task of ['peak', 'mistake', 'fix', 'vanish', 'cap', 'escape']) assert.equal(await suite.taskDone(page, task), false, `${task} not done on load`);
 
+  // every JS block imports what it calls; the recap's numbers
+  const { codes, recap } = await page.evaluate(() => import('./content/loss.js').then(({ default: lesson }) => ({
+    codes: lesson.sections.flatMap((s) => s.blocks.filter((b) => b.code).map((b) => b.code.js)),
+    recap: lesson.recap,
+  })));
+  for (const js of codes) for (const lang of ['en', 'ko']) assert.ok(js[lang].startsWith("import { loadLayerwise } from 'layerwise';\nconst lw = await loadLayerwise();"), js[lang].slice(0, 40));
+  const why = (id) => recap.find((q) => q.id === id);
+  const push = why('push');
+  const [bcePush, msePush] = [0.01 - 1, 2 * (0.01 - 1) * 0.01 * 0.99];
+  assert.equal(push.choices[push.answer].en, `BCE about ${(-bcePush).toFixed(2)}, MSE about ${(-msePush).toFixed(2)}`);
+  assert.ok(push.choices[2].en.includes(`BCE about ${(-Math.log(0.01)).toFixed(1)}, MSE about ${(0.99 ** 2).toFixed(2)}`), 'the losses themselves');
+  const floorQ = why('floor');
+  assert.ok(floorQ.choices[floorQ.answer].en.includes((Math.log(Math.E + 2) - 1).toFixed(3)));
+  assert.ok(floorQ.why.en.includes(`${Math.round(100 * Math.E / (Math.E + 2))}\\%`));
+  assert.ok(why('minus-95').why.en.includes(`e^{${Math.log(FLOAT32_MAX).toFixed(2)}}`), 'the largest float32 is e^88.72');
+
   // curves: every plotted value against its formula (target 1)
   const series = await page.evaluate(() => window.layerwiseLesson.widgets.curves.series);
   assert.equal(series.bce.length, 199);

@@ -312,7 +312,7 @@ for (const o of [optimizer, model, train, test, data])
       answer: 1,
       why: { en: 'The output layer’s weights multiply the dead layer’s outputs, which are all 0, so their gradients are 0 too; and a ReLU with a negative input passes no gradient back, so the dead layer and everything before it get 0. Only the output bias, whose gradient is the error itself, still moves: the network ends up giving the same answer for every input.', ko: '출력층의 가중치는 죽은 층의 출력(모두 0)에 곱해지므로 기울기도 0입니다. 입력이 음수인 ReLU는 기울기를 뒤로 전달하지 않으니, 죽은 층과 그 앞의 모든 층도 기울기가 0입니다. 기울기가 오차 그 자체인 출력층 편향만 계속 움직이고, 결국 네트워크는 어떤 입력에도 같은 답을 냅니다.' } },
     { id: 'stuck-three',
-      q: { en: 'A network stuck at "no idea" on two balanced classes shows a loss of $\\ln 2 \\approx 0.693$. What loss would a network equally stuck on three balanced classes show, with cross-entropy?', ko: '균형 잡힌 두 클래스에서 "전혀 모르겠다"는 상태에 갇힌 네트워크의 손실은 $\\ln 2 \\approx 0.693$입니다. 균형 잡힌 세 클래스에서 똑같이 갇힌 네트워크의 교차 엔트로피 손실은 얼마일까요?' },
+      q: { en: 'A network stuck at "no idea" on two balanced classes shows a loss of $\\ln 2 \\approx 0.693$. What loss would a network equally stuck on three balanced classes show, with cross-entropy?', ko: '개수가 같은 두 클래스에서 아무것도 배우지 못한 채 멈춘 네트워크의 손실은 $\\ln 2 \\approx 0.693$입니다. 개수가 같은 세 클래스에서 똑같이 멈춘 네트워크의 교차 엔트로피 손실은 얼마일까요?' },
       choices: [
         { en: '0.693, the same', ko: '0.693, 똑같다' },
         { en: 'About 1.099, that is $\\ln 3$', ko: '약 1.099, 곧 $\\ln 3$' },
