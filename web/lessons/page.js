@@ -199,7 +199,7 @@ class LessonPage {
       h('div', { class: 'nav-bar' }, this.prevButton, this.toggle, this.nextButton), menu);
     // the menu closes on a choice, on Escape (the focus back on its button) and on a click elsewhere
     menu.addEventListener('click', (e) => { if (e.target.closest('a')) this.openMenu(false); });
-    this.nav.addEventListener('keydown', (e) => {
+    document.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape' || this.nav.dataset.open === undefined) return;
       this.openMenu(false);
       this.toggle.focus();
