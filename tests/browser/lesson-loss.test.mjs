@@ -176,14 +176,15 @@ test('loss lesson (en): curves, double softmax, saturation, race and every task'
   // overflows past the largest float32, (2 − 2^−23)·2^127; σ is subnormal (below 2^−126) before
   await checkSaturation(page);
 
-  // race: MSE from the bad start stays stuck; BCE escapes within 30 epochs
+  // race: MSE from the bad start stays stuck at 0 % (the hint says so); BCE escapes in about ten
+  // epochs (the success text says so)
   const stuck = await suite.step(page, 'race', 30);
   assert.ok(Number.isFinite(stuck.trainLoss) && Number.isFinite(stuck.testLoss), 'finite loss');
-  assert.ok(stuck.testAccuracy < 0.95, `MSE after 30 epochs: ${stuck.testAccuracy}`);
+  assert.equal(stuck.testAccuracy, 0, `MSE after 30 epochs: ${stuck.testAccuracy}`);
   assert.equal(await suite.taskDone(page, 'escape'), false, 'escape not done with MSE');
   await suite.setState(page, 'race', { loss: 'bce' });
-  const escaped = await suite.step(page, 'race', 30);
-  assert.ok(escaped.testAccuracy >= 0.95, `BCE after 30 epochs: ${escaped.testAccuracy}`);
+  const escaped = await suite.step(page, 'race', 12);
+  assert.ok(escaped.testAccuracy >= 0.95, `BCE after 12 epochs: ${escaped.testAccuracy}`);
   await suite.waitTask(page, 'escape');
 
   await suite.screenshot(page, `test-results/lessons/${ID}-en-desktop.png`);

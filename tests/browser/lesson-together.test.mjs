@@ -110,7 +110,7 @@ test('together (en): each problem reproduces, each fix fixes, each task needs th
   d = await suite.step(page, 'dead', 30);
   assert.ok(d.testAccuracy < 0.65, `stuck: ${d.testAccuracy}`);
   let layers = (await stats(page, 'dead')).filter((s) => s.type === 'relu');
-  assert.ok(layers.some((s) => s.dead === 1), `a layer all dead: ${layers.map((s) => s.dead)}`);
+  assert.equal(layers[1].dead, 1, `the second hidden layer all dead, as the text says: ${layers.map((s) => s.dead)}`);
   // lowering the rate without fresh weights does not revive them
   await suite.setState(page, 'dead', { lr: 0.1 });
   d = await suite.step(page, 'dead', 20);

@@ -397,8 +397,8 @@ console.log(raw.loss);  // 90`),
             ko: '먼저 MSE로 재생해 보세요. 정확도가 0%에 머뭅니다. 그다음 손실 함수를 이진 교차 엔트로피로 바꾸고 다시 시작하세요.',
           },
           success: {
-            en: 'Same network, same start, same optimiser: only the loss changed, and BCE’s gradient $p - 1$ pulled the network out of its confident mistake within a few epochs.',
-            ko: '같은 네트워크, 같은 시작점, 같은 옵티마이저에서 손실만 바꿨습니다. BCE의 기울기 $p - 1$이 몇 에포크 만에 네트워크를 자신 있게 틀린 상태에서 끌어냈습니다.',
+            en: 'Same network, same start, same optimiser: only the loss changed, and BCE’s gradient $p - 1$ pulled the network out of its confident mistake in about ten epochs.',
+            ko: '같은 네트워크, 같은 시작점, 같은 옵티마이저에서 손실만 바꿨습니다. BCE의 기울기 $p - 1$이 열 에포크 남짓 만에 네트워크를 자신 있게 틀린 상태에서 끌어냈습니다.',
           },
           check: (ctx, done) => onEpoch(ctx.widget('race').element, (d, state) => {
             if (state.init === 'normal' && state.initStd >= 4 && state.seed === 2 && state.layers.length === 0 && d.epoch <= 30 && d.testAccuracy >= 0.95) done();
