@@ -294,7 +294,7 @@ console.log(fit(model));`),
           },
           success: {
             en: 'The loss is still right here, but the gradient is not: the network learns at least ten times more slowly from this mistake than it should, and beyond $z \\approx -88.72$ not at all.',
-            ko: '여기서 손실은 아직 맞지만 기울기는 틀립니다. 네트워크는 이 실수에서 마땅히 배워야 할 것보다 열 배 넘게 느리게 배우고, $z \\approx -88.72$보다 작아지면 전혀 배우지 못합니다.',
+            ko: '여기서 손실은 아직 맞지만 기울기는 틀립니다. 네트워크가 이 실수에서 배우는 속도는 원래보다 열 배 넘게 느려지고, $z \\approx -88.72$보다 작아지면 전혀 배우지 못합니다.',
           },
           check: watch('saturation', ({ gBce, gLogits }) => Math.abs(gBce) < 0.1 * Math.abs(gLogits)) },
         { task: 'cap',

@@ -185,7 +185,7 @@ const yHat = regress.forward(h, batch);`,
       blocks: [
         { p: {
           en: 'For regression the output layer stays linear: its prediction $\\hat y = w^\\top h + b$ can be any real number, and it is trained with the mean squared error. Anything placed after it limits what the network can say. A sigmoid only says numbers in $(0, 1)$; a ReLU never says anything below 0.',
-          ko: '회귀에서는 출력층을 선형으로 둡니다. 예측 $\\hat y = w^\\top h + b$는 어떤 실수든 될 수 있고, 평균 제곱 오차로 학습합니다. 그 뒤에 무엇을 붙이든 네트워크가 낼 수 있는 값이 좁아집니다. 시그모이드는 $(0, 1)$ 안의 값만, ReLU는 0 이상의 값만 낼 수 있습니다.',
+          ko: '회귀에서는 출력층을 선형으로 둡니다. 예측 $\\hat y = w^\\top h + b$는 어떤 실수든 될 수 있고, 평균 제곱 오차로 학습합니다. 그 뒤에 무언가를 붙이면 네트워크가 낼 수 있는 값의 범위가 좁아집니다. 시그모이드는 $(0, 1)$ 안의 값만, ReLU는 0 이상의 값만 낼 수 있습니다.',
         } },
         { p: {
           en: R`Below, the same network learns $y = \sin x$, whose targets go down to $-1$. With a head that cannot go below 0, the best it can do on the negative half is to say 0, so however long it trains, its mean squared error cannot fall below what the negative targets cost when answered with 0: about 0.25 here. In practice it ends up worse still: to say 0 a sigmoid must push its input far into its flat region and a ReLU must switch off, and where the gradient vanishes, part of the positive wave is lost as well.`,
