@@ -25,7 +25,8 @@ for f in index.html playground/element.js engine/trainer.mjs engine/trainer-work
          engine/random.mjs sketch.html sketch/element.js lib/i18n.js lib/dom.js lib/random.js \
          lessons/index.html lessons/lesson.html lessons/page.js lessons/glossary.html lessons/glossary.js lessons/pictures.js theme.css elements.css vendor/katex/katex.mjs vendor/katex/katex.min.css \
          data/fashion-mnist.bin lib/fashion.js images.html images/element.js sw.js lib/offline.js engine/files.json layerwise.js \
-         embed.html embed/page.js embed/bridge.js lessons/mount.js lib/embed.js lib/hash.js layerwise-playground.html; do
+         embed.html embed/page.js embed/bridge.js lessons/mount.js lib/embed.js lib/hash.js layerwise-playground.html \
+         lessons/assets/astronaut-32.png; do
   [[ -f $out/$f ]] || { echo "build-site: $out/$f is missing" >&2; exit 1; }
 done
 echo "build-site: $(find "$out" -type f | wc -l) files, $(du -sh "$out" | cut -f1) in $out/"

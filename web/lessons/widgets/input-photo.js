@@ -22,16 +22,16 @@ const NEAR = 5; // numbers per side around the cursor
 const START = { r: 22, c: 8 }; // the orange suit: much red, little blue
 
 const CHANNELS = [
-  { key: 'R', rgb: [1, 0, 0], name: { en: 'R: the red channel', ko: 'R: 빨강 채널' } },
-  { key: 'G', rgb: [0, 1, 0], name: { en: 'G: the green channel', ko: 'G: 초록 채널' } },
-  { key: 'B', rgb: [0, 0, 1], name: { en: 'B: the blue channel', ko: 'B: 파랑 채널' } },
+  { rgb: [1, 0, 0], name: { en: 'Red (R)', ko: '빨강(R)' } },
+  { rgb: [0, 1, 0], name: { en: 'Green (G)', ko: '초록(G)' } },
+  { rgb: [0, 0, 1], name: { en: 'Blue (B)', ko: '파랑(B)' } },
 ];
 
 const W = {
   photo: { en: 'The photo, 32 × 32', ko: '사진 (32 × 32)' },
   photoLabel: { en: 'The 32 × 32 photo. Point at a pixel, or focus here and use the arrow keys, to read its three numbers.', ko: '32 × 32 사진. 픽셀을 가리키거나, 여기를 선택하고 화살표 키를 누르면 그 픽셀의 세 숫자가 보입니다.' },
-  gridLabel: { en: '{name}: 32 × 32 numbers from 0 to 255, drawn as brightness', ko: '{name}: 0부터 255까지의 숫자 32 × 32개를 밝기로 그린 격자' },
-  nearLabel: { en: '{name}: the numbers around row {row}, column {col}', ko: '{name}: {row}행 {col}열 주변의 숫자' },
+  gridLabel: { en: 'The channel {name}: 32 × 32 numbers from 0 to 255, drawn as brightness', ko: '{name} 채널: 0부터 255까지의 숫자 32 × 32개를 밝기로 그린 격자' },
+  nearLabel: { en: 'The channel {name}: the numbers around row {row}, column {col}', ko: '{name} 채널: {row}행 {col}열 주변의 숫자' },
   cell: { en: 'Row {row}, column {col}: R {r}, G {g}, B {b}', ko: '{row}행 {col}열: R {r}, G {g}, B {b}' },
   inputs: { en: 'As inputs (÷ 255): x[{ir}] = {xr}, x[{ig}] = {xg}, x[{ib}] = {xb}', ko: '입력으로는(÷ 255): x[{ir}] = {xr}, x[{ig}] = {xg}, x[{ib}] = {xb}' },
   count: {
