@@ -6,7 +6,8 @@
 // a square of it opens its pictures; a picture drawn on the pad gets a guess; a gallery
 // picture shows every layer's outputs; the small CNN builds and trains; the Korean page has
 // every string; a phone's width needs no sideways scrolling; a missing data file gives an error
-// naming it, with a retry. Screenshots at desktop and phone widths in English and Korean,
+// naming it, with a retry; the attributes a course page sets (pictures, gallery, hide) and
+// their refusals, with one download for all elements of a page. Screenshots at desktop and phone widths in English and Korean,
 // before and after training, go to test-results/images/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -190,6 +191,72 @@ test('Korean, desktop and phone: every string translated, no sideways scrolling'
       await page.context().close();
     }
   }
+});
+
+// The parameters of a network of linear layers of these sizes: n_in·n_out + n_out each.
+const paramsOf = (sizes) => sizes.slice(1).reduce((sum, out, i) => sum + sizes[i] * out + out, 0);
+
+test('pictures, gallery and hide: fewer training pictures, fewer panels, one download; bad values refused', { timeout: 240_000 }, async () => {
+  const { page, errors } = await openImages();
+  const downloads = [];
+  page.on('request', (r) => { if (r.url().endsWith('/fashion-mnist.bin')) downloads.push(r.url()); });
+  // two more elements: a lesson-like one, and one with values to refuse (its events caught)
+  await page.evaluate(async (tag) => {
+    const a = document.createElement(tag);
+    for (const [k, v] of Object.entries({ lang: 'en', pictures: '300', gallery: '6', hide: 'brand,lang,intro,network,confusion,draw,layers,weights' })) a.setAttribute(k, v);
+    a.id = 'a';
+    const b = document.createElement(tag);
+    window.refused = [];
+    b.addEventListener('error', (e) => window.refused.push(...e.detail.problems.map((p) => [p.setting, p.value])));
+    for (const [k, v] of Object.entries({ lang: 'en', pictures: 'abc', gallery: '30', hide: 'histogram,code,confusion,gallery' })) b.setAttribute(k, v);
+    b.id = 'b';
+    document.body.append(a, b);
+    await Promise.all([a.ready, b.ready]);
+  }, el);
+  assert.deepEqual(downloads, [], 'the new elements use the pictures the page already has');
+  const A = (fn, arg) => page.evaluate(([f, x]) => new Function('node', 'x', `return (${f})(node, x)`)(document.getElementById('a'), x), [fn.toString(), arg]);
+  const B = (fn, arg) => page.evaluate(([f, x]) => new Function('node', 'x', `return (${f})(node, x)`)(document.getElementById('b'), x), [fn.toString(), arg]);
+
+  // A: 300 pictures, the training panel (with its summary line), the gallery of 6, the code
+  assert.equal(await A((n) => n.pictureCount), 300);
+  assert.equal(await A((n) => n.settings.pictures), 300);
+  const shown = await A((n) => [...n.shadowRoot.querySelectorAll('.panel, .bar, .intro')].filter((p) => p.checkVisibility()).map((p) => p.className));
+  assert.deepEqual(shown, ['panel panel-train', 'panel panel-gallery', 'panel panel-code']);
+  assert.equal(await A((n) => n.shadowRoot.querySelector('.main').classList.contains('trimmed')), true);
+  const seed = [784, 256, 128, 64, 10];
+  assert.equal(await A((n) => n.shadowRoot.querySelector('.summary').textContent),
+    `Network ${seed.join(' → ')}: ${paramsOf(seed).toLocaleString('en-US')} parameters, trained on 300 pictures.`);
+  assert.equal(await A((n) => n.shadowRoot.querySelector('.panel-gallery .hint').textContent), 'Mistakes first. Each picture shows its class and the network’s three best guesses.', 'no word of the hidden layers panel');
+  const a1 = await A((n) => n.step(1));
+  assert.equal(a1.epoch, 1);
+  await page.waitForFunction(() => document.getElementById('a').confusion?.epoch === 1);
+  assert.equal(await A((n) => n.shadowRoot.querySelectorAll('.gallery-list .shot').length), 6);
+  assert.ok(await A((n) => n.shadowRoot.querySelector('.code').textContent.includes('train_set = torch.utils.data.Subset(train_set, range(300))\n')));
+
+  // B: each bad value named, the good ones applied: all pictures, code, matrix and gallery gone
+  assert.deepEqual((await page.evaluate(() => window.refused)).sort(), [['gallery', '30'], ['hide', 'histogram'], ['pictures', 'abc']]);
+  assert.match(await B((n) => n.shadowRoot.querySelector('.refusal').textContent), /pictures must be a number, got "abc".*gallery must be between 1 and 24, got 30/s);
+  assert.equal(await B((n) => n.settings.pictures), null);
+  assert.equal(await B((n) => n.pictureCount), 10000);
+  assert.deepEqual(await B((n) => ['.panel-code', '.col-results', '.panel-network'].map((q) => n.shadowRoot.querySelector(q).checkVisibility())), [false, false, true]);
+  // the learner picks 500 pictures in the menu: a new network at the next training
+  await page.selectOption('#b select.pictures', '500');
+  assert.equal(await B((n) => n.settings.pictures), 500);
+  assert.equal(await B((n) => n.shadowRoot.querySelector('.panel-network .note').hidden), false, 'the stale note');
+  const b1 = await B((n) => n.step(1));
+  assert.equal(b1.epoch, 1);
+  assert.equal(await B((n) => n.pictureCount), 500);
+  assert.equal(await B((n) => n.confusion), null, 'no matrix and no gallery: the test pictures are not guessed again');
+  assert.match(await B((n) => n.shadowRoot.querySelector('select.pictures').selectedOptions[0].textContent), /^500$/);
+  assert.match(await B((n) => n.shadowRoot.querySelector('option.all').textContent), /^All 10,000$/);
+  // a good value for a refused attribute settles it; removing it puts all the pictures back
+  await B((n) => n.setAttribute('pictures', '2000'));
+  assert.equal(await B((n) => n.settings.pictures), 2000);
+  assert.doesNotMatch(await B((n) => n.shadowRoot.querySelector('.refusal').textContent), /pictures/);
+  await B((n) => n.removeAttribute('pictures'));
+  assert.equal(await B((n) => n.settings.pictures), null);
+  assert.deepEqual(errors, []);
+  await page.context().close();
 });
 
 test('a data file that cannot be loaded: an error naming it, and Try again', { timeout: 60_000 }, async () => {

@@ -646,6 +646,7 @@ export class LayerwiseImages extends HTMLElement {
     ui.init = choice('init', INITS, (v) => ({ t: `init.${v}` }), String);
     // the first so many training pictures; '' is all of them (the option's text says how many)
     ui.pictures = choice('pictures', ['', ...PICTURE_CHOICES], (v) => (v === '' ? { class: 'all' } : {}), (v) => (v === '' ? null : Number(v)));
+    ui.pictures.classList.add('pictures');
     const setting = (key, control) => h('label', { class: 'setting' }, h('span', { t: key }), control);
 
     // training

@@ -232,7 +232,7 @@ const ko = {
   'settings.pictures': '학습 사진',
   'pictures.all': '전부',
   'pictures.allCount': '전부 ({count}장)',
-  'summary.sizes': '신경망 {sizes}: 파라미터 {params}개, 학습 사진 {pictures}장으로 학습합니다.',
+  'summary.sizes': '{sizes} 신경망(파라미터 {params}개)을 학습 사진 {pictures}장으로 학습합니다.',
   'summary.other': '파라미터 {params}개짜리 신경망을 학습 사진 {pictures}장으로 학습합니다.',
   'init.default': 'PyTorch 기본값',
   'init.xavier_uniform': 'Xavier (균등)',
