@@ -73,7 +73,22 @@ for (const lang of ['en', 'ko']) {
   });
 }
 
-test('the index lists the eight lessons with a picture each, their progress and the glossary, in both languages', async () => {
+/** Every lesson's recap has 3 to 5 questions in the shared format (web/lessons/README.md). */
+function assertRecapFormat(recaps) {
+  for (const [i, recap] of recaps.entries()) {
+    const id = LESSON_IDS[i];
+    assert.ok(Array.isArray(recap) && recap.length >= 3 && recap.length <= 5, `${id}: ${recap?.length ?? 'no'} recap questions`);
+    assert.equal(new Set(recap.map((q) => q.id)).size, recap.length, `${id}: question ids unique`);
+    for (const q of recap) {
+      assert.ok(q.choices.length >= 3 && q.choices.length <= 4, `${id}/${q.id}: ${q.choices.length} choices`);
+      assert.ok(Number.isInteger(q.answer) && q.answer >= 0 && q.answer < q.choices.length, `${id}/${q.id}: answer ${q.answer}`);
+      for (const text of [q.q, q.why, ...q.choices]) assert.ok(text.en?.trim() && text.ko?.trim(), `${id}/${q.id}: a text in both languages`);
+    }
+  }
+}
+
+test('the index lists the eight lessons with a picture each, their progress and the glossary, in both languages; every lesson has a recap', async () => {
+  let recapsSeen;
   for (const lang of ['en', 'ko']) {
     for (const viewport of [DESKTOP, PHONE]) {
       const { page, context, errors } = await suite.openPath(`lessons/index.html?lang=${lang}`, { viewport });
@@ -89,11 +104,12 @@ test('the index lists the eight lessons with a picture each, their progress and 
       }));
       assert.deepEqual(cards.map((c) => c.id), LESSON_IDS);
       // each lesson's recap, as its content has it
-      const recaps = await page.evaluate((ids) => Promise.all(ids.map(async (id) => (await import(`./content/${id}.js`)).default.recap?.length ?? 0)), LESSON_IDS);
+      const recaps = await page.evaluate((ids) => Promise.all(ids.map(async (id) => (await import(`./content/${id}.js`)).default.recap ?? [])), LESSON_IDS);
       for (const [i, c] of cards.entries()) {
         assert.equal(c.href, `lesson.html?id=${c.id}&lang=${lang}`);
         assert.match(c.progress, lang === 'en' ? /^0 of [1-9]\d* tasks done$/ : /^과제 [1-9]\d*개 중 0개 완료$/);
-        assert.equal(c.recap, !recaps[i] ? null : lang === 'en' ? `0 of ${recaps[i]} recap questions right` : `복습 문제 ${recaps[i]}개 중 0개 정답`, c.id);
+        const n = recaps[i].length;
+        assert.equal(c.recap, !n ? null : lang === 'en' ? `0 of ${n} recap questions right` : `복습 문제 ${n}개 중 0개 정답`, c.id);
         assert.equal(c.picture, c.id, `${c.id}: its own picture`);
         assert.ok(c.drawn >= 3 && c.width >= 60, `${c.id}: a picture drawn (${c.drawn} shapes, ${c.width} px wide)`);
       }
@@ -106,26 +122,10 @@ test('the index lists the eight lessons with a picture each, their progress and 
       await suite.screenshot(page, `test-results/lessons/index-${lang}-${viewport === PHONE ? 'phone' : 'desktop'}.png`);
       assert.deepEqual(errors, []);
       await context.close();
+      recapsSeen = recaps;
     }
   }
-});
-
-test('every lesson has a recap of 3 to 5 questions in the shared format', async () => {
-  const { page, context, errors } = await suite.openPath('lessons/index.html?lang=en');
-  await page.waitForSelector('.lesson-card');
-  const recaps = await page.evaluate((ids) => Promise.all(ids.map(async (id) => (await import(`./content/${id}.js`)).default.recap)), LESSON_IDS);
-  for (const [i, recap] of recaps.entries()) {
-    const id = LESSON_IDS[i];
-    assert.ok(Array.isArray(recap) && recap.length >= 3 && recap.length <= 5, `${id}: ${recap?.length ?? 'no'} recap questions`);
-    assert.equal(new Set(recap.map((q) => q.id)).size, recap.length, `${id}: question ids unique`);
-    for (const q of recap) {
-      assert.ok(q.choices.length >= 3 && q.choices.length <= 4, `${id}/${q.id}: ${q.choices.length} choices`);
-      assert.ok(Number.isInteger(q.answer) && q.answer >= 0 && q.answer < q.choices.length, `${id}/${q.id}: answer ${q.answer}`);
-      for (const text of [q.q, q.why, ...q.choices]) assert.ok(text.en?.trim() && text.ko?.trim(), `${id}/${q.id}: a text in both languages`);
-    }
-  }
-  assert.deepEqual(errors, []);
-  await context.close();
+  assertRecapFormat(recapsSeen);
 });
 
 test('finished tasks and the last place are remembered; the index continues there', async () => {
@@ -281,7 +281,8 @@ test('the recap: a wrong answer shows why and does not count, a right one counts
   assert.equal(await page.evaluate(() => document.activeElement.dataset.choice), '0', 'the focus on the first question');
   await page.click(`[data-question="gap"] [data-choice="${gap.answer}"]`);
   assert.equal(await page.textContent('#recap .recap-score'), '3문제 중 1문제 맞힘');
-  assert.deepEqual(errors, []);
+  // (leaving a page quickly may cut its icon's request short)
+  assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_ABORTED')), []);
   await context.close();
 });
 

@@ -15,31 +15,14 @@ import { LANGS, keepSiteLang, linkLang, pick, siteLang, withLang } from '../lib/
 import { LESSONS, LANG_NAMES, lessonHref, lessonIndex, pageText } from './catalog.js';
 import { checkText, inlineNodes, mathNode } from './markup.js';
 import { highlight } from './highlight.js';
-import { forgetRecap, isDone, keepPlace, keepRecapAnswer, lastPlace, markDone, placeIn, recapAnswer } from './progress.js';
+import { isDone, keepPlace, lastPlace, markDone, placeIn } from './progress.js';
+import { recapSection } from './recap.js';
+import { SectionNav } from './section-nav.js';
 import { loadLesson, mountWidget, widgetContext, widgetSnippets } from './mount.js';
 import { openEmbedDialog } from '../lib/embed.js';
 
 // A screen this narrow wraps the code blocks' lines (lessons.css says the same width).
 const NARROW = matchMedia('(max-width: 600px)');
-
-/** Checks a lesson's recap (README.md): 3–5 questions, each with an id, 3 or 4 choices and a right one; texts as checkText. */
-function checkRecap(recap) {
-  if (recap === undefined) return [];
-  if (!Array.isArray(recap)) return ['recap: not a list of questions'];
-  const problems = [];
-  if (recap.length < 3 || recap.length > 5) problems.push(`recap: ${recap.length} questions (3 to 5 wanted)`);
-  const ids = new Set();
-  recap.forEach((q, i) => {
-    const where = `recap[${i}]`;
-    if (typeof q?.id !== 'string' || !q.id) problems.push(`${where}: no id`);
-    else if (ids.has(q.id)) problems.push(`${where}: the id "${q.id}" is used twice`);
-    ids.add(q?.id);
-    const n = Array.isArray(q?.choices) ? q.choices.length : 0;
-    if (n < 3 || n > 4) problems.push(`${where}: ${n} choices (3 or 4 wanted)`);
-    if (!Number.isInteger(q?.answer) || q.answer < 0 || q.answer >= n) problems.push(`${where}: the answer ${q?.answer} is not one of its choices`);
-  });
-  return problems;
-}
 
 class LessonPage {
   lang;
@@ -52,6 +35,7 @@ class LessonPage {
     this.lesson = lesson;
     this.lang = lang;
     this.index = lessonIndex(lesson.id);
+    this.nav = new SectionNav(this);
   }
 
   // ---- text that follows the language ----
@@ -72,7 +56,7 @@ class LessonPage {
     document.documentElement.lang = this.lang;
     document.title = `${this.lesson.title[this.lang]} · Layerwise`;
     for (const b of this.langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === this.lang));
-    this.nav?.setAttribute('aria-label', pageText(this.lang, 'nav.label'));
+    this.nav.relabel();
     this.updateLinks();
   }
 
@@ -86,6 +70,11 @@ class LessonPage {
     this.texts.push([node, content]);
     node.replaceChildren(content());
     return node;
+  }
+
+  /** Puts a bound node's content (bind, text) in again, after what it shows has changed. */
+  refresh(node) {
+    node.replaceChildren(this.texts.find(([n]) => n === node)[1]());
   }
 
   // ---- the page ----
@@ -126,7 +115,7 @@ class LessonPage {
       });
     }
     const toc = h('nav', { class: 'toc', 'aria-labelledby': 'toc-title' },
-      this.page(h('h2', { id: 'toc-title' }), 'lesson.contents'), this.sectionList(), taskCount);
+      this.page(h('h2', { id: 'toc-title' }), 'lesson.contents'), this.nav.list(), taskCount);
     main.append(resume, toc);
 
     // the sections, then the recap: each {id, node, title: () => its title now}
@@ -137,11 +126,11 @@ class LessonPage {
       section.blocks.forEach((block, bi) => node.append(this.block(block, `${where}.blocks[${bi}]`)));
       this.sections.push({ id: section.id, node, title: () => pick(section.title, this.lang) });
     });
-    const recap = this.recapSection(lesson.recap);
+    const recap = recapSection(this, lesson.id, lesson.recap);
     if (recap) this.sections.push({ id: 'recap', node: recap, title: () => pageText(this.lang, 'recap.title') });
     main.append(...this.sections.map((s) => s.node));
-    const nav = this.sectionNav();
-    this.fillSectionLists();
+    const nav = this.nav.element(this.navCount);
+    this.nav.fill();
 
     const prev = LESSONS[this.index - 1];
     const next = LESSONS[this.index + 1];
@@ -154,128 +143,7 @@ class LessonPage {
     this.relabel();
   }
 
-  // ---- finding one's way: the contents, the section navigation, the place ----
-
-  /** An empty list of links to the sections (fillSectionLists fills every one made). */
-  sectionList() {
-    const list = h('ol', { class: 'section-list' });
-    (this.sectionLists ??= []).push(list);
-    return list;
-  }
-
-  fillSectionLists() {
-    for (const list of this.sectionLists) {
-      list.append(...this.sections.map((s) => h('li', {}, this.bind(h('a', { href: `#${s.id}`, 'data-section': s.id }), s.title))));
-    }
-  }
-
-  // At desktop a sticky column: the contents with the current section marked, the tasks done,
-  // back to top. Narrower: a sticky bar (previous section, the current one's title opening the
-  // contents as a menu, next section). One element; lessons.css lays it out for the width.
-  sectionNav() {
-    const step = (dir, key, glyph) => {
-      const b = h('button', { type: 'button', class: `nav-step nav-${dir}` },
-        h('span', { 'aria-hidden': 'true' }, glyph), this.page(h('span', { class: 'visually-hidden' }), key));
-      b.addEventListener('click', () => this.goToSection(this.stepFrom(dir === 'next' ? 1 : -1)));
-      return b;
-    };
-    this.prevButton = step('prev', 'nav.prev', '‹');
-    this.nextButton = step('next', 'nav.next', '›');
-    this.barTitle = h('span', { class: 'nav-current' });
-    this.bind(this.barTitle, () => (this.current ? this.current.title() : pageText(this.lang, 'lesson.contents')));
-    this.toggle = h('button', { type: 'button', class: 'nav-toggle', 'aria-expanded': 'false', 'aria-controls': 'section-menu' },
-      this.page(h('span', { class: 'visually-hidden' }), 'nav.menu'), this.barTitle, h('span', { class: 'nav-caret', 'aria-hidden': 'true' }, '▾'));
-    this.toggle.addEventListener('click', () => this.openMenu(this.nav.dataset.open === undefined));
-    const top = this.page(h('button', { type: 'button', class: 'nav-top' }), 'nav.top');
-    top.addEventListener('click', () => {
-      this.openMenu(false);
-      window.scrollTo(0, 0);
-      this.heading.focus({ preventScroll: true });
-    });
-    const menu = h('div', { class: 'nav-menu', id: 'section-menu' },
-      this.page(h('p', { class: 'nav-heading', 'aria-hidden': 'true' }), 'lesson.contents'),
-      this.sectionList(), this.navCount, top);
-    this.nav = h('nav', { class: 'section-nav', 'aria-label': '' },
-      h('div', { class: 'nav-bar' }, this.prevButton, this.toggle, this.nextButton), menu);
-    // the menu closes on a choice, on Escape (the focus back on its button) and on a click elsewhere
-    menu.addEventListener('click', (e) => { if (e.target.closest('a')) this.openMenu(false); });
-    document.addEventListener('keydown', (e) => {
-      if (e.key !== 'Escape' || this.nav.dataset.open === undefined) return;
-      this.openMenu(false);
-      this.toggle.focus();
-    });
-    document.addEventListener('click', (e) => { if (!this.nav.contains(e.target)) this.openMenu(false); });
-    return this.nav;
-  }
-
-  openMenu(open) {
-    this.nav.toggleAttribute('data-open', open);
-    this.toggle.setAttribute('aria-expanded', String(open));
-  }
-
-  /** The section `by` places after (before, when negative) the current one; before the first, the next is the first. */
-  stepFrom(by) {
-    const at = this.sections.indexOf(this.current);
-    return this.sections[at < 0 ? (by > 0 ? 0 : -1) : at + by] ?? null;
-  }
-
-  goToSection(section) {
-    if (!section) return;
-    section.node.scrollIntoView();
-    section.node.querySelector('h2').focus({ preventScroll: true });
-    this.followScroll();
-  }
-
-  /** The section being read: the last whose top has passed the upper quarter of the window (the last one at the page's end); null above the first. */
-  sectionAt() {
-    const line = Math.max(96, innerHeight / 4);
-    const doc = document.documentElement;
-    if (scrollY > 0 && scrollY + innerHeight >= doc.scrollHeight - 4) return this.sections.at(-1) ?? null;
-    let current = null;
-    for (const s of this.sections) if (s.node.getBoundingClientRect().top <= line) current = s;
-    return current;
-  }
-
-  currentSection() {
-    return (this.sectionAt() ?? this.sections[0])?.node;
-  }
-
-  /** Marks the section being read in the contents and the bar; previous/next follow it. */
-  followScroll() {
-    const now = this.sectionAt();
-    if (now === this.current) return;
-    this.current = now;
-    for (const list of this.sectionLists) {
-      for (const a of list.querySelectorAll('a')) {
-        if (a.dataset.section === now?.id) a.setAttribute('aria-current', 'location');
-        else a.removeAttribute('aria-current');
-      }
-    }
-    this.prevButton.disabled = !this.stepFrom(-1);
-    this.nextButton.disabled = !this.stepFrom(1);
-    this.barTitle.replaceChildren(now ? now.title() : pageText(this.lang, 'lesson.contents'));
-    // the column keeps the marked section in sight when the contents are taller than the window
-    const menu = this.nav.querySelector('.nav-menu');
-    const link = menu.querySelector('a[aria-current]');
-    if (link && menu.scrollHeight > menu.clientHeight) {
-      const top = link.offsetTop - menu.offsetTop;
-      if (top < menu.scrollTop || top > menu.scrollTop + menu.clientHeight - link.offsetHeight) menu.scrollTop = top - menu.clientHeight / 3;
-    }
-  }
-
-  watchSections() {
-    let pending = false;
-    const frame = () => {
-      pending = false;
-      this.followScroll();
-    };
-    const later = () => {
-      if (!pending) { pending = true; requestAnimationFrame(frame); }
-    };
-    window.addEventListener('scroll', later, { passive: true });
-    window.addEventListener('resize', later);
-    this.followScroll();
-  }
+  // ---- the reader's place: the section navigation follows it (section-nav.js) ----
 
   /** Opened at the top of a lesson read before: a link to the section the reader was in. */
   offerResume(node) {
@@ -365,102 +233,6 @@ class LessonPage {
     return box;
   }
 
-  // ---- the recap: the lesson's last section, questions checked at their first answer ----
-  recapSection(recap) {
-    for (const p of checkRecap(recap)) console.error(`lesson ${this.lesson.id}: ${p}`);
-    const questions = (Array.isArray(recap) ? recap : []).filter((q) => Array.isArray(q?.choices) && q.choices.length > 0);
-    if (!questions.length) return null;
-    this.answers = Object.fromEntries(questions.map((q) => [q.id, recapAnswer(this.lesson.id, q.id)]));
-    const node = h('section', { id: 'recap', class: 'recap', 'aria-labelledby': 'recap-title' },
-      this.page(h('h2', { id: 'recap-title', tabindex: '-1' }), 'recap.title'),
-      this.page(h('p', { class: 'recap-intro' }), 'recap.intro', { n: questions.length }));
-    this.recapQuestions = questions.map((q) => this.recapQuestion(q, `recap[${recap.indexOf(q)}]`, questions.indexOf(q) + 1));
-    node.append(...this.recapQuestions.map((entry) => entry.box));
-    this.recapScore = h('p', { class: 'recap-score' });
-    const again = this.page(h('button', { type: 'button', class: 'lw-button recap-again' }), 'recap.again');
-    again.addEventListener('click', () => {
-      forgetRecap(this.lesson.id);
-      for (const id of Object.keys(this.answers)) this.answers[id] = null;
-      for (const entry of this.recapQuestions) entry.show();
-      this.scoreRecap();
-      this.recapQuestions[0].buttons[0].focus();
-    });
-    this.recapAgain = again;
-    node.append(h('div', { class: 'recap-end' }, this.recapScore, again));
-    this.texts.push([this.recapScore, () => this.recapScoreText()]);
-    this.scoreRecap();
-    return node;
-  }
-
-  recapQuestion(q, where, n) {
-    const letter = (i) => [...pageText(this.lang, 'recap.letters')][i] ?? String(i + 1);
-    const answered = () => this.answers[q.id];
-    for (const p of checkText(q.why, `${where}.why`)) console.error(`lesson ${this.lesson.id}: ${p}`);
-    const buttons = q.choices.map((choice, i) => {
-      const b = h('button', { type: 'button', class: 'recap-choice', 'data-choice': String(i) },
-        this.bind(h('span', { class: 'recap-letter' }), () => letter(i)),
-        this.text(h('span', { class: 'recap-text' }), choice, `${where}.choices[${i}]`),
-        // what a screen reader hears after the answer, the marks say to the eye
-        this.bind(h('span', { class: 'visually-hidden recap-mark' }), () => {
-          if (answered() === null) return '';
-          return [i === answered() ? pageText(this.lang, 'recap.picked') : '', i === q.answer ? pageText(this.lang, 'recap.correct') : ''].join(' ');
-        }));
-      b.addEventListener('click', () => {
-        if (answered() !== null) return;
-        this.answers[q.id] = i;
-        keepRecapAnswer(this.lesson.id, q.id, i);
-        entry.show();
-        this.scoreRecap();
-      });
-      return b;
-    });
-    // the verdict and the why, read out when they appear (a polite live region)
-    const feedback = h('div', { class: 'recap-why', 'aria-live': 'polite' });
-    const box = h('fieldset', { class: 'recap-q', 'data-question': q.id },
-      h('legend', {}, h('span', { class: 'recap-n' }, `${n}.`), ' ', this.text(h('span'), q.q, `${where}.q`)),
-      h('ol', { class: 'recap-choices' }, ...buttons.map((b) => h('li', {}, b))),
-      feedback);
-    const entry = {
-      box, buttons,
-      show: () => {
-        const a = answered();
-        box.dataset.answered = a === null ? '' : a === q.answer ? 'right' : 'wrong';
-        buttons.forEach((b, i) => {
-          b.setAttribute('aria-disabled', String(a !== null));
-          b.toggleAttribute('data-picked', i === a);
-          b.toggleAttribute('data-right', a !== null && i === q.answer);
-        });
-        for (const b of buttons) this.refresh(b.lastChild);
-        this.refresh(feedback);
-      },
-    };
-    this.texts.push([feedback, () => {
-      const a = answered();
-      if (a === null) return '';
-      const verdict = a === q.answer ? pageText(this.lang, 'recap.right') : pageText(this.lang, 'recap.wrong', { letter: letter(q.answer) });
-      return h('div', {}, h('p', { class: 'recap-verdict' }, verdict), h('p', {}, inlineNodes(q.why?.[this.lang] || q.why?.en || '')));
-    }]);
-    entry.show();
-    return entry;
-  }
-
-  /** Puts a bound node's content (bind, text) in again, after what it shows has changed. */
-  refresh(node) {
-    node.replaceChildren(this.texts.find(([n]) => n === node)[1]());
-  }
-
-  recapScoreText() {
-    const answered = Object.values(this.answers).filter((a) => a !== null).length;
-    if (!answered) return '';
-    const right = this.recapQuestions.filter((e) => e.box.dataset.answered === 'right').length;
-    return pageText(this.lang, 'recap.score', { right, total: this.recapQuestions.length });
-  }
-
-  scoreRecap() {
-    this.recapScore.replaceChildren(this.recapScoreText());
-    this.recapAgain.hidden = Object.values(this.answers).every((a) => a === null);
-  }
-
   // Widgets are made after the page is in the document (custom elements measure themselves).
   startWidgets() {
     const ctx = this.context();
@@ -516,9 +288,7 @@ class LessonPage {
   }
 
   countTasks() {
-    const all = Object.values(this.tasks);
-    const text = pageText(this.lang, 'task.count', { done: all.filter((t) => t.done).length, total: all.length });
-    for (const count of [this.taskCount, this.navCount]) count.textContent = text;
+    for (const count of [this.taskCount, this.navCount]) this.refresh(count);
   }
 
   context() {
@@ -526,6 +296,10 @@ class LessonPage {
   }
 
   // ---- the reader's place ----
+  currentSection() {
+    return (this.nav.sectionAt() ?? this.sections[0])?.node;
+  }
+
 
   switchLang(lang) {
     if (lang === this.lang) return;
@@ -586,7 +360,7 @@ async function main() {
   page.render(root);
   page.startWidgets();
   page.startTasks();
-  page.watchSections();
+  page.nav.watch();
   api.widgets = page.widgets;
   api.tasks = page.tasks;
   Object.defineProperty(api, 'lang', { get: () => page.lang, set() {}, configurable: true });
