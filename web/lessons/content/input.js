@@ -348,12 +348,15 @@ const features =
 const train = trainPts.featureMap(features);
 const test = testPts.featureMap(features);
 
-// ${['min-max scaling, by hand on the raw', '최소-최대 정규화: 표준화 전의 값으로']}
-// ${['training features, column j = i % 5', '직접 계산, 열 j = i % 5']}
+// ${['min-max scaling by hand, on the raw', '최소-최대 정규화를 직접: 표준화 전의']}
+// ${['training features (5 values a row)', '학습 특성으로 (한 행에 값 5개)']}
 const raw = train.toArrays().x;
-const column = (j) => raw.filter((_, i) => i % 5 === j);
-const lo = features.map((_, j) => Math.min(...column(j)));
-const hi = features.map((_, j) => Math.max(...column(j)));
+const lo = [], hi = [];
+for (let j = 0; j < 5; j++) {
+  const col = raw.filter((_, i) => i % 5 === j);
+  lo.push(Math.min(...col));
+  hi.push(Math.max(...col));
+}
 const m = raw.map((v, i) =>
   (v - lo[i % 5]) / (hi[i % 5] - lo[i % 5]));
 console.log(Math.min(...m), Math.max(...m));  // 0 1
