@@ -1,11 +1,11 @@
-// What lesson 6's widgets share: the four optimisers that race (their colours, names, PyTorch
+// What the optimisers lesson's widgets share: the four optimisers that race (their colours, names, PyTorch
 // defaults) and a small style for the coloured key beside each name.
 import { h } from '../../lib/dom.js';
 import { addStyle } from './common.js';
 
 /** SGD, SGD with momentum 0.9, RMSprop and Adam; make(lw, target, lr) builds one for a model or a list of Float32Arrays. */
 export const OPTIMISERS = Object.freeze([
-  { id: 'sgd', color: '#D55E00', name: { en: 'SGD', ko: 'SGD' }, make: (lw, target, lr) => lw.optim.SGD(target, { lr }) },
+  { id: 'sgd', color: '#D55E00', name: { en: 'plain SGD', ko: '기본 SGD' }, make: (lw, target, lr) => lw.optim.SGD(target, { lr }) },
   { id: 'momentum', color: '#E69F00', name: { en: 'SGD + momentum 0.9', ko: 'SGD + 모멘텀 0.9' }, make: (lw, target, lr) => lw.optim.SGD(target, { lr, momentum: 0.9 }) },
   { id: 'rmsprop', color: '#009E73', name: { en: 'RMSprop', ko: 'RMSprop' }, make: (lw, target, lr) => lw.optim.RMSprop(target, { lr }) },
   { id: 'adam', color: '#0072B2', name: { en: 'Adam', ko: 'Adam' }, make: (lw, target, lr) => lw.optim.Adam(target, { lr }) },

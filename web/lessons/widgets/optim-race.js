@@ -1,4 +1,4 @@
-// Lesson 6's race: the same network from the same initial weights (one seed), trained on the
+// The optimisers lesson's race: the same network from the same initial weights (one seed), trained on the
 // same spiral in the same mini-batches by SGD, SGD with momentum, RMSprop and Adam, each at its
 // own learning rate. It trains on the main thread in slices of a few milliseconds per
 // animation frame and draws the four loss curves (log scale) as they grow.
@@ -62,7 +62,7 @@ export function optimRace({ epochs = 100, lrs = RACE_LRS } = {}) {
     });
     const status = h('span', { class: 'lw-readout', role: 'status' });
     const again = h('button', { type: 'button', class: 'lw-button primary', onclick: () => restart() },
-      words.bind(h('span'), { en: 'Race again', ko: '다시 달리기' }));
+      words.bind(h('span'), { en: 'Race again', ko: '다시 경주' }));
     const narrow = matchMedia('(max-width: 560px)').matches; // a smaller drawing keeps its text readable on phones
     const plot = new LinePlot({ width: narrow ? 360 : 640, height: narrow ? 240 : 280, logY: true, xDomain: [0, epochs], yCap: 100 });
     plot.margin.top = 22; // room for the axis name above the top tick
