@@ -288,6 +288,21 @@ test('input: the photo is three grids of the PNG\'s numbers; the x[2100] task', 
   await close();
 });
 
+test('input: a photo that cannot be loaded is said so, in the reader\'s language, and the rest of the lesson works', async () => {
+  const { page, errors, close } = await suite.open('input', 'ko');
+  await page.route('**/assets/astronaut-32.png', (route) => route.abort());
+  await page.reload();
+  await suite.ready(page);
+  const [line] = (await photoState(page)).readout;
+  assert.match(line, /^사진을 불러오지 못했습니다\(.+\)\. 페이지를 새로 고쳐 다시 시도해 보세요\.$/);
+  assert.equal(await page.locator('[data-widget="rgb"] .mark:not([hidden])').count(), 0, 'no marks on empty grids');
+  assert.equal(await suite.taskDone(page, 'channel'), false);
+  await fillSize(page, { height: 224, width: 224, channels: 3, neurons: 256 });
+  await suite.waitTask(page, 'photo');
+  assert.deepEqual(errors.filter((e) => !/astronaut-32\.png|Failed to load resource/.test(e)), []);
+  await close();
+});
+
 test('input: the photo-size tasks', async () => {
   const { page, errors, close } = await suite.open('input', 'en');
   assert.equal(await suite.taskDone(page, 'photo'), false);
