@@ -304,8 +304,15 @@ test('ko: loads in Korean, widgets speak Korean, a language switch keeps the rac
   const status = page.locator('[data-widget="race"] [role="status"]');
   assert.match(await status.textContent(), /에포크/);
   await suite.screenshot(page, shot('ko', 'desktop'));
+  // the noisy line fit and the batch race speak Korean too, and switch with the page
+  const noise = page.locator('[data-widget="noisy"] .noise');
+  assert.match(await noise.textContent(), /^배치 크기 1: 기본 SGD의 경로에서/);
+  assert.match(await page.locator('[data-widget="batch"] [role="status"]').textContent(), /그림/);
+  assert.equal(await page.locator('[data-widget="batch"] [data-role="race"]').textContent(), '경주 시작');
   await page.locator('.lang-switch button[data-lang="en"]').click();
   assert.match(await status.textContent(), /epochs/);
+  assert.match(await noise.textContent(), /^Batches of 1: along plain SGD's path/);
+  assert.equal(await page.locator('[data-widget="batch"] [data-role="race"]').textContent(), 'Race');
   assert.ok(await page.evaluate(() => window.layerwiseLesson.widgets.race.result !== null), 'the finished race stays');
   assert.deepEqual(errors, []);
   await close();

@@ -216,7 +216,7 @@ for (let t = 0; t < 200; ++t) {
       blocks: [
         { p: {
           en: 'Now the real thing: a 2-16-16-2 network with tanh, classifying a two-armed spiral of 300 points. Four copies start from **the same initial weights** (the same seed) and see the same mini-batches of 20 in the same order; only the update rule and its learning rate differ. The learning rates start at the usual textbook values. The curve is the loss on all 300 points after each epoch, on a log scale.',
-          ko: '이제 진짜 네트워크입니다. tanh를 쓰는 2-16-16-2 네트워크가 팔이 두 개인 나선 위의 점 300개를 분류합니다. 네트워크 네 벌이 **같은 초기 가중치**(같은 시드)에서 출발해, 크기 20짜리 미니배치를 모두 같은 순서로 봅니다. 다른 것은 업데이트 규칙과 학습률뿐입니다. 학습률은 흔히 쓰는 값에서 시작합니다. 곡선은 에포크마다 300점 전체에서 잰 손실이고, 세로축은 로그 눈금입니다.',
+          ko: '이제 진짜 네트워크입니다. tanh를 쓰는 2-16-16-2 네트워크가 팔이 두 개인 나선 위의 점 300개를 분류합니다. 네트워크 네 벌이 **같은 초기 가중치**(같은 시드)에서 출발해, 크기 20짜리 미니배치를 모두 같은 순서로 봅니다. 다른 것은 업데이트 규칙과 학습률뿐입니다. 학습률은 흔히 쓰는 값에서 시작합니다. 곡선은 에포크마다 점 300개 전체에서 잰 손실이고, 세로축은 로그 눈금입니다.',
         } },
         { code: {
           torch: bi`import copy
@@ -292,7 +292,7 @@ for (const [name, make] of Object.entries(makers)) {
           } },
         { p: {
           en: 'With these textbook numbers, SGD at 0.01 barely moves in 100 epochs, while Adam and RMSprop at 0.001 make slow but steady progress without anyone tuning them. That is the honest core of "Adam usually just works": its default is a sensible step for parameters of about unit size, which is what standardised inputs and a good initialisation give you. Notice also that momentum at SGD\'s learning rate does better still. The comparison is only as fair as the learning rates.',
-          ko: '흔히 쓰는 이 값들 그대로라면 학습률 0.01의 기본 SGD는 100 에포크 동안 거의 움직이지 않는 반면, 0.001의 Adam과 RMSprop은 아무도 조정하지 않았는데도 느리지만 꾸준히 나아갑니다. "Adam이면 대체로 잘 된다"는 말의 정직한 핵심이 이것입니다. 크기가 1 안팎인 파라미터에는 Adam의 기본값이 적당한 걸음이고, 입력을 표준화하고 초기화를 잘하면 파라미터가 바로 그 정도 크기가 됩니다. 그런데 SGD와 학습률이 같은 모멘텀이 이보다 더 잘한다는 점도 눈여겨보세요. 학습률을 공정하게 고르지 않으면 비교도 공정할 수 없습니다.',
+          ko: '흔히 쓰는 이 값들 그대로라면 학습률 0.01의 기본 SGD는 100 에포크 동안 거의 움직이지 않는 반면, 0.001의 Adam과 RMSprop은 아무도 조정하지 않았는데도 느리지만 꾸준히 나아갑니다. "Adam이면 대체로 잘 된다"는 말에서 정말 맞는 부분이 바로 이것입니다. 크기가 1 안팎인 파라미터에는 Adam의 기본값이 적당한 걸음이고, 입력을 표준화하고 초기화를 잘하면 파라미터가 바로 그 정도 크기가 됩니다. 그런데 SGD와 학습률이 같은 모멘텀이 이보다 더 잘한다는 점도 눈여겨보세요. 학습률을 공정하게 고르지 않으면 비교도 공정할 수 없습니다.',
         } },
         { task: 'beat-adam',
           text: {
@@ -356,13 +356,13 @@ for (const [name, make] of Object.entries(makers)) {
       title: { en: 'SGD\'s noise, seen', ko: 'SGD의 잡음을 눈으로 보기' },
       blocks: [
         { p: {
-          en: 'Every path so far followed the exact gradient. In training, the loss is a mean over the $N$ training examples, and so is its gradient: the exact one costs a pass over all of them for every single step. SGD takes the mean over a **mini-batch** of $B$ examples instead. Averaged over every batch it could draw, that is exactly the full gradient, so a batch gradient is a fair sample of it: right on average, off by a random amount each time.',
-          ko: '지금까지의 경로는 모두 정확한 기울기를 따라갔습니다. 실제 학습에서 손실은 훈련 예제 $N$개에 대한 평균이고, 기울기도 마찬가지입니다. 정확한 기울기를 구하려면 스텝 하나마다 예제를 전부 훑어야 합니다. SGD는 그 대신 예제 $B$개로 이루어진 **미니배치**의 평균을 씁니다. 뽑힐 수 있는 모든 배치에 대해 평균을 내면 정확히 전체 기울기가 되므로, 배치 기울기는 전체 기울기의 공정한 표본입니다. 평균적으로는 맞고, 매번 무작위로 조금씩 빗나갑니다.',
+          en: 'Every path so far followed the exact gradient. In training, the loss is a mean over the $N$ training examples, and so is its gradient: the exact one costs a pass over all of them for every single step. SGD takes the mean over a **mini-batch** $\\mathcal{B}_t$ of $B$ examples instead. Averaged over every batch it could draw, that is exactly the full gradient, so a batch gradient is a fair sample of it: right on average, off by a random amount each time.',
+          ko: '지금까지의 경로는 모두 정확한 기울기를 따라갔습니다. 실제 학습에서 손실은 훈련 예제 $N$개에 대한 평균이고, 기울기도 마찬가지입니다. 정확한 기울기를 구하려면 스텝 하나마다 예제를 전부 훑어야 합니다. SGD는 그 대신 예제 $B$개로 이루어진 **미니배치** $\\mathcal{B}_t$의 평균을 씁니다. 뽑힐 수 있는 모든 배치에 대해 평균을 내면 정확히 전체 기울기가 되므로, 배치 기울기는 전체 기울기의 공정한 표본입니다. 평균적으로는 맞고, 매번 무작위로 조금씩 빗나갑니다.',
         } },
-        { math: String.raw`\nabla L = \frac{1}{N}\sum_{i=1}^{N} \nabla \ell_i, \qquad g_t = \frac{1}{B}\sum_{i \in \text{batch}_t} \nabla \ell_i, \qquad \mathbb{E}[g_t] = \nabla L` },
+        { math: String.raw`\begin{gathered} \nabla L = \frac{1}{N}\sum_{i=1}^{N} \nabla \ell_i, \\ g_t = \frac{1}{B}\sum_{i \in \mathcal{B}_t} \nabla \ell_i, \qquad \mathbb{E}[g_t] = \nabla L \end{gathered}` },
         { p: {
           en: 'The surface below is made of data: a line $y = wx + b$ fitted to 64 points by mean squared error. Its two parameters are the slope $w$ (across the map) and the intercept $b$ (up the map). Each point has its own loss $(wx_i + b - y_i)^2$, a long trough of its own, and the surface is their mean. Pick the batch size: each step takes the next batch of a shuffled pass over the points, the same batches for all four optimisers. Under the map are the points and, for each path shown, the line where it ends.',
-          ko: '아래 곡면은 데이터로 만든 것입니다. 점 64개에 직선 $y = wx + b$를 평균 제곱 오차로 맞춥니다. 두 파라미터는 기울기 $w$(지도의 가로)와 절편 $b$(지도의 세로)입니다. 점마다 자기 손실 $(wx_i + b - y_i)^2$이 있고(저마다 길쭉한 골짜기 모양입니다), 곡면은 이 손실들의 평균입니다. 배치 크기를 골라 보세요. 스텝마다 점들을 섞어 나눈 배치를 차례로 하나씩 쓰고, 네 옵티마이저 모두 같은 배치를 봅니다. 지도 아래에는 점들과, 보이는 경로마다 그 경로가 끝난 곳의 직선을 그려 두었습니다.',
+          ko: '아래 곡면은 데이터로 만든 것입니다. 점 64개에 직선 $y = wx + b$를 평균 제곱 오차로 맞춥니다. 두 파라미터는 직선이 기운 정도인 $w$(지도의 가로축)와 절편 $b$(지도의 세로축)입니다. 점마다 자기 손실 $(wx_i + b - y_i)^2$이 있고(저마다 길쭉한 골짜기 모양입니다), 곡면은 이 손실들의 평균입니다. 배치 크기를 골라 보세요. 스텝마다 점들을 섞어 나눈 배치를 차례로 하나씩 쓰고, 네 옵티마이저 모두 같은 배치를 봅니다. 지도 아래에는 점들과, 보이는 경로마다 그 경로가 끝난 곳의 직선을 그려 두었습니다.',
         } },
         { widget: 'noisy', make: optimSurface('fit', { show: ['sgd'] }),
           caption: {
@@ -473,13 +473,13 @@ for (const B of [1, 4, 16, 64]) {
             ko: '**에포크 기준**(본 그림 수가 같을 때): 한 에포크 동안 배치 1은 업데이트를 10,000번, 배치 10은 1,000번, 전체 배치는 한 번 합니다. 학습률 0.01에서는 배치 1이 가장 앞서 에포크를 마치고, 전체 배치는 출발점에서 거의 움직이지 않습니다.' },
           { en: '**Per update**: each update of batch 10 averages ten pictures\' gradients, so it is less noisy. After the same number of updates, 1,000 say, batch 10 is ahead of batch 1. The full batch\'s update is exact, but each one costs all 10,000 pictures.',
             ko: '**업데이트 기준**: 배치 10은 업데이트마다 그림 열 장의 기울기를 평균하므로 잡음이 적습니다. 업데이트 횟수가 같으면(예를 들어 1,000번) 배치 10이 배치 1보다 앞섭니다. 전체 배치의 업데이트는 정확하지만, 한 번 할 때마다 그림 10,000장을 모두 계산해야 합니다.' },
-          { en: '**Per second** (each copy\'s own computing time, the measuring left out): ten pictures in one call and one matrix product cost much less than ten calls of one picture each, so batch 10 gets through the epoch in less time than batch 1. Graphics cards widen that gap a lot, which is one reason people train with batches of 32 to 512.',
-            ko: '**시간 기준**(모델마다 자기 학습에 쓴 계산 시간, 성능 측정 시간은 뺌): 그림 열 장을 한 번의 호출과 한 번의 행렬 곱으로 처리하는 쪽이 한 장씩 열 번 호출하는 쪽보다 훨씬 빠르므로, 배치 10이 배치 1보다 짧은 시간에 에포크를 마칩니다. GPU에서는 이 차이가 훨씬 커지는데, 사람들이 배치 크기를 32에서 512 사이로 두고 학습하는 이유 중 하나입니다.' },
+          { en: '**Per second** (each copy\'s own computing time, the measuring left out): every update has a fixed cost besides its arithmetic (gathering the batch, a call into the engine), and batch 1 pays it 10,000 times an epoch. So here, as in PyTorch, batch 10 usually gets through the epoch sooner; whether that buys a lower loss per second depends on the machine and the learning rate. Graphics cards do many pictures at once almost as fast as one, which widens the gap and is one reason people train with batches of 32 to 512.',
+            ko: '**시간 기준**(모델마다 자기 학습에 쓴 계산 시간, 성능 측정 시간은 뺌): 업데이트에는 계산 말고도 고정 비용(배치 모으기, 엔진 호출)이 드는데, 배치 1은 에포크마다 이 비용을 10,000번 냅니다. 그래서 여기서도 PyTorch에서처럼 대개 배치 10이 에포크를 더 빨리 마칩니다. 그 덕에 같은 시간에 손실이 더 낮아지는지는 컴퓨터와 학습률에 따라 다릅니다. GPU는 그림 여러 장을 한 장과 거의 같은 시간에 처리하므로 이 차이가 더 커지는데, 사람들이 배치 크기를 32에서 512 사이로 두고 학습하는 이유 중 하나입니다.' },
         ] },
         { task: 'batch-noise',
           text: {
             en: 'At 0.01, batch 1 wins per epoch: ten times as many updates outweigh their extra noise. Make the noise cost more: find a learning rate at which **batch 10** ends the race with a lower test loss than batch 1, and a test accuracy of at least 70%.',
-            ko: '학습률 0.01에서는 에포크 기준으로 배치 1이 이깁니다. 업데이트가 열 배 많다는 장점이 잡음이라는 단점보다 크기 때문입니다. 잡음의 대가를 키워 보세요. **배치 10**이 배치 1보다 낮은 테스트 손실로 경주를 마치고, 테스트 정확도도 70% 이상인 학습률을 찾아보세요.',
+            ko: '학습률 0.01에서는 에포크 기준으로 배치 1이 이깁니다. 업데이트가 열 배 많다는 장점이 잡음이라는 단점보다 크기 때문입니다. 이번에는 잡음이 더 큰 손해가 되게 해 보세요. **배치 10**이 배치 1보다 낮은 테스트 손실로 경주를 마치고, 테스트 정확도도 70% 이상인 학습률을 찾아보세요.',
           },
           hint: {
             en: 'A step is the learning rate times a noisy gradient, so a larger learning rate makes the noise larger too, and batch 1\'s noise is about $\\sqrt{10} \\approx 3$ times batch 10\'s. Try a learning rate a few times larger.',

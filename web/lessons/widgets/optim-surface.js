@@ -141,7 +141,8 @@ const CSS = `
 .optim-surface .paths label { display: flex; align-items: center; gap: .4rem; font-weight: 600; }
 .optim-surface .paths .out { display: block; margin-left: 1.6rem; color: var(--muted); font-variant-numeric: tabular-nums; font-size: 14px; }
 .optim-surface .start, .optim-surface .noise { font-size: 14px; color: var(--muted); }
-.optim-surface .noise:empty, .optim-surface [hidden] { display: none; }
+.optim-surface .noise:empty { display: none; }
+.optim-surface [hidden] { display: none !important; } /* the batch controls and the data off a data surface */
 .optim-surface .fit-data { width: 100%; height: auto; display: block; margin-top: .5rem; }
 .optim-surface .fit-data text { font-size: 15px; fill: var(--muted); }
 /* finger-sized controls */
@@ -331,8 +332,8 @@ export function optimSurface(initial = 'valley', { show = OPTIMISERS.map((o) => 
       noiseText.textContent = !s.batchGrad || !sgd ? ''
         : state.batch === FIT_POINTS ? words.t({ en: 'Full batch: every step takes the exact gradient.', ko: '전체 배치: 매 스텝 정확한 기울기를 씁니다.' })
           : words.t({
-            en: 'Batches of {b}: along SGD\'s path a batch\'s gradient missed the full gradient by {noise} (root mean square).',
-            ko: '배치 크기 {b}: SGD의 경로에서 배치 기울기는 전체 기울기와 평균 {noise}만큼 어긋났습니다(제곱평균제곱근).',
+            en: 'Batches of {b}: along plain SGD\'s path a batch\'s gradient missed the full gradient by {noise} (root mean square).',
+            ko: '배치 크기 {b}: 기본 SGD의 경로에서 배치 기울기는 전체 기울기와 평균 {noise}만큼 어긋났습니다(제곱평균제곱근).',
           }, { b: state.batch, noise: formatReadout(sgd.noise, 3) });
       canvas.setAttribute('aria-label', words.t({ en: 'Loss surface: {name}, with the paths of the four optimisers', ko: '손실 곡면: {name}, 네 옵티마이저의 경로' }, { name: words.t(s.name) }));
       lrValue.textContent = lrText(state.lr);
@@ -440,7 +441,7 @@ export function optimSurface(initial = 'valley', { show = OPTIMISERS.map((o) => 
       stepsSelect.value = String(state.steps);
       batchSelect.value = String(state.batch);
       const fromData = Boolean(SURFACES[state.surface].batchGrad);
-      for (const node of [batchLabel, reshuffle, dataPlot]) node.hidden = !fromData;
+      for (const node of [batchLabel, reshuffle, dataPlot]) node.toggleAttribute('hidden', !fromData); // an attribute: SVG has no .hidden
       describe();
       if (lw) runAll();
       return widget.result;
