@@ -107,7 +107,7 @@ model.trainEpoch(data, 20, 'cross_entropy', opt);`,
         { math: String.raw`v_t = \alpha\, v_{t-1} + (1-\alpha)\, g_t^2, \qquad \theta_t = \theta_{t-1} - \eta\, \frac{g_t}{\sqrt{v_t} + \epsilon}` },
         { p: {
           en: '**Adam** does both: a running average $m$ of the gradient (momentum) and a running average $v$ of its square (RMSprop\'s scale). Both start at zero, so in the first steps they are too small; dividing by $1 - \\beta^t$ corrects that (**bias correction**: at $t = 1$, $\\hat m_1 = g_1$ exactly). While the gradient keeps its size and sign, the ratio $\\hat m / \\sqrt{\\hat v}$ is about 1, so each parameter moves roughly $\\eta$ per step, *whatever the size of its gradient*. Keep that in mind: it explains both why Adam rarely blows up and the case below where it is slow.',
-          ko: '**Adam**은 두 가지를 다 씁니다. 기울기의 이동 평균 $m$(모멘텀)과 기울기 제곱의 이동 평균 $v$(RMSprop의 크기 조절)를 함께 씁니다. 둘 다 0에서 시작하므로 처음 몇 스텝에는 값이 너무 작은데, $1 - \\beta^t$로 나누어 이를 바로잡습니다(**편향 보정**: $t = 1$에서 정확히 $\\hat m_1 = g_1$). 기울기의 크기와 부호가 유지되는 동안 $\\hat m / \\sqrt{\\hat v}$는 1 안팎이라서, 각 파라미터는 *기울기가 얼마나 크든* 한 스텝에 대략 $\\eta$만큼 움직입니다. 이 점을 기억해 두세요. Adam이 좀처럼 발산하지 않는 이유이자, 아래에서 볼 것처럼 Adam이 느려지는 이유이기도 합니다.',
+          ko: '**Adam**은 둘을 합친 것입니다. 기울기의 이동 평균 $m$(모멘텀)과 기울기 제곱의 이동 평균 $v$(RMSprop의 크기 조절)를 함께 씁니다. 둘 다 0에서 시작하므로 처음 몇 스텝에는 값이 너무 작은데, $1 - \\beta^t$로 나누어 이를 바로잡습니다(**편향 보정**: $t = 1$에서 정확히 $\\hat m_1 = g_1$). 기울기의 크기와 부호가 유지되는 동안 $\\hat m / \\sqrt{\\hat v}$는 1 안팎이라서, 각 파라미터는 *기울기가 얼마나 크든* 한 스텝에 대략 $\\eta$만큼 움직입니다. 이 점을 기억해 두세요. Adam이 좀처럼 발산하지 않는 이유이자, 아래에서 볼 것처럼 Adam이 느려지는 이유이기도 합니다.',
         } },
         { math: String.raw`\begin{aligned} m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t, & v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2, \\ \hat m_t &= \frac{m_t}{1-\beta_1^{\,t}}, & \hat v_t &= \frac{v_t}{1-\beta_2^{\,t}}, \\ \theta_t &= \theta_{t-1} - \eta\, \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon} \end{aligned}` },
         { note: {
@@ -301,7 +301,7 @@ for (const [name, make] of Object.entries(makers)) {
           },
           hint: {
             en: 'SGD\'s step is the learning rate times the gradient, and these gradients are small. Try ten times larger, then more.',
-            ko: 'SGD의 한 걸음은 학습률에 기울기를 곱한 값인데, 여기서는 기울기가 작습니다. 학습률을 열 배로 키워 보고, 더 키워 보세요.',
+            ko: '기본 SGD의 한 걸음은 학습률에 기울기를 곱한 값인데, 여기서는 기울기가 작습니다. 학습률을 열 배로 키워 보고, 더 키워 보세요.',
           },
           success: {
             en: 'Tuned SGD beat untuned Adam. "Adam just works" means it needs less tuning, not that it always wins.',
