@@ -181,3 +181,31 @@ for (const lang of ['en', 'ko']) {
     await close();
   });
 }
+
+test('init: three starts on real pictures — the spreads the text claims, and the rescue task done only by a setting that rescues the default', async () => {
+  const { page, errors, close } = await suite.open('init', 'en');
+  const fig = 'figure[data-widget=fashion]';
+  await page.locator(fig).scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.layerwiseLesson.widgets.fashion.load());
+  const r0 = await page.evaluate(() => window.layerwiseLesson.widgets.fashion.result);
+  // He keeps the hidden layers' spread; Xavier shrinks it by layer 3; the default (weights'
+  // variance 1/(3 n_in), a sixth of He's 2/n_in) falls by about 1/√6 a layer, below a fifth of He's by layer 3
+  const { xavier, he, default: def } = r0.spread;
+  assert.ok(Math.max(...he.slice(0, 3)) / Math.min(...he.slice(0, 3)) < 1.6, `He: ${he}`);
+  assert.ok(xavier[2] < he[2] && def[2] < xavier[2], `layer 3: ${def[2]} < ${xavier[2]} < ${he[2]}`);
+  assert.ok(def[2] / he[2] < 0.2, `default/He at layer 3: ${def[2] / he[2]}`);
+  assert.equal(await suite.taskDone(page, 'rescue'), false);
+  // plain SGD, one epoch, as preset: the default start does not get below 1.0
+  await page.locator(`${fig} button`, { hasText: 'Train the three' }).click();
+  await page.waitForFunction(() => window.layerwiseLesson.widgets.fashion.result.finished, null, { timeout: 120_000 });
+  const sgd = await page.evaluate(() => window.layerwiseLesson.widgets.fashion.result);
+  assert.ok(sgd.loss.default.at(-1) > 1, `SGD default: ${sgd.loss.default.at(-1)}`);
+  assert.ok(sgd.loss.he.at(-1) < sgd.loss.default.at(-1), 'He learns faster than the default under SGD');
+  assert.equal(await suite.taskDone(page, 'rescue'), false);
+  // Adam, chosen in the widget's menu, rescues it
+  await page.locator(`${fig} select`).first().selectOption('adam');
+  await page.locator(`${fig} button`, { hasText: 'Train the three' }).click();
+  await suite.waitTask(page, 'rescue', 120_000);
+  assert.deepEqual(errors, []);
+  await close();
+});
