@@ -23,8 +23,8 @@
 import { h } from '../../lib/dom.js';
 import { formatReadout } from '../../lib/format.js';
 import { shuffled } from '../../lib/random.js';
-import { loadFashionMnist } from '../../lib/fashion.js';
-import { addStyle, getEngine } from './common.js';
+import { addStyle } from './common.js';
+import { fashionOnce } from './fashion-load.js';
 import { LinePlot } from './plot.js';
 import { bilingual, changes, legend, plotWidth } from './output-kit.js';
 
@@ -35,7 +35,6 @@ export const BATCH = 64;
 export const WINDOW = 10;
 export const SPREAD_PICTURES = 500;
 const FRAME_MS = 12;
-const MB = 1024 * 1024;
 
 /** The three starts, as model-spec init choices (no init: the engine's `default`, PyTorch's). */
 export const STARTS = Object.freeze([
@@ -140,7 +139,6 @@ export function initFashion({ optimizer = 'sgd', epochs = 1, seed = 1 } = {}) {
     const changed = changes();
     const state = { optimizer, epochs, seed };
     let env = null; // { lw, train, test } once loaded
-    let loading = null;
     let spread = null;
     let run = null; // { token, step, steps, loss: {key: []}, finished, stopped, test }
     let status = { text: W.waiting, params: {} };
@@ -225,31 +223,6 @@ export function initFashion({ optimizer = 'sgd', epochs = 1, seed = 1 } = {}) {
     }
 
     const emit = () => { draw(); changed.emit(result()); };
-
-    /** The pictures and the engine, once; a failure is shown and the next call tries again. */
-    function load() {
-      loading ??= (async () => {
-        try {
-          const [lw, data] = await Promise.all([getEngine(), loadFashionMnist({
-            onProgress: (done, total) => setStatus(W.loading, { done: (done / MB).toFixed(1), total: total ? (total / MB).toFixed(1) : '?' }),
-          })]);
-          const testX = pictures(data.test.images, first(data.test.count));
-          const test = lw.data.fromArrays(testX, Float32Array.from(data.test.labels), { features: PIXELS, classes: CLASSES });
-          env = { lw, train: data.train, test };
-          measure();
-          if (!run) setStatus(W.ready);
-          emit();
-          return env;
-        } catch (error) {
-          loading = null;
-          console.warn('init-fashion:', error);
-          setStatus(W.failed, { message: error.message });
-          emit();
-          throw error;
-        }
-      })();
-      return loading;
-    }
 
     /** The start's spread for the seed now, from three fresh models. */
     function measure() {
@@ -338,13 +311,24 @@ export function initFashion({ optimizer = 'sgd', epochs = 1, seed = 1 } = {}) {
       else train();
     });
 
-    // fetch the pictures when the widget comes near the screen
-    if (typeof IntersectionObserver === 'function') {
-      const seen = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) { seen.disconnect(); load().catch(() => {}); }
-      }, { rootMargin: '400px' });
-      seen.observe(root);
-    }
+    // The pictures and the engine, once (when the widget comes near the screen or Train is
+    // pressed); a failure is shown and the next call tries again.
+    const load = fashionOnce(root, {
+      progress: (done, total) => setStatus(W.loading, { done, total }),
+      ready: ({ lw, data }) => {
+        const testX = pictures(data.test.images, first(data.test.count));
+        const test = lw.data.fromArrays(testX, Float32Array.from(data.test.labels), { features: PIXELS, classes: CLASSES });
+        env = { lw, train: data.train, test };
+        measure();
+        if (!run) setStatus(W.ready);
+        emit();
+        return env;
+      },
+      failed: (error) => {
+        setStatus(W.failed, { message: error.message });
+        emit();
+      },
+    });
     draw();
 
     return {
