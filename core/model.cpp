@@ -26,9 +26,11 @@ const char* kLayerTypes =
     "linear, relu, leaky_relu, sigmoid, tanh, softmax, identity, dropout, flatten, conv2d, "
     "maxpool2d, avgpool2d";
 
-void check_finite(std::span<const float> v, std::string_view what) {
+// "forward: x value 3 is nan; ...": the message is built only when a value fails.
+void check_finite(std::span<const float> v, const char* what, const char* array) {
   for (std::size_t i = 0; i < v.size(); ++i)
-    check(std::isfinite(v[i]), what, " value ", i, " is ", v[i], "; every value must be finite");
+    if (!std::isfinite(v[i]))
+      fail(what, ": ", array, " value ", i, " is ", v[i], "; every value must be finite");
 }
 
 // The spec's {"weight": ..., "bias": ...} object (either may be absent), parsed.
@@ -63,7 +65,7 @@ void check_targets(const Loss& loss, std::span<const float> y, std::size_t n, st
   std::size_t want = n * loss.target_width(k);
   check(y.size() == want, what, ": y has ", y.size(), " values, but ", n, " samples need ", want,
         " for ", loss.name());
-  check_finite(y, str(what, ": y"));
+  check_finite(y, what, "y");
   loss.check_target(y.data(), y.size(), n, k);
 }
 
@@ -176,6 +178,8 @@ void Model::build(const json::Value& spec) {
     seed_ = static_cast<std::uint64_t>(s->as_int("spec.seed", 0, (1LL << 53)));
   acts_.resize(layers_.size() + 1);
   grads_.resize(layers_.size() + 1);
+  for (auto& l : layers_)
+    for (Param* p : l->params()) params_.push_back(p);
 }
 
 json::Value Model::spec() const {
@@ -188,12 +192,7 @@ json::Value Model::spec() const {
   return s;
 }
 
-ParamList Model::params() {
-  ParamList all;
-  for (auto& l : layers_)
-    for (Param* p : l->params()) all.push_back(p);
-  return all;
-}
+const ParamList& Model::params() { return params_; }
 
 std::size_t Model::num_params() const {
   std::size_t n = 0;
@@ -236,7 +235,7 @@ void Model::check_batch(std::span<const float> x, std::size_t batch, const char*
   if (x.size() != batch * input_size())
     fail(what, ": x has ", x.size(), " values, but a batch of ",
         batch, " samples of shape ", shape_str(input_), " needs ", batch * input_size());
-  check_finite(x, what);
+  check_finite(x, what, "x");
 }
 
 void Model::check_activations(std::size_t batch, const char* what) const {
@@ -247,7 +246,7 @@ void Model::check_activations(std::size_t batch, const char* what) const {
 const Tensor& Model::forward(std::span<const float> x, std::size_t batch, bool training) {
   check_batch(x, batch, "forward");
   check_activations(batch, "forward");
-  acts_[0].resize(batch_shape(batch, input_));
+  acts_[0].resize_batch(batch, input_);
   std::copy(x.begin(), x.end(), acts_[0].data());
   run_forward(training);
   return acts_.back();
@@ -271,10 +270,9 @@ float Model::train_step(std::span<const float> x, std::span<const float> y, std:
   check_activations(batch, "train_step");
   check_train_options(options);
   check_targets(loss, y, batch, output_size(), "train_step");
-  acts_[0].resize(batch_shape(batch, input_));
+  acts_[0].resize_batch(batch, input_);
   std::copy(x.begin(), x.end(), acts_[0].data());
-  ParamList ps = params();
-  return static_cast<float>(fit_batch(y.data(), loss, opt, options, ps));
+  return static_cast<float>(fit_batch(y.data(), loss, opt, options, params_));
 }
 
 StepTrace Model::trace_step(std::span<const float> x, std::span<const float> y,
@@ -294,7 +292,7 @@ StepTrace Model::trace_step(std::span<const float> x, std::span<const float> y,
   }
 
   StepTrace trace;
-  acts_[0].resize(batch_shape(1, input_));
+  acts_[0].resize_batch(1, input_);
   std::copy(x.begin(), x.end(), acts_[0].data());
   trace.input = acts_[0].clone();
   run_forward(false);
@@ -352,10 +350,10 @@ float Model::train_epoch(std::span<const float> x, std::span<const float> y, std
   std::iota(order_.begin(), order_.end(), 0u);
   rng_.shuffle(order_);
   double total = 0;
-  ParamList ps = params();
+  const ParamList& ps = params_;
   for (std::size_t start = 0; start < n; start += batch) {
     std::size_t b = std::min(batch, n - start);
-    acts_[0].resize(batch_shape(b, input_));
+    acts_[0].resize_batch(b, input_);
     batch_y_.resize({b * tw});
     for (std::size_t r = 0; r < b; ++r) {
       std::uint32_t s = order_[start + r];

@@ -73,7 +73,8 @@ class Model {
   std::size_t output_size() const { return shape_size(output_); }
   std::size_t num_layers() const { return layers_.size(); }
   Layer& layer(std::size_t i) { return *layers_[i]; }
-  ParamList params();
+  // Every parameter, in spec order (the layers own them; the list is built once).
+  const ParamList& params();
   std::size_t num_params() const;
 
   // Initialises every parameter again from `seed` (the spec's seed is updated to it).
@@ -137,6 +138,7 @@ class Model {
   json::Value init_;  // the spec's "init" object (may be null)
   std::uint64_t seed_ = 42;
   std::vector<std::unique_ptr<Layer>> layers_;
+  ParamList params_;  // the layers' parameters, in order
   std::vector<Tensor> acts_;   // acts_[0] input, acts_[i + 1] output of layer i
   std::vector<Tensor> grads_;  // grads_[i] = ∂L/∂acts_[i]
   std::vector<std::uint32_t> order_;

@@ -45,7 +45,16 @@ std::string shape_str(const Shape& shape) {
   return s + "]";
 }
 
-Tensor::Tensor(Shape shape) { resize(std::move(shape)); }
+Shape batch_shape(std::size_t batch, const Shape& sample) {
+  Shape s{batch};
+  s.insert(s.end(), sample.begin(), sample.end());
+  return s;
+}
+
+Tensor::Tensor(Shape shape) {
+  reserve(shape_size(shape));
+  shape_ = std::move(shape);
+}
 
 Tensor Tensor::clone() const {
   Tensor t(shape_);
@@ -67,14 +76,34 @@ void Tensor::reshape(Shape shape) {
   shape_ = std::move(shape);
 }
 
-void Tensor::resize(Shape shape) {
-  std::size_t n = shape_size(shape);
+void Tensor::reserve(std::size_t n) {
   if (n > capacity_) {
     data_.reset(allocate(n));
     capacity_ = n;
   }
   size_ = n;
-  shape_ = std::move(shape);
+}
+
+void Tensor::resize(const Shape& shape) {
+  reserve(shape_size(shape));
+  shape_ = shape;  // after the check: a refused size leaves the tensor as it was
+}
+
+void Tensor::resize(std::initializer_list<std::size_t> dims) {
+  std::size_t n = 1;
+  for (std::size_t d : dims) n = d != 0 && n > kMaxElements / d ? kMaxElements + 1 : n * d;
+  if (n > kMaxElements) shape_size(Shape(dims));  // fails, naming the shape
+  reserve(n);
+  shape_.assign(dims);
+}
+
+void Tensor::resize_batch(std::size_t batch, const Shape& sample) {
+  std::size_t n = shape_size(sample);
+  if (n != 0 && batch > kMaxElements / n) shape_size(batch_shape(batch, sample));  // fails
+  reserve(batch * n);
+  shape_.resize(sample.size() + 1);
+  shape_[0] = batch;
+  std::copy(sample.begin(), sample.end(), shape_.begin() + 1);
 }
 
 void Tensor::fill(float value) { std::fill(data(), data() + size_, value); }

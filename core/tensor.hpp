@@ -2,7 +2,7 @@
 //
 // A Tensor owns its storage and is move-only: copying the numbers is always explicit
 // (clone()), so no hot path can copy by accident. reshape() keeps the storage; resize()
-// reallocates only when the element count grows. The shape is held inline (up to 4 dims).
+// reallocates only when the element count grows.
 #pragma once
 
 #include <cstddef>
@@ -18,6 +18,8 @@ using Shape = std::vector<std::size_t>;
 
 std::size_t shape_size(const Shape& shape);
 std::string shape_str(const Shape& shape);  // "[32, 784]"
+// [batch, ...sample]: the shape of a batch of samples.
+Shape batch_shape(std::size_t batch, const Shape& sample);
 
 class Tensor {
  public:
@@ -47,10 +49,16 @@ class Tensor {
   // Same numbers, new shape of the same size.
   void reshape(Shape shape);
   // New shape of any size; contents are unspecified afterwards (zero when newly allocated).
-  void resize(Shape shape);
+  // Storage and the shape's own memory are reused when large enough, so a training step
+  // that resizes to the shapes it had last step allocates nothing.
+  void resize(const Shape& shape);
+  void resize(std::initializer_list<std::size_t> dims);
+  // [batch, ...sample], as resize(batch_shape(batch, sample)) without building the shape.
+  void resize_batch(std::size_t batch, const Shape& sample);
   void fill(float value);
 
  private:
+  void reserve(std::size_t n);
   struct Free {
     void operator()(float* p) const;
   };

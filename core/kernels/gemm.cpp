@@ -156,44 +156,85 @@ void gemm_packed(const GemmArgs& g) {
   }
 }
 
-// Small products, no packing: each orientation walks memory in its contiguous direction.
-void gemm_direct(const GemmArgs& g) {
-  for (std::size_t i = 0; i < g.m; ++i) {
-    float* c = g.c + i * g.ldc;
-    if (g.ta == Trans::N && g.tb == Trans::T) {
-      // C[i, j] = dot(A[i, :], B[j, :]): both rows contiguous in k.
-      const float* a = g.a + i * g.lda;
-      for (std::size_t j = 0; j < g.n; ++j) {
-        const float* b = g.b + j * g.ldb;
-        fvec acc(0.0f);
-        std::size_t p = 0;
-        for (; p + kLanes <= g.k; p += kLanes)
-          acc = simd::fma(simd::load(a + p), simd::load(b + p), acc);
-        float sum = xsimd::hadd(acc);
-        for (; p < g.k; ++p) sum += a[p] * b[p];
-        c[j] = (g.accumulate ? c[j] : 0.0f) + sum;
-      }
-    } else {
-      if (!g.accumulate) std::fill(c, c + g.n, 0.0f);
-      for (std::size_t p = 0; p < g.k; ++p) {
-        // C[i, :] += op(A)[i, p] · op(B)[p, :], contiguous in j when B is not transposed.
-        float a = g.ta == Trans::N ? g.a[i * g.lda + p] : g.a[p * g.lda + i];
-        if (g.tb == Trans::N) {
-          const float* b = g.b + p * g.ldb;
-          fvec av(a);
-          std::size_t j = 0;
-          for (; j + kLanes <= g.n; j += kLanes)
-            simd::store(c + j, simd::fma(av, simd::load(b + j), simd::load(c + j)));
-          for (; j < g.n; ++j) c[j] += a * b[j];
-        } else {
-          for (std::size_t j = 0; j < g.n; ++j) c[j] += a * g.b[j * g.ldb + p];
-        }
-      }
+// Small products, no packing (what tiny networks such as 2-8-8-1 run on every step, so their
+// per-step cost is mostly here). Each row of C is built in registers, a block of up to kDV
+// vectors of columns at a time: acc = Σ_p op(A)[i, p] · op(B)[p, block], with op(B)'s rows
+// contiguous in j, then stored once (C is neither loaded nor stored per p). op(B) = Bᵀ (NT, the
+// forward pass) is transposed into a stack buffer first when it is small; a larger one
+// (batch-1 inference of a wide layer: k = 784) and single rows take dot products instead.
+constexpr std::size_t kDV = 4;          // vectors of columns per register block
+constexpr std::size_t kSmallT = 4096;   // the most values of Bᵀ transposed on the stack (16 KiB)
+
+inline float finish_one(float sum, const float* c, const float* bias, bool accumulate) {
+  return (accumulate ? *c : 0.0f) + sum + (bias ? *bias : 0.0f);
+}
+
+// c[0, n) (+)= Σ_p a[p·as] · b[p·ldb + j] (+ bias[j]).
+void row_direct(float* c, const float* a, std::size_t as, const float* b, std::size_t ldb,
+                std::size_t n, std::size_t k, bool accumulate, const float* bias) {
+  std::size_t j = 0;
+  for (; j + kDV * kLanes <= n; j += kDV * kLanes) {
+    fvec acc[kDV];
+    for (std::size_t v = 0; v < kDV; ++v) acc[v] = fvec(0.0f);
+    for (std::size_t p = 0; p < k; ++p) {
+      fvec av(a[p * as]);
+      const float* bp = b + p * ldb + j;
+      for (std::size_t v = 0; v < kDV; ++v) acc[v] = simd::fma(av, simd::load(bp + v * kLanes), acc[v]);
     }
-    // Inline rather than a call to f32_vadd: a call per row costs tiny nets (2-8-8-1) 0.4 %
-    // more instructions per epoch (bench/README.md, "Dead kernels").
-    if (g.bias)
-      simd::map2(c, c, g.bias, g.n, [](auto x, auto b) { return x + b; });
+    for (std::size_t v = 0; v < kDV; ++v) {
+      float* cp = c + j + v * kLanes;
+      fvec out = accumulate ? acc[v] + simd::load(cp) : acc[v];
+      simd::store(cp, bias ? out + simd::load(bias + j + v * kLanes) : out);
+    }
+  }
+  for (; j + kLanes <= n; j += kLanes) {
+    fvec acc(0.0f);
+    for (std::size_t p = 0; p < k; ++p) acc = simd::fma(fvec(a[p * as]), simd::load(b + p * ldb + j), acc);
+    fvec out = accumulate ? acc + simd::load(c + j) : acc;
+    simd::store(c + j, bias ? out + simd::load(bias + j) : out);
+  }
+  for (; j < n; ++j) {
+    float sum = 0.0f;
+    for (std::size_t p = 0; p < k; ++p) sum = simd::fma(a[p * as], b[p * ldb + j], sum);
+    c[j] = finish_one(sum, c + j, bias ? bias + j : nullptr, accumulate);
+  }
+}
+
+// C[i, j] = dot(A[i, :], B[j, :]) for NT: both rows contiguous in k.
+void gemm_dots(const GemmArgs& g) {
+  for (std::size_t i = 0; i < g.m; ++i) {
+    const float* a = g.a + i * g.lda;
+    float* c = g.c + i * g.ldc;
+    for (std::size_t j = 0; j < g.n; ++j) {
+      const float* b = g.b + j * g.ldb;
+      fvec acc(0.0f);
+      std::size_t p = 0;
+      for (; p + kLanes <= g.k; p += kLanes) acc = simd::fma(simd::load(a + p), simd::load(b + p), acc);
+      float sum = xsimd::hadd(acc);
+      for (; p < g.k; ++p) sum += a[p] * b[p];
+      c[j] = finish_one(sum, c + j, g.bias ? g.bias + j : nullptr, g.accumulate);
+    }
+  }
+}
+
+void gemm_direct(const GemmArgs& g) {
+  const bool small_t = g.k * g.n <= kSmallT;
+  if (g.tb == Trans::T && g.ta == Trans::N && (g.m < 2 || !small_t)) return gemm_dots(g);
+  // Aᵀ·Bᵀ beyond the stack buffer: no layer asks for it, so the plain loops serve.
+  if (g.tb == Trans::T && !small_t) return f32_gemm_ref(g);
+  const float* b = g.b;
+  std::size_t ldb = g.ldb;
+  alignas(64) float bt[kSmallT];
+  if (g.tb == Trans::T) {
+    for (std::size_t j = 0; j < g.n; ++j)
+      for (std::size_t p = 0; p < g.k; ++p) bt[p * g.n + j] = g.b[j * g.ldb + p];
+    b = bt;
+    ldb = g.n;
+  }
+  for (std::size_t i = 0; i < g.m; ++i) {
+    const float* a = g.ta == Trans::N ? g.a + i * g.lda : g.a + i;
+    row_direct(g.c + i * g.ldc, a, g.ta == Trans::N ? 1 : g.lda, b, ldb, g.n, g.k, g.accumulate,
+               g.bias);
   }
 }
 

@@ -35,11 +35,4 @@ class Layer {
   virtual json::Value spec() const = 0;  // the layer's entry of the model spec
 };
 
-// Output tensor [B, ...sample] for a batch of B.
-inline Shape batch_shape(std::size_t batch, const Shape& sample) {
-  Shape s{batch};
-  s.insert(s.end(), sample.begin(), sample.end());
-  return s;
-}
-
 }  // namespace lw

@@ -38,7 +38,7 @@ test('bad input of every kind: a LayerwiseError naming the problem, then the eng
     'x null': [() => model.forward(null, 1), /x must be a Float32Array.*got null/],
     'x a DataView': [() => model.forward(new DataView(new ArrayBuffer(8)), 1), /got a DataView/],
     'x holding a Symbol': [() => model.forward([Symbol('s'), 1], 1), /x must hold numbers/],
-    'x holding NaN': [() => model.forward([NaN, 1], 1), /value 0 is nan; every value must be finite/],
+    'x holding NaN': [() => model.forward([NaN, 1], 1), /forward: x value 0 is nan; every value must be finite/],
     'x holding a string': [() => model.forward(['a', 1], 1), /value 0 is nan/],
     'x holding Infinity': [() => model.forward(new Float32Array([1, Infinity]), 1), /value 1 is inf/],
     'batch 0': [() => model.forward([], 0), /batch must be a whole number ≥ 1, got 0/],
