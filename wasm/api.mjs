@@ -10,8 +10,8 @@
 // meets a "was disposed" error, never freed memory;
 // Model, Optimizer and Dataset hold wasm memory until dispose(), while losses are stateless
 // values. Semantics are PyTorch's (docs/semantics.md).
-import { LayerwiseError, MAX_INT, MAX_VALUES, count, describe, finite, floats, jsonText, names, options, seedOf } from './checks.mjs';
-import { Handle, engineCall, unwrap } from './handles.mjs';
+import { LayerwiseError, MAX_INT, MAX_VALUES, count, describe, finite, floats, isTypedArray, jsonText, lengthOf, names, options, seedOf, size } from './checks.mjs';
+import { Handle, addressOf, engineCall, unwrap } from './handles.mjs';
 import { nn, init } from './nn.mjs';
 import { optimizerClass } from './optim.mjs';
 
@@ -113,6 +113,24 @@ export function makeApi(M) {
     }
   }
 
+  // The hot path (bindings.cpp, lw_stage): x (and y) are written straight into the model's
+  // staging buffer in wasm memory, then a plain export runs the call. A Float32Array is used
+  // as it is (TypedArray.prototype.set runs no code of the caller's); anything else is read
+  // once through floats(), as everywhere else.
+  const staged = (value, what) =>
+    value instanceof Float32Array && isTypedArray(value) ? (size(lengthOf(value), what), value) : floats(value, what);
+
+  function stage(model, n, x, y) {
+    const at = M._lw_stage(model, n);
+    if (!at) throw engineError();
+    const heap = M.HEAPF32; // after _lw_stage, which may have grown the memory
+    heap.set(x, at / 4);
+    if (y) heap.set(y, at / 4 + lengthOf(x));
+  }
+
+  // The failure a plain export reported, as engineCall's callers see a thrown one.
+  const engineError = () => new Error(M._lastError());
+
   const featureList = (features) => names(features, 'featureMap: features', "['x1', 'x2']");
 
   // The l1 penalty of trainStep and trainEpoch's options { l1 }.
@@ -170,10 +188,16 @@ export function makeApi(M) {
     /** Outputs for batch samples of x (batch × input size values): a new Float32Array. */
     forward(x, batch) {
       unwrap(this, Model, 'forward');
-      const xs = floats(x, 'forward: x');
+      const xs = staged(x, 'forward: x');
       count(batch, 'forward: batch');
-      const raw = unwrap(this, Model, 'forward');
-      return call(() => raw._forward(xs, batch));
+      const model = addressOf(unwrap(this, Model, 'forward'));
+      return call(() => {
+        const nx = lengthOf(xs);
+        stage(model, nx, xs, null);
+        const out = M._lw_forward(model, nx, batch);
+        if (!out) throw engineError();
+        return M.HEAPF32.slice(out / 4, out / 4 + batch * this.#outputSize());
+      });
     }
 
     /**
@@ -182,13 +206,25 @@ export function makeApi(M) {
      */
     trainStep(x, y, batch, loss, optimizer, settings) {
       unwrap(this, Model, 'trainStep');
-      const xs = floats(x, 'trainStep: x');
-      const ys = floats(y, 'trainStep: y');
+      const xs = staged(x, 'trainStep: x');
+      const ys = staged(y, 'trainStep: y');
       count(batch, 'trainStep: batch');
-      const l1 = penalty(settings, 'trainStep');
+      const l1 = settings === undefined ? 0 : penalty(settings, 'trainStep');
       const [lossRawValue, optRaw] = this.#training('trainStep', loss, optimizer);
-      const raw = unwrap(this, Model, 'trainStep');
-      return call(() => raw._trainStep(xs, ys, batch, lossRawValue, optRaw, l1));
+      const model = addressOf(unwrap(this, Model, 'trainStep'));
+      return call(() => {
+        const nx = lengthOf(xs), ny = lengthOf(ys);
+        stage(model, nx + ny, xs, ys);
+        const value = M._lw_train_step(model, nx, ny, batch, addressOf(lossRawValue), addressOf(optRaw), l1);
+        if (value !== value && M._lw_failed()) throw engineError();
+        return value;
+      });
+    }
+
+    // Values per output sample, asked of the engine once (it never changes).
+    #outputValues;
+    #outputSize() {
+      return (this.#outputValues ??= this.outputShape.reduce((a, b) => a * b, 1));
     }
 
     /**
@@ -338,7 +374,8 @@ export function makeApi(M) {
     init,
     /**
      * The engine's memory, for spotting leaks: heapBytes is the size of the wasm memory
-     * (it only grows), usedBytes what the engine's allocator has handed out and not freed.
+     * (it only grows), usedBytes what the engine's allocator has handed out and not freed,
+     * allocations how many times the engine has allocated (C++ operator new) since it loaded.
      */
     memory: () => M._memory(),
     optim: Object.freeze({

@@ -9,6 +9,8 @@
 //     so no view of wasm memory escapes (memory growth cannot detach what a caller holds).
 //     One call also writes into its argument: _stepFree copies the new values back into the
 //     buffer optim.mjs passed it (its own, never the caller's array).
+//   - The hot calls, forward and trainStep, skip Embind altogether (see lw_stage below):
+//     JavaScript writes the batch into a buffer the model owns and passes numbers only.
 //   - Structured values (spec, optimiser options, saved model, statistics) cross as JSON text.
 //     Strings come in as `val`, never as std::string: Embind frees a std::string argument's
 //     wire buffer only after a call that returns, so a call that throws would leak it.
@@ -25,6 +27,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <limits>
+#include <new>
 #include <memory>
 #include <span>
 #include <string>
@@ -43,8 +48,15 @@ namespace {
 
 using emscripten::val;
 
+// operator new calls since the module loaded (lw.memory().allocations): a training step that
+// allocates shows up here even when it frees everything again.
+std::size_t new_calls = 0;
+
 struct ModelBox {
   lw::Model model;
+  // The batch of the hot calls (lw_train_step, lw_forward), written here by JavaScript: x,
+  // then y. Grown on demand and kept, so a training loop allocates nothing per step.
+  std::vector<float> stage = {};
 };
 struct LossBox {
   std::unique_ptr<lw::Loss> loss;
@@ -115,17 +127,6 @@ ModelBox* model_from_json(const val& text) {
       [&] { return new ModelBox{lw::Model::from_json(lw::json::parse(string_of(text)))}; });
 }
 
-val model_forward(ModelBox& m, const val& x, std::size_t batch) {
-  return guarded([&] { return floats_out(m.model.forward(floats_in(x), batch).span()); });
-}
-
-float model_train_step(ModelBox& m, const val& x, const val& y, std::size_t batch,
-                       const LossBox& loss, OptimizerBox& opt, float l1) {
-  return guarded([&] {
-    return m.model.train_step(floats_in(x), floats_in(y), batch, *loss.loss, *opt.optimizer,
-                              lw::TrainOptions{l1});
-  });
-}
 
 float model_train_epoch(ModelBox& m, const DatasetBox& d, std::size_t batch, const LossBox& loss,
                         OptimizerBox& opt, float l1) {
@@ -382,11 +383,93 @@ val feature_map_points(const val& points, const val& names) {
   });
 }
 
-// Memory, for leak checks: the wasm memory's size, and the bytes malloc has handed out.
+// The hot path: forward and trainStep. For a small network Embind's per-call conversions
+// (an emval handle per argument, a property lookup by name, a vector per array) cost more
+// than the step itself, so these are plain exports taking numbers only: the addresses of the
+// boxes (each box's _address(), read once by api.mjs) and sizes. JavaScript writes the batch
+// straight into the model's staging buffer (lw_stage) and reads a forward's result straight
+// out of the model's own output tensor. A failure cannot throw through these (no JS Error is
+// made in C++): it sets `failed` and the message, which api.mjs fetches with _lastError().
+bool failed = false;
+
+template <class F, class R>
+R reported(F&& f, R on_failure) {
+  failed = false;
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    error_message = e.what();
+  }
+  failed = true;
+  return on_failure;
+}
+
+std::string last_error() { return error_message; }
+
+template <class Box>
+double address_of(const Box& box) {
+  return static_cast<double>(reinterpret_cast<std::uintptr_t>(&box));
+}
+
+}  // namespace
+
+// Every C++ allocation of the engine goes through here (replacing the global operator new;
+// new[] and the sized deletes forward to these), to be counted.
+void* operator new(std::size_t n) {
+  ++new_calls;
+  if (void* p = std::malloc(n ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+extern "C" {
+
+// Room for n floats in the model's staging buffer; its address (null on failure). Growing it
+// may grow the wasm memory, so JavaScript takes its view of memory after this call.
+EMSCRIPTEN_KEEPALIVE float* lw_stage(ModelBox* m, std::size_t n) {
+  return reported(
+      [&] {
+        if (m->stage.size() < n) m->stage.resize(n);
+        return m->stage.data();
+      },
+      static_cast<float*>(nullptr));
+}
+
+// One step on the staged batch: x is stage[0, nx), y is stage[nx, nx + ny). The mean loss, or
+// NaN with lw_failed() true.
+EMSCRIPTEN_KEEPALIVE float lw_train_step(ModelBox* m, std::size_t nx, std::size_t ny,
+                                         std::size_t batch, const LossBox* loss,
+                                         OptimizerBox* opt, float l1) {
+  return reported(
+      [&] {
+        const float* x = m->stage.data();
+        return m->model.train_step({x, nx}, {x + nx, ny}, batch, *loss->loss, *opt->optimizer,
+                                   lw::TrainOptions{l1});
+      },
+      std::numeric_limits<float>::quiet_NaN());
+}
+
+// Forward of the staged x (stage[0, nx)): the address of the outputs, batch × output size
+// floats in the model's own buffer (valid until the next call), or null with lw_failed().
+EMSCRIPTEN_KEEPALIVE const float* lw_forward(ModelBox* m, std::size_t nx, std::size_t batch) {
+  return reported([&] { return m->model.forward({m->stage.data(), nx}, batch).data(); },
+                  static_cast<const float*>(nullptr));
+}
+
+EMSCRIPTEN_KEEPALIVE bool lw_failed() { return failed; }
+
+}  // extern "C"
+
+namespace {
+
+// Memory, for leak checks: the wasm memory's size, the bytes malloc has handed out, and how
+// many times the engine has called operator new since it loaded (see below).
 val memory() {
   val out = val::object();
   out.set("heapBytes", static_cast<double>(emscripten_get_heap_size()));
   out.set("usedBytes", static_cast<double>(mallinfo().uordblks));
+  out.set("allocations", static_cast<double>(new_calls));
   return out;
 }
 
@@ -402,8 +485,7 @@ EMSCRIPTEN_BINDINGS(layerwise) {
   class_<ModelBox>("Model")
       .class_function("_fromSpec", &model_from_spec, allow_raw_pointers())
       .class_function("_fromJSON", &model_from_json, allow_raw_pointers())
-      .function("_forward", &model_forward)
-      .function("_trainStep", &model_train_step)
+      .function("_address", &address_of<ModelBox>)
       .function("_trainEpoch", &model_train_epoch)
       .function("_traceStep", &model_trace_step)
       .function("_evaluate", &model_evaluate)
@@ -418,11 +500,14 @@ EMSCRIPTEN_BINDINGS(layerwise) {
       .function("_outputShape", &model_output_shape)
       .function("_numParams", &model_num_params);
 
-  class_<LossBox>("Loss").class_function("_create", &loss_create, allow_raw_pointers());
+  class_<LossBox>("Loss")
+      .class_function("_create", &loss_create, allow_raw_pointers())
+      .function("_address", &address_of<LossBox>);
 
   class_<OptimizerBox>("Optimizer")
       .class_function("_create", &optimizer_create, allow_raw_pointers())
       .class_function("_createFree", &optimizer_create_free, allow_raw_pointers())
+      .function("_address", &address_of<OptimizerBox>)
       .function("_stepFree", &optimizer_step_free)
       .function("_set", &optimizer_set)
       .function("_setLr", &optimizer_set_lr)
@@ -449,4 +534,5 @@ EMSCRIPTEN_BINDINGS(layerwise) {
   function("_featureNames", &feature_names);
   function("_lossNames", &loss_names);
   function("_memory", &memory);
+  function("_lastError", &last_error);
 }

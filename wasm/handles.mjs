@@ -91,3 +91,12 @@ export function unwrap(value, Class, what) {
   if (!raw) throw new LayerwiseError(`${what}: this ${Class.name} was disposed and cannot be used`);
   return raw;
 }
+
+const addresses = new WeakMap(); // Embind handle -> the address of its engine object
+
+/** The address of the engine object behind an Embind handle, for the plain exports (lw_*). */
+export function addressOf(raw) {
+  let address = addresses.get(raw);
+  if (address === undefined) addresses.set(raw, (address = raw._address()));
+  return address;
+}

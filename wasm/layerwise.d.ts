@@ -338,6 +338,8 @@ export interface MemoryInfo {
   heapBytes: number;
   /** Bytes the engine's allocator has handed out and not freed. */
   usedBytes: number;
+  /** How many times the engine has allocated (C++ operator new) since it loaded. */
+  allocations: number;
 }
 
 export interface Layerwise {
