@@ -40,12 +40,34 @@ float* scratch(std::unique_ptr<float[], FreeDeleter>& buf, std::size_t& cap, std
   return buf.get();
 }
 
+// Packing reads one operand across its rows. In 4-lane builds (SSE4.1, and wasm SIMD128,
+// where the 4×4 shuffles are single instructions) it moves 4×4 blocks through registers:
+// dst[q·dst_ld + r] = src[r·ld + q] for r, q < 4. The scalar copies cost a tenth of a forward
+// pass of the seed network at batch 128 in wasm (bench/README.md, "The boundary").
+constexpr bool kTransposeBlocks = kLanes == 4;
+inline void transpose4(const float* src, std::size_t ld, float* dst, std::size_t dst_ld) {
+  __m128 r0 = _mm_loadu_ps(src), r1 = _mm_loadu_ps(src + ld), r2 = _mm_loadu_ps(src + 2 * ld),
+         r3 = _mm_loadu_ps(src + 3 * ld);
+  _MM_TRANSPOSE4_PS(r0, r1, r2, r3);
+  _mm_storeu_ps(dst, r0);
+  _mm_storeu_ps(dst + dst_ld, r1);
+  _mm_storeu_ps(dst + 2 * dst_ld, r2);
+  _mm_storeu_ps(dst + 3 * dst_ld, r3);
+}
+
 // op(A)[i0 : i0+mc, p0 : p0+kc] -> panels of kMR rows; panel layout [p][r], zero-padded rows.
 void pack_a(float* dst, const GemmArgs& g, std::size_t i0, std::size_t mc, std::size_t p0,
             std::size_t kc) {
   for (std::size_t ir = 0; ir < mc; ir += kMR, dst += kc * kMR) {
     std::size_t mr = std::min(kMR, mc - ir);
-    for (std::size_t p = 0; p < kc; ++p) {
+    std::size_t p = 0;
+    if constexpr (kTransposeBlocks && kMR == 4) {
+      if (g.ta == Trans::N && mr == 4) {
+        const float* s = g.a + (i0 + ir) * g.lda + p0;
+        for (; p + 4 <= kc; p += 4) transpose4(s + p, g.lda, dst + p * kMR, kMR);
+      }
+    }
+    for (; p < kc; ++p) {
       float* d = dst + p * kMR;
       if (g.ta == Trans::N) {
         const float* s = g.a + (i0 + ir) * g.lda + p0 + p;
@@ -72,7 +94,17 @@ void pack_b(float* dst, const GemmArgs& g, std::size_t p0, std::size_t kc, std::
         std::fill(d + nr, d + kNR, 0.0f);
       }
     } else {
-      for (std::size_t j = 0; j < nr; ++j) {
+      std::size_t j = 0;
+      if constexpr (kTransposeBlocks) {
+        for (; j + 4 <= nr; j += 4) {
+          const float* s = g.b + (j0 + jr + j) * g.ldb + p0;
+          std::size_t p = 0;
+          for (; p + 4 <= kc; p += 4) transpose4(s + p, g.ldb, dst + p * kNR + j, kNR);
+          for (; p < kc; ++p)
+            for (std::size_t r = 0; r < 4; ++r) dst[p * kNR + j + r] = s[r * g.ldb + p];
+        }
+      }
+      for (; j < nr; ++j) {
         const float* s = g.b + (j0 + jr + j) * g.ldb + p0;
         for (std::size_t p = 0; p < kc; ++p) dst[p * kNR + j] = s[p];
       }
