@@ -232,12 +232,39 @@ void row_direct(float* c, const float* a, std::size_t as, const float* b, std::s
   }
 }
 
-// C[i, j] = dot(A[i, :], B[j, :]) for NT: both rows contiguous in k.
+// C[i, j] = dot(A[i, :], B[j, :]) for NT: both rows contiguous in k. Four rows of B at a
+// time, two accumulators each: one accumulator per dot product waits on its own additions
+// (latency-bound at a third of the adder's rate); eight independent ones keep it busy and
+// read each vector of A once for four rows. Batch-1 inference (m = 1) runs here.
 void gemm_dots(const GemmArgs& g) {
   for (std::size_t i = 0; i < g.m; ++i) {
     const float* a = g.a + i * g.lda;
     float* c = g.c + i * g.ldc;
-    for (std::size_t j = 0; j < g.n; ++j) {
+    std::size_t j = 0;
+    for (; j + 4 <= g.n; j += 4) {
+      const float* b = g.b + j * g.ldb;
+      fvec acc[4][2];
+      for (auto& row : acc) row[0] = row[1] = fvec(0.0f);
+      std::size_t p = 0;
+      for (; p + 2 * kLanes <= g.k; p += 2 * kLanes) {
+        fvec a0 = simd::load(a + p), a1 = simd::load(a + p + kLanes);
+        for (std::size_t r = 0; r < 4; ++r) {
+          acc[r][0] = simd::fma(a0, simd::load(b + r * g.ldb + p), acc[r][0]);
+          acc[r][1] = simd::fma(a1, simd::load(b + r * g.ldb + p + kLanes), acc[r][1]);
+        }
+      }
+      for (; p + kLanes <= g.k; p += kLanes) {
+        fvec a0 = simd::load(a + p);
+        for (std::size_t r = 0; r < 4; ++r)
+          acc[r][0] = simd::fma(a0, simd::load(b + r * g.ldb + p), acc[r][0]);
+      }
+      for (std::size_t r = 0; r < 4; ++r) {
+        float sum = xsimd::hadd(acc[r][0] + acc[r][1]);
+        for (std::size_t q = p; q < g.k; ++q) sum += a[q] * b[r * g.ldb + q];
+        c[j + r] = finish_one(sum, c + j + r, g.bias ? g.bias + j + r : nullptr, g.accumulate);
+      }
+    }
+    for (; j < g.n; ++j) {
       const float* b = g.b + j * g.ldb;
       fvec acc(0.0f);
       std::size_t p = 0;
