@@ -201,34 +201,53 @@ inline float finish_one(float sum, const float* c, const float* bias, bool accum
   return (accumulate ? *c : 0.0f) + sum + (bias ? *bias : 0.0f);
 }
 
-// c[0, n) (+)= Σ_p a[p·as] · b[p·ldb + j] (+ bias[j]).
+// c[j, j + V·kLanes) (+)= Σ_p a[p·as] · b[p·ldb + j ...] (+ bias): V vectors of columns held in
+// registers over the whole sum.
+template <std::size_t V>
+inline void block_direct(float* c, const float* a, std::size_t as, const float* b,
+                         std::size_t ldb, std::size_t k, bool accumulate, const float* bias) {
+  fvec acc[V];
+  for (std::size_t v = 0; v < V; ++v) acc[v] = fvec(0.0f);
+  for (std::size_t p = 0; p < k; ++p) {
+    fvec av(a[p * as]);
+    const float* bp = b + p * ldb;
+    for (std::size_t v = 0; v < V; ++v) acc[v] = simd::fma(av, simd::load(bp + v * kLanes), acc[v]);
+  }
+  for (std::size_t v = 0; v < V; ++v) {
+    float* cp = c + v * kLanes;
+    fvec out = accumulate ? acc[v] + simd::load(cp) : acc[v];
+    simd::store(cp, bias ? out + simd::load(bias + v * kLanes) : out);
+  }
+}
+
+// c[0, n) (+)= Σ_p a[p·as] · b[p·ldb + j] (+ bias[j]): blocks of kDV vectors, then one block of
+// what is left (two 4-lane vectors for a layer of 8), then the scalar columns.
 void row_direct(float* c, const float* a, std::size_t as, const float* b, std::size_t ldb,
                 std::size_t n, std::size_t k, bool accumulate, const float* bias) {
   std::size_t j = 0;
-  for (; j + kDV * kLanes <= n; j += kDV * kLanes) {
-    fvec acc[kDV];
-    for (std::size_t v = 0; v < kDV; ++v) acc[v] = fvec(0.0f);
-    for (std::size_t p = 0; p < k; ++p) {
-      fvec av(a[p * as]);
-      const float* bp = b + p * ldb + j;
-      for (std::size_t v = 0; v < kDV; ++v) acc[v] = simd::fma(av, simd::load(bp + v * kLanes), acc[v]);
-    }
-    for (std::size_t v = 0; v < kDV; ++v) {
-      float* cp = c + j + v * kLanes;
-      fvec out = accumulate ? acc[v] + simd::load(cp) : acc[v];
-      simd::store(cp, bias ? out + simd::load(bias + j + v * kLanes) : out);
-    }
-  }
-  for (; j + kLanes <= n; j += kLanes) {
-    fvec acc(0.0f);
-    for (std::size_t p = 0; p < k; ++p) acc = simd::fma(fvec(a[p * as]), simd::load(b + p * ldb + j), acc);
-    fvec out = accumulate ? acc + simd::load(c + j) : acc;
-    simd::store(c + j, bias ? out + simd::load(bias + j) : out);
+  auto at = [&](std::size_t col) { return bias ? bias + col : nullptr; };
+  for (; j + kDV * kLanes <= n; j += kDV * kLanes)
+    block_direct<kDV>(c + j, a, as, b + j, ldb, k, accumulate, at(j));
+  switch ((n - j) / kLanes) {
+    case 3:
+      block_direct<3>(c + j, a, as, b + j, ldb, k, accumulate, at(j));
+      j += 3 * kLanes;
+      break;
+    case 2:
+      block_direct<2>(c + j, a, as, b + j, ldb, k, accumulate, at(j));
+      j += 2 * kLanes;
+      break;
+    case 1:
+      block_direct<1>(c + j, a, as, b + j, ldb, k, accumulate, at(j));
+      j += kLanes;
+      break;
+    default:
+      break;
   }
   for (; j < n; ++j) {
     float sum = 0.0f;
     for (std::size_t p = 0; p < k; ++p) sum = simd::fma(a[p * as], b[p * ldb + j], sum);
-    c[j] = finish_one(sum, c + j, bias ? bias + j : nullptr, accumulate);
+    c[j] = finish_one(sum, c + j, at(j), accumulate);
   }
 }
 

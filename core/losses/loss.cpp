@@ -22,11 +22,12 @@ std::size_t argmax(const float* row, std::size_t k) {
 void Loss::check_target(const float* target, std::size_t target_len, std::size_t batch,
                         std::size_t k) const {
   std::size_t want = batch * target_width(k);
-  lw::check(target_len == want, name(), ": the target has ", target_len, " values, but ", batch,
-            " samples with ", k, " outputs need ", want);
+  if (target_len != want)
+    lw::fail(name(), ": the target has ", target_len, " values, but ", batch, " samples with ", k,
+             " outputs need ", want);
   for (std::size_t i = 0; i < target_len; ++i)
-    lw::check(std::isfinite(target[i]), name(), ": target value ", i, " is ", target[i],
-              "; targets must be finite numbers");
+    if (!std::isfinite(target[i]))
+      lw::fail(name(), ": target value ", i, " is ", target[i], "; targets must be finite numbers");
 }
 
 std::size_t Loss::correct(const Tensor& pred, const float* target) const {

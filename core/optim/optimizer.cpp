@@ -13,21 +13,25 @@ namespace lw {
 
 void Optimizer::step(const ParamList& params) {
   // Check everything before touching anything, so a refused step leaves no trace.
+  // (`if` before each message: name() is a virtual call, and this runs every training step.)
   for (std::size_t i = 0; i < params.size(); ++i) {
     const Param* p = params[i];
-    check(p != nullptr, name(), ".step: parameter ", i, " is null");
-    check(p->grad.size() == p->size(), name(), ".step: parameter ", i, " (\"", p->name,
-          "\") has ", p->size(), " values but ", p->grad.size(), " gradient entries");
+    if (!p) fail(name(), ".step: parameter ", i, " is null");
+    if (p->grad.size() != p->size())
+      fail(name(), ".step: parameter ", i, " (\"", p->name, "\") has ", p->size(),
+           " values but ", p->grad.size(), " gradient entries");
   }
   if (t_ > 0) {
-    check(params.size() == sizes_.size(), name(), ".step: got ", params.size(),
-          " parameters, but the first step had ", sizes_.size(),
-          "; an optimiser keeps state for one fixed list (call reset() to start on another)");
+    if (params.size() != sizes_.size())
+      fail(name(), ".step: got ", params.size(), " parameters, but the first step had ",
+           sizes_.size(),
+           "; an optimiser keeps state for one fixed list (call reset() to start on another)");
     for (std::size_t i = 0; i < params.size(); ++i)
-      check(params[i]->size() == sizes_[i], name(), ".step: parameter ", i, " (\"",
-            params[i]->name, "\") has ", params[i]->size(), " values, but it had ", sizes_[i],
-            " at the first step; an optimiser keeps state for one fixed list (call reset() to "
-            "start on another)");
+      if (params[i]->size() != sizes_[i])
+        fail(name(), ".step: parameter ", i, " (\"", params[i]->name, "\") has ",
+             params[i]->size(), " values, but it had ", sizes_[i],
+             " at the first step; an optimiser keeps state for one fixed list (call reset() to "
+             "start on another)");
   } else {  // the first step since construction or reset(): state_ and sizes_ are empty
     for (const Param* p : params) sizes_.push_back(p->size());
     state_.resize(params.size());
