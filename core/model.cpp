@@ -7,6 +7,7 @@
 #include "activations/activation.hpp"
 #include "error.hpp"
 #include "init/init.hpp"
+#include "kernels/reduce.hpp"
 #include "layers/activation_layer.hpp"
 #include "layers/conv2d.hpp"
 #include "layers/dropout.hpp"
@@ -28,6 +29,7 @@ const char* kLayerTypes =
 
 // "forward: x value 3 is nan; ...": the message is built only when a value fails.
 void check_finite(std::span<const float> v, const char* what, const char* array) {
+  if (f32_all_finite(v.data(), v.size())) return;  // vectorised; the scan below finds which
   for (std::size_t i = 0; i < v.size(); ++i)
     if (!std::isfinite(v[i]))
       fail(what, ": ", array, " value ", i, " is ", v[i], "; every value must be finite");
@@ -246,10 +248,20 @@ void Model::check_activations(std::size_t batch, const char* what) const {
 const Tensor& Model::forward(std::span<const float> x, std::size_t batch, bool training) {
   check_batch(x, batch, "forward");
   check_activations(batch, "forward");
-  acts_[0].resize_batch(batch, input_);
-  std::copy(x.begin(), x.end(), acts_[0].data());
+  take_input(x, batch);
   run_forward(training);
   return acts_.back();
+}
+
+float* Model::input_buffer(std::size_t n) {
+  acts_[0].resize({n});
+  return acts_[0].data();
+}
+
+void Model::take_input(std::span<const float> x, std::size_t batch) {
+  // Same size as before, so the storage (and an x written into it) stays where it is.
+  acts_[0].resize_batch(batch, input_);
+  if (x.data() != acts_[0].data()) std::copy(x.begin(), x.end(), acts_[0].data());
 }
 
 void Model::run_forward(bool training) {
@@ -270,8 +282,7 @@ float Model::train_step(std::span<const float> x, std::span<const float> y, std:
   check_activations(batch, "train_step");
   check_train_options(options);
   check_targets(loss, y, batch, output_size(), "train_step");
-  acts_[0].resize_batch(batch, input_);
-  std::copy(x.begin(), x.end(), acts_[0].data());
+  take_input(x, batch);
   return static_cast<float>(fit_batch(y.data(), loss, opt, options, params_));
 }
 

@@ -83,6 +83,10 @@ class Model {
   // x holds batch × input_size floats; returns [batch, ...output] (a view of a buffer owned
   // by the model, valid until the next call).
   const Tensor& forward(std::span<const float> x, std::size_t batch, bool training = false);
+  // Room for n input values in the model's own input buffer. forward and train_step read an
+  // x that starts here in place, without copying it (what the wasm bindings hand JavaScript
+  // to write a batch into). Valid until the next call on the model.
+  float* input_buffer(std::size_t n);
   // One step: zero_grad, forward, loss, backward, optimiser step; returns the mean loss.
   float train_step(std::span<const float> x, std::span<const float> y, std::size_t batch,
                    const Loss& loss, Optimizer& opt, const TrainOptions& options = {});
@@ -127,6 +131,8 @@ class Model {
   void check_batch(std::span<const float> x, std::size_t batch, const char* what) const;
   // A batch's activations must fit the 2^26-value limit at every layer.
   void check_activations(std::size_t batch, const char* what) const;
+  // acts_[0] = x as [batch, ...input] (x is checked already; it may live in acts_[0] itself).
+  void take_input(std::span<const float> x, std::size_t batch);
   void run_forward(bool training);  // acts_[0] must hold the batch
   void backward();
   // Forward (training), loss, backward, L1, optimiser step on the batch in acts_[0].

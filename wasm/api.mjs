@@ -113,19 +113,21 @@ export function makeApi(M) {
     }
   }
 
-  // The hot path (bindings.cpp, lw_stage): x (and y) are written straight into the model's
-  // staging buffer in wasm memory, then a plain export runs the call. A Float32Array is used
+  // The hot path (bindings.cpp, lw_stage_x): x is written straight into the model's input
+  // buffer in wasm memory (y into a buffer beside it), then a plain export runs the call. A Float32Array is used
   // as it is (TypedArray.prototype.set runs no code of the caller's); anything else is read
   // once through floats(), as everywhere else.
   const staged = (value, what) =>
     value instanceof Float32Array && isTypedArray(value) ? (size(lengthOf(value), what), value) : floats(value, what);
 
-  function stage(model, n, x, y) {
-    const at = M._lw_stage(model, n);
-    if (!at) throw engineError();
-    const heap = M.HEAPF32; // after _lw_stage, which may have grown the memory
-    heap.set(x, at / 4);
-    if (y) heap.set(y, at / 4 + lengthOf(x));
+  function stage(model, x, y) {
+    const atX = M._lw_stage_x(model, lengthOf(x));
+    if (M._lw_failed()) throw engineError();
+    const atY = y ? M._lw_stage_y(model, lengthOf(y)) : 0;
+    if (y && M._lw_failed()) throw engineError();
+    const heap = M.HEAPF32; // after staging, which may have grown the memory
+    heap.set(x, atX / 4);
+    if (y) heap.set(y, atY / 4);
   }
 
   // The failure a plain export reported, as engineCall's callers see a thrown one.
@@ -192,9 +194,8 @@ export function makeApi(M) {
       count(batch, 'forward: batch');
       const model = addressOf(unwrap(this, Model, 'forward'));
       return call(() => {
-        const nx = lengthOf(xs);
-        stage(model, nx, xs, null);
-        const out = M._lw_forward(model, nx, batch);
+        stage(model, xs, null);
+        const out = M._lw_forward(model, lengthOf(xs), batch);
         if (!out) throw engineError();
         return M.HEAPF32.slice(out / 4, out / 4 + batch * this.#outputSize());
       });
@@ -213,9 +214,8 @@ export function makeApi(M) {
       const [lossRawValue, optRaw] = this.#training('trainStep', loss, optimizer);
       const model = addressOf(unwrap(this, Model, 'trainStep'));
       return call(() => {
-        const nx = lengthOf(xs), ny = lengthOf(ys);
-        stage(model, nx + ny, xs, ys);
-        const value = M._lw_train_step(model, nx, ny, batch, addressOf(lossRawValue), addressOf(optRaw), l1);
+        stage(model, xs, ys);
+        const value = M._lw_train_step(model, lengthOf(xs), lengthOf(ys), batch, addressOf(lossRawValue), addressOf(optRaw), l1);
         if (value !== value && M._lw_failed()) throw engineError();
         return value;
       });

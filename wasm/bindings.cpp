@@ -9,8 +9,8 @@
 //     so no view of wasm memory escapes (memory growth cannot detach what a caller holds).
 //     One call also writes into its argument: _stepFree copies the new values back into the
 //     buffer optim.mjs passed it (its own, never the caller's array).
-//   - The hot calls, forward and trainStep, skip Embind altogether (see lw_stage below):
-//     JavaScript writes the batch into a buffer the model owns and passes numbers only.
+//   - The hot calls, forward and trainStep, skip Embind altogether (see lw_stage_x below):
+//     JavaScript writes the batch into buffers the model owns and passes numbers only.
 //   - Structured values (spec, optimiser options, saved model, statistics) cross as JSON text.
 //     Strings come in as `val`, never as std::string: Embind frees a std::string argument's
 //     wire buffer only after a call that returns, so a call that throws would leak it.
@@ -54,9 +54,11 @@ std::size_t new_calls = 0;
 
 struct ModelBox {
   lw::Model model;
-  // The batch of the hot calls (lw_train_step, lw_forward), written here by JavaScript: x,
-  // then y. Grown on demand and kept, so a training loop allocates nothing per step.
-  std::vector<float> stage = {};
+  // The batch of the hot calls (lw_train_step, lw_forward), written here by JavaScript: x in
+  // the model's own input buffer (read in place), y in `targets`. Both grow on demand and
+  // are kept, so a training loop allocates nothing per step.
+  float* x = nullptr;
+  std::vector<float> targets = {};
 };
 struct LossBox {
   std::unique_ptr<lw::Loss> loss;
@@ -386,9 +388,9 @@ val feature_map_points(const val& points, const val& names) {
 // The hot path: forward and trainStep. For a small network Embind's per-call conversions
 // (an emval handle per argument, a property lookup by name, a vector per array) cost more
 // than the step itself, so these are plain exports taking numbers only: the addresses of the
-// boxes (each box's _address(), read once by api.mjs) and sizes. JavaScript writes the batch
-// straight into the model's staging buffer (lw_stage) and reads a forward's result straight
-// out of the model's own output tensor. A failure cannot throw through these (no JS Error is
+// boxes (each box's _address(), read once by api.mjs) and sizes. JavaScript writes x straight
+// into the model's input buffer (lw_stage_x; the model reads it there, no second copy) and y
+// beside it (lw_stage_y), and reads a forward's result out of the model's output tensor. A failure cannot throw through these (no JS Error is
 // made in C++): it sets `failed` and the message, which api.mjs fetches with _lastError().
 bool failed = false;
 
@@ -425,35 +427,39 @@ void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 extern "C" {
 
-// Room for n floats in the model's staging buffer; its address (null on failure). Growing it
-// may grow the wasm memory, so JavaScript takes its view of memory after this call.
-EMSCRIPTEN_KEEPALIVE float* lw_stage(ModelBox* m, std::size_t n) {
+// Room for n floats of x, in the model's input buffer, or of y; the address (null on
+// failure). Growing a buffer may grow the wasm memory, so JavaScript takes its view of memory
+// after these calls.
+EMSCRIPTEN_KEEPALIVE float* lw_stage_x(ModelBox* m, std::size_t n) {
+  return reported([&] { return m->x = m->model.input_buffer(n); }, static_cast<float*>(nullptr));
+}
+
+EMSCRIPTEN_KEEPALIVE float* lw_stage_y(ModelBox* m, std::size_t n) {
   return reported(
       [&] {
-        if (m->stage.size() < n) m->stage.resize(n);
-        return m->stage.data();
+        if (m->targets.size() < n) m->targets.resize(n);
+        return m->targets.data();
       },
       static_cast<float*>(nullptr));
 }
 
-// One step on the staged batch: x is stage[0, nx), y is stage[nx, nx + ny). The mean loss, or
-// NaN with lw_failed() true.
+// One step on the staged batch (nx values of x, ny of y). The mean loss, or NaN with
+// lw_failed() true.
 EMSCRIPTEN_KEEPALIVE float lw_train_step(ModelBox* m, std::size_t nx, std::size_t ny,
                                          std::size_t batch, const LossBox* loss,
                                          OptimizerBox* opt, float l1) {
   return reported(
       [&] {
-        const float* x = m->stage.data();
-        return m->model.train_step({x, nx}, {x + nx, ny}, batch, *loss->loss, *opt->optimizer,
-                                   lw::TrainOptions{l1});
+        return m->model.train_step({m->x, nx}, {m->targets.data(), ny}, batch, *loss->loss,
+                                   *opt->optimizer, lw::TrainOptions{l1});
       },
       std::numeric_limits<float>::quiet_NaN());
 }
 
-// Forward of the staged x (stage[0, nx)): the address of the outputs, batch × output size
-// floats in the model's own buffer (valid until the next call), or null with lw_failed().
+// Forward of the staged x (nx values): the address of the outputs, batch × output size floats
+// in the model's own buffer (valid until the next call), or null with lw_failed().
 EMSCRIPTEN_KEEPALIVE const float* lw_forward(ModelBox* m, std::size_t nx, std::size_t batch) {
-  return reported([&] { return m->model.forward({m->stage.data(), nx}, batch).data(); },
+  return reported([&] { return m->model.forward({m->x, nx}, batch).data(); },
                   static_cast<const float*>(nullptr));
 }
 

@@ -1,6 +1,7 @@
 #include "reduce.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "elementwise.hpp"
@@ -24,7 +25,19 @@ void f32_col_sum_add(float* s, const float* x, std::size_t rows, std::size_t col
   for (std::size_t r = 0; r < rows; ++r) f32_vadd(s, s, x + r * cols, cols);
 }
 
+// x·0 is 0 for a finite x and NaN for ±Inf or NaN, and a NaN survives every sum after it.
+bool f32_all_finite(const float* x, std::size_t n) {
+  float z = simd::fold(x, n, 0.0f, [](auto a, auto b) { return a + b * decltype(b)(0.0f); },
+                       [](float a, float b) { return a + b * 0.0f; });
+  return z == 0.0f;
+}
+
 namespace ref {
+bool f32_all_finite(const float* x, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (!std::isfinite(x[i])) return false;
+  return true;
+}
 float f32_sum(const float* x, std::size_t n) {
   double s = 0;
   for (std::size_t i = 0; i < n; ++i) s += x[i];

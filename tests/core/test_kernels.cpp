@@ -206,3 +206,23 @@ TEST_CASE("f32_tanh is within 4 ulp of tanh everywhere", "[kernels]") {
   for (float v : out) REQUIRE(std::isnan(v));
   WARN("f32_tanh: worst error " << worst << " ulp over " << x.size() << " values");
 }
+
+TEST_CASE("f32_all_finite finds a NaN or an infinity at any position", "[kernels]") {
+  const float bad[] = {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity(),
+                       -std::numeric_limits<float>::infinity()};
+  for (std::size_t n = 0; n <= kMaxLen; ++n) {
+    std::vector<float> x(n, std::numeric_limits<float>::max());
+    for (std::size_t i = 0; i < n; i += 2) x[i] = -x[i];
+    REQUIRE(f32_all_finite(x.data(), n));
+    REQUIRE(ref::f32_all_finite(x.data(), n));
+    for (std::size_t at = 0; at < n; ++at) {
+      for (float b : bad) {
+        std::vector<float> y = x;
+        y[at] = b;
+        INFO("length " << n << ", " << b << " at " << at);
+        REQUIRE_FALSE(f32_all_finite(y.data(), n));
+        REQUIRE_FALSE(ref::f32_all_finite(y.data(), n));
+      }
+    }
+  }
+}

@@ -74,7 +74,7 @@ test('1,000 create/train/dispose cycles leave the wasm heap flat', (t) => {
   assert.equal(end.heapBytes, start.heapBytes, 'the wasm memory grew');
 });
 
-// The hot path (bindings.cpp, lw_stage): trainStep and forward write the batch into a buffer
+// The hot path (bindings.cpp, lw_stage_x): trainStep and forward write the batch into a buffer
 // the model owns and keep every shape and buffer from one step to the next.
 test('a training loop allocates nothing per step once its shapes are known', () => {
   const model = lw.Model.fromSpec({
