@@ -11,7 +11,19 @@ import { shuffled } from './random.mjs';
 export const OPTIMIZERS = { sgd: 'SGD', adam: 'Adam', adamw: 'AdamW', rmsprop: 'RMSprop' };
 const SNAPSHOT_DEFAULTS = {
   metrics: true, grid: true, neurons: true, parameters: true, gradients: true, stats: 20, data: false, curve: false,
+  keep: false,
 };
+
+/**
+ * Epochs between the weights a timeline keeps after epoch e: every epoch below 16, then
+ * 2^(⌊log2 e⌋ − 3), about eight a doubling; × 2^thinned once the timeline has thinned itself
+ * that many times (web/lib/timeline.js). The snapshot option `keep` follows this schedule, so
+ * one request of many epochs brings back the weights of each epoch a timeline keeps.
+ */
+export function keepInterval(e, thinned = 0) {
+  const base = e < 16 ? 1 : 2 ** (Math.floor(Math.log2(e)) - 3);
+  return base * 2 ** thinned;
+}
 const MAX_GRID = 256;
 /**
  * The most one request may ask for (docs/worker-protocol.md). The worker answers requests one
@@ -41,9 +53,14 @@ function snapshotOptions(defaults, options, what) {
   for (const [key, value] of Object.entries(options)) {
     if (key === 'stats' && typeof value === 'number') out.stats = whole(value, `${what}.stats (bins)`);
     else if (key === 'curve' && typeof value === 'number') out.curve = whole(value, `${what}.curve (every how many epochs)`);
+    else if (key === 'keep' && value !== null && typeof value === 'object') {
+      object(value, `${what}.keep`, '{next: 16, thinned: 0}');
+      known(value, ['next', 'thinned'], `${what}.keep`);
+      out.keep = { next: whole(value.next ?? 0, `${what}.keep.next`, 0), thinned: whole(value.thinned ?? 0, `${what}.keep.thinned`, 0) };
+    }
     else if (typeof value === 'boolean') out[key] = key === 'stats' && value ? defaults.stats || 20 : key === 'curve' && value ? 1 : value;
     else {
-      const or = key === 'stats' ? ' or a bin count' : key === 'curve' ? ' or a whole number of epochs' : '';
+      const or = key === 'stats' ? ' or a bin count' : key === 'curve' ? ' or a whole number of epochs' : key === 'keep' ? ' or {next, thinned}' : '';
       throw new LayerwiseError(`${what}.${key} must be true or false${or}, got ${describe(value)}`);
     }
   }
@@ -214,6 +231,8 @@ export class Session {
     this.batchLosses = [];
     this.curveEvery = 0; // while a request asks for its curve: the metrics after every this many epochs
     this.curveRows = [];
+    this.keeping = null; // while a request asks to keep weights: {next, thinned} (keepInterval)
+    this.keptRows = [];
     this.trainMs = 0;
     this.diverged = false;
     this.message = null;
@@ -235,6 +254,7 @@ export class Session {
     const limit = Math.min(epochs, maxEpochs);
     const start = now();
     this.curveEvery = opts.curve;
+    this.keeping = opts.keep ? { ...opts.keep } : null;
     for (let run = 0; run < limit && !this.diverged; run++) {
       if (this.cursor > 0) {
         while (this.cursor > 0 && !this.diverged) this.#stepBatch();
@@ -246,6 +266,7 @@ export class Session {
       if (now() - start >= ms) break;
     }
     this.curveEvery = 0;
+    this.keeping = null;
     this.trainMs += now() - start;
     return this.snapshot(opts);
   }
@@ -255,8 +276,10 @@ export class Session {
     atMost(whole(batches, 'step: batches'), LIMITS.batches, 'step: batches', 'send several step requests');
     const start = now();
     this.curveEvery = opts.curve;
+    this.keeping = opts.keep ? { ...opts.keep } : null;
     for (let i = 0; i < batches && !this.diverged; i++) this.#stepBatch();
     this.curveEvery = 0;
+    this.keeping = null;
     this.trainMs += now() - start;
     return this.snapshot(opts);
   }
@@ -266,6 +289,11 @@ export class Session {
     this.epochLosses.push(loss);
     if (!Number.isFinite(loss)) this.#diverge(`the loss became ${loss} in epoch ${this.epoch}`);
     if (this.curveEvery && this.epoch % this.curveEvery === 0) this.curveRows.push({ epoch: this.epoch, ...this.#metrics(this.model) });
+    const keep = this.keeping;
+    if (keep && this.epoch >= keep.next && !this.diverged) {
+      this.keptRows.push({ epoch: this.epoch, parameters: this.model.parameters() });
+      keep.next = this.epoch + keepInterval(this.epoch, keep.thinned);
+    }
   }
 
   // Loss and accuracy over each set (evaluation mode: nothing of training changes).
@@ -437,6 +465,8 @@ export class Session {
     }
     if (opts.curve) out.curve = this.#curve();
     else this.curveRows = [];
+    if (opts.keep) out.kept = this.keptRows;
+    this.keptRows = [];
     const parameters = opts.parameters || opts.gradients || opts.stats ? model.parameters() : null;
     const bad = this.diverged ? null : parameters?.find((p) => !p.data.every(Number.isFinite));
     if (bad) this.#diverge(`a weight of ${bad.name} became ${bad.data.find((v) => !Number.isFinite(v))}`);

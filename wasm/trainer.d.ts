@@ -102,6 +102,13 @@ export interface SnapshotOptions {
    * the snapshot's `curve`; one reply of many epochs gives a curve point for each.
    */
   curve?: boolean | number;
+  /**
+   * Weights to keep for a timeline (default false): {next, thinned} asks for the parameters at
+   * epoch `next` and at every epoch due after it on the timeline's schedule (keepInterval:
+   * every epoch below 16, then about eight a doubling, × 2^thinned), in the snapshot's `kept`;
+   * so one request of many epochs brings back every epoch a timeline keeps.
+   */
+  keep?: false | { next?: number; thinned?: number };
 }
 
 export interface TrainerConfig {
@@ -194,6 +201,8 @@ export interface Snapshot {
     epochs: Int32Array; trainLoss: Float64Array; testLoss: Float64Array | null;
     trainAccuracy: Float64Array | null; testAccuracy: Float64Array | null;
   };
+  /** With the option `keep`: the parameters at each due epoch this request completed. */
+  kept?: { epoch: number; parameters: { name: string; shape: number[]; data: Float32Array }[] }[];
   /** Evaluation over each set (null without metrics; test* null without a test set). */
   trainLoss: number | null;
   testLoss: number | null;

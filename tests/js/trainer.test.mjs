@@ -356,7 +356,7 @@ test('a bad request names the problem, changes nothing, and the worker stays usa
   await rejects({ ...xorConfig, grid: { size: 1000 } }, /grid.size must be at most 256/);
   await rejects({ ...xorConfig, batch: 0 }, /batch must be a whole number ≥ 1, got 0/);
   await rejects({ ...xorConfig, optimizer: { name: 'adam', options: { lr: -1 } } }, /lr/);
-  await rejects({ ...xorConfig, snapshot: { neuron: false } }, /init: snapshot: unknown option "neuron"; allowed: metrics, grid, neurons, parameters, gradients, stats, data, curve$/);
+  await rejects({ ...xorConfig, snapshot: { neuron: false } }, /init: snapshot: unknown option "neuron"; allowed: metrics, grid, neurons, parameters, gradients, stats, data, curve, keep$/);
   await assert.rejects(trainer.train(1.5), /train: epochs must be a whole number ≥ 0, got 1.5/);
   const kept = await trainer.snapshot(light);
   assert.equal(kept.epoch, 4, 'a failed init keeps the model it would have replaced');
@@ -435,6 +435,28 @@ test('curve: one request of many epochs reports the metrics after each, as one-e
   assert.deepEqual([steps.curve.trainAccuracy, steps.curve.testAccuracy], [null, null]);
   assert.equal(steps.curve.trainLoss.length, 2);
   await assert.rejects(trainer.train(1, { snapshot: { curve: 0 } }), /curve/);
+});
+
+test('keep: one request of many epochs brings back the weights of every epoch a timeline keeps, as one-epoch requests had them', async () => {
+  const config = { ...xorConfig, spec: net(2, [6], 1, 'sigmoid'), optimizer: 'adam', snapshot: light };
+  await trainer.init(config);
+  const one = new Map();
+  for (let e = 1; e <= 40; e++) one.set(e, (await trainer.train(1, { snapshot: { parameters: true } })).parameters);
+  await trainer.init(config);
+  const many = await trainer.train(40, { snapshot: { keep: { next: 0, thinned: 0 } } });
+  // the schedule: every epoch below 16, every 2nd from 16, every 4th from 32 (keepInterval)
+  const want = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 24, 26, 28, 30, 32, 36, 40];
+  assert.deepEqual(many.kept.map((k) => k.epoch), want);
+  for (const { epoch, parameters } of many.kept) {
+    parameters.forEach((p, i) => sameArray(p.data, one.get(epoch)[i].data, `epoch ${epoch} ${p.name}`));
+  }
+  // a timeline that has thinned once keeps half as often; from where it asks
+  await trainer.init(config);
+  const thinned = await trainer.train(40, { snapshot: { keep: { next: 30, thinned: 1 } } });
+  assert.deepEqual(thinned.kept.map((k) => k.epoch), [30, 34]); // intervals 4 (from 30), then 8
+  assert.equal((await trainer.train(1)).kept, undefined, 'a request without the option carries none');
+  await assert.rejects(trainer.train(1, { snapshot: { keep: { next: -1 } } }), /keep.next must be a whole number/);
+  await assert.rejects(trainer.train(1, { snapshot: { keep: { every: 2 } } }), /keep: unknown option "every"/);
 });
 
 test('gradients are those of the loss over the whole training set at the current weights', async () => {

@@ -17,11 +17,12 @@
 export const TIMELINE_MAX_ENTRIES = 64;
 export const TIMELINE_MAX_BYTES = 8 * 1024 * 1024;
 
-/** Epochs between kept entries around epoch e: 1 below 16, then 2^(⌊log2 e⌋ − 3), times 2^thinned. */
-export function keepInterval(e, thinned = 0) {
-  const base = e < 16 ? 1 : 2 ** (Math.floor(Math.log2(e)) - 3);
-  return base * 2 ** thinned;
-}
+// Epochs between kept entries around epoch e: 1 below 16, then 2^(⌊log2 e⌋ − 3), times
+// 2^thinned. The worker keeps weights on the same schedule (its snapshot option `keep`), so it
+// is defined there, once.
+import { keepInterval } from '../engine/trainer-session.mjs';
+
+export { keepInterval };
 
 export class Timeline {
   #entries = [];
@@ -42,6 +43,11 @@ export class Timeline {
   /** Bytes of weights held. */
   get bytes() {
     return this.#bytes;
+  }
+
+  /** The schedule from here, as the worker's snapshot option `keep` takes it. */
+  get schedule() {
+    return { next: this.#next, thinned: this.#thinned };
   }
 
   /** Whether epoch should be kept: the first, and then one per interval. */

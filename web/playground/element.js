@@ -62,7 +62,7 @@ import { located } from '../lib/embedded.js';
 import { openEmbedDialog } from '../lib/embed.js';
 import { playgroundSnippets } from './embed.js';
 import { LESSON_OF, diagnose } from './diagnose.js';
-import { Timeline, keepInterval } from '../lib/timeline.js';
+import { Timeline } from '../lib/timeline.js';
 import { Comparison } from './compare.js';
 import { ChallengesPanel } from './controls/challenges-panel.js';
 import { ChallengeProblem } from './challenges.js';
@@ -97,6 +97,10 @@ const IN_PLACE = new Set(['lr', 'optimizer', 'momentum', 'nesterov', 'beta1', 'b
 // Epochs per second while playing (Infinity: as many as fit).
 const SPEED_RATE = { slow: 4, normal: 20, fast: 120, max: Infinity };
 const SLICE_MS = 12; // training per request: short enough that a change applies quickly
+// At "max" a request trains longer: each reply costs the worker a snapshot and the page a
+// merge, which at 12 ms slices took more than half of the time on a small network
+// (bench/README.md, "The playground at max"); 40 ms still lets a change apply at once.
+const MAX_SLICE_MS = 40;
 const GRID = { size: 48, extent: 6 };
 const CURVE_POINTS = 100; // at least this many points over any run (see #curveStep)
 /** The panels the `open` attribute can open at the start. */
@@ -507,7 +511,7 @@ export class LayerwisePlayground extends HTMLElement {
       const generation = run.generation;
       const target = run.workerEpoch + n;
       while (run.workerEpoch < target && !run.diverged && this.#built && generation === run.generation) {
-        const maxEpochs = Math.min(target - run.workerEpoch, this.#sliceCap());
+        const maxEpochs = target - run.workerEpoch;
         if (!(await run.trainFor(SLICE_MS * 2, { maxEpochs, snapshot: this.#sliceOptions() }))) break;
       }
       await this.#compare?.catchUp(run.workerEpoch);
@@ -833,19 +837,22 @@ export class LayerwisePlayground extends HTMLElement {
     if (!this.#playing) return true;
     if (this.#run.diverged || !this.#built) return false;
     const before = this.#run.workerEpoch;
-    maxEpochs = Math.min(maxEpochs ?? Infinity, this.#sliceCap());
-    const snap = await this.#run.trainFor(SLICE_MS, { maxEpochs, snapshot: this.#sliceOptions() });
+    const ms = maxEpochs === undefined ? MAX_SLICE_MS : SLICE_MS;
+    const snap = await this.#run.trainFor(ms, { maxEpochs: maxEpochs ?? Infinity, snapshot: this.#sliceOptions() });
     if (snap && SPEED_RATE[this.#speed] !== Infinity) this.#tokens -= snap.epoch - before;
     await this.#compare?.catchUp(this.#run.workerEpoch);
     return true;
   }
 
-  // A training request's snapshot: the light one, and the learning curve of its epochs (the
-  // worker's `curve`), so that a slice of many epochs still leaves a curve point for each.
+  // A training request's snapshot: the light one, the learning curve of its epochs (the
+  // worker's `curve`) and the weights of every epoch the timeline keeps among them (`keep`),
+  // so that a slice of many epochs still leaves a curve point and a timeline entry for each:
+  // a slice is bounded by time only, and "max" runs at full speed from its first request.
   // The grid is left out while the last one waits to be drawn (replies can come faster than
   // frames at speed "max"): the worker does not compute a boundary nobody would see.
   #sliceOptions() {
-    const options = { ...this.#snapshotOptions(), curve: this.#curveStep() };
+    const timeline = this.#timelineFor === this.#network ? this.#timeline.schedule : { next: 0, thinned: 0 };
+    const options = { ...this.#snapshotOptions(), curve: this.#curveStep(), keep: timeline };
     if (this.#run.fresh.has('grid') && !options.neurons) options.grid = false;
     return options;
   }
@@ -854,13 +861,6 @@ export class LayerwisePlayground extends HTMLElement {
   // least CURVE_POINTS points over any run.
   #curveStep() {
     return Math.max(1, Math.floor(this.#run.epoch / CURVE_POINTS));
-  }
-
-  // Epochs per request at most: a reply carries the weights of its last epoch only, and the
-  // timeline keeps them at growing intervals (every epoch to 16, then about eight a doubling:
-  // web/lib/timeline.js keepInterval), so a request crosses one interval at most.
-  #sliceCap() {
-    return keepInterval(this.epoch);
   }
 
   // A training point clicked on the boundary plot becomes the stepper's example while the
@@ -1054,7 +1054,10 @@ export class LayerwisePlayground extends HTMLElement {
       this.#scrub = null;
       this.#scrubSnap = null;
     }
-    if (snap.parameters && !snap.diverged && this.#timeline.due(this.epoch)) this.#timeline.keep(this.epoch, snap.parameters);
+    if (!snap.diverged) {
+      for (const { epoch, parameters } of snap.kept ?? []) if (this.#timeline.due(epoch)) this.#timeline.keep(epoch, parameters);
+      if (snap.parameters && this.#timeline.due(this.epoch)) this.#timeline.keep(this.epoch, snap.parameters);
+    }
     this.#showTimeline();
   }
 
