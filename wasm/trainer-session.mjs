@@ -11,7 +11,7 @@ import { shuffled } from './random.mjs';
 export const OPTIMIZERS = { sgd: 'SGD', adam: 'Adam', adamw: 'AdamW', rmsprop: 'RMSprop' };
 const SNAPSHOT_DEFAULTS = {
   metrics: true, grid: true, neurons: true, parameters: true, gradients: true, stats: 20, data: false, curve: false,
-  keep: false,
+  keep: false, memory: false,
 };
 
 /**
@@ -476,6 +476,7 @@ export class Session {
     if (opts.parameters) out.parameters = parameters;
     this.#pictures(model, opts, out);
     if (opts.data) out.data = this.#data();
+    if (opts.memory) out.memory = this.lw.memory();
     out.diverged = this.diverged;
     out.status = this.diverged ? 'diverged' : this.epoch > 0 || this.steps > 0 ? 'trained' : 'ready';
     out.message = this.message;

@@ -109,6 +109,8 @@ export interface SnapshotOptions {
    * so one request of many epochs brings back every epoch a timeline keeps.
    */
   keep?: false | { next?: number; thinned?: number };
+  /** The engine's memory in the worker (lw.memory()), for leak checks; default false. */
+  memory?: boolean;
 }
 
 export interface TrainerConfig {
@@ -201,6 +203,8 @@ export interface Snapshot {
     epochs: Int32Array; trainLoss: Float64Array; testLoss: Float64Array | null;
     trainAccuracy: Float64Array | null; testAccuracy: Float64Array | null;
   };
+  /** With the option `memory`: the worker's wasm memory, what is in use, and allocations. */
+  memory?: { heapBytes: number; usedBytes: number; allocations: number };
   /** With the option `keep`: the parameters at each due epoch this request completed. */
   kept?: { epoch: number; parameters: { name: string; shape: number[]; data: Float32Array }[] }[];
   /** Evaluation over each set (null without metrics; test* null without a test set). */

@@ -356,7 +356,7 @@ test('a bad request names the problem, changes nothing, and the worker stays usa
   await rejects({ ...xorConfig, grid: { size: 1000 } }, /grid.size must be at most 256/);
   await rejects({ ...xorConfig, batch: 0 }, /batch must be a whole number ≥ 1, got 0/);
   await rejects({ ...xorConfig, optimizer: { name: 'adam', options: { lr: -1 } } }, /lr/);
-  await rejects({ ...xorConfig, snapshot: { neuron: false } }, /init: snapshot: unknown option "neuron"; allowed: metrics, grid, neurons, parameters, gradients, stats, data, curve, keep$/);
+  await rejects({ ...xorConfig, snapshot: { neuron: false } }, /init: snapshot: unknown option "neuron"; allowed: metrics, grid, neurons, parameters, gradients, stats, data, curve, keep, memory$/);
   await assert.rejects(trainer.train(1.5), /train: epochs must be a whole number ≥ 0, got 1.5/);
   const kept = await trainer.snapshot(light);
   assert.equal(kept.epoch, 4, 'a failed init keeps the model it would have replaced');
