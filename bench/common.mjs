@@ -17,6 +17,41 @@ export function quantile(v, q) {
 export const median = (v) => quantile(v, 0.5);
 
 /**
+ * Runs code until it has reached its speed, untimed: V8 starts WebAssembly on its baseline
+ * compiler and JavaScript in its interpreter and optimises whatever turns out hot in the
+ * background (dynamic tiering), so the first calls of a workload can run at a fraction of its
+ * steady rate (TF.js-wasm's seed-network forward at batch 128: about 60 % for its first
+ * seconds; synaptic's generated network: 20-30 ms for each of its first calls, 0.3 ms later).
+ * `run(n)` makes n calls (it may return a promise). Blocks of at least `blockMs` and
+ * `blockCalls` calls (so a block of one slow interpreted call cannot count as "not getting
+ * faster") are timed until `flatBlocks` blocks in a row are no faster (by more than 2 %) than
+ * the best block before them, after at least `minMs` and at most `maxMs` in all. Returns
+ * {ms, calls, rate: the best block's calls per ms}.
+ */
+export async function warmUp(run, { blockMs = 30, blockCalls = 4, minMs = 300, maxMs = 3000, flatBlocks = 3 } = {}) {
+  const start = performance.now();
+  let n = 1;
+  let calls = 0;
+  let best = 0;
+  let flat = 0;
+  for (;;) {
+    const t0 = performance.now();
+    await run(n);
+    const ms = performance.now() - t0;
+    calls += n;
+    const elapsed = performance.now() - start;
+    if (ms < blockMs || n < blockCalls) {
+      n = Math.min(2 ** 30, Math.max(Math.min(n * 2, blockCalls), Math.ceil(n * Math.min(64, (1.5 * blockMs) / Math.max(ms, 0.01)))));
+    } else {
+      const rate = n / ms;
+      flat = rate > best * 1.02 ? 0 : flat + 1;
+      best = Math.max(best, rate);
+    }
+    if ((flat >= flatBlocks && elapsed >= minMs) || elapsed >= maxMs) return { ms: elapsed, calls, rate: best };
+  }
+}
+
+/**
  * Prints a benchmark's usage text and ends the process: on stderr with status 2 after `error`
  * (a bad option), or on stdout with status 0 (--help).
  */

@@ -5,6 +5,8 @@
 //   W1      2-8-8-1 tanh, sigmoid output, BCE, "circle" 500 points (seed 42), batch 10,
 //           SGD lr 0.03: one call = one train_epoch over the resident points (50 steps,
 //           shuffled gather included) -> epochs/s
+//   W1-step the same network, data and optimiser, trained as a user's own loop does it: one
+//           call = 50 train_step calls on the 500 points in order, 10 at a time -> epochs/s
 //   W2-32   the seed's 784-256-128-64-10 ReLU network, cross-entropy, Adam lr 1e-3:
 //   W2-128  one call = one train_step on the next consecutive resident batch -> samples/s
 //   W3-1    the same network, forward only (training=false), one call = one batch
@@ -27,11 +29,13 @@
 //       of this process with those of the in-process implementations (round-robin across
 //       implementations; docs/toolchain.md, "Timing on this machine").
 //       Requests, one per line:
+//         (on start: {"ready":true,"arch":...,"workloads":["W1",...]})
 //         info                      -> {"arch":...,"lanes":...,"compiler":...}
 //         calibrate <workload> <ms> -> {"iters":N}     (warm-up, then iters per repeat)
 //         repeat <workload>         -> {"s":seconds per call}  (untimed restart first)
 //         check <workload>          -> {"check":x}     (a number to compare implementations;
-//                                      W1 adds "check2": the first epoch's mean loss)
+//                                      W1 and W1-step add "check2": the first epoch's
+//                                      mean loss)
 //         quit
 //       Every reply is one JSON line; an error is {"error":"..."}.
 #include <algorithm>
@@ -186,6 +190,24 @@ struct Bench {
       w1_opt->reset();
       return double(w1.train_epoch(circle.x.span(), circle.y.span(), 500, 10, *bce, *w1_opt));
     };
+    // W1-step: no shuffle, no gather; the number compared is the first step's loss, with the
+    // first epoch's mean loss as check2 (the same in wasm through model.trainStep).
+    ws.push_back({"W1-step", "epochs/s", 1,
+                  [this] {
+                    w1.reset(42);
+                    w1_opt->reset();
+                  },
+                  [this] { step_epoch(); },
+                  [this] {
+                    w1.reset(42);
+                    w1_opt->reset();
+                    return double(w1_step(0));
+                  }});
+    ws.back().check2 = [this] {
+      w1.reset(42);
+      w1_opt->reset();
+      return step_epoch();
+    };
     add_steps("W2-32", t32, 32);
     add_steps("W2-128", t128, 128);
     for (std::size_t i = 0; i < 2; ++i) {
@@ -221,6 +243,16 @@ struct Bench {
                     t.cursor = 0;
                     return double(step(t, b));  // loss of the first step, from the start
                   }});
+  }
+
+  float w1_step(std::size_t start) {
+    return w1.train_step(circle.x.span().subspan(start * 2, 10 * 2), circle.y.span().subspan(start, 10), 10,
+                         *bce, *w1_opt);
+  }
+  double step_epoch() {
+    double total = 0;
+    for (std::size_t s = 0; s < 500; s += 10) total += w1_step(s);
+    return total / 50;
   }
 
   float step(Trainer& t, std::size_t b) {
@@ -261,7 +293,11 @@ std::string num(double v) {
 
 int serve(Bench& bench) {
   std::string line;
-  std::cout << "{\"ready\":true," << info_json().substr(1) << std::endl;
+  std::string ids;
+  for (const Workload& w : bench.ws) ids += (ids.empty() ? "\"" : ",\"") + w.id + "\"";
+  std::string info = info_json();
+  info.pop_back();  // the closing brace
+  std::cout << "{\"ready\":true," << info.substr(1) << ",\"workloads\":[" << ids << "]}" << std::endl;
   while (std::getline(std::cin, line)) {
     std::istringstream in(line);
     std::string cmd, id;
