@@ -26,9 +26,17 @@ void f32_col_sum_add(float* s, const float* x, std::size_t rows, std::size_t col
 }
 
 // x·0 is 0 for a finite x and NaN for ±Inf or NaN, and a NaN survives every sum after it.
+// Four independent sums, so the adds do not wait on each other (every input batch passes here).
 bool f32_all_finite(const float* x, std::size_t n) {
-  float z = simd::fold(x, n, 0.0f, [](auto a, auto b) { return a + b * decltype(b)(0.0f); },
-                       [](float a, float b) { return a + b * 0.0f; });
+  using simd::fvec;
+  using simd::kLanes;
+  const fvec zero(0.0f);
+  fvec acc[4] = {zero, zero, zero, zero};
+  std::size_t i = 0;
+  for (; i + 4 * kLanes <= n; i += 4 * kLanes)
+    for (std::size_t a = 0; a < 4; ++a) acc[a] = acc[a] + simd::load(x + i + a * kLanes) * zero;
+  float z = xsimd::hadd((acc[0] + acc[1]) + (acc[2] + acc[3]));
+  for (; i < n; ++i) z += x[i] * 0.0f;
   return z == 0.0f;
 }
 
