@@ -6,15 +6,18 @@
 //                             [--native-sse PATH] [--native PATH] [--no-native]
 //                             [--engine DIR] [--extra-engine LABEL=DIR]
 //                             [--extra-native LABEL=PATH]
-//                             [--tf-ops fused|plain] [--profile]
+//                             [--tf-ops fused|plain] [--tf-forward kernel|ops]
+//                             [--tf-no-readback] [--profile]
 //
 // Workloads (the same in every implementation, same data, same initial parameters):
 //   W1      2-8-8-1 tanh, sigmoid output, BCE, "circle" 500 points, batch 10, SGD lr 0.03:
 //           one call = one shuffled epoch (50 steps) -> epochs/s
 //   W1-step the same, trained as a user's own loop does it: one call = one epoch of 50
-//           model.trainStep() calls on batches of 10 prepared as Float32Arrays -> epochs/s.
-//           Against plain-JS libraries training the same 2-8-8-1 network on the same 500
-//           points: synaptic 1.1.4 and brain.js 1.6.1 (both per sample, their natural way).
+//           model.trainStep() calls on batches of 10 prepared as Float32Arrays -> epochs/s
+//           (TF.js: 50 minimize calls; native: 50 Model::train_step calls). Also against
+//           plain-JS libraries training the same 2-8-8-1 network on the same 500 points:
+//           synaptic 1.1.4 and brain.js 1.6.1 (both per sample, their natural way). The
+//           crossing (trainStep − the same step inside trainEpoch) is measured side by side.
 //   W2-B    784-256-128-64-10 ReLU, cross-entropy, Adam lr 1e-3, batch B = 32, 128:
 //           one call = one training step on the next resident batch -> samples/s
 //   W3-B    the same network, forward only, batch B = 1, 128 -> samples/s
@@ -24,10 +27,13 @@
 //           Conv2DBackpropFilter kernel (it cannot train a conv2d), so there the convolutions
 //           are written as conv3d over a depth of 1 (the same numbers; its Conv3DBackpropFilterV2
 //           exists); the cpu backend uses conv2d.
+// The SIMD128 mul+add ceiling (bench/ceiling.mjs) is measured before and after the
+// workloads; W2/W3 are reported as a share of it.
 //
 // Method (docs/toolchain.md, "Timing on this machine": 2 shared, noisy cores), as bench_core.cpp:
 // every number is the median of --repeats repeats (9), each repeat lasts >= --min-ms (60 ms)
-// after a warm-up and calibration, and the implementations are timed round-robin: repeat i
+// after a warm-up (until the speed stops rising: common.mjs warmUp) and a calibration, and
+// the implementations are timed round-robin: repeat i
 // of Layerwise-wasm, then of TF.js-wasm, TF.js-cpu, native SSE4.1, native -march=native,
 // so a burst of noise hits all of them alike. The native builds run as child processes
 // (bench/workloads.cpp --serve) that time themselves when asked; Node waits meanwhile, so

@@ -24,17 +24,23 @@ import { median, quantile, readOptions, printUsage, warmUp } from './common.mjs'
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
-const opts = { repeats: 9, minMs: 60, batches: [1, 128], warmupTrace: false };
+const opts = { repeats: 9, minMs: 60, batches: [1, 128], warmupTrace: false, settle: 'gc+pause' };
 const usage = (error) => printUsage('tfjs_w3', `usage: node --expose-gc bench/tfjs_w3.mjs [options]
   --repeats N      repeats per variant (default 9); the median is reported
   --min-ms MS      minimum duration of one repeat (default 60)
   --batches LIST   batch sizes, comma-separated (default 1,128)
-  --warmup-trace   also print how fast the first calls of a fresh model run`, error);
+  --warmup-trace   also print how fast the first calls of a fresh model run
+  --settle MODE    before every repeat: gc+pause (a garbage collection and a 25 ms pause, as
+                   bench_wasm.mjs does; default), gc, or none`, error);
 readOptions(process.argv.slice(2), (name, { number, text }) => {
   if (name === '--repeats') opts.repeats = Math.round(number());
   else if (name === '--min-ms') opts.minMs = number();
   else if (name === '--batches') opts.batches = text().split(',').map(Number);
   else if (name === '--warmup-trace') opts.warmupTrace = true;
+  else if (name === '--settle') {
+    opts.settle = text();
+    if (!['gc+pause', 'gc', 'none'].includes(opts.settle)) usage('--settle takes gc+pause, gc or none');
+  }
   else if (name === '--help' || name === '-h') usage();
   else usage(`unknown option ${name}`);
 }, usage);
@@ -210,8 +216,8 @@ async function run(v, b, iters) {
 }
 
 async function settle() {
-  gc();
-  await sleep(25);
+  if (opts.settle !== 'none') gc();
+  if (opts.settle === 'gc+pause') await sleep(25);
 }
 
 // One number per variant to check they compute the same: the sum of the first batch's logits.
@@ -224,7 +230,7 @@ console.log('# TF.js-wasm forward of the seed network: ways of writing it\n');
 console.log(`- date: ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC`);
 console.log(`- command: node --expose-gc bench/tfjs_w3.mjs ${process.argv.slice(2).join(' ')}`.trimEnd());
 console.log(`- Node ${process.versions.node}, tfjs-core ${tf.version_core}, wasm backend SIMD on, one thread`);
-console.log(`- method: per variant a warm-up until its speed stops rising (common.mjs warmUp: blocks of >= ${WARM.blockMs} ms, >= ${WARM.minMs} ms, <= ${WARM.maxMs} ms), a calibration, then ${opts.repeats} repeats of >= ${opts.minMs} ms, round-robin, each after a garbage collection and a 25 ms pause; median samples/s, IQR/median`);
+console.log(`- method: per variant a warm-up until its speed stops rising (common.mjs warmUp: blocks of >= ${WARM.blockMs} ms, >= ${WARM.minMs} ms, <= ${WARM.maxMs} ms), a calibration, then ${opts.repeats} repeats of >= ${opts.minMs} ms, round-robin, each after ${{ 'gc+pause': 'a garbage collection and a 25 ms pause', gc: 'a garbage collection', none: 'nothing' }[opts.settle]}; median samples/s, IQR/median`);
 
 if (opts.warmupTrace) {
   // How long a fresh TF.js model takes to reach speed: new variables (so XNNPACK packs its
