@@ -20,8 +20,10 @@ using simd::kLanes;
 constexpr std::size_t kNV = 2;
 constexpr std::size_t kNR = kNV * kLanes;
 constexpr std::size_t kMR = kLanes >= 16 ? 12 : kLanes == 8 ? 6 : 4;
-// Cache blocks: a kKC×kNR panel of B stays in L1, a kMC×kKC block of A in L2.
-constexpr std::size_t kKC = kLanes >= 16 ? 192 : 256;
+// Cache blocks: a kKC×kNR panel of B stays in L1, a kMC×kKC block of A in L2. k is cut into
+// equal blocks of at most kKC (784 = 2 × 392, not 3 × 256 + 16: a thin last block reads and
+// writes all of C for a few multiply-adds).
+constexpr std::size_t kKC = kLanes >= 16 ? 192 : 400;
 constexpr std::size_t kMC = kMR * 8;
 constexpr std::size_t kNC = kNR * 64;
 // Below this many multiply-adds (or with fewer rows than a tile), packing costs more than it saves.
@@ -167,10 +169,12 @@ void gemm_packed(const GemmArgs& g) {
   thread_local std::size_t acap = 0, bcap = 0;
   float* ap = scratch(abuf, acap, kMC * kKC);
   float* bp = scratch(bbuf, bcap, kKC * kNC);
+  const std::size_t kblocks = (g.k + kKC - 1) / kKC;
+  const std::size_t kstep = (g.k + kblocks - 1) / kblocks;
   for (std::size_t jc = 0; jc < g.n; jc += kNC) {
     std::size_t nc = std::min(kNC, g.n - jc);
-    for (std::size_t pc = 0; pc < g.k; pc += kKC) {
-      std::size_t kc = std::min(kKC, g.k - pc);
+    for (std::size_t pc = 0; pc < g.k; pc += kstep) {
+      std::size_t kc = std::min(kstep, g.k - pc);
       pack_b(bp, g, pc, kc, jc, nc);
       bool first = pc == 0;
       for (std::size_t ic = 0; ic < g.m; ic += kMC) {
