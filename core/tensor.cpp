@@ -77,6 +77,7 @@ void Tensor::reshape(Shape shape) {
 }
 
 void Tensor::reserve(std::size_t n) {
+  ++generation_;
   if (n > capacity_) {
     data_.reset(allocate(n));
     capacity_ = n;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <memory>
 #include <span>
@@ -39,9 +40,18 @@ class Tensor {
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
 
-  float* data() { return data_.get(); }
+  // Every way to write the numbers goes through a non-const accessor, and each of those counts
+  // one more generation: a cache derived from the numbers (Linear's packed weights) is valid
+  // while the generation it was built at is still the tensor's.
+  float* data() {
+    ++generation_;
+    return data_.get();
+  }
   const float* data() const { return data_.get(); }
-  float& operator[](std::size_t i) { return data_[i]; }
+  float& operator[](std::size_t i) {
+    ++generation_;
+    return data_[i];
+  }
   float operator[](std::size_t i) const { return data_[i]; }
   std::span<float> span() { return {data(), size_}; }
   std::span<const float> span() const { return {data(), size_}; }
@@ -56,6 +66,7 @@ class Tensor {
   // [batch, ...sample], as resize(batch_shape(batch, sample)) without building the shape.
   void resize_batch(std::size_t batch, const Shape& sample);
   void fill(float value);
+  std::uint64_t generation() const { return generation_; }
 
  private:
   void reserve(std::size_t n);
@@ -65,6 +76,7 @@ class Tensor {
   Shape shape_;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
+  std::uint64_t generation_ = 0;
   std::unique_ptr<float[], Free> data_;
 };
 

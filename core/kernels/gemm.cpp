@@ -164,18 +164,36 @@ void micro_kernel(std::size_t kc, const float* __restrict ap, const float* __res
     }
 }
 
-void gemm_packed(const GemmArgs& g) {
+// The k blocks: equal, of at most kKC.
+std::size_t k_step(std::size_t k) {
+  const std::size_t blocks = (k + kKC - 1) / kKC;
+  return (k + blocks - 1) / blocks;
+}
+
+// Every block of op(B) packed, in the order gemm_packed visits them (jc, then pc): what
+// f32_pack_b writes and gemm_packed reads when given it.
+std::size_t packed_b_size(std::size_t k, std::size_t n) {
+  return (n + kNR - 1) / kNR * kNR * k;
+}
+
+// With `prepacked` (f32_pack_b's output for g's B), op(B) is not packed again.
+void gemm_packed(const GemmArgs& g, const float* prepacked = nullptr) {
   thread_local std::unique_ptr<float[], FreeDeleter> abuf, bbuf;
   thread_local std::size_t acap = 0, bcap = 0;
   float* ap = scratch(abuf, acap, kMC * kKC);
-  float* bp = scratch(bbuf, bcap, kKC * kNC);
-  const std::size_t kblocks = (g.k + kKC - 1) / kKC;
-  const std::size_t kstep = (g.k + kblocks - 1) / kblocks;
+  float* bbuffer = prepacked ? nullptr : scratch(bbuf, bcap, kKC * kNC);
+  const std::size_t kstep = k_step(g.k);
   for (std::size_t jc = 0; jc < g.n; jc += kNC) {
     std::size_t nc = std::min(kNC, g.n - jc);
     for (std::size_t pc = 0; pc < g.k; pc += kstep) {
       std::size_t kc = std::min(kstep, g.k - pc);
-      pack_b(bp, g, pc, kc, jc, nc);
+      const float* bp = bbuffer;
+      if (prepacked) {
+        bp = prepacked;
+        prepacked += (nc + kNR - 1) / kNR * kNR * kc;
+      } else {
+        pack_b(bbuffer, g, pc, kc, jc, nc);
+      }
       bool first = pc == 0;
       for (std::size_t ic = 0; ic < g.m; ic += kMC) {
         std::size_t mc = std::min(kMC, g.m - ic);
@@ -322,14 +340,46 @@ void gemm_direct(const GemmArgs& g) {
 
 }  // namespace
 
+namespace {
+bool takes_packed(std::size_t m, std::size_t n, std::size_t k) {
+  return !(k == 0 || m * n * k <= kDirectFlops || m < kMR / 2);
+}
+}  // namespace
+
 void f32_gemm(const GemmArgs& g) {
   assert(g.m == 0 || g.n == 0 || g.c != nullptr);
   if (g.m == 0 || g.n == 0) return;
-  if (g.k == 0 || g.m * g.n * g.k <= kDirectFlops || g.m < kMR / 2) {
-    gemm_direct(g);
-  } else {
+  if (takes_packed(g.m, g.n, g.k)) {
     gemm_packed(g);
+  } else {
+    gemm_direct(g);
   }
+}
+
+std::size_t f32_packed_w_size(std::size_t out, std::size_t in) { return packed_b_size(in, out); }
+
+void f32_pack_w(float* dst, const float* w, std::size_t out, std::size_t in) {
+  const GemmArgs g{nullptr, out, nullptr, in, Trans::N, w, in, Trans::T, 0, out, in};
+  const std::size_t kstep = k_step(in);
+  for (std::size_t jc = 0; jc < out; jc += kNC) {
+    std::size_t nc = std::min(kNC, out - jc);
+    for (std::size_t pc = 0; pc < in; pc += kstep) {
+      std::size_t kc = std::min(kstep, in - pc);
+      pack_b(dst, g, pc, kc, jc, nc);
+      dst += (nc + kNR - 1) / kNR * kNR * kc;
+    }
+  }
+}
+
+bool f32_gemm_nt_packs(std::size_t batch, std::size_t out, std::size_t in) {
+  return batch > 0 && out > 0 && takes_packed(batch, out, in);
+}
+
+void f32_gemm_nt_packed(float* y, const float* x, const float* wpacked, const float* bias,
+                        std::size_t batch, std::size_t out, std::size_t in) {
+  assert(f32_gemm_nt_packs(batch, out, in));
+  gemm_packed({y, out, x, in, Trans::N, nullptr, in, Trans::T, batch, out, in, false, bias},
+              wpacked);
 }
 
 void f32_gemm_ref(const GemmArgs& g) {

@@ -34,6 +34,15 @@ void f32_gemm_ref(const GemmArgs& g);
 // y[B,out] = x[B,in]·w[out,in]ᵀ + bias[out] (bias may be null).
 void f32_gemm_nt(float* y, const float* x, const float* w, const float* bias, std::size_t batch,
                  std::size_t out, std::size_t in);
+// The forward with W packed beforehand (what XNNPACK does with a model's weights): when
+// f32_gemm_nt_packs(batch, out, in) — a product big enough for the packed kernel —,
+// f32_pack_w fills f32_packed_w_size(out, in) floats (64-byte aligned) from w once, and
+// f32_gemm_nt_packed computes what f32_gemm_nt does from them as long as w is unchanged.
+bool f32_gemm_nt_packs(std::size_t batch, std::size_t out, std::size_t in);
+std::size_t f32_packed_w_size(std::size_t out, std::size_t in);
+void f32_pack_w(float* dst, const float* w, std::size_t out, std::size_t in);
+void f32_gemm_nt_packed(float* y, const float* x, const float* wpacked, const float* bias,
+                        std::size_t batch, std::size_t out, std::size_t in);
 // dw[out,in] += dy[B,out]ᵀ · x[B,in]
 void f32_gemm_tn(float* dw, const float* dy, const float* x, std::size_t batch, std::size_t out,
                  std::size_t in);

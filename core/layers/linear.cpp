@@ -1,5 +1,7 @@
 #include "linear.hpp"
 
+#include <utility>
+
 #include "../error.hpp"
 #include "../kernels/gemm.hpp"
 #include "../kernels/reduce.hpp"
@@ -23,10 +25,22 @@ Shape Linear::configure(const Shape& input) {
   return {out_};
 }
 
-void Linear::forward(Tensor& y, const Tensor& x, const Pass&) {
+void Linear::forward(Tensor& y, const Tensor& x, const Pass& pass) {
   std::size_t batch = x.dim(0);
   y.resize({batch, out_});
-  f32_gemm_nt(y.data(), x.data(), weight_.value.data(), bias_.value.data(), batch, out_, in_);
+  const Tensor& w = weight_.value;
+  const float* b = std::as_const(bias_.value).data();
+  if (pass.training || !f32_gemm_nt_packs(batch, out_, in_)) {
+    f32_gemm_nt(y.data(), x.data(), w.data(), b, batch, out_, in_);
+    return;
+  }
+  if (packed_from_ != w.data() || packed_generation_ != w.generation()) {
+    packed_.resize({f32_packed_w_size(out_, in_)});
+    f32_pack_w(packed_.data(), w.data(), out_, in_);
+    packed_from_ = w.data();
+    packed_generation_ = w.generation();
+  }
+  f32_gemm_nt_packed(y.data(), x.data(), std::as_const(packed_).data(), b, batch, out_, in_);
 }
 
 void Linear::backward(Tensor* dx, const Tensor& dy, const Tensor& x, const Tensor&) {

@@ -24,6 +24,11 @@ class Linear final : public WeightedLayer {
 
  private:
   std::size_t in_ = 0, out_;
+  // W packed for the inference forward (Pass::training false, a batch big enough for the
+  // packed kernel), rebuilt when W's data or generation has moved since (Tensor::generation).
+  Tensor packed_;
+  const float* packed_from_ = nullptr;
+  std::uint64_t packed_generation_ = 0;
 };
 
 }  // namespace lw

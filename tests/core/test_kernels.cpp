@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "kernels/activation.hpp"
@@ -12,6 +13,7 @@
 #include "kernels/gemm.hpp"
 #include "kernels/reduce.hpp"
 #include "kernels/simd.hpp"
+#include "tensor.hpp"
 #include "kernels/softmax.hpp"
 #include "random.hpp"
 
@@ -146,6 +148,28 @@ TEST_CASE("gemm matches the reference in every orientation and odd shape", "[ker
           }
         }
       }
+    }
+  }
+}
+
+TEST_CASE("the forward with W packed beforehand equals the plain forward", "[kernels][gemm]") {
+  Rng rng(5);
+  // Sizes around the blocks: in past one and two k blocks (and 784, the seed network's), out
+  // past a register tile and the column block (kNC is 512 floats in 4-lane builds).
+  for (std::size_t batch : {3u, 8u, 67u, 128u}) {
+    for (auto [in, out] : {std::pair{300u, 45u}, {784u, 256u}, {401u, 10u}, {64u, 530u}}) {
+      if (!f32_gemm_nt_packs(batch, out, in)) continue;
+      INFO("batch " << batch << ", " << in << " -> " << out);
+      auto x = random_vec(batch * in, rng), w = random_vec(out * in, rng);
+      auto bias = random_vec(out, rng);
+      Tensor packed({f32_packed_w_size(out, in)});
+      f32_pack_w(packed.data(), w.data(), out, in);
+      std::vector<float> got(batch * out), want(batch * out);
+      f32_gemm_nt_packed(got.data(), x.data(), std::as_const(packed).data(), bias.data(), batch,
+                         out, in);
+      f32_gemm_ref({want.data(), out, x.data(), in, Trans::N, w.data(), in, Trans::T, batch, out,
+                    in, false, bias.data()});
+      require_close(got, want, 1e-4f, 1e-4f * std::sqrt(float(in)));
     }
   }
 }

@@ -4,9 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <utility>
 
 #include "activations/activation.hpp"
 #include "gradcheck.hpp"
+#include "kernels/gemm.hpp"
 #include "layers/activation_layer.hpp"
 #include "layers/dropout.hpp"
 #include "layers/flatten.hpp"
@@ -38,6 +40,41 @@ TEST_CASE("Linear computes x·Wᵀ + b with W in PyTorch's [out, in] layout", "[
   // Row 1: [1−2+0.5, 3−4−1, 5−6] ; row 2: [2+0.5, 6−1, 10]
   std::vector<float> want = {-0.5f, -2, -1, 2.5f, 5, 10};
   REQUIRE(std::vector<float>(y.span().begin(), y.span().end()) == want);
+}
+
+TEST_CASE("Linear's inference forward (W packed once) follows every change to W", "[layers]") {
+  // Big enough for the packed kernel, with odd sizes: 67 rows, 300 → 45.
+  const std::size_t batch = 67, in = 300, out = 45;
+  Linear lin(0, out);
+  lin.configure({in});
+  Rng rng(11);
+  fill(lin.weight().value, rng, -1, 1);
+  fill(lin.bias().value, rng, -1, 1);
+  Tensor x({batch, in}), y, want({batch, out});
+  fill(x, rng, -1, 1);
+  auto check = [&](const char* after) {
+    INFO("after " << after);
+    const Tensor& w = lin.weight().value;
+    f32_gemm_ref({want.data(), out, x.data(), in, Trans::N, w.data(), in, Trans::T, batch, out, in,
+                  false, std::as_const(lin.bias().value).data()});
+    lin.forward(y, x, {});  // inference: Pass::training is false
+    for (std::size_t i = 0; i < y.size(); ++i) REQUIRE(y[i] == Approx(want[i]).margin(1e-4));
+  };
+  check("the first call");
+  check("a second call (the packed W reused)");
+  lin.weight().value.data()[7 * in + 5] += 3.0f;  // as an optimiser's step writes
+  check("a write through data()");
+  lin.weight().value[0] = -2.0f;
+  check("a write through operator[]");
+  lin.weight().value.fill(0.25f);
+  check("fill");
+  lin.bias().value.fill(-1.0f);
+  check("a new bias");
+  Pass training;
+  training.training = true;
+  lin.weight().value[1] = 5.0f;
+  lin.forward(y, x, training);
+  check("a training forward in between");
 }
 
 TEST_CASE("Linear backward matches central differences", "[layers][gradcheck]") {
