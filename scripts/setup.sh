@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ make cmake emscripten libxsimd-dev catch2 binaryen wabt chromium fonts-nanum libopenblas-dev dataset-fashion-mnist)
+packages=(g++ make cmake emscripten libxsimd-dev catch2 binaryen wabt chromium fonts-nanum libopenblas-dev dataset-fashion-mnist python3-torch)
 
 missing=()
 for p in "${packages[@]}"; do
