@@ -5,27 +5,38 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ make cmake emscripten libxsimd-dev catch2 binaryen wabt chromium fonts-nanum libopenblas-dev dataset-fashion-mnist python3-torch)
+packages=(g++ make cmake emscripten libxsimd-dev catch2 binaryen wabt chromium fonts-nanum libopenblas-dev dataset-fashion-mnist)
+# PyTorch, the tests' oracle (tests/torch/), for Debian's /usr/bin/python3. Its recommended
+# packages (libtorch-dev, OpenCV, Qt, GDAL: over a gigabyte) are not needed to import torch.
+lean=(python3-torch)
 
-missing=()
-for p in "${packages[@]}"; do
-  status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)
-  [[ $status == ii* ]] || missing+=("$p")
-done
+installed() {
+  local status
+  status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$1" 2>/dev/null || true)
+  [[ $status == ii* ]]
+}
+missing=() missing_lean=()
+for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
+for p in "${lean[@]}"; do installed "$p" || missing_lean+=("$p"); done
 
-if ((${#missing[@]})); then
+if ((${#missing[@]} + ${#missing_lean[@]})); then
   if ((EUID == 0)); then
     as_root=()
   elif command -v sudo >/dev/null; then
     as_root=(sudo)
   else
-    echo "setup: missing Debian packages (${missing[*]}) and neither root nor sudo is available." >&2
+    echo "setup: missing Debian packages (${missing[*]} ${missing_lean[*]}) and neither root nor sudo is available." >&2
     exit 1
   fi
-  echo "setup: installing ${missing[*]}"
+  echo "setup: installing ${missing[*]} ${missing_lean[*]}"
   "${as_root[@]}" apt-get update -qq  # once, and only when something is missing
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq "${missing[@]}"
+  if ((${#missing[@]})); then
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+  if ((${#missing_lean[@]})); then
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq --no-install-recommends "${missing_lean[@]}"
+  fi
 fi
 
 # npm ci wipes and reinstalls node_modules, so only when the lock file is newer.

@@ -30,17 +30,21 @@ has_tests tests/browser || missing "tests/browser is missing or has no *.test.mj
 # PyTorch as the oracle: tests/torch/make_fixtures.py writes what real torch computes for every
 # layer, activation, loss, optimiser and initialiser (build/torch/fixtures.json), which
 # tests/core/test_torch.cpp and tests/js/torch-oracle.test.mjs compare the engine with. Debian's
-# python3-torch (setup.sh installs it) belongs to /usr/bin/python3; LAYERWISE_PYTHON overrides.
-# Without torch the run goes on and those tests fail saying why, unless LAYERWISE_NO_TORCH=1.
-python=${LAYERWISE_PYTHON:-/usr/bin/python3}
-if "$python" -c 'import torch' 2>/dev/null; then
+# python3-torch (setup.sh installs it) belongs to /usr/bin/python3: the first of LAYERWISE_PYTHON,
+# /usr/bin/python3 and python3 that imports torch runs it. Without torch the run goes on and
+# those tests fail saying why, unless LAYERWISE_NO_TORCH=1.
+python=
+for candidate in ${LAYERWISE_PYTHON:-} /usr/bin/python3 python3; do
+  if "$candidate" -c 'import torch' 2>/dev/null; then python=$candidate && break; fi
+done
+if [[ -n $python ]]; then
   if [[ ! -f build/torch/fixtures.json || tests/torch/make_fixtures.py -nt build/torch/fixtures.json ]]; then
     "$python" tests/torch/make_fixtures.py build/torch
   fi
 elif [[ ${LAYERWISE_NO_TORCH:-} == 1 ]]; then
-  echo "test: $python cannot import torch and LAYERWISE_NO_TORCH=1: the PyTorch-oracle tests will say they did not run" >&2
+  echo "test: no python3 here imports torch and LAYERWISE_NO_TORCH=1: the PyTorch-oracle tests will say they did not run" >&2
 else
-  echo "test: $python cannot import torch: the PyTorch-oracle tests will fail (install Debian's python3-torch with bash scripts/setup.sh, or set LAYERWISE_NO_TORCH=1)" >&2
+  echo "test: no python3 here imports torch: the PyTorch-oracle tests will fail (install Debian's python3-torch with bash scripts/setup.sh, or set LAYERWISE_NO_TORCH=1)" >&2
 fi
 
 ctest --test-dir build/native --output-on-failure --no-tests=error -j2

@@ -9,8 +9,9 @@
 //     the blocks' imports go to the top. `'layerwise'` is this package (Node resolves a package's
 //     own name), the same engine the pages load.
 //   - PyTorch: one Python script per lesson, its blocks in order, under a python3 that has torch
-//     (LAYERWISE_PYTHON, else /usr/bin/python3, else python3). Where none has torch the scripts
-//     are only compiled, and the test says so.
+//     (LAYERWISE_PYTHON, else /usr/bin/python3, else python3). Where none has torch the test
+//     fails, saying to install Debian's python3-torch; with LAYERWISE_NO_TORCH=1 it only
+//     compiles the scripts instead, and says so.
 // A comment that holds nothing but numbers (`console.log(model.numParams); // 242762`, or
 // `# 0.1234 0.5` on the line after a print) is the output the reader is promised: the numbers
 // that print call printed must be the same, to the comment's last digit.
@@ -191,8 +192,10 @@ for (const id of LESSON_IDS) {
     await writeFile(file, code);
     const python = await torchPython;
     if (!python) {
+      assert.equal(process.env.LAYERWISE_NO_TORCH, '1', 'no python3 here can import torch: install Debian\'s '
+        + 'python3-torch (bash scripts/setup.sh does), or set LAYERWISE_NO_TORCH=1 to only compile the lessons\' PyTorch');
       await run('python3', ['-m', 'py_compile', file]);
-      return t.diagnostic('no python3 with torch here: the PyTorch blocks were compiled, not run');
+      return t.diagnostic('LAYERWISE_NO_TORCH=1 and no python3 with torch here: the PyTorch blocks were compiled, not run');
     }
     let stdout;
     try {
