@@ -245,16 +245,16 @@ TEST_CASE("PyTorch oracle: initialisers draw from torch's distributions", "[torc
   Family fam{"initialisers (19 quantiles, in standard deviations)", true};
   for (const json::Value& c : f->find("inits")->as_array("inits")) {
     INFO(name_of(c));
-    std::size_t out = std::size_t(c.find("out")->as_number("out"));
-    std::size_t in = std::size_t(c.find("in")->as_number("in"));
-    json::Value spec = json::Value::Object{
-        {"input", json::Value::Array{json::Value(in)}},
-        {"layers", json::Value::Array{json::Value::Object{
-                       {"type", "linear"}, {"out", out},
-                       {"init", json::Value::Object{{"weight", *c.find("init")}}}}}},
-        {"seed", 7}};
+    json::Value spec = *c.find("spec");
+    spec["seed"] = json::Value(7);
     Model m = Model::from_spec(spec);
-    const Tensor& w = m.params()[0]->value;
+    const std::string& param = c.find("param")->as_string("param");
+    const Tensor* found = nullptr;
+    for (const Param* p : m.params())
+      if (p->name == param) found = &p->value;
+    REQUIRE(found != nullptr);
+    const Tensor& w = *found;
+    REQUIRE(w.size() == std::size_t(c.find("size")->as_number("size")));
     std::vector<double> v(w.size());
     for (std::size_t i = 0; i < v.size(); ++i) v[i] = std::as_const(w)[i];
     double mean = 0, var = 0;
@@ -281,7 +281,10 @@ TEST_CASE("PyTorch oracle: initialisers draw from torch's distributions", "[torc
       CHECK(std::fabs(v.front() - c.find("min")->as_number("min")) <= 0.01 * want_std * 3.5);
       CHECK(std::fabs(v.back() - c.find("max")->as_number("max")) <= 0.01 * want_std * 3.5);
     }
-    // Nineteen quantiles (5 % … 95 %) within 0.05 standard deviations of torch's.
+    // Nineteen quantiles (5 % … 95 %) within 10/√n standard deviations of torch's (0.05 for
+    // the 40,000 values of the linear weight): a quantile of n draws wanders about 1.3/√n
+    // standard deviations, so this is about five of those for the difference of two samples.
+    const double qtol = 10 / std::sqrt(n);
     const auto& levels = c.find("quantile_levels")->as_array("levels");
     const auto& qs = c.find("quantiles")->as_array("quantiles");
     std::vector<float> got_q, want_q;
@@ -294,8 +297,8 @@ TEST_CASE("PyTorch oracle: initialisers draw from torch's distributions", "[torc
     }
     for (std::size_t k = 0; k < got_q.size(); ++k) {
       INFO("quantile " << levels[k].as_number("level"));
-      CHECK(std::fabs(got_q[k] - want_q[k]) <= 0.05);
+      CHECK(std::fabs(got_q[k] - want_q[k]) <= qtol);
     }
-    fam.compare(name_of(c) + " quantiles", got_q, want_q, 0.0, 0.05);
+    fam.compare(name_of(c) + " quantiles", got_q, want_q, 0.0, qtol);
   }
 }

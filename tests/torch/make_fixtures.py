@@ -369,38 +369,54 @@ def run_cases():
 
 # ---------------------------------------------------------------- initialisers
 
-# (the engine's initialiser, torch's nn.init call on a weight [out, in]); fan_in = in.
-OUT, IN = 160, 250
+# Where each initialiser is drawn: a linear weight [160, 250] (fan_in 250, fan_out 160), a
+# conv2d weight [64, 32, 3, 3] (fan_in 32·3·3 = 288, fan_out 64·3·3 = 576) and a linear bias of
+# 20,000 (fan_in 9). Each case: (the engine's init entry, where, torch's call on that tensor).
+LINEAR = {"input": [250], "layer": {"type": "linear", "out": 160}, "param": "0.weight",
+          "shape": [160, 250]}
+CONV = {"input": [32, 5, 5], "layer": {"type": "conv2d", "out": 64, "kernel": 3},
+        "param": "0.weight", "shape": [64, 32, 3, 3]}
+BIAS = {"input": [9], "layer": {"type": "linear", "out": 20000}, "param": "0.bias",
+        "shape": [20000]}
 INITS = [
-    ("default", lambda w: nn.init.kaiming_uniform_(w, a=math.sqrt(5))),  # nn.Linear's own
-    ({"type": "xavier_uniform"}, lambda w: nn.init.xavier_uniform_(w)),
-    ({"type": "xavier_uniform", "gain": "tanh"},
+    ("default", LINEAR, lambda w: nn.init.kaiming_uniform_(w, a=math.sqrt(5))),  # nn.Linear's
+    ("default", CONV, lambda w: nn.init.kaiming_uniform_(w, a=math.sqrt(5))),  # nn.Conv2d's
+    ("default", BIAS, lambda b: nn.init.uniform_(b, -1 / math.sqrt(9), 1 / math.sqrt(9))),
+    ({"type": "xavier_uniform"}, LINEAR, lambda w: nn.init.xavier_uniform_(w)),
+    ({"type": "xavier_uniform", "gain": "tanh"}, LINEAR,
      lambda w: nn.init.xavier_uniform_(w, gain=nn.init.calculate_gain("tanh"))),
-    ({"type": "xavier_normal", "gain": 2.0}, lambda w: nn.init.xavier_normal_(w, gain=2.0)),
-    ({"type": "kaiming_uniform", "nonlinearity": "relu"},
+    ({"type": "xavier_normal", "gain": 2.0}, LINEAR, lambda w: nn.init.xavier_normal_(w, gain=2.0)),
+    ({"type": "xavier_normal"}, CONV, lambda w: nn.init.xavier_normal_(w)),
+    ({"type": "kaiming_uniform", "nonlinearity": "relu"}, LINEAR,
      lambda w: nn.init.kaiming_uniform_(w, nonlinearity="relu")),
-    ({"type": "kaiming_normal", "mode": "fan_out", "nonlinearity": "relu"},
+    ({"type": "kaiming_normal", "mode": "fan_out", "nonlinearity": "relu"}, LINEAR,
      lambda w: nn.init.kaiming_normal_(w, mode="fan_out", nonlinearity="relu")),
-    ({"type": "kaiming_uniform", "a": 0.2},
-     lambda w: nn.init.kaiming_uniform_(w, a=0.2)),
-    ({"type": "kaiming_normal", "nonlinearity": "tanh"},
+    ({"type": "kaiming_normal", "mode": "fan_out", "nonlinearity": "relu"}, CONV,
+     lambda w: nn.init.kaiming_normal_(w, mode="fan_out", nonlinearity="relu")),
+    ({"type": "kaiming_uniform", "a": 0.2}, LINEAR, lambda w: nn.init.kaiming_uniform_(w, a=0.2)),
+    ({"type": "kaiming_normal", "nonlinearity": "tanh"}, LINEAR,
      lambda w: nn.init.kaiming_normal_(w, nonlinearity="tanh")),
-    ({"type": "normal", "mean": 0.5, "std": 0.02}, lambda w: nn.init.normal_(w, 0.5, 0.02)),
-    ({"type": "uniform", "a": -0.3, "b": 0.7}, lambda w: nn.init.uniform_(w, -0.3, 0.7)),
-    ({"type": "constant", "value": 0.25}, lambda w: nn.init.constant_(w, 0.25)),
-    ("zeros", lambda w: nn.init.zeros_(w)),
+    ({"type": "normal", "mean": 0.5, "std": 0.02}, LINEAR, lambda w: nn.init.normal_(w, 0.5, 0.02)),
+    ({"type": "normal", "std": 0.1}, BIAS, lambda b: nn.init.normal_(b, 0.0, 0.1)),
+    ({"type": "uniform", "a": -0.3, "b": 0.7}, LINEAR, lambda w: nn.init.uniform_(w, -0.3, 0.7)),
+    ({"type": "constant", "value": 0.25}, LINEAR, lambda w: nn.init.constant_(w, 0.25)),
+    ("zeros", BIAS, lambda b: nn.init.zeros_(b)),
 ]
 QUANTILES = [i / 20 for i in range(1, 20)]
 
 
 def init_cases():
     cases = []
-    for spec, fn in INITS:
-        w = torch.empty(OUT, IN)
+    for init, where, fn in INITS:
+        w = torch.empty(*where["shape"])
         fn(w)
         v = w.reshape(-1).double()
         q = torch.quantile(v, torch.tensor(QUANTILES, dtype=torch.float64))
-        cases.append({"name": json.dumps(spec), "init": spec, "out": OUT, "in": IN,
+        role = "bias" if where["param"].endswith("bias") else "weight"
+        layer = dict(where["layer"], init={role: init})
+        cases.append({"name": f"{json.dumps(init)} on {where['param']} {where['shape']}",
+                      "init": init, "spec": {"input": where["input"], "layers": [layer]},
+                      "param": where["param"], "size": v.numel(),
                       "mean": float(v.mean()), "std": float(v.std()),
                       "max_abs": float(v.abs().max()), "min": float(v.min()),
                       "max": float(v.max()), "quantiles": [float(x) for x in q],
