@@ -620,7 +620,7 @@ class TfImpl extends InProcess {
 
   // The logits of the next batch, read back into a Float32Array as Layerwise's forward returns
   // them (null with --tf-no-readback unless `read`). The fastest TF.js forward we found
-  // (bench/tfjs_w3.mjs; /work/notes/bench-wasm-section.md): the _FusedMatMul kernel called
+  // (bench/tfjs_w3.mjs; bench/README.md, "TF.js' W3 row"): the _FusedMatMul kernel called
   // directly, one call per layer, on rank-3 tensors (what tf.fused.matMul calls after its
   // reshapes, op wrapper and tidy bookkeeping), and dataSync on the result outside any
   // tf.tidy (a typed array returned through tf.tidy is walked element by element).

@@ -9,8 +9,8 @@
 //
 // Every variant computes the same thing: the logits of a [B, 784] Float32Array batch (the next
 // B rows of 4096 resident samples, as bench_wasm.mjs does), weights Layerwise's initial values.
-// Variants that do something else are marked "(reference)". See bench/README.md and
-// /work/notes/bench-wasm-section.md for the results.
+// Variants that do something else are marked "(reference)". See bench/README.md, section
+// "TF.js' W3 row", for the results.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
