@@ -9,10 +9,21 @@
 // The output is plain text (no markup) and depends only on its arguments. Comments follow
 // the UI's language; code identifiers stay English.
 //
-//   pytorchCode(state, { classes, loss, lang, epochs, drawn })  → Python source
+//   pytorchCode(state, { classes, loss, lang, epochs, drawn, data, parameters, weights })  → Python source
 //   layerwiseCode(state, { classes, loss, lang, epochs, drawn, importFrom }) → JS module source
 // classes and loss default to config.js's choice for the state; epochs to 100; drawn
 // ({x, y, classes}) holds the painted points of the "drawn" dataset.
+//
+// Given the run's data (a snapshot's `data`: the points of the training and test sets as
+// generated, their targets) and weights (a snapshot's `parameters`), the PyTorch program
+// reproduces the playground's run: it carries both (base64 of float32 little-endian bytes),
+// computes the features and the standardisation as the engine does, and draws each epoch's
+// batch order from the engine's own generator (PCG32, core/random.cpp, re-implemented in a
+// few lines of Python), advanced past the draws the initial weights took. `weights` says which
+// weights they are: 'initial' (epoch 0; the script trains EPOCHS epochs and prints, after
+// each, the losses over the whole training and test sets, as the playground's curves do) or
+// 'trained' (the weights now; the script loads them and trains no further by default).
+// Without data and weights it falls back to drawing its own with torch ("alike, not identical").
 import { fill } from '../lib/i18n.js';
 import { isRegression } from './state.js';
 import { classesOf, modelSpec, optimizerConfig, outputKind, resolveLoss } from './config.js';
@@ -27,6 +38,21 @@ const COMMENTS = {
     pyTitle: 'Layerwise playground → PyTorch: {summary}',
     pyRun: 'Needs only PyTorch (pip install torch). Run: python3 {file}',
     pyRandom: "PyTorch's random numbers differ from Layerwise's: the data, the initial weights and the results are alike, not identical.",
+    pyExact: 'It reproduces the playground run: the same data, the same initial weights and the same batch order in every epoch (drawn with the engine\'s generator, PCG32), so the losses it prints after each epoch are those of the playground\'s curves.',
+    pyExactTrained: 'It carries the playground\'s data and the weights trained for {epoch} epochs: loaded with load_state_dict, the network predicts what the playground predicts.',
+    floats: 'float32 numbers, stored as base64 of their little-endian bytes (no extra file needed).',
+    exactData: 'The playground\'s "{dataset}" data exactly: the points (x1, x2) of the training set ({train}) and the test set ({test}) and their {target}, after its seeded split ({percent}% train).',
+    exactFeatures: 'Features: the inputs the network sees, computed from x1, x2 in double and rounded once to float32, as the engine does.',
+    exactStandardize: "Standardise each feature with the training set's mean and (population) std, computed in double as the engine does; the test set reuses them.",
+    weightsInitial: 'The playground\'s initial weights (epoch 0): the numbers its seeded initialiser drew. They replace PyTorch\'s own.',
+    weightsTrained: 'The weights the playground trained for {epoch} epochs.',
+    initShown: 'How the playground initialises (PyTorch would draw other numbers; the exact ones are loaded just below).',
+    rng: "Layerwise's random generator (PCG32, as in its core/random.cpp) and its Fisher–Yates shuffle: every epoch visits the training points in the playground's order.",
+    rngSkip: 'The initial weights took the first {n} numbers of the stream.',
+    rngSkipNone: 'The initial weights took none of its numbers.',
+    trainedEpochs: 'EPOCHS = 0: the loaded weights are the result. Set it higher to train on (the optimiser then starts afresh, so the numbers no longer follow the playground\'s).',
+    curveNote: "After each epoch, the loss over the whole training set and the test set (dropout off): the numbers the playground's curves show.",
+    trainingNoteExact: 'Each epoch visits every training point once, in the shuffled order, in batches of {batch}.',
     jsTitle: 'Layerwise playground → Layerwise JS: {summary}',
     jsRun: 'An ES module for Node 20+ (node {file}) or a browser; it reproduces the playground run exactly (same seed, same numbers).',
     settings: 'Settings',
@@ -86,6 +112,21 @@ const COMMENTS = {
     pyTitle: 'Layerwise 플레이그라운드 → PyTorch: {summary}',
     pyRun: 'PyTorch만 있으면 됩니다 (pip install torch). 실행: python3 {file}',
     pyRandom: 'PyTorch의 난수는 Layerwise와 달라서 데이터, 초기 가중치, 결과가 비슷할 뿐 똑같지는 않습니다.',
+    pyExact: '플레이그라운드의 실행을 그대로 재현합니다. 데이터, 초기 가중치, 에포크마다의 배치 순서(엔진의 난수 생성기 PCG32로 뽑음)가 같아서, 에포크마다 출력하는 손실이 플레이그라운드 곡선의 값과 같습니다.',
+    pyExactTrained: '플레이그라운드의 데이터와 {epoch} 에포크 동안 학습한 가중치가 들어 있습니다. load_state_dict로 불러오면 네트워크가 플레이그라운드와 같은 값을 예측합니다.',
+    floats: 'float32 숫자를 리틀 엔디언 바이트의 base64로 적었습니다 (파일이 따로 필요 없습니다).',
+    exactData: '플레이그라운드의 "{dataset}" 데이터 그대로: 시드로 나눈({percent}% 학습) 학습 데이터({train})와 테스트 데이터({test})의 점 (x1, x2)와 {target}.',
+    exactFeatures: '특성: 네트워크가 실제로 보는 입력으로, 엔진처럼 x1, x2에서 double로 계산한 뒤 float32로 한 번 반올림합니다.',
+    exactStandardize: '엔진처럼 double로 계산한 학습 데이터의 평균과 (모)표준편차로 특성마다 표준화합니다. 테스트 데이터도 같은 값을 씁니다.',
+    weightsInitial: '플레이그라운드의 초기 가중치(에포크 0): 시드를 고정한 초기화가 뽑은 숫자입니다. PyTorch가 뽑은 값을 이것으로 바꿉니다.',
+    weightsTrained: '플레이그라운드가 {epoch} 에포크 동안 학습한 가중치입니다.',
+    initShown: '플레이그라운드의 초기화 방법입니다 (PyTorch는 다른 숫자를 뽑으므로, 바로 아래에서 정확한 값을 불러옵니다).',
+    rng: 'Layerwise의 난수 생성기(PCG32, core/random.cpp와 같음)와 Fisher–Yates 섞기: 에포크마다 플레이그라운드와 같은 순서로 학습 데이터를 돕니다.',
+    rngSkip: '초기 가중치가 난수열의 처음 {n}개를 썼습니다.',
+    rngSkipNone: '초기 가중치는 난수를 쓰지 않았습니다.',
+    trainedEpochs: 'EPOCHS = 0: 불러온 가중치가 결과입니다. 더 학습하려면 값을 올리세요 (옵티마이저가 새로 시작하므로 플레이그라운드의 숫자와는 달라집니다).',
+    curveNote: '에포크가 끝날 때마다 학습 데이터 전체와 테스트 데이터의 손실(드롭아웃 끔): 플레이그라운드 곡선이 보여 주는 값입니다.',
+    trainingNoteExact: '에포크마다 섞인 순서대로 {batch}개씩(배치 크기) 모든 학습 데이터를 한 번씩 학습합니다.',
     jsTitle: 'Layerwise 플레이그라운드 → Layerwise JS: {summary}',
     jsRun: 'Node 20 이상(node {file})이나 브라우저에서 도는 ES 모듈입니다. 시드가 같으니 플레이그라운드와 똑같은 숫자가 나옵니다.',
     settings: '설정',
@@ -392,11 +433,112 @@ function pyData(p) {
   return L;
 }
 
+// ---- The run's own numbers (data, weights, batch order) -----------------------------------
+
+const INIT_UNIFORM = new Set(['default', 'uniform', 'xavier_uniform', 'kaiming_uniform']);
+const INIT_NORMAL = new Set(['normal', 'xavier_normal', 'kaiming_normal']);
+
+/**
+ * How many 32-bit numbers the engine's generator gives out while Model::reset fills the
+ * weights of `spec` (core/model.cpp: every layer's weight, then its bias; core/init): one per
+ * uniform value, none for a constant, and Box–Muller normals two per pair, the second of a
+ * pair kept for the next normal, also across tensors.
+ */
+export function initDraws(spec) {
+  let draws = 0;
+  let spare = false;
+  let width = spec.input.reduce((a, b) => a * b, 1);
+  const type = (entry) => (typeof entry === 'string' ? entry : entry.type);
+  for (const layer of spec.layers) {
+    if (layer.type !== 'linear') continue;
+    const roles = [[layer.init?.weight ?? spec.init?.weight ?? 'default', width * layer.out],
+      [layer.init?.bias ?? spec.init?.bias ?? 'default', layer.out]];
+    for (const [entry, count] of roles) {
+      const t = type(entry);
+      if (INIT_UNIFORM.has(t)) draws += count;
+      else if (INIT_NORMAL.has(t)) {
+        for (let i = 0; i < count; i++) {
+          if (spare) spare = false;
+          else {
+            draws += 2;
+            spare = true;
+          }
+        }
+      } else if (t !== 'zeros' && t !== 'constant') throw new Error(`codegen: unknown initialiser "${t}"`);
+    }
+    width = layer.out;
+  }
+  return draws;
+}
+
+/** base64 of the float32 little-endian bytes of `values`. */
+export function float32Base64(values) {
+  const f = Float32Array.from(values);
+  const bytes = new Uint8Array(f.length * 4);
+  const view = new DataView(bytes.buffer);
+  f.forEach((v, i) => view.setFloat32(4 * i, v, true));
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** `floats("…", shape)` with the base64 text cut into lines of at most `width` columns. */
+function pyFloats(values, shape, indent, width = 96) {
+  const text = float32Base64(values);
+  const per = Math.max(16, width - indent.length - 4);
+  const parts = [];
+  for (let i = 0; i < text.length; i += per) parts.push(`"${text.slice(i, i + per)}"`);
+  const tail = `, ${shape.join(', ')})`;
+  if (parts.length === 1) return `floats(${parts[0]}${tail}`;
+  return `floats(\n${parts.map((q) => `${indent}    ${q}`).join('\n')}${tail}`;
+}
+
+// The Python of the engine's generator: PCG32 (core/random.cpp) and its Fisher–Yates shuffle.
+const PY_PCG32 = [
+  'class Pcg32:',
+  '    MASK = 2 ** 64 - 1',
+  '',
+  '    def __init__(self, seed):',
+  '        self.state, self.inc = 0, (seed << 1 | 1) & self.MASK',
+  '        self.next()',
+  '        self.state = (self.state + (seed ^ 0x853C49E6748FEA9B)) & self.MASK',
+  '        self.next()',
+  '',
+  '    def next(self):  # a 32-bit number',
+  '        old = self.state',
+  '        self.state = (old * 6364136223846793005 + self.inc) & self.MASK',
+  '        x = (((old >> 18) ^ old) >> 27) & 0xFFFFFFFF',
+  '        rot = old >> 59',
+  '        return ((x >> rot) | (x << (32 - rot & 31))) & 0xFFFFFFFF',
+  '',
+  '    def below(self, n):  # a whole number in [0, n), without bias',
+  '        threshold = (2 ** 32 - n) % n',
+  '        while True:',
+  '            r = self.next()',
+  '            if r >= threshold:',
+  '                return r % n',
+  '',
+  '    def shuffled(self, n):  # 0 .. n-1 in a random order (Fisher–Yates, from the end)',
+  '        order = list(range(n))',
+  '        for i in range(n, 1, -1):',
+  '            j = self.below(i)',
+  '            order[i - 1], order[j] = order[j], order[i - 1]',
+  '        return torch.tensor(order)',
+];
+
+// The features computed in double and rounded once (core/data/features.cpp).
+const FEATURE_PY_EXACT = { ...FEATURE_PY, sinx1: 'x1.sin()', sinx2: 'x2.sin()' };
+
 /** The PyTorch program for this state (runnable Python source). */
 export function pytorchCode(state, options = {}) {
   const p = plan(state, options);
   const { state: s, c, spec } = p;
   const lossPy = LOSS_PY[p.loss];
+  // The run's own numbers, when the caller has them: the data as the engine made it and weights.
+  const data = options.data?.train ? options.data : null;
+  const params = data && options.parameters?.length ? options.parameters : null;
+  const exact = Boolean(params);
+  const trained = exact && options.weights === 'trained';
   const L = [];
   const blank = () => L.push('');
   const section = (title) => {
@@ -407,44 +549,85 @@ export function pytorchCode(state, options = {}) {
 
   L.push(...commentLines('# ', fill(c.pyTitle, { summary: summary(p, lossPy) })));
   L.push(...commentLines('# ', fill(c.pyRun, { file })));
-  L.push(...commentLines('# ', c.pyRandom));
-  L.push('import math', '', 'import torch', 'import torch.nn as nn', 'import torch.nn.functional as F');
+  if (!exact) L.push(...commentLines('# ', c.pyRandom));
+  else if (trained) L.push(...commentLines('# ', fill(c.pyExactTrained, { epoch: options.epoch ?? 0 })));
+  else L.push(...commentLines('# ', c.pyExact));
+  L.push(...(exact ? ['import base64', ''] : ['import math', '']), 'import torch', 'import torch.nn as nn', 'import torch.nn.functional as F');
 
   section(c.settings);
   L.push(`SEED = ${s.seed}`);
-  L.push(`EPOCHS = ${p.epochs}`);
+  if (trained) L.push(...commentLines('# ', c.trainedEpochs));
+  L.push(`EPOCHS = ${trained ? 0 : p.epochs}`);
   L.push(`BATCH_SIZE = ${s.batch}`);
+  if (exact) L.push(`PRINT_EVERY = ${p.epochs <= 100 ? 1 : p.every}`);
   if (s.l1 > 0) L.push(`L1 = ${num(s.l1)}`);
   L.push('torch.manual_seed(SEED)');
-  L.push('g = torch.Generator().manual_seed(SEED)');
+  if (!exact) L.push('g = torch.Generator().manual_seed(SEED)');
 
   section(c.data);
-  L.push(...pyData(p));
-  blank();
-  L.push(...commentLines('# ', fill(c.split, { percent: s.trainRatio })));
-  L.push('perm = torch.randperm(len(X), generator=g)');
-  L.push(`n_train = max(1, int(${num(s.trainRatio / 100)} * len(X) + 0.5))`);
-  L.push('train_idx, test_idx = perm[:n_train], perm[n_train:]');
-  blank();
-  L.push(...commentLines('# ', c.features));
-  L.push('def features(P):');
-  L.push('    x1, x2 = P[:, 0], P[:, 1]');
-  L.push(`    return torch.stack([${s.features.map((f) => FEATURE_PY[f]).join(', ')}], dim=1)`);
-  blank();
-  L.push('X_train, X_test = features(X[train_idx]), features(X[test_idx])');
-  if (s.standardize) {
-    blank();
-    L.push(...commentLines('# ', c.standardize));
-    L.push('mean = X_train.mean(dim=0)');
-    L.push('std = ((X_train - mean) ** 2).mean(dim=0).sqrt()');
-    L.push(`std[std == 0] = 1  # ${c.constantFeature}`);
-    L.push('X_train, X_test = (X_train - mean) / std, (X_test - mean) / std');
-  }
-  blank();
   const long = p.loss === 'cross_entropy';
-  L.push(...commentLines('# ', fill(c.targets, { shape: long ? c.targetsLong : c.targetsFloat })));
-  L.push(long ? 'y_train, y_test = y[train_idx].long(), y[test_idx].long()'
-    : 'y_train, y_test = y[train_idx].float().unsqueeze(1), y[test_idx].float().unsqueeze(1)');
+  const featureLine = (table) => `    return torch.stack([${s.features.map((f) => table[f]).join(', ')}], dim=1)`;
+  if (exact) {
+    const test = data.test?.y?.length ? data.test : null;
+    const target = isRegression(s) || p.classes === 0 ? c.targetValue : fill(c.targetClass, { last: p.classes - 1 });
+    L.push(...commentLines('# ', c.floats));
+    L.push('def floats(text, *shape):');
+    L.push('    return torch.frombuffer(bytearray(base64.b64decode(text)), dtype=torch.float32).reshape(shape)');
+    blank();
+    L.push(...commentLines('# ', fill(c.exactData, {
+      dataset: s.dataset, train: data.train.y.length, test: test ? test.y.length : 0, target, percent: s.trainRatio,
+    })));
+    const sets = test ? [['train', data.train], ['test', test]] : [['train', data.train]];
+    for (const [name, set] of sets) {
+      L.push(`P_${name} = ${pyFloats(set.points, [-1, 2], '')}`);
+      L.push(`y_${name} = ${pyFloats(set.y, [-1], '')}`);
+    }
+    if (!test) L.push('P_test, y_test = P_train[:0], y_train[:0]');
+    blank();
+    L.push(...commentLines('# ', c.exactFeatures));
+    L.push('def features(P):');
+    L.push('    x1, x2 = P[:, 0].double(), P[:, 1].double()');
+    L.push(`${featureLine(FEATURE_PY_EXACT)}.float()`);
+    blank();
+    L.push('X_train, X_test = features(P_train), features(P_test)');
+    if (s.standardize) {
+      blank();
+      L.push(...commentLines('# ', c.exactStandardize));
+      L.push('mean = X_train.double().mean(dim=0).float()');
+      L.push('std = ((X_train - mean).double() ** 2).mean(dim=0).sqrt().float()');
+      L.push(`std[std == 0] = 1  # ${c.constantFeature}`);
+      L.push('X_train, X_test = (X_train - mean) / std, (X_test - mean) / std');
+    }
+    blank();
+    L.push(...commentLines('# ', fill(c.targets, { shape: long ? c.targetsLong : c.targetsFloat })));
+    L.push(long ? 'y_train, y_test = y_train.long(), y_test.long()' : 'y_train, y_test = y_train.unsqueeze(1), y_test.unsqueeze(1)');
+  } else {
+    L.push(...pyData(p));
+    blank();
+    L.push(...commentLines('# ', fill(c.split, { percent: s.trainRatio })));
+    L.push('perm = torch.randperm(len(X), generator=g)');
+    L.push(`n_train = max(1, int(${num(s.trainRatio / 100)} * len(X) + 0.5))`);
+    L.push('train_idx, test_idx = perm[:n_train], perm[n_train:]');
+    blank();
+    L.push(...commentLines('# ', c.features));
+    L.push('def features(P):');
+    L.push('    x1, x2 = P[:, 0], P[:, 1]');
+    L.push(featureLine(FEATURE_PY));
+    blank();
+    L.push('X_train, X_test = features(X[train_idx]), features(X[test_idx])');
+    if (s.standardize) {
+      blank();
+      L.push(...commentLines('# ', c.standardize));
+      L.push('mean = X_train.mean(dim=0)');
+      L.push('std = ((X_train - mean) ** 2).mean(dim=0).sqrt()');
+      L.push(`std[std == 0] = 1  # ${c.constantFeature}`);
+      L.push('X_train, X_test = (X_train - mean) / std, (X_test - mean) / std');
+    }
+    blank();
+    L.push(...commentLines('# ', fill(c.targets, { shape: long ? c.targetsLong : c.targetsFloat })));
+    L.push(long ? 'y_train, y_test = y[train_idx].long(), y[test_idx].long()'
+      : 'y_train, y_test = y[train_idx].float().unsqueeze(1), y[test_idx].float().unsqueeze(1)');
+  }
 
   section(c.model);
   L.push('class DeepNN(nn.Module):');
@@ -476,8 +659,32 @@ export function pytorchCode(state, options = {}) {
   blank();
   L.push('model = DeepNN()');
 
-  blank();
-  L.push(...pyInit(spec.init, c));
+  if (exact) {
+    if (!trained) {
+      const init = pyInit(spec.init, c, ['nn.Linear'], c.initShown);
+      if (init.length > 2) {
+        blank();
+        L.push(...init);
+      }
+    }
+    blank();
+    L.push(...commentLines('# ', trained ? fill(c.weightsTrained, { epoch: options.epoch ?? 0 }) : c.weightsInitial));
+    const names = [...p.hidden.map((_, i) => `hidden${i + 1}`), 'output'];
+    const linears = spec.layers.filter((l) => l.type === 'linear');
+    if (params.length !== 2 * linears.length) throw new Error(`codegen: ${params.length} parameters given, the network has ${2 * linears.length}`);
+    L.push('model.load_state_dict({');
+    names.forEach((name, i) => {
+      const b = [...p.hidden, p.head][i];
+      const [w, bias] = [params[2 * i], params[2 * i + 1]];
+      if (w.data.length !== b.in * b.out || bias.data.length !== b.out) throw new Error(`codegen: parameter ${w.name} does not fit layer ${name}`);
+      L.push(`    '${name}.weight': ${pyFloats(w.data, [b.out, b.in], '    ')},`);
+      L.push(`    '${name}.bias': ${pyFloats(bias.data, [b.out], '    ')},`);
+    });
+    L.push('})');
+  } else {
+    blank();
+    L.push(...pyInit(spec.init, c));
+  }
 
   section(c.lossAndOptimizer);
   if (p.note) L.push(...commentLines('# ', fill(c.lossMismatch, p.note)));
@@ -485,12 +692,55 @@ export function pytorchCode(state, options = {}) {
   if (decayComment(p)) L.push(...commentLines('# ', decayComment(p)));
   L.push(pyOptimizer(p.optimizer));
 
-  section(c.training);
-  L.push(...commentLines('# ', fill(c.trainingNote, { batch: s.batch })));
+  section(exact ? c.evaluation : c.training);
+  const evaluate = () => {
+    L.push('def evaluate(X, y):');
+    L.push('    model.eval()');
+    L.push('    with torch.no_grad():');
+    L.push('        out = model(X)');
+    L.push('        loss = criterion(out, y).item()');
+    if (p.output === 'value') {
+      L.push('    return loss, None');
+      return;
+    }
+    const rule = { probability: c.ruleProbability, logit: c.ruleLogit, logits: c.ruleLogits }[p.output];
+    L.push(...commentLines('        # ', fill(c.accuracy, { rule })));
+    L.push({
+      probability: '        predicted = (out > 0.5).float()',
+      logit: '        predicted = (out > 0).float()',
+      logits: '        predicted = out.argmax(dim=1)',
+    }[p.output]);
+    L.push('        accuracy = (predicted == y).float().mean().item()');
+    L.push('    return loss, accuracy');
+  };
+  if (exact) {
+    evaluate();
+    blank();
+    L.push(...commentLines('# ', c.curveNote));
+    L.push('def report(epoch):');
+    L.push('    train_loss = evaluate(X_train, y_train)[0]');
+    L.push('    test_loss = evaluate(X_test, y_test)[0] if len(X_test) else float("nan")');
+    L.push('    print(f"epoch {epoch}: train loss {train_loss:.6g}, test loss {test_loss:.6g}")');
+    section(c.training);
+    L.push(...commentLines('# ', c.rng));
+    L.push(...PY_PCG32);
+    blank();
+    L.push('rng = Pcg32(SEED)');
+    const draws = initDraws(spec);
+    if (draws > 0) {
+      L.push(`for _ in range(${draws}):  # ${fill(c.rngSkip, { n: draws })}`);
+      L.push('    rng.next()');
+    } else L.push(`# ${c.rngSkipNone}`);
+    blank();
+    L.push(...commentLines('# ', fill(c.trainingNoteExact, { batch: s.batch })));
+    L.push(`report(${trained ? options.epoch ?? 0 : 0})`);
+  } else {
+    L.push(...commentLines('# ', fill(c.trainingNote, { batch: s.batch })));
+  }
   L.push('for epoch in range(1, EPOCHS + 1):');
   L.push('    model.train()');
-  L.push('    order = torch.randperm(len(X_train))');
-  L.push('    total = 0.0');
+  L.push(exact ? '    order = rng.shuffled(len(X_train))' : '    order = torch.randperm(len(X_train))');
+  if (!exact) L.push('    total = 0.0');
   L.push('    for start in range(0, len(X_train), BATCH_SIZE):');
   L.push('        batch = order[start:start + BATCH_SIZE]');
   L.push('        loss = criterion(model(X_train[batch]), y_train[batch])');
@@ -501,35 +751,28 @@ export function pytorchCode(state, options = {}) {
   L.push('        optimizer.zero_grad()');
   L.push('        loss.backward()');
   L.push('        optimizer.step()');
-  L.push('        total += loss.item() * len(batch)');
-  L.push(`    if epoch % ${p.every} == 0 or epoch == EPOCHS:`);
-  L.push('        print(f"epoch {epoch}: train loss {total / len(X_train):.4f}")');
-
-  section(c.evaluation);
-  L.push('def evaluate(X, y):');
-  L.push('    model.eval()');
-  L.push('    with torch.no_grad():');
-  L.push('        out = model(X)');
-  L.push('        loss = criterion(out, y).item()');
-  if (p.output === 'value') {
-    L.push('    return loss');
-    blank();
-    L.push('for name, X_, y_ in [("train", X_train, y_train), ("test", X_test, y_test)]:');
-    L.push('    print(f"{name} loss {evaluate(X_, y_):.4f}")');
+  if (exact) {
+    L.push('    if epoch % PRINT_EVERY == 0 or epoch == EPOCHS:');
+    L.push(`        report(${trained ? 'epoch + ' + (options.epoch ?? 0) : 'epoch'})`);
   } else {
-    const rule = { probability: c.ruleProbability, logit: c.ruleLogit, logits: c.ruleLogits }[p.output];
-    L.push(...commentLines('        # ', fill(c.accuracy, { rule })));
-    L.push({
-      probability: '        predicted = (out > 0.5).float()',
-      logit: '        predicted = (out > 0).float()',
-      logits: '        predicted = out.argmax(dim=1)',
-    }[p.output]);
-    L.push('        accuracy = (predicted == y).float().mean().item()');
-    L.push('    return loss, accuracy');
+    L.push('        total += loss.item() * len(batch)');
+    L.push(`    if epoch % ${p.every} == 0 or epoch == EPOCHS:`);
+    L.push('        print(f"epoch {epoch}: train loss {total / len(X_train):.4f}")');
+  }
+
+  if (!exact) {
+    section(c.evaluation);
+    evaluate();
     blank();
-    L.push('for name, X_, y_ in [("train", X_train, y_train), ("test", X_test, y_test)]:');
-    L.push('    loss, accuracy = evaluate(X_, y_)');
-    L.push('    print(f"{name} loss {loss:.4f}, accuracy {accuracy:.1%}")');
+  } else blank();
+  L.push('for name, X_, y_ in [("train", X_train, y_train), ("test", X_test, y_test)]:');
+  if (exact) L.push('    if len(X_):');
+  const ind = exact ? '        ' : '    ';
+  if (p.output === 'value') {
+    L.push(`${ind}print(f"{name} loss {evaluate(X_, y_)[0]:.4f}")`);
+  } else {
+    L.push(`${ind}loss, accuracy = evaluate(X_, y_)`);
+    L.push(`${ind}print(f"{name} loss {loss:.4f}, accuracy {accuracy:.1%}")`);
   }
   return L.join('\n') + '\n';
 }

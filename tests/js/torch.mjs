@@ -1,0 +1,48 @@
+// Finding a python3 that can import torch, for tests that run real PyTorch (not a test itself).
+//
+//   import { findTorchPython, requireTorch } from './torch.mjs';
+//
+//   findTorchPython() → the path of the first python3 that imports torch, or null. Candidates,
+//     in order: $LAYERWISE_PYTHON, /usr/bin/python3 (Debian's python3-torch belongs to it), then
+//     the python3 on PATH. Asked once per process.
+//   requireTorch(t) → that path; or, when there is none: with LAYERWISE_NO_TORCH=1, skips the
+//     test `t` (node:test's context) saying why and returns null; otherwise throws an Error
+//     that says to install Debian's python3-torch. A test does:
+//       const python = requireTorch(t);
+//       if (!python) return;
+//   torchVersion() → torch.__version__ of that python3, or null.
+import { spawnSync } from 'node:child_process';
+
+let found; // undefined: not asked yet
+
+export function findTorchPython() {
+  if (found !== undefined) return found.python;
+  found = { python: null, version: null };
+  for (const python of [process.env.LAYERWISE_PYTHON, '/usr/bin/python3', 'python3'].filter(Boolean)) {
+    const r = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', timeout: 120_000 });
+    if (r.status === 0) {
+      found = { python, version: r.stdout.trim() };
+      break;
+    }
+  }
+  return found.python;
+}
+
+export function torchVersion() {
+  findTorchPython();
+  return found.version;
+}
+
+export function requireTorch(t) {
+  const python = findTorchPython();
+  if (python) return python;
+  const why = 'no python3 here can import torch ($LAYERWISE_PYTHON, /usr/bin/python3, python3)';
+  if (process.env.LAYERWISE_NO_TORCH === '1') {
+    const reason = `LAYERWISE_NO_TORCH=1 and ${why}: this test did not run`;
+    console.log(`# ${reason}`);
+    t.skip(reason);
+    return null;
+  }
+  throw new Error(`${why}; install Debian's python3-torch (sudo apt-get install --no-install-recommends python3-torch, `
+    + 'or bash scripts/setup.sh), or set LAYERWISE_NO_TORCH=1 to skip the tests that need it');
+}
