@@ -29,6 +29,9 @@ import { Session } from '../../web/engine/trainer-session.mjs';
 const EPOCHS = 25;
 const REL = 1e-4;
 const PRED_TOL = 1e-4;
+// The trained weights: a sharper check than the losses, which hardly move when the batch order
+// is wrong (a shuffle one draw off changes the xor run's losses by 2e-5 relative, its weights by 1e-3).
+const WEIGHT_TOL = 1e-5;
 
 // Each: a name and the changes from the playground's defaults (circle, 4-2 tanh, SGD, BCE).
 export const STATES = [
@@ -130,8 +133,9 @@ for (const { name, changes } of STATES) {
     assert.match(code, /train loss \{train_loss:\.6g\}/, 'the script prints its losses with 6 significant digits');
     // The test reads 9 digits, so that it measures the difference rather than the rounding.
     const precise = (text) => text.replaceAll(':.6g}', ':.9g}');
+    const weightLines = '\nfor k, v in model.state_dict().items():\n    print("weight", k, " ".join(repr(x) for x in v.flatten().tolist()))\n';
     const [out, trainedOut] = await Promise.all([
-      runPython(python, precise(code)), runPython(python, precise(trainedCode) + predictLines(state, run.probe))]);
+      runPython(python, precise(code) + weightLines), runPython(python, precise(trainedCode) + predictLines(state, run.probe))]);
 
     // epoch by epoch, from epoch 0 (the initial weights) to EPOCHS
     const rows = parseEpochs(out);
@@ -154,6 +158,19 @@ for (const { name, changes } of STATES) {
     summary.push({ name, worst: worst.d, at: worst.at });
     t.diagnostic(`largest relative difference over ${EPOCHS} epochs: ${worst.d.toExponential(2)} (${worst.at || 'all equal'})`);
 
+    // the weights after EPOCHS epochs, against the session's
+    const weights = [...out.matchAll(/^weight (\S+) (.*)$/gm)].map((m) => m[2].split(' ').map(Number));
+    const want = run.trained.map((p) => Array.from(p.data));
+    assert.equal(weights.length, want.length, 'one line per parameter');
+    let worstWeight = 0;
+    weights.forEach((w, i) => w.forEach((v, k) => {
+      const d = Math.abs(v - want[i][k]) / Math.max(1, Math.abs(want[i][k]));
+      worstWeight = Math.max(worstWeight, d);
+    }));
+    summary.at(-1).weight = worstWeight;
+    t.diagnostic(`largest weight difference after ${EPOCHS} epochs: ${worstWeight.toExponential(2)}`);
+    assert.ok(worstWeight <= WEIGHT_TOL, `the weights after ${EPOCHS} epochs differ from the playground's by ${worstWeight} (> ${WEIGHT_TOL})`);
+
     // the trained export: loads, reports the session's losses, predicts what it predicts
     const loaded = parseEpochs(trainedOut);
     assert.equal(loaded.length, 1, `the trained export reports once (EPOCHS = 0):\n${trainedOut}`);
@@ -169,5 +186,6 @@ for (const { name, changes } of STATES) {
 test('torch-export: summary and clean-up', (t) => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   if (!findTorchPython()) return;
-  for (const s of summary) t.diagnostic(`${s.worst.toExponential(2)}  ${s.name}`);
+  t.diagnostic('largest relative loss difference, largest weight difference, state');
+  for (const s of summary) t.diagnostic(`${s.worst.toExponential(2)}  ${(s.weight ?? NaN).toExponential(2)}  ${s.name}`);
 });
