@@ -316,6 +316,11 @@ export class LayerwisePlayground extends HTMLElement {
         this.#codeTab = name;
         this.#renderCode();
       },
+      codeWeights: (which) => {
+        this.#codeWeights = which === 'trained' ? 'trained' : 'initial';
+        this.#renderCode();
+      },
+      downloadCode: () => this.#downloadCode(),
       stepper: (open) => open && this.#scheduleRender(true),
       plot: () => (this.#hidden.has('boundary') ? null : this.#views.boundary?.canvas),
       tour: () => this.#tour?.start(),
@@ -1255,22 +1260,43 @@ export class LayerwisePlayground extends HTMLElement {
   #codeText = null;
   #codeKey = '';
   #codeEpochs = DEFAULT_EPOCHS;
+  #codeWeights = 'initial'; // the PyTorch code carries the initial weights (epoch 0) or the trained ones
+
+  // The run's own numbers for the PyTorch code (codegen.js): the data as the worker made them,
+  // and the weights the learner chose: those of epoch 0 (the timeline's first entry, or the
+  // network now if it has not trained) or those now. Without them the code draws its own.
+  #codeRun() {
+    const data = this.#built ? this.#run.data : null;
+    const now = this.#run.snap?.parameters ?? null;
+    if (!data || !now) return {};
+    if (this.#codeWeights === 'trained') return { data, parameters: now, weights: 'trained', epoch: this.epoch };
+    const first = this.#timelineFor === this.#network ? this.#timeline.entries[0] : null;
+    const initial = this.epoch === 0 && this.steps === 0 ? now : first?.epoch === 0 ? first.parameters : null;
+    return initial ? { data, parameters: initial, weights: 'initial' } : {};
+  }
 
   // The code of this run: as many epochs as trained so far (the default before training). While
   // playing the text stays as it was, so the panel neither flickers nor costs a frame.
   #renderCode() {
     if (this.#hidden.has('code')) return;
     if (!this.#playing) this.#codeEpochs = this.epoch || DEFAULT_EPOCHS;
-    const key = `${toHash(this.#state)}|${this.#codeTab}|${this.#codeEpochs}`;
+    const run = this.#codeTab === 'pytorch' ? this.#codeRun() : null;
+    const key = `${toHash(this.#state)}|${this.#codeTab}|${this.#codeEpochs}|${this.#codeWeights}|${this.#network}|${run?.parameters ? 1 : 0}`;
     if (key === this.#codeKey && this.#codeText !== null) return;
     this.#codeKey = key;
-    const options = { lang: this.#state.lang, drawn: this.#drawn, epochs: this.#codeEpochs };
+    const options = { lang: this.#state.lang, drawn: this.#drawn, epochs: this.#codeEpochs, ...run };
     try {
       this.#codeText = this.#codeTab === 'pytorch' ? pytorchCode(this.#state, options) : layerwiseCode(this.#state, options);
     } catch (err) {
       this.#codeText = `// ${err.message}`;
     }
-    this.#ui.setCode(this.#codeText, this.#codeTab);
+    this.#ui.setCode(this.#codeText, this.#codeTab, this.#codeWeights);
+  }
+
+  #downloadCode() {
+    const python = this.#codeTab === 'pytorch';
+    download(this.shadowRoot, this.#codeText ?? '', python ? 'layerwise_playground.py' : 'layerwise-playground.mjs',
+      python ? 'text/x-python' : 'text/javascript');
   }
 
   async #copyCode() {

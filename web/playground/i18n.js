@@ -323,12 +323,17 @@ const en = {
 
   // ---- code panel ----
   'code.title': 'Code',
-  'code.tip': 'This network and training setup as code. The Layerwise version reproduces this run exactly; the PyTorch version draws its own random numbers.',
+  'code.tip': 'This network and training setup as code. Both versions reproduce this run: the PyTorch one carries the data, the weights and the batch order of every epoch.',
   'code.pytorch': 'PyTorch',
   'code.layerwise': 'Layerwise JS',
   'code.copy': 'Copy',
   'code.copied': 'Copied',
   'code.download': 'Download',
+  'code.download.tip': 'Save this code as a file: layerwise_playground.py for PyTorch (run it with python3), layerwise-playground.mjs for Layerwise JS.',
+  'code.weights': 'Weights',
+  'code.weights.initial': 'Initial (replay the run)',
+  'code.weights.trained': 'Trained (now)',
+  'code.weights.tip': 'Initial: the code starts from this run\'s initial weights and trains as the playground did, printing the same losses after every epoch. Trained: it carries the weights as they are now, to load with load_state_dict and predict what the playground predicts.',
   'code.show': 'Show code',
   'code.hide': 'Hide code',
 
@@ -672,12 +677,17 @@ const ko = {
 
   // ---- code panel ----
   'code.title': '코드',
-  'code.tip': '지금의 네트워크와 학습 설정을 코드로 옮겼습니다. Layerwise 버전은 이 실행을 그대로 재현하고, PyTorch 버전은 자체 난수를 씁니다.',
+  'code.tip': '지금의 네트워크와 학습 설정을 코드로 옮겼습니다. 두 버전 모두 이 실행을 재현합니다. PyTorch 버전에는 데이터, 가중치, 에포크마다의 배치 순서가 들어 있습니다.',
   'code.pytorch': 'PyTorch',
   'code.layerwise': 'Layerwise JS',
   'code.copy': '복사',
   'code.copied': '복사했습니다',
   'code.download': '내려받기',
+  'code.download.tip': '이 코드를 파일로 저장합니다: PyTorch는 layerwise_playground.py(python3으로 실행), Layerwise JS는 layerwise-playground.mjs.',
+  'code.weights': '가중치',
+  'code.weights.initial': '초기값 (실행 재현)',
+  'code.weights.trained': '학습된 값 (지금)',
+  'code.weights.tip': '초기값: 이 실행의 초기 가중치에서 시작해 플레이그라운드와 똑같이 학습하고, 에포크마다 같은 손실을 출력합니다. 학습된 값: 지금의 가중치를 담아, load_state_dict로 불러오면 플레이그라운드와 같은 값을 예측합니다.',
   'code.show': '코드 보기',
   'code.hide': '코드 숨기기',
 

@@ -296,12 +296,19 @@ export function buildPanels(actions) {
   }));
   refs.code = h('code', {});
   refs.copy = iconButton('copy', 'code.copy', actions.copyCode, { text: true });
+  refs.codeDownload = iconButton('download', 'code.download', actions.downloadCode, { text: true, tip: 'code.download.tip' });
+  // Which weights the PyTorch code carries: the run's initial ones, or the trained ones now.
+  refs.codeWeights = h('select', { class: 'code-weights-select', onchange: () => actions.codeWeights(refs.codeWeights.value) },
+    h('option', { value: 'initial', t: 'code.weights.initial' }),
+    h('option', { value: 'trained', t: 'code.weights.trained' }));
+  refs.codeWeightsBox = h('label', { class: 'code-weights', 't-title': 'code.weights.tip' },
+    h('span', { t: 'code.weights' }), refs.codeWeights);
   const codePanelId = newId('code');
   const code = h('section', { class: 'panel code', 'data-panel': 'code' },
     h('div', { class: 'code-head' },
       h('h2', { t: 'code.title', 't-title': 'code.tip' }),
       h('div', { class: 'tabs', role: 'tablist', 't-label': 'code.title' }, refs.codeTabs),
-      refs.copy),
+      refs.codeWeightsBox, refs.copy, refs.codeDownload),
     h('pre', { id: codePanelId, role: 'tabpanel', tabindex: '0' }, refs.code));
   refs.codeTabs.forEach((tab) => tab.setAttribute('aria-controls', codePanelId));
 
@@ -380,8 +387,10 @@ export function buildPanels(actions) {
         refs.message.textContent = '';
       }
     },
-    setCode(text, tab) {
+    setCode(text, tab, weights = 'initial') {
       refs.code.textContent = text;
+      refs.codeWeightsBox.hidden = tab !== 'pytorch';
+      refs.codeWeights.value = weights;
       for (const b of refs.codeTabs) {
         const on = b.dataset.tab === tab;
         b.setAttribute('aria-selected', String(on));
