@@ -6,6 +6,9 @@
 // must equal those of the playground's own training worker (wasm/trainer.mjs) fed with
 // config.js's trainerConfig for the same state: "reproduces this run" checked, not assumed.
 // The PyTorch program runs where a python3 with torch exists; elsewhere it is byte-compiled.
+// Without the run's data and weights the PyTorch program draws its own ("alike, not
+// identical"); with them it reproduces the run, which tests/js/torch-export.test.mjs checks
+// under real torch. Here: what the exact program carries, in text.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -16,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULTS, withChanges, activationOf } from '../../web/playground/state.js';
 import { modelSpec, resolveLoss, classesOf, trainerConfig } from '../../web/playground/config.js';
 import {
-  pytorchCode, layerwiseCode, codeComments, codeFor, COMMENT_LANGS, CODE_KINDS,
+  pytorchCode, layerwiseCode, codeComments, codeFor, COMMENT_LANGS, CODE_KINDS, initDraws, float32Base64,
 } from '../../web/playground/codegen.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -296,6 +299,52 @@ describe('PyTorch code', () => {
     const spiral = CASES[1].state;
     assert.ok(pytorchCode({ ...spiral, lang: 'ko' }).includes('은닉층 1: 뉴런 8개'), 'state.lang picks the comments');
     assert.ok(pytorchCode(spiral).includes('hidden layer 1: 8 neurons'));
+  });
+
+  test('without the run\'s data and weights: its own random numbers, "alike, not identical"', () => {
+    const py = pytorchCode(DEFAULTS);
+    assert.match(py, /alike, not identical/);
+    assert.ok(!py.includes('load_state_dict') && !py.includes('class Pcg32'));
+  });
+
+  test('with the run\'s data and weights: they are in the code, with the engine\'s batch order', () => {
+    // A tiny made-up run: 3 training points, 2 test points, the default 2 → 4 → 2 → 1 network.
+    const data = {
+      train: { points: Float32Array.from([1, 2, -1, 0.5, 3, -2]), y: Float32Array.from([1, 0, 1]) },
+      test: { points: Float32Array.from([0, 0, 1, 1]), y: Float32Array.from([0, 1]) },
+    };
+    const spec = modelSpec(DEFAULTS, 2, 2, 'bce');
+    const sizes = [[4, 2], [2, 4], [1, 2]];
+    const parameters = sizes.flatMap(([o, i], k) => [
+      { name: `${2 * k}.weight`, data: Float32Array.from({ length: o * i }, (_, j) => j / 8 - 0.5) },
+      { name: `${2 * k}.bias`, data: new Float32Array(o) }]);
+    const py = pytorchCode(DEFAULTS, { epochs: 30, data, parameters });
+    assert.doesNotMatch(py, /alike, not identical/);
+    assert.match(py, /reproduces the playground run/);
+    assert.ok(py.includes(`P_train = floats("${float32Base64(data.train.points)}", -1, 2)`), 'the training points, as base64 float32');
+    assert.ok(py.includes(`y_test = floats("${float32Base64(data.test.y)}", -1)`));
+    assert.ok(py.includes(`'hidden1.weight': floats("${float32Base64(parameters[0].data)}", 4, 2),`), 'the weights, by layer name');
+    assert.ok(py.includes('model.load_state_dict({'));
+    assert.ok(py.includes('class Pcg32:') && py.includes('order = rng.shuffled(len(X_train))'));
+    // Xavier-uniform weights draw one number each, the zero biases none: 8 + 8 + 2
+    assert.equal(initDraws(spec), 18);
+    assert.ok(py.includes('for _ in range(18):'), 'the generator is advanced past the initial weights');
+    assert.ok(py.includes('EPOCHS = 30\n') && py.includes('report(0)'));
+    const trained = pytorchCode(DEFAULTS, { epochs: 30, data, parameters, weights: 'trained', epoch: 30 });
+    assert.ok(trained.includes('EPOCHS = 0\n') && trained.includes('report(30)'), 'trained: loads and reports; trains no further');
+    assert.match(trained, /the weights trained for 30 epochs/);
+    const ko = pytorchCode({ ...DEFAULTS, lang: 'ko' }, { epochs: 30, data, parameters });
+    assert.match(ko, /플레이그라운드의 실행을 그대로 재현합니다/);
+    assert.throws(() => pytorchCode(DEFAULTS, { data, parameters: parameters.slice(2) }), /parameters given/);
+  });
+
+  test('initDraws: normals come in pairs, the second kept for the next value, across tensors', () => {
+    const spec = (weight, bias, layers) => ({ input: [3], init: { weight, bias }, layers: layers.map((out) => ({ type: 'linear', out })) });
+    assert.equal(initDraws(spec('normal', 'zeros', [3])), 10); // 9 values: 5 pairs
+    assert.equal(initDraws(spec('normal', 'zeros', [3, 5])), 10 + 14); // 15 more: 1 spare, then 7 pairs
+    assert.equal(initDraws(spec('normal', 'normal', [1])), 4); // 3 + 1 values: 2 pairs
+    assert.equal(initDraws(spec('default', 'default', [2])), 8);
+    assert.equal(initDraws(spec('zeros', 'constant', [2])), 0);
   });
 
   test('epochs option, and the checks on it', () => {

@@ -47,6 +47,7 @@ export const STATES = [
   { name: 'circle, all seven features, L1 and L2, batch 7', changes: { dataset: 'circle', features: ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'], layers: [4], l1: 0.001, l2: 0.001, batch: 7 } },
   { name: 'xor, BCE with logits, AdamW, default init, seed 7', changes: { dataset: 'xor', loss: 'bce_with_logits', optimizer: 'adamw', lr: 0.01, init: 'default', seed: 7 } },
   { name: 'gauss, MSE on probabilities, normal init, sigmoid, 70% train', changes: { dataset: 'gauss', loss: 'mse', init: 'normal', initStd: 0.5, activation: ['sigmoid'], trainRatio: 70, lr: 0.1 } },
+  { name: 'circle, Xavier normal with odd weight counts (a normal pair spans two tensors)', changes: { dataset: 'circle', features: ['x1', 'x2', 'x1sq'], layers: [3, 5], init: 'xavier_normal', optimizer: 'sgd', lr: 0.1, noise: 10 } },
   { name: 'spiral, kaiming normal, ReLU, batch 100 > train set of 60', changes: { dataset: 'spiral', points: 120, layers: [8], activation: ['relu'], init: 'kaiming_normal', batch: 100, optimizer: 'adam', lr: 0.02 } },
 ];
 

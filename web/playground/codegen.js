@@ -52,6 +52,7 @@ const COMMENTS = {
     rngSkipNone: 'The initial weights took none of its numbers.',
     trainedEpochs: 'EPOCHS = 0: the loaded weights are the result. Set it higher to train on (the optimiser then starts afresh, so the numbers no longer follow the playground\'s).',
     curveNote: "After each epoch, the loss over the whole training set and the test set (dropout off): the numbers the playground's curves show.",
+    dropoutNotExact: 'Dropout draws its masks from torch\'s own generator: with dropout on, the numbers are alike, not identical.',
     trainingNoteExact: 'Each epoch visits every training point once, in the shuffled order, in batches of {batch}.',
     jsTitle: 'Layerwise playground → Layerwise JS: {summary}',
     jsRun: 'An ES module for Node 20+ (node {file}) or a browser; it reproduces the playground run exactly (same seed, same numbers).',
@@ -126,6 +127,7 @@ const COMMENTS = {
     rngSkipNone: '초기 가중치는 난수를 쓰지 않았습니다.',
     trainedEpochs: 'EPOCHS = 0: 불러온 가중치가 결과입니다. 더 학습하려면 값을 올리세요 (옵티마이저가 새로 시작하므로 플레이그라운드의 숫자와는 달라집니다).',
     curveNote: '에포크가 끝날 때마다 학습 데이터 전체와 테스트 데이터의 손실(드롭아웃 끔): 플레이그라운드 곡선이 보여 주는 값입니다.',
+    dropoutNotExact: '드롭아웃 마스크는 torch의 난수로 뽑으므로, 드롭아웃을 켜면 숫자가 비슷할 뿐 똑같지는 않습니다.',
     trainingNoteExact: '에포크마다 섞인 순서대로 {batch}개씩(배치 크기) 모든 학습 데이터를 한 번씩 학습합니다.',
     jsTitle: 'Layerwise 플레이그라운드 → Layerwise JS: {summary}',
     jsRun: 'Node 20 이상(node {file})이나 브라우저에서 도는 ES 모듈입니다. 시드가 같으니 플레이그라운드와 똑같은 숫자가 나옵니다.',
@@ -552,6 +554,7 @@ export function pytorchCode(state, options = {}) {
   if (!exact) L.push(...commentLines('# ', c.pyRandom));
   else if (trained) L.push(...commentLines('# ', fill(c.pyExactTrained, { epoch: options.epoch ?? 0 })));
   else L.push(...commentLines('# ', c.pyExact));
+  if (exact && spec.layers.some((l) => l.type === 'dropout')) L.push(...commentLines('# ', c.dropoutNotExact));
   L.push(...(exact ? ['import base64', ''] : ['import math', '']), 'import torch', 'import torch.nn as nn', 'import torch.nn.functional as F');
 
   section(c.settings);
