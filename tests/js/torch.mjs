@@ -39,7 +39,7 @@ export function requireTorch(t) {
   const why = 'no python3 here can import torch ($LAYERWISE_PYTHON, /usr/bin/python3, python3)';
   if (process.env.LAYERWISE_NO_TORCH === '1') {
     const reason = `LAYERWISE_NO_TORCH=1 and ${why}: this test did not run`;
-    console.log(`# ${reason}`);
+    console.log(reason);
     t.skip(reason);
     return null;
   }

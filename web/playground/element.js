@@ -1261,6 +1261,7 @@ export class LayerwisePlayground extends HTMLElement {
   #codeKey = '';
   #codeEpochs = DEFAULT_EPOCHS;
   #codeWeights = 'initial'; // the PyTorch code carries the initial weights (epoch 0) or the trained ones
+  #codeRunShown = null; // the data and weights the code shown was made with
 
   // The run's own numbers for the PyTorch code (codegen.js): the data as the worker made them,
   // and the weights the learner chose: those of epoch 0 (the timeline's first entry, or the
@@ -1280,8 +1281,10 @@ export class LayerwisePlayground extends HTMLElement {
   #renderCode() {
     if (this.#hidden.has('code')) return;
     if (!this.#playing) this.#codeEpochs = this.epoch || DEFAULT_EPOCHS;
-    const run = this.#codeTab === 'pytorch' ? this.#codeRun() : null;
-    const key = `${toHash(this.#state)}|${this.#codeTab}|${this.#codeEpochs}|${this.#codeWeights}|${this.#network}|${run?.parameters ? 1 : 0}`;
+    // while playing, the weights shown stay those of the text shown
+    const run = this.#codeTab !== 'pytorch' ? null : this.#playing && this.#codeRunShown ? this.#codeRunShown : this.#codeRun();
+    this.#codeRunShown = run;
+    const key = `${toHash(this.#state)}|${this.#codeTab}|${this.#codeEpochs}|${this.#codeWeights}|${this.#network}|${idOf(run?.parameters)}`;
     if (key === this.#codeKey && this.#codeText !== null) return;
     this.#codeKey = key;
     const options = { lang: this.#state.lang, drawn: this.#drawn, epochs: this.#codeEpochs, ...run };
@@ -1366,6 +1369,10 @@ export class LayerwisePlayground extends HTMLElement {
 }
 
 const NOTHING = { metrics: false, grid: false, neurons: false, parameters: false, gradients: false, stats: false };
+// A number per object (the weights a code text was made with), for the code panel's cache key.
+const objectIds = new WeakMap();
+let lastObjectId = 0;
+const idOf = (o) => (o ? objectIds.get(o) ?? (objectIds.set(o, ++lastObjectId), lastObjectId) : 0);
 // An init's own snapshot (and the defaults of later ones): the cheap parts; the views' heavy
 // parts come in a snapshot of their own once the network is up.
 const INIT_SNAPSHOT = { ...NOTHING, metrics: true, grid: true };
