@@ -16,6 +16,10 @@ import { idle, metrics, openPlayground, rendered } from './playground-helpers.mj
 import { missingKeys } from '../../web/lib/i18n.js';
 import { STRINGS } from '../../web/playground/i18n.js';
 import { ELEMENT_STRINGS } from '../../web/playground/strings-element.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { requireTorch } from '../js/torch.mjs';
 
 const web = serveAndLaunch(); // this file's server and Chromium
 
@@ -240,5 +244,49 @@ test('the production build (dist/) runs from a plain static server', async () =>
     await context.close();
   } finally {
     await dist.close();
+  }
+});
+
+// The code panel's PyTorch export replays the page's own run (tests/js/torch-export.test.mjs
+// checks the generator on a dozen states; this, the wiring: the page's data, its epoch-0
+// weights from the timeline, the Weights control, the Download button).
+test('the code panel\'s PyTorch code replays this run under torch; Weights: trained loads the weights now; Download saves it', async (t) => {
+  const python = requireTorch(t);
+  if (!python) return;
+  const { page, context, errors } = await openPlayground(web.browser, web.server, { hash: '#dataset=xor&layers=4,4&optimizer=adam&lr=0.01&noise=10' });
+  const dir = mkdtempSync(join(tmpdir(), 'lw-code-'));
+  try {
+    await page.evaluate(() => document.querySelector('layerwise-playground').step(20));
+    await rendered(page);
+    const run = (code, name) => {
+      writeFileSync(join(dir, name), code.replaceAll(':.6g}', ':.9g}'));
+      const out = execFileSync(python, [join(dir, name)], { encoding: 'utf8' });
+      return new Map([...out.matchAll(/^epoch (\d+): train loss (\S+), test loss (\S+)$/gm)].map((m) => [Number(m[1]), [Number(m[2]), Number(m[3])]]));
+    };
+    const close = (a, b) => Math.abs(a - b) <= 1e-4 * Math.abs(b);
+    const code = await page.textContent('layerwise-playground pre');
+    assert.match(code, /EPOCHS = 20\n/);
+    const rows = run(code, 'initial.py');
+    const history = await page.evaluate(() => document.querySelector('layerwise-playground').history);
+    assert.equal(history.length, 21);
+    for (const h of history) {
+      const [train, test] = rows.get(h.epoch);
+      assert.ok(close(train, h.trainLoss) && close(test, h.testLoss), `epoch ${h.epoch}: torch ${train}, ${test}; page ${h.trainLoss}, ${h.testLoss}`);
+    }
+    await page.selectOption('layerwise-playground .code-weights-select', 'trained');
+    await rendered(page);
+    const trained = await page.textContent('layerwise-playground pre');
+    assert.match(trained, /EPOCHS = 0\n/);
+    const [train, test] = run(trained, 'trained.py').get(20);
+    const now = await metrics(page);
+    assert.ok(close(train, now.trainLoss) && close(test, now.testLoss), `trained: torch ${train}, ${test}; page ${now.trainLoss}, ${now.testLoss}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('layerwise-playground .code .btn:has-text("Download")')]);
+    assert.equal(download.suggestedFilename(), 'layerwise_playground.py');
+    await page.click('layerwise-playground .tab[data-tab="layerwise"]');
+    assert.equal(await page.isHidden('layerwise-playground .code-weights'), true, 'the Weights control is the PyTorch tab\'s');
+    assert.deepEqual(errors, [], `console errors:\n${errors.join('\n')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await context.close();
   }
 });
