@@ -41,13 +41,15 @@ export const STATES = [
   { name: 'gauss, SGD Nesterov, Xavier normal', changes: { dataset: 'gauss', layers: [3], optimizer: 'sgd', momentum: 0.5, nesterov: true, init: 'xavier_normal', noise: 30 } },
   { name: 'moons, RMSprop', changes: { dataset: 'moons', layers: [5, 3], optimizer: 'rmsprop', lr: 0.003, alpha: 0.9, noise: 10 } },
   { name: 'moons, RMSprop with momentum, leaky ReLU', changes: { dataset: 'moons', layers: [6], activation: ['leaky_relu'], optimizer: 'rmsprop', lr: 0.001, momentum: 0.5 } },
-  { name: 'blobs3, cross-entropy (softmax), Adam', changes: { dataset: 'blobs3', layers: [6], optimizer: 'adam', lr: 0.01, noise: 20 } },
+  { name: 'blobs3, cross-entropy on 3 logits, Adam', changes: { dataset: 'blobs3', layers: [6], optimizer: 'adam', lr: 0.01, noise: 20 } },
   { name: 'sine regression, MSE, Adam', changes: { dataset: 'sine', layers: [8, 8], optimizer: 'adam', lr: 0.01, noise: 10 } },
   { name: 'plane regression, MSE, SGD, no standardisation', changes: { dataset: 'plane', layers: [3], optimizer: 'sgd', lr: 0.01, standardize: false } },
   { name: 'circle, all seven features, L1 and L2, batch 7', changes: { dataset: 'circle', features: ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'], layers: [4], l1: 0.001, l2: 0.001, batch: 7 } },
   { name: 'xor, BCE with logits, AdamW, default init, seed 7', changes: { dataset: 'xor', loss: 'bce_with_logits', optimizer: 'adamw', lr: 0.01, init: 'default', seed: 7 } },
   { name: 'gauss, MSE on probabilities, normal init, sigmoid, 70% train', changes: { dataset: 'gauss', loss: 'mse', init: 'normal', initStd: 0.5, activation: ['sigmoid'], trainRatio: 70, lr: 0.1 } },
   { name: 'circle, Xavier normal with odd weight counts (a normal pair spans two tensors)', changes: { dataset: 'circle', features: ['x1', 'x2', 'x1sq'], layers: [3, 5], init: 'xavier_normal', optimizer: 'sgd', lr: 0.1, noise: 10 } },
+  { name: 'circle, dropout 0.2 (masks from the shared generator), SGD', changes: { dataset: 'circle', layers: [8], dropout: 0.2, noise: 10 } },
+  { name: 'spiral, dropout 0.5 on two layers, ReLU, Adam', changes: { dataset: 'spiral', layers: [8, 8], activation: ['relu'], dropout: 0.5, optimizer: 'adam', lr: 0.01 } },
   { name: 'spiral, kaiming normal, ReLU, batch 100 > train set of 60', changes: { dataset: 'spiral', points: 120, layers: [8], activation: ['relu'], init: 'kaiming_normal', batch: 100, optimizer: 'adam', lr: 0.02 } },
 ];
 

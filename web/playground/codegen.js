@@ -23,6 +23,7 @@
 // weights they are: 'initial' (epoch 0; the script trains EPOCHS epochs and prints, after
 // each, the losses over the whole training and test sets, as the playground's curves do) or
 // 'trained' (the weights now; the script loads them and trains no further by default).
+// With dropout on, the script's own Dropout draws its masks from that generator too.
 // Without data and weights it falls back to drawing its own with torch ("alike, not identical").
 import { fill } from '../lib/i18n.js';
 import { isRegression } from './state.js';
@@ -52,7 +53,9 @@ const COMMENTS = {
     rngSkipNone: 'The initial weights took none of its numbers.',
     trainedEpochs: 'EPOCHS = 0: the loaded weights are the result. Set it higher to train on (the optimiser then starts afresh, so the numbers no longer follow the playground\'s).',
     curveNote: "After each epoch, the loss over the whole training set and the test set (dropout off): the numbers the playground's curves show.",
-    dropoutNotExact: 'Dropout draws its masks from torch\'s own generator: with dropout on, the numbers are alike, not identical.',
+    randomNumbers: 'Random numbers',
+    rngDropout: "Layerwise's random generator (PCG32, as in its core/random.cpp) and its Fisher–Yates shuffle: every epoch visits the training points in the playground's order, and dropout zeroes the values the playground zeroes.",
+    dropoutExact: "Layerwise's dropout, drawing from that generator (a value is zeroed when its draw is below p, the others are scaled by 1 / (1 - p)); nn.Dropout would draw other masks.",
     trainingNoteExact: 'Each epoch visits every training point once, in the shuffled order, in batches of {batch}.',
     jsTitle: 'Layerwise playground → Layerwise JS: {summary}',
     jsRun: 'An ES module for Node 20+ (node {file}) or a browser; it reproduces the playground run exactly (same seed, same numbers).',
@@ -127,7 +130,9 @@ const COMMENTS = {
     rngSkipNone: '초기 가중치는 난수를 쓰지 않았습니다.',
     trainedEpochs: 'EPOCHS = 0: 불러온 가중치가 결과입니다. 더 학습하려면 값을 올리세요 (옵티마이저가 새로 시작하므로 플레이그라운드의 숫자와는 달라집니다).',
     curveNote: '에포크가 끝날 때마다 학습 데이터 전체와 테스트 데이터의 손실(드롭아웃 끔): 플레이그라운드 곡선이 보여 주는 값입니다.',
-    dropoutNotExact: '드롭아웃 마스크는 torch의 난수로 뽑으므로, 드롭아웃을 켜면 숫자가 비슷할 뿐 똑같지는 않습니다.',
+    randomNumbers: '난수',
+    rngDropout: 'Layerwise의 난수 생성기(PCG32, core/random.cpp와 같음)와 Fisher–Yates 섞기: 에포크마다 플레이그라운드와 같은 순서로 학습 데이터를 돌고, 드롭아웃도 플레이그라운드와 같은 값을 0으로 만듭니다.',
+    dropoutExact: '그 생성기에서 뽑는 Layerwise의 드롭아웃 (뽑은 수가 p보다 작은 값은 0으로, 나머지는 1 / (1 - p)배로). nn.Dropout은 다른 마스크를 뽑습니다.',
     trainingNoteExact: '에포크마다 섞인 순서대로 {batch}개씩(배치 크기) 모든 학습 데이터를 한 번씩 학습합니다.',
     jsTitle: 'Layerwise 플레이그라운드 → Layerwise JS: {summary}',
     jsRun: 'Node 20 이상(node {file})이나 브라우저에서 도는 ES 모듈입니다. 시드가 같으니 플레이그라운드와 똑같은 숫자가 나옵니다.',
@@ -528,6 +533,22 @@ const PY_PCG32 = [
   '        return torch.tensor(order)',
 ];
 
+// The engine's dropout (core/layers/dropout.cpp): a uniform draw u per value, in order; the
+// value is zeroed when u < p (p as a float32), else multiplied by 1 / (1 − p) in float32.
+const PY_DROPOUT = [
+  'class Dropout(nn.Module):',
+  '    def __init__(self, p):',
+  '        super().__init__()',
+  '        self.p = torch.tensor(p).item()  # p as a float32',
+  '        self.keep = 1 / (1 - torch.tensor(p))',
+  '',
+  '    def forward(self, x):',
+  '        if not self.training:',
+  '            return x',
+  '        u = torch.tensor([(rng.next() >> 8) / 2 ** 24 for _ in range(x.numel())]).reshape(x.shape)',
+  '        return x * torch.where(u < self.p, torch.tensor(0.0), self.keep)',
+];
+
 // The features computed in double and rounded once (core/data/features.cpp).
 const FEATURE_PY_EXACT = { ...FEATURE_PY, sinx1: 'x1.sin()', sinx2: 'x2.sin()' };
 
@@ -554,7 +575,6 @@ export function pytorchCode(state, options = {}) {
   if (!exact) L.push(...commentLines('# ', c.pyRandom));
   else if (trained) L.push(...commentLines('# ', fill(c.pyExactTrained, { epoch: options.epoch ?? 0 })));
   else L.push(...commentLines('# ', c.pyExact));
-  if (exact && spec.layers.some((l) => l.type === 'dropout')) L.push(...commentLines('# ', c.dropoutNotExact));
   L.push(...(exact ? ['import base64', ''] : ['import math', '']), 'import torch', 'import torch.nn as nn', 'import torch.nn.functional as F');
 
   section(c.settings);
@@ -632,6 +652,25 @@ export function pytorchCode(state, options = {}) {
       : 'y_train, y_test = y[train_idx].float().unsqueeze(1), y[test_idx].float().unsqueeze(1)');
   }
 
+  const drop = spec.layers.find((l) => l.type === 'dropout');
+  if (exact) {
+    section(c.randomNumbers);
+    L.push(...commentLines('# ', drop ? c.rngDropout : c.rng));
+    L.push(...PY_PCG32);
+    blank();
+    L.push('rng = Pcg32(SEED)');
+    const draws = initDraws(spec);
+    if (draws > 0) {
+      L.push(`for _ in range(${draws}):  # ${fill(c.rngSkip, { n: draws })}`);
+      L.push('    rng.next()');
+    } else L.push(`# ${c.rngSkipNone}`);
+    if (drop) {
+      blank();
+      L.push(...commentLines('# ', c.dropoutExact));
+      L.push(...PY_DROPOUT);
+    }
+  }
+
   section(c.model);
   L.push('class DeepNN(nn.Module):');
   L.push('    def __init__(self):');
@@ -640,8 +679,7 @@ export function pytorchCode(state, options = {}) {
     L.push(`        self.hidden${i + 1} = nn.Linear(${b.in}, ${b.out})  # ${fill(c.hidden, { i: i + 1, n: b.out })}`);
   });
   L.push(`        self.output = nn.Linear(${p.head.in}, ${p.head.out})  # ${outputComment(p)}`);
-  const drop = spec.layers.find((l) => l.type === 'dropout');
-  if (drop) L.push(`        self.dropout = nn.Dropout(p=${num(drop.p)})  # ${fill(c.dropout, { p: drop.p })}`);
+  if (drop) L.push(`        self.dropout = ${exact ? 'Dropout' : 'nn.Dropout'}(p=${num(drop.p)})  # ${fill(c.dropout, { p: drop.p })}`);
   blank();
   L.push('    def forward(self, x):');
   p.hidden.forEach((b, i) => {
@@ -725,16 +763,6 @@ export function pytorchCode(state, options = {}) {
     L.push('    test_loss = evaluate(X_test, y_test)[0] if len(X_test) else float("nan")');
     L.push('    print(f"epoch {epoch}: train loss {train_loss:.6g}, test loss {test_loss:.6g}")');
     section(c.training);
-    L.push(...commentLines('# ', c.rng));
-    L.push(...PY_PCG32);
-    blank();
-    L.push('rng = Pcg32(SEED)');
-    const draws = initDraws(spec);
-    if (draws > 0) {
-      L.push(`for _ in range(${draws}):  # ${fill(c.rngSkip, { n: draws })}`);
-      L.push('    rng.next()');
-    } else L.push(`# ${c.rngSkipNone}`);
-    blank();
     L.push(...commentLines('# ', fill(c.trainingNoteExact, { batch: s.batch })));
     L.push(`report(${trained ? options.epoch ?? 0 : 0})`);
   } else {
