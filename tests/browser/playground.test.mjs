@@ -282,6 +282,12 @@ test('the code panel\'s PyTorch code replays this run under torch; Weights: trai
     assert.ok(close(train, now.trainLoss) && close(test, now.testLoss), `trained: torch ${train}, ${test}; page ${now.trainLoss}, ${now.testLoss}`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('layerwise-playground .code .btn:has-text("Download")')]);
     assert.equal(download.suggestedFilename(), 'layerwise_playground.py');
+    // a setting changed after training: the code says that it no longer replays the run
+    await page.selectOption('layerwise-playground .code-weights-select', 'initial');
+    assert.doesNotMatch(await page.textContent('layerwise-playground pre'), /does not replay/);
+    await page.evaluate(() => document.querySelector('layerwise-playground').setAttribute('lr', '0.003'));
+    await rendered(page);
+    assert.match(await page.textContent('layerwise-playground pre'), /a turn the script does not replay/);
     await page.click('layerwise-playground .tab[data-tab="layerwise"]');
     assert.equal(await page.isHidden('layerwise-playground .code-weights'), true, 'the Weights control is the PyTorch tab\'s');
     assert.deepEqual(errors, [], `console errors:\n${errors.join('\n')}`);

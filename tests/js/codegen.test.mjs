@@ -333,6 +333,8 @@ describe('PyTorch code', () => {
     const trained = pytorchCode(DEFAULTS, { epochs: 30, data, parameters, weights: 'trained', epoch: 30 });
     assert.ok(trained.includes('EPOCHS = 0\n') && trained.includes('report(30)'), 'trained: loads and reports; trains no further');
     assert.match(trained, /the weights trained for 30 epochs/);
+    assert.doesNotMatch(py, /does not replay/);
+    assert.match(pytorchCode(DEFAULTS, { epochs: 30, data, parameters, replays: false }), /a turn the script does not replay/);
     const ko = pytorchCode({ ...DEFAULTS, lang: 'ko' }, { epochs: 30, data, parameters });
     assert.match(ko, /플레이그라운드의 실행을 그대로 재현합니다/);
     assert.throws(() => pytorchCode(DEFAULTS, { data, parameters: parameters.slice(2) }), /parameters given/);

@@ -9,7 +9,7 @@
 // The output is plain text (no markup) and depends only on its arguments. Comments follow
 // the UI's language; code identifiers stay English.
 //
-//   pytorchCode(state, { classes, loss, lang, epochs, drawn, data, parameters, weights })  → Python source
+//   pytorchCode(state, { classes, loss, lang, epochs, drawn, data, parameters, weights, epoch, replays })  → Python source
 //   layerwiseCode(state, { classes, loss, lang, epochs, drawn, importFrom }) → JS module source
 // classes and loss default to config.js's choice for the state; epochs to 100; drawn
 // ({x, y, classes}) holds the painted points of the "drawn" dataset.
@@ -23,6 +23,8 @@
 // weights they are: 'initial' (epoch 0; the script trains EPOCHS epochs and prints, after
 // each, the losses over the whole training and test sets, as the playground's curves do) or
 // 'trained' (the weights now; the script loads them and trains no further by default).
+// `epoch`: the epoch of trained weights; `replays: false` adds a note that the playground's run
+// took a turn the script cannot replay (a setting changed mid-run, single batches, ...).
 // With dropout on, the script's own Dropout draws its masks from that generator too.
 // Without data and weights it falls back to drawing its own with torch ("alike, not identical").
 import { fill } from '../lib/i18n.js';
@@ -53,6 +55,7 @@ const COMMENTS = {
     rngSkipNone: 'The initial weights took none of its numbers.',
     trainedEpochs: 'EPOCHS = 0: the loaded weights are the result. Set it higher to train on (the optimiser then starts afresh, so the numbers no longer follow the playground\'s).',
     curveNote: "After each epoch, the loss over the whole training set and the test set (dropout off): the numbers the playground's curves show.",
+    offScript: 'But this run also took a turn the script does not replay (a setting changed while it trained, single batches, an edited weight, or a run continued from a kept epoch): from there on the numbers part. Reset the network and train it with the settings shown to replay it.',
     randomNumbers: 'Random numbers',
     rngDropout: "Layerwise's random generator (PCG32, as in its core/random.cpp) and its Fisher–Yates shuffle: every epoch visits the training points in the playground's order, and dropout zeroes the values the playground zeroes.",
     dropoutExact: "Layerwise's dropout, drawing from that generator (a value is zeroed when its draw is below p, the others are scaled by 1 / (1 - p)); nn.Dropout would draw other masks.",
@@ -130,6 +133,7 @@ const COMMENTS = {
     rngSkipNone: '초기 가중치는 난수를 쓰지 않았습니다.',
     trainedEpochs: 'EPOCHS = 0: 불러온 가중치가 결과입니다. 더 학습하려면 값을 올리세요 (옵티마이저가 새로 시작하므로 플레이그라운드의 숫자와는 달라집니다).',
     curveNote: '에포크가 끝날 때마다 학습 데이터 전체와 테스트 데이터의 손실(드롭아웃 끔): 플레이그라운드 곡선이 보여 주는 값입니다.',
+    offScript: '다만 이 실행에는 스크립트가 재현하지 못하는 일이 있었습니다(학습 중에 바꾼 설정, 한 배치씩 학습, 직접 고친 가중치, 저장된 에포크에서 이어서 학습). 그 뒤로는 숫자가 달라집니다. 재현하려면 네트워크를 초기화하고 지금 보이는 설정으로 학습하세요.',
     randomNumbers: '난수',
     rngDropout: 'Layerwise의 난수 생성기(PCG32, core/random.cpp와 같음)와 Fisher–Yates 섞기: 에포크마다 플레이그라운드와 같은 순서로 학습 데이터를 돌고, 드롭아웃도 플레이그라운드와 같은 값을 0으로 만듭니다.',
     dropoutExact: '그 생성기에서 뽑는 Layerwise의 드롭아웃 (뽑은 수가 p보다 작은 값은 0으로, 나머지는 1 / (1 - p)배로). nn.Dropout은 다른 마스크를 뽑습니다.',
@@ -575,6 +579,7 @@ export function pytorchCode(state, options = {}) {
   if (!exact) L.push(...commentLines('# ', c.pyRandom));
   else if (trained) L.push(...commentLines('# ', fill(c.pyExactTrained, { epoch: options.epoch ?? 0 })));
   else L.push(...commentLines('# ', c.pyExact));
+  if (exact && !trained && options.replays === false) L.push(...commentLines('# ', c.offScript));
   L.push(...(exact ? ['import base64', ''] : ['import math', '']), 'import torch', 'import torch.nn as nn', 'import torch.nn.functional as F');
 
   section(c.settings);

@@ -534,7 +534,10 @@ export class LayerwisePlayground extends HTMLElement {
     await this.#ready;
     const run = this.#run;
     return run.enqueue(async () => {
-      if (!run.diverged && this.#built) await run.step(n, { snapshot: this.#snapshotOptions(true) });
+      if (!run.diverged && this.#built) {
+        this.#offScript = this.#network; // single batches: another order than trainEpoch's
+        await run.step(n, { snapshot: this.#snapshotOptions(true) });
+      }
       await this.#compare?.stepBatch(n);
       return run.detail;
     });
@@ -646,7 +649,10 @@ export class LayerwisePlayground extends HTMLElement {
     if (changed.includes('lang')) this.#relabel();
     const rebuild = changed.some((k) => !VIEW_ONLY.has(k) && !IN_PLACE.has(k));
     if (rebuild) this.#rebuild();
-    else if (changed.some((k) => IN_PLACE.has(k))) this.#applySettings();
+    else if (changed.some((k) => IN_PLACE.has(k))) {
+      if (this.epoch > 0 || this.steps > 0) this.#offScript = this.#network; // the code's settings hold for the whole run
+      this.#applySettings();
+    }
     this.#syncControls();
     this.#scheduleRender(true);
     this.dispatchEvent(new CustomEvent('statechange', { detail: { state } }));
@@ -884,6 +890,7 @@ export class LayerwisePlayground extends HTMLElement {
     const run = this.#run;
     return run.enqueue(async () => {
       if (!this.#built || run.diverged) return null;
+      if (apply) this.#offScript = this.#network;
       return run.trace(index, apply ? { apply: true, snapshot: this.#snapshotOptions(true) } : undefined);
     });
   };
@@ -902,6 +909,7 @@ export class LayerwisePlayground extends HTMLElement {
       if (!target || !(index >= 0 && index < target.data.length)) throw new RangeError(`no weight ${name}[${index}]`);
       target.data = Float32Array.from(target.data);
       target.data[index] = value;
+      this.#offScript = this.#network;
       await run.setParameters(parameters, { snapshot: this.#snapshotOptions(true) });
     });
   };
@@ -1119,6 +1127,7 @@ export class LayerwisePlayground extends HTMLElement {
       this.#built = true;
       run.resume({ epoch: entry.epoch, history: rows });
       this.#timeline.truncate(entry.epoch);
+      this.#offScript = this.#network; // the optimiser starts afresh at the kept epoch
       this.#stopCompare(); // B cannot start from A's kept epoch
       this.#scrub = null;
       this.#scrubSnap = null;
@@ -1262,6 +1271,7 @@ export class LayerwisePlayground extends HTMLElement {
   #codeEpochs = DEFAULT_EPOCHS;
   #codeWeights = 'initial'; // the PyTorch code carries the initial weights (epoch 0) or the trained ones
   #codeRunShown = null; // the data and weights the code shown was made with
+  #offScript = -1; // the network whose run took a turn the code cannot replay (a setting changed while training, single batches, an edited weight, continued from a kept epoch)
 
   // The run's own numbers for the PyTorch code (codegen.js): the data as the worker made them,
   // and the weights the learner chose: those of epoch 0 (the timeline's first entry, or the
@@ -1273,7 +1283,8 @@ export class LayerwisePlayground extends HTMLElement {
     if (this.#codeWeights === 'trained') return { data, parameters: now, weights: 'trained', epoch: this.epoch };
     const first = this.#timelineFor === this.#network ? this.#timeline.entries[0] : null;
     const initial = this.epoch === 0 && this.steps === 0 ? now : first?.epoch === 0 ? first.parameters : null;
-    return initial ? { data, parameters: initial, weights: 'initial' } : {};
+    const replays = this.#offScript !== this.#network || (this.epoch === 0 && this.steps === 0);
+    return initial ? { data, parameters: initial, weights: 'initial', replays } : {};
   }
 
   // The code of this run: as many epochs as trained so far (the default before training). While
@@ -1284,7 +1295,7 @@ export class LayerwisePlayground extends HTMLElement {
     // while playing, the weights shown stay those of the text shown
     const run = this.#codeTab !== 'pytorch' ? null : this.#playing && this.#codeRunShown ? this.#codeRunShown : this.#codeRun();
     this.#codeRunShown = run;
-    const key = `${toHash(this.#state)}|${this.#codeTab}|${this.#codeEpochs}|${this.#codeWeights}|${this.#network}|${idOf(run?.parameters)}`;
+    const key = `${toHash(this.#state)}|${this.#codeTab}|${this.#codeEpochs}|${this.#codeWeights}|${this.#network}|${idOf(run?.parameters)}|${run?.replays}`;
     if (key === this.#codeKey && this.#codeText !== null) return;
     this.#codeKey = key;
     const options = { lang: this.#state.lang, drawn: this.#drawn, epochs: this.#codeEpochs, ...run };
