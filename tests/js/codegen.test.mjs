@@ -5,13 +5,14 @@
 // contract in config.js's header. The Layerwise program is then run with node, and its numbers
 // must equal those of the playground's own training worker (wasm/trainer.mjs) fed with
 // config.js's trainerConfig for the same state: "reproduces this run" checked, not assumed.
-// The PyTorch program runs where a python3 with torch exists; elsewhere it is byte-compiled.
+// The PyTorch program runs under a python3 with torch; without one that test fails unless LAYERWISE_NO_TORCH=1 (then it is byte-compiled).
 // Without the run's data and weights the PyTorch program draws its own ("alike, not
 // identical"); with them it reproduces the run, which tests/js/torch-export.test.mjs checks
 // under real torch. Here: what the exact program carries, in text.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { findTorchPython, requireTorch } from './torch.mjs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -472,14 +473,17 @@ describe('the generated programs run', () => {
     });
   }
 
-  // A python3 with torch runs the PyTorch programs; without one they are byte-compiled.
-  const pythons = ['python3', '/usr/bin/python3'];
-  const has = (py, code) => spawnSync(py, ['-c', code], { stdio: 'ignore' }).status === 0;
-  const torchPython = pythons.find((py) => has(py, 'import torch'));
-  const anyPython = pythons.find((py) => has(py, 'pass'));
+  // A python3 with torch runs the PyTorch programs. Without one the test fails (saying so), unless
+  // LAYERWISE_NO_TORCH=1 opts out: then the programs are only byte-compiled, and the title says that.
+  const torchPython = findTorchPython();
+  const optedOut = !torchPython && process.env.LAYERWISE_NO_TORCH === '1';
+  const anyPython = torchPython ?? ['/usr/bin/python3', 'python3']
+    .find((py) => spawnSync(py, ['-c', 'pass'], { stdio: 'ignore' }).status === 0);
 
-  test('PyTorch code ' + (torchPython ? `runs (${torchPython} has torch)` : 'compiles (no torch here)'),
-    { skip: anyPython ? false : 'no python3' }, () => {
+  test('PyTorch code ' + (torchPython ? `runs (${torchPython} has torch)`
+    : optedOut ? 'compiles only (LAYERWISE_NO_TORCH=1, no torch here)' : 'runs (but no torch here)'),
+    { skip: optedOut && !anyPython ? 'LAYERWISE_NO_TORCH=1 and no python3' : false }, (t) => {
+      if (!torchPython && !optedOut) requireTorch(t); // throws, saying how to install torch or opt out
       for (const c of CASES) {
         const file = join(dir, `case-${CASES.indexOf(c)}.py`);
         writeFileSync(file, pytorchCode(c.state, { ...c.options, epochs: 3, lang: CASES.indexOf(c) % 2 ? 'ko' : 'en' }));
