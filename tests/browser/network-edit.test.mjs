@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, serveAndLaunch, nextFrames } from './browser.mjs';
-import { el, idle, mount } from './playground-helpers.mjs';
+import { el, idle, mount, rendered } from './playground-helpers.mjs';
 
 const web = serveAndLaunch();
 // One page for the file (each test mounts its own element on it): a page load is the slow part.
@@ -229,6 +229,7 @@ test("a hovered or focused neuron's map fills the boundary plot; the output come
 test('an input tile switches its feature; the network is built again with that many inputs; the last stays on', async () => {
   const { page, errors } = await opened();
   await mount(page, { dataset: 'circle', layers: '3', features: 'x1,x2', seed: '2' });
+  await rendered(page); // ready is the element's; its network view may still be loading
   const features = () => call(page, () => document.querySelector('layerwise-playground').state.features);
   const inputs = async () => (await snapshotOf(page, { parameters: true })).parameters[0].shape[1];
   const frames = () => page.locator(`${el} .slot-network rect[data-c="0"]`).count();
