@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ make cmake emscripten libxsimd-dev catch2 binaryen wabt chromium fonts-nanum libopenblas-dev dataset-fashion-mnist)
-# PyTorch, the tests' oracle (tests/torch/), for Debian's /usr/bin/python3. Its recommended
-# packages (libtorch-dev, OpenCV, Qt, GDAL: over a gigabyte) are not needed to import torch.
-lean=(python3-torch)
+# PyTorch, the tests' oracle (tests/torch/), for Debian's /usr/bin/python3, and torchvision,
+# whose Fashion-MNIST loader the images page's exported scripts use (tests/js/images.test.mjs
+# runs them). Their recommended packages (libtorch-dev, OpenCV, Qt, GDAL: over a gigabyte) are
+# not needed to import them.
+lean=(python3-torch python3-torchvision)
 
 installed() {
   local status

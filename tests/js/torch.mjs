@@ -10,6 +10,8 @@
 //     that says to install Debian's python3-torch. A test does:
 //       const python = requireTorch(t);
 //       if (!python) return;
+//   requireTorch(t, { torchvision: true }) → the same, and that python3 must also import
+//     torchvision (Debian's python3-torchvision), else the same skip or Error naming it.
 //   torchVersion() → torch.__version__ of that python3, or null.
 import { spawnSync } from 'node:child_process';
 
@@ -33,16 +35,25 @@ export function torchVersion() {
   return found.version;
 }
 
-export function requireTorch(t) {
+let vision; // undefined: not asked yet; else whether the torch python3 imports torchvision
+
+function hasTorchvision(python) {
+  vision ??= spawnSync(python, ['-c', 'import torchvision'], { encoding: 'utf8', timeout: 120_000 }).status === 0;
+  return vision;
+}
+
+export function requireTorch(t, { torchvision = false } = {}) {
   const python = findTorchPython();
-  if (python) return python;
-  const why = 'no python3 here can import torch ($LAYERWISE_PYTHON, /usr/bin/python3, python3)';
+  if (python && (!torchvision || hasTorchvision(python))) return python;
+  const [why, pkg] = python
+    ? [`${python} imports torch but not torchvision`, 'python3-torchvision']
+    : ['no python3 here can import torch ($LAYERWISE_PYTHON, /usr/bin/python3, python3)', torchvision ? 'python3-torch python3-torchvision' : 'python3-torch'];
   if (process.env.LAYERWISE_NO_TORCH === '1') {
     const reason = `LAYERWISE_NO_TORCH=1 and ${why}: this test did not run`;
     console.log(reason);
     t.skip(reason);
     return null;
   }
-  throw new Error(`${why}; install Debian's python3-torch (sudo apt-get install --no-install-recommends python3-torch, `
+  throw new Error(`${why}; install Debian's ${pkg} (sudo apt-get install --no-install-recommends ${pkg}, `
     + 'or bash scripts/setup.sh), or set LAYERWISE_NO_TORCH=1 to skip the tests that need it');
 }
