@@ -18,7 +18,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLASSES, gunzip, parseFashionBundle, parseIdx } from '../web/lib/fashion.js';
+import { CLASSES, IDX_FILES, gunzip, parseFashionBundle, parseIdx } from '../web/lib/fashion.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const source = process.env.LAYERWISE_FASHION_MNIST || '/usr/share/datasets/fashion-mnist';
@@ -28,16 +28,13 @@ const FIX =
 
 /** The site's subset: the first pictures of each split, in the dataset's order. */
 export const SUBSET = { train: 10000, test: 2000 };
-const FILES = {
-  train: { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte' },
-  test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte' },
-};
 const FULL = { train: 60000, test: 10000 };
 
 const nativeDir = join(root, 'build/data/fashion-mnist');
 const webFile = join(root, 'web/data/fashion-mnist.bin');
-const sources = Object.values(FILES).flatMap((f) => [f.images, f.labels]).map((f) => join(source, f + '.gz'));
-const outputs = [...Object.values(FILES).flatMap((f) => [f.images, f.labels]).map((f) => join(nativeDir, f)), webFile];
+const names = Object.values(IDX_FILES).flatMap((f) => [f.images, f.labels]);
+const sources = names.map((f) => join(source, f + '.gz'));
+const outputs = [...names.map((f) => join(nativeDir, f)), webFile];
 
 const fail = (message) => {
   console.error(`build-data: ${message}`);
@@ -93,10 +90,10 @@ if (upToDate()) {
 } else {
   const parts = [];
   for (const split of ['train', 'test']) {
-    const images = readSource(FILES[split].images, 'images', FULL[split]);
-    const labels = readSource(FILES[split].labels, 'labels', FULL[split]);
-    writeAtomically(join(nativeDir, FILES[split].images), images.bytes);
-    writeAtomically(join(nativeDir, FILES[split].labels), labels.bytes);
+    const images = readSource(IDX_FILES[split].images, 'images', FULL[split]);
+    const labels = readSource(IDX_FILES[split].labels, 'labels', FULL[split]);
+    writeAtomically(join(nativeDir, IDX_FILES[split].images), images.bytes);
+    writeAtomically(join(nativeDir, IDX_FILES[split].labels), labels.bytes);
     parts.push(idxPrefix(images, SUBSET[split]), idxPrefix(labels, SUBSET[split]));
   }
   const raw = Buffer.concat(parts);

@@ -38,7 +38,7 @@ export function torchVersion() {
 let vision; // undefined: not asked yet; else whether the torch python3 imports torchvision
 
 function hasTorchvision(python) {
-  vision ??= spawnSync(python, ['-c', 'import torchvision'], { encoding: 'utf8', timeout: 120_000 }).status === 0;
+  vision ??= spawnSync(python, ['-c', 'import torchvision'], { timeout: 120_000 }).status === 0;
   return vision;
 }
 

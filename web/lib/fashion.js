@@ -25,6 +25,11 @@ export const COLS = 28;
 export const CLASSES = 10;
 /** The dataset's class names, by label (Zalando's Fashion-MNIST README). */
 export const CLASS_NAMES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
+/** The dataset's own file names, by split (unpacked; the distributed files add .gz). */
+export const IDX_FILES = {
+  train: { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte' },
+  test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte' },
+};
 /** The Cache API bucket; a new version (another subset or format) gets a new name. */
 export const CACHE_NAME = 'layerwise-data-v1';
 export const DEFAULT_URL = new URL('../data/fashion-mnist.bin', import.meta.url);
